@@ -1,0 +1,56 @@
+/*
+ * catalog.h - the statistic catalogue of a data source: every statistic name
+ * the source knows, what kind of value it carries, and how to show it. Layouts
+ * are checked against it and formats and alignment take their defaults from
+ * it, the way htop's Process_fields[] describes its columns as data.
+ */
+#ifndef WB_CATALOG_H
+#define WB_CATALOG_H
+
+#include <stddef.h>
+
+enum stat_kind {
+	STAT_COUNT,	/* a whole number: calls waiting, handled today */
+	STAT_DURATION,	/* seconds, shown as m:ss or h:mm:ss */
+	STAT_PERCENT,	/* a share; pct_scale turns the raw value into 0-100 */
+	STAT_RATE,	/* a decimal number: calls per hour */
+	STAT_TEXT,	/* names, ids, reasons */
+	STAT_STATE,	/* an agent state, normalised to the core's state words */
+	STAT_TIME	/* a point in time (epoch seconds or milliseconds) */
+};
+
+/* Where a statistic can be used. */
+#define STAT_SCOPE_TOTAL   0x1
+#define STAT_SCOPE_AGENT   0x2
+#define STAT_SCOPE_SERVICE 0x4
+#define STAT_SCOPE_ANY     0x7
+
+/* Flags. */
+#define STAT_TICKS  0x1	/* a duration that grows while nothing changes: count up locally */
+#define STAT_RENAMED 0x2 /* an old name the server still accepts; --check warns */
+
+struct stat_info {
+	const char *name;
+	enum stat_kind kind;
+	double pct_scale;	/* STAT_PERCENT: 100 for fractions 0-1, 1 for 0-100 */
+	unsigned scope;
+	unsigned flags;
+	const char *renamed_to;	/* STAT_RENAMED: the current name */
+	const char *desc;
+};
+
+struct catalog {
+	const char *provider;	/* the data source's name, as in --provider */
+	const struct stat_info *stats;
+	size_t n;
+};
+
+/* The catalogue of a provider by name, or NULL. */
+const struct catalog *catalog_for(const char *provider);
+/* A statistic by name, or NULL when the source does not know it. */
+const struct stat_info *catalog_find(const struct catalog *cat, const char *name);
+const char *catalog_kind_name(enum stat_kind kind);
+
+extern const struct catalog catalog_brightpattern;
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * layout.h - the layout model: what a board shows and where.
+ *
+ * A layout file (libconfuse syntax, see doc/wallboard.layout.5) becomes a
+ * struct layout: a title, the key that selects it, an optional rotation time,
+ * and rows of panels. Each row has a relative height; each panel a relative
+ * width inside its row. A panel is a totals block, an agent grid, a service
+ * grid or a chat ticker, and carries its columns (a totals panel's statistics
+ * are columns too, the title being the label).
+ *
+ * All loaded layouts form a layoutset. The set numbers every grid panel
+ * (gid) and every distinct totals statistic (tid) once, so a snapshot can hold
+ * its data in plain arrays indexed by those numbers: nothing is looked up by
+ * name after load time.
+ */
+#ifndef WB_LAYOUT_H
+#define WB_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "util.h"
+
+enum panel_kind {
+	PANEL_TOTALS,
+	PANEL_AGENT_GRID,
+	PANEL_SERVICE_GRID,
+	PANEL_TICKER
+};
+
+enum align { ALIGN_AUTO, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
+
+/* How a value is shown; FMT_AUTO takes it from the statistic's kind. */
+enum fmt {
+	FMT_AUTO,
+	FMT_COUNT,
+	FMT_DURATION,
+	FMT_PERCENT,
+	FMT_DECIMAL,
+	FMT_TEXT,
+	FMT_STATE,
+	FMT_TIME
+};
+
+/*
+ * Roles name what a cell means, never a colour: the render module maps
+ * roles onto a colour scheme and a non-colour cue (htop's CRT.c idea).
+ */
+enum role {
+	ROLE_NORMAL,
+	ROLE_OK,
+	ROLE_INFO,
+	ROLE_WARN,
+	ROLE_CRIT,
+	ROLE_DIM,
+	ROLE_COUNT_	/* number of roles a layout may name */
+};
+
+enum cmp_op { OP_EQ, OP_NE, OP_LT, OP_GT, OP_LE, OP_GE };
+
+/* Warning and critical levels, in display units (percent 0-100, seconds). */
+struct threshold {
+	bool has_warn, has_crit;
+	double warn, crit;
+	bool high_is_bad;	/* a queue is bad when high, a service level when low */
+};
+
+/* A text value (an agent state, a campaign mode) mapped to a role. */
+struct state_role {
+	char *value;
+	enum role role;
+};
+
+struct column {
+	char *id;		/* the column id sent to and returned by the server */
+	char *stat;		/* statistic name, or "SUM" */
+	char *title;		/* header; the label in a totals panel */
+	int width;		/* display columns; 0 = from the format */
+	enum align align;	/* resolved at load: numbers right, text left */
+	enum fmt fmt;		/* resolved: never FMT_AUTO after load */
+	double pct_scale;	/* percent: multiply raw by this for 0-100 */
+	bool ticks;		/* a duration that counts up between polls */
+	struct threshold th;
+	struct state_role *states;
+	size_t nstates;
+	char **sum_stats;	/* SUM: the statistics added up */
+	size_t nsum;
+	char **dispositions;	/* disposition statistics: which ones */
+	size_t ndisp;
+	const struct stat_info *info;	/* catalogue entry; NULL for SUM */
+	size_t tid;		/* totals panels: index into layoutset totals */
+	int line;
+};
+
+struct filter {
+	bool set;
+	char *column;		/* column id */
+	size_t col;		/* index into the panel's columns */
+	enum cmp_op op;
+	char *value;
+};
+
+struct panel {
+	char *id;
+	char *title;
+	enum panel_kind kind;
+	double width;		/* relative width in its row */
+	struct column *cols;
+	size_t ncols;
+	/* grids */
+	char *order_by;		/* column id or NULL */
+	size_t order_col;
+	bool order_desc;
+	int limit;		/* 0 = no limit */
+	struct filter filter;
+	char **teams;
+	size_t nteams;
+	char **services;
+	size_t nservices;
+	bool logged_in_only;
+	size_t gid;		/* grid panels: index into layoutset grids */
+	/* ticker */
+	char *msg_filter;	/* substring a message must contain; NULL = all */
+	int msg_limit;
+	int line;
+};
+
+struct layout_row {
+	double height;		/* relative height */
+	size_t first;		/* index of its first panel */
+	size_t npanels;
+};
+
+struct layout {
+	char *file;
+	char *title;
+	char *provider;		/* whose statistic names it uses */
+	int key;		/* '1'..'9', or 0 for "by position" */
+	double rotate;		/* seconds on screen in rotation; 0 = default */
+	struct panel *panels;
+	size_t npanels;
+	struct layout_row *rows;
+	size_t nrows;
+};
+
+/* A grid panel as the data source sees it. */
+struct grid_ref {
+	const struct layout *layout;
+	const struct panel *panel;
+	size_t layout_index;
+	char *key;		/* unique id sent to the server: "<layout#>-<panel id>" */
+};
+
+struct layoutset {
+	struct layout **layouts;
+	size_t n;
+	struct grid_ref *grids;		/* every grid panel of every layout */
+	size_t ngrids;
+	char **totals;			/* distinct totals statistic names */
+	size_t ntotals;
+	bool has_ticker;
+	int msg_limit;			/* the largest ticker limit */
+	const struct catalog *catalog;
+};
+
+/*
+ * Load one layout file. On any error nothing is returned: every error found
+ * is added to errs as "file:line: message" and NULL comes back. Warnings
+ * (a renamed statistic) go to warns and do not stop the load.
+ */
+struct layout *layout_load(const char *path, const char *provider,
+			   struct errlist *errs, struct errlist *warns);
+void layout_free(struct layout *l);
+
+/*
+ * Build a set from loaded layouts (taking ownership) and number its grids
+ * and totals. Fails (with errs) when two layouts claim the same key.
+ */
+struct layoutset *layoutset_new(struct layout **layouts, size_t n,
+				struct errlist *errs);
+void layoutset_free(struct layoutset *set);
+
+const char *panel_kind_name(enum panel_kind k);
+bool panel_kind_parse(const char *s, enum panel_kind *out);
+/* Names used in layout files: "auto", "count", "duration", ... */
+bool fmt_parse(const char *s, enum fmt *out);
+const char *fmt_name(enum fmt f);
+/* The format that fits a catalogue kind. */
+enum fmt fmt_for_kind(enum stat_kind kind);
+bool align_parse(const char *s, enum align *out);
+const char *role_name(enum role r);
+bool role_parse(const char *s, enum role *out);
+bool cmp_op_parse(const char *s, enum cmp_op *out);
+const char *cmp_op_name(enum cmp_op op);
+
+#endif

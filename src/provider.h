@@ -1,0 +1,84 @@
+/*
+ * provider.h - the data-source interface: the contract between whatever
+ * produces statistics (a vendor's API over HTTP, the built-in simulator) and
+ * the board that shows them.
+ *
+ * A provider is created from the config and the loaded layouts. It is driven
+ * by the one event loop of the program: the loop asks it for file
+ * descriptors to poll and the time it next needs to wake, and calls dispatch
+ * when either comes. A provider never blocks and never draws. When it has a
+ * complete new picture it offers it through take(); the board owns what it
+ * takes. status() says, in words a supervisor understands, what the
+ * connection is doing. release() starts giving back what the provider holds
+ * on the server (a subscription); the loop keeps dispatching until status
+ * reports CONN_CLOSED or its own deadline passes.
+ *
+ * Nothing vendor-specific crosses this interface: snapshots hold values as
+ * text in the layout's column order, agent states in the core's words
+ * (ready, not_ready, busy, after_call_work, logged_out).
+ */
+#ifndef WB_PROVIDER_H
+#define WB_PROVIDER_H
+
+#include <poll.h>
+#include <stdbool.h>
+
+#include "layout.h"
+#include "snapshot.h"
+
+struct config;
+
+enum conn_state {
+	CONN_STARTING,		/* nothing sent yet */
+	CONN_AUTH,		/* logging in */
+	CONN_SUBSCRIBING,	/* asking for the statistics */
+	CONN_WAITING,		/* subscribed, no data yet */
+	CONN_LIVE,		/* data is arriving */
+	CONN_RETRYING,		/* a fault; trying again at retry_at */
+	CONN_RELEASING,		/* giving back the subscription */
+	CONN_CLOSED		/* done; nothing held on the server */
+};
+
+struct provider_status {
+	enum conn_state state;
+	char message[256];	/* what is wrong or happening; "" when all is well */
+	bool fatal;		/* retrying cannot help without a change (bad login) */
+	unsigned faults;	/* faults seen since start */
+	unsigned malformed;	/* bodies refused as malformed since start */
+	double retry_at;	/* CONN_RETRYING: now_mono() of the next try */
+};
+
+struct provider;
+
+struct provider_ops {
+	const char *name;
+	/* Fill fds (at most max) with what to poll; return how many. */
+	int (*pollfds)(struct provider *p, struct pollfd *fds, int max);
+	/* The now_mono() time the provider next needs dispatch, or a large value. */
+	double (*next_wake)(struct provider *p);
+	/* Do what is due: fds are those from pollfds with revents filled. */
+	void (*dispatch)(struct provider *p, const struct pollfd *fds, int nfds,
+			 double now);
+	/* A new snapshot if one arrived since the last call, else NULL. */
+	struct snapshot *(*take)(struct provider *p);
+	void (*status)(struct provider *p, struct provider_status *st);
+	/* Start releasing what is held on the server. */
+	void (*release)(struct provider *p);
+	void (*destroy)(struct provider *p);
+};
+
+struct provider {
+	const struct provider_ops *ops;
+};
+
+/*
+ * Open the provider the config names (or the simulator when demo is set).
+ * On failure returns NULL with the reason in errs.
+ */
+struct provider *provider_open(const struct config *cfg,
+			       const struct layoutset *set, bool demo,
+			       struct errlist *errs);
+
+const char *conn_state_name(enum conn_state s);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * sanitize.h - the one gate between text from the network (agent names,
+ * service names, chat messages, error bodies) and the terminal.
+ *
+ * Everything that came from outside passes here before it is stored in a
+ * snapshot or written anywhere: control characters (C0, DEL, C1), and with
+ * them every escape sequence (CSI, OSC, DCS), bidi overrides and isolates,
+ * zero-width and other invisible format characters are removed or replaced,
+ * invalid UTF-8 becomes U+FFFD, and tabs and newlines become spaces. What
+ * comes out is valid UTF-8 that draws exactly as many cells as it says.
+ */
+#ifndef WB_SANITIZE_H
+#define WB_SANITIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Write the sanitised form of src[0..len) to dst, NUL-terminated.
+ * dst must have room for SANITIZE_MAX(len) bytes. Returns the number of
+ * bytes written, not counting the NUL.
+ */
+#define SANITIZE_MAX(len) ((len) * 3 + 1)
+size_t sanitize_copy(char *dst, const char *src, size_t len);
+
+/* A newly allocated sanitised copy (free() it). */
+char *sanitize_dup(const char *src, size_t len);
+
+/* True if s needs no change (fast path for the common all-ASCII case). */
+bool sanitize_is_clean(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * sim.h - a simulated contact centre that evolves in time from a seed.
+ *
+ * The model (agents, services, calls, chat) knows nothing of any vendor's
+ * API; the views (sim_statsapi_*) present it the way a statistics server
+ * would. The same model serves --demo in process and wallboard-sim over
+ * HTTP, so the demo board runs the production parse path.
+ */
+#ifndef WB_SIM_H
+#define WB_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct sim;
+struct sim_sub;
+
+struct sim_options {
+	unsigned seed;		/* same seed, same day */
+	double time_scale;	/* simulated seconds per real second (1 = real time) */
+	double start_of_day;	/* simulated clock at start, seconds after midnight */
+	int agents;		/* number of agents (0 = default 48) */
+	int services;		/* number of services (0 = default 10) */
+	int messages;		/* chat messages kept (0 = default 40) */
+};
+
+void sim_options_default(struct sim_options *o);
+struct sim *sim_new(const struct sim_options *o);
+void sim_free(struct sim *s);
+
+/* Move the simulation to real time now (now_mono() seconds). */
+void sim_advance(struct sim *s, double now);
+/* Step the simulation by dt simulated seconds (tests, benchmarks). */
+void sim_step(struct sim *s, double dt);
+/* Simulated seconds since midnight. */
+double sim_clock(const struct sim *s);
+
+/* --- the Bright Pattern statsapi view (src/sim/statsapi.c) --- */
+
+/*
+ * Parse a subscription body in either dialect. On success returns a
+ * subscription; on a malformed one returns NULL with a message for the
+ * 400 answer's error_message in err.
+ */
+struct sim_sub *sim_statsapi_subscribe(struct sim *s, const char *body,
+				       size_t len, char *err, size_t errsz);
+void sim_sub_free(struct sim_sub *sub);
+/* The data body for a subscription, shaped after it (malloc'd JSON). */
+char *sim_statsapi_data(struct sim *s, const struct sim_sub *sub);
+/* GET /statsapi/cfg/... bodies (malloc'd JSON). what: "teams", "services",
+ * "agents", "dispositions". NULL for an unknown what. */
+char *sim_statsapi_cfg(struct sim *s, const char *what);
+/* check_available_agents: -1 unknown service, 0 none ready, 1 some ready. */
+int sim_service_available(struct sim *s, const char *service);
+
+#endif

@@ -1,0 +1,120 @@
+# tests/lib.sh - shared by the shell tests: TAP output, a scratch directory,
+# starting wallboard-sim on a free port, and stopping whatever a test started.
+#
+# A test script sources this file, calls plan N (or done_testing at the end),
+# and reports each case with ok / not_ok / check.
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+WALLBOARD="$top_builddir/wallboard"
+WALLBOARD_SIM="$top_builddir/wallboard-sim"
+LAYOUTS="$top_srcdir/layouts"
+export LC_ALL="${LC_ALL:-C.UTF-8}"
+
+_tap_n=0
+_tap_failed=0
+_pids=""
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/wbtest.XXXXXX")
+
+# cleanup: stop everything this test started, remove the scratch directory.
+cleanup() {
+	for p in $_pids; do
+		kill "$p" 2>/dev/null
+	done
+	for p in $_pids; do
+		wait "$p" 2>/dev/null
+	done
+	[ -n "${TMUX_SOCKET:-}" ] && tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+plan() { echo "1..$1"; }
+done_testing() { echo "1..$_tap_n"; }
+
+ok() {
+	_tap_n=$((_tap_n + 1))
+	echo "ok $_tap_n - $*"
+}
+
+not_ok() {
+	_tap_n=$((_tap_n + 1))
+	_tap_failed=$((_tap_failed + 1))
+	echo "not ok $_tap_n - $*"
+}
+
+skip() {
+	_tap_n=$((_tap_n + 1))
+	echo "ok $_tap_n - # SKIP $*"
+}
+
+# check "description" command...: ok if the command succeeds.
+check() {
+	_desc=$1
+	shift
+	if "$@"; then ok "$_desc"; else not_ok "$_desc"; fi
+}
+
+# diag text: a comment line in the TAP stream.
+diag() { printf '%s\n' "$*" | sed 's/^/# /'; }
+
+# bail text: stop the whole test file.
+bail() {
+	echo "Bail out! $*"
+	exit 1
+}
+
+# track PID: stop it at cleanup.
+track() { _pids="$_pids $1"; }
+
+# start_sim [options...]: start wallboard-sim on a free loopback port.
+# Sets SIM_PID, SIM_PORT and SIM_URL. Fails the test file if it can't start.
+start_sim() {
+	_out="$TMP/sim.$$.$RANDOM.out"
+	"$WALLBOARD_SIM" --port 0 "$@" >"$_out" 2>"$_out.err" &
+	SIM_PID=$!
+	track "$SIM_PID"
+	SIM_PORT=
+	_i=0
+	while [ $_i -lt 100 ]; do
+		SIM_PORT=$(sed -n 's/^listening on port \([0-9][0-9]*\).*/\1/p' "$_out" | head -n 1)
+		[ -n "$SIM_PORT" ] && break
+		kill -0 "$SIM_PID" 2>/dev/null || break
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	if [ -z "$SIM_PORT" ]; then
+		cat "$_out.err" >&2
+		bail "wallboard-sim did not start"
+	fi
+	SIM_URL="http://127.0.0.1:$SIM_PORT"
+}
+
+# stop_sim: stop the simulator started last.
+stop_sim() {
+	kill "$SIM_PID" 2>/dev/null
+	wait "$SIM_PID" 2>/dev/null
+}
+
+# sim_control JSON: change the simulator's behaviour (faults, limits).
+sim_control() {
+	curl -sS -f -X POST -H 'Content-Type: application/json' \
+		--data "$1" "$SIM_URL/sim/control" >/dev/null
+}
+
+# sim_state: the simulator's counters as JSON on stdout.
+sim_state() { curl -sS -f "$SIM_URL/sim/state"; }
+
+# wait_for SECONDS command...: retry command until it succeeds or time runs out.
+wait_for() {
+	_limit=$1
+	shift
+	_end=$(($(date +%s) + _limit))
+	while ! "$@"; do
+		[ "$(date +%s)" -ge "$_end" ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
