@@ -1,0 +1,2 @@
+/* not yet written */
+typedef int wb_placeholder;
