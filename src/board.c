@@ -1,2 +1,360 @@
-/* not yet written */
-typedef int wb_placeholder;
+/*
+ * board.c - the event loop.
+ *
+ * One thread and one poll(2): the terminal, a self-pipe for signals, and
+ * the data source's sockets. Timers (the data source's next step, the clock
+ * second, layout rotation, the ticker) only decide how long poll may sleep.
+ * Keys, signals and data only mark the screen dirty; it is drawn once per
+ * loop iteration (cf. tmux's server_client_check_redraw). Nothing here
+ * waits on the network, so a server that stalls for a minute freezes
+ * nothing: the clock keeps ticking and the data shows its age.
+ */
+#include "autoconf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "board.h"
+#include "plain.h"
+#include "render.h"
+
+#define MAX_FDS 32
+#define RELEASE_WAIT 5.0	/* seconds allowed for releasing on exit */
+#define NOTICE_TIME 3.0
+
+static int sig_pipe[2] = { -1, -1 };
+
+/* Signal handler: pass the signal number to the loop through the pipe. */
+static void on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char c = (unsigned char)sig;
+
+	if (write(sig_pipe[1], &c, 1) < 0) {
+		/* The pipe is full: the loop has signals to read already. */
+	}
+	errno = saved;
+}
+
+/* Route the signals the board handles into the self-pipe. */
+static void signals_setup(void)
+{
+	struct sigaction sa;
+
+	if (sig_pipe[0] < 0 && pipe(sig_pipe) == 0) {
+		for (int i = 0; i < 2; i++) {
+			fcntl(sig_pipe[i], F_SETFL, O_NONBLOCK);
+			fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+		}
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGWINCH, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* The board's state between frames. */
+struct board {
+	const struct config *cfg;
+	struct layoutset *set;
+	struct provider *prov;
+	struct render *r;
+	const struct board_opts *o;
+	struct snapshot *snap;
+	struct provider_status st;
+	size_t active;
+	bool help;
+	bool quit;
+	bool dirty;
+	const char *notice;
+	double notice_until;
+	double next_rotate;
+	double next_tick;
+};
+
+/* Show layout i (wrapping), restarting its rotation time. */
+static void show_layout(struct board *b, size_t i, double now)
+{
+	double rot;
+
+	b->active = i % b->set->n;
+	rot = b->set->layouts[b->active]->rotate > 0 ?
+	      b->set->layouts[b->active]->rotate : b->o->rotate;
+	b->next_rotate = rot > 0 && b->set->n > 1 ? now + rot : INFINITY;
+	b->dirty = true;
+}
+
+/* A short message in the status line for a few seconds. */
+static void notice(struct board *b, const char *msg, double now)
+{
+	b->notice = msg;
+	b->notice_until = now + NOTICE_TIME;
+	b->dirty = true;
+}
+
+/* One key press. */
+static void handle_key(struct board *b, int key, double now)
+{
+	if (b->help) {
+		b->help = false;
+		b->dirty = true;
+		return;
+	}
+	if (key >= '1' && key <= '9') {
+		for (size_t i = 0; i < b->set->n; i++)
+			if (b->set->layouts[i]->key == key - '0') {
+				show_layout(b, i, now);
+				return;
+			}
+		notice(b, "no layout on that key", now);
+		return;
+	}
+	switch (key) {
+	case '\t':
+	case 'n':
+		show_layout(b, b->active + 1, now);
+		break;
+	case 'p':
+		show_layout(b, b->active + b->set->n - 1, now);
+		break;
+	case '?':
+	case 'h':
+		b->help = true;
+		b->dirty = true;
+		break;
+	case 'q':
+	case 'Q':
+		if (b->o->kiosk)
+			notice(b, "quit is disabled in kiosk mode", now);
+		else
+			b->quit = true;
+		break;
+	case 12:	/* ^L: redraw everything */
+		render_resize(b->r);
+		b->dirty = true;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Read every pending signal. */
+static void handle_signals(struct board *b)
+{
+	unsigned char c;
+
+	while (read(sig_pipe[0], &c, 1) == 1) {
+		if (c == SIGWINCH)
+			render_resize(b->r);
+		else
+			b->quit = true;
+		b->dirty = true;
+	}
+}
+
+/* How long poll may sleep: until the first timer that is due. */
+static int poll_timeout(const struct board *b, double now)
+{
+	double wake = b->prov->ops->next_wake(b->prov);
+
+	if (b->next_tick < wake)
+		wake = b->next_tick;
+	if (b->next_rotate < wake)
+		wake = b->next_rotate;
+	if (b->notice && b->notice_until < wake)
+		wake = b->notice_until;
+	wake -= now;
+	if (wake <= 0)
+		return 0;
+	return wake > 1.0 ? 1000 : (int)ceil(wake * 1000);
+}
+
+/* Take a new snapshot and status from the data source. */
+static void collect(struct board *b)
+{
+	struct snapshot *s = b->prov->ops->take(b->prov);
+	struct provider_status st;
+
+	if (s) {
+		snapshot_free(b->snap);
+		b->snap = s;
+		b->dirty = true;
+	}
+	b->prov->ops->status(b->prov, &st);
+	if (st.state != b->st.state || strcmp(st.message, b->st.message) != 0)
+		b->dirty = true;
+	b->st = st;
+}
+
+/* The timers: clock second, ticker, rotation, notices. */
+static void timers(struct board *b, double now)
+{
+	if (now >= b->next_tick) {
+		double step = render_animating(b->r) ? 0.25 : 1.0;
+		b->next_tick = floor(now / step) * step + step;
+		b->dirty = true;
+	}
+	if (now >= b->next_rotate)
+		show_layout(b, b->active + 1, now);
+	if (b->notice && now >= b->notice_until) {
+		b->notice = NULL;
+		b->dirty = true;
+	}
+}
+
+/* Draw the frame if anything changed. */
+static void redraw(struct board *b, double now)
+{
+	struct view v = {
+		b->set, b->active, b->snap, &b->st, now, b->cfg->interval,
+		b->help, b->notice, b->o->demo
+	};
+
+	if (!b->dirty)
+		return;
+	render_draw(b->r, &v);
+	b->dirty = false;
+}
+
+/*
+ * Give back the subscription: keep the loop turning for the data source
+ * alone until it says it is closed, or the deadline passes.
+ */
+static void release(struct provider *prov)
+{
+	struct pollfd fds[MAX_FDS];
+	struct provider_status st;
+	double deadline = now_mono() + RELEASE_WAIT;
+
+	prov->ops->release(prov);
+	for (;;) {
+		prov->ops->status(prov, &st);
+		if (st.state == CONN_CLOSED || now_mono() >= deadline)
+			break;
+		int n = prov->ops->pollfds(prov, fds, MAX_FDS);
+		double wake = prov->ops->next_wake(prov) - now_mono();
+		double left = deadline - now_mono();
+		if (wake > left)
+			wake = left;
+		if (poll(fds, (nfds_t)n, wake <= 0 ? 0 : (int)ceil(wake * 1000)) < 0 &&
+		    errno != EINTR)
+			break;
+		prov->ops->dispatch(prov, fds, n, now_mono());
+	}
+}
+
+int board_run(const struct config *cfg, struct layoutset *set,
+	      struct provider *prov, const struct board_opts *o)
+{
+	struct render_opts ro = { o->color, o->ascii, o->kiosk };
+	struct board b;
+	struct pollfd fds[MAX_FDS];
+	bool tty_in = isatty(STDIN_FILENO);
+
+	memset(&b, 0, sizeof(b));
+	b.cfg = cfg;
+	b.set = set;
+	b.prov = prov;
+	b.o = o;
+	signals_setup();
+	b.r = render_init(&ro);
+	if (b.r == NULL)
+		return 1;
+	show_layout(&b, 0, now_mono());
+	b.dirty = true;
+	while (!b.quit) {
+		double now = now_mono();
+		int n = 0;
+
+		fds[n++] = (struct pollfd){ tty_in ? STDIN_FILENO : -1, POLLIN, 0 };
+		fds[n++] = (struct pollfd){ sig_pipe[0], POLLIN, 0 };
+		int np = prov->ops->pollfds(prov, fds + n, MAX_FDS - n);
+		if (poll(fds, (nfds_t)(n + np), poll_timeout(&b, now)) < 0 &&
+		    errno != EINTR)
+			break;
+		now = now_mono();
+		if (fds[1].revents)
+			handle_signals(&b);
+		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			tty_in = false;	/* no keyboard: a kiosk carries on */
+		else if (fds[0].revents) {
+			int key;
+			while ((key = render_key(b.r)) >= 0)
+				handle_key(&b, key, now);
+		}
+		prov->ops->dispatch(prov, fds + n, np, now);
+		collect(&b);
+		timers(&b, now);
+		redraw(&b, now);
+	}
+	render_end(b.r);
+	release(prov);
+	snapshot_free(b.snap);
+	return 0;
+}
+
+int board_once(const struct config *cfg, struct layoutset *set,
+	       struct provider *prov, bool ascii)
+{
+	struct pollfd fds[MAX_FDS];
+	struct provider_status st;
+	struct snapshot *snap = NULL;
+	/* Long enough for a slow login, a subscribe and a few 204s. */
+	double deadline = now_mono() + cfg->connect_timeout + cfg->timeout +
+			  10 * cfg->interval;
+	int rc = 0;
+
+	signals_setup();
+	while (snap == NULL) {
+		unsigned char c;
+		int n = prov->ops->pollfds(prov, fds + 1, MAX_FDS - 1);
+		double wake = prov->ops->next_wake(prov) - now_mono();
+		fds[0] = (struct pollfd){ sig_pipe[0], POLLIN, 0 };
+		if (wake > 0.5)
+			wake = 0.5;
+		if (poll(fds, (nfds_t)n + 1, wake <= 0 ? 0 : (int)ceil(wake * 1000)) < 0 &&
+		    errno != EINTR)
+			break;
+		if (fds[0].revents && read(sig_pipe[0], &c, 1) == 1) {
+			fprintf(stderr, "wallboard: interrupted\n");
+			rc = 1;
+			break;
+		}
+		prov->ops->dispatch(prov, fds + 1, n, now_mono());
+		snap = prov->ops->take(prov);
+		prov->ops->status(prov, &st);
+		if (snap == NULL && st.state == CONN_RETRYING) {
+			fprintf(stderr, "wallboard: %s\n", st.message);
+			rc = 1;
+			break;
+		}
+		if (snap == NULL && now_mono() > deadline) {
+			fprintf(stderr, "wallboard: timed out: %s\n",
+				st.message[0] ? st.message : conn_state_name(st.state));
+			rc = 1;
+			break;
+		}
+	}
+	if (snap) {
+		for (size_t i = 0; i < set->n; i++)
+			plain_layout(stdout, set->layouts[i], snap, ascii);
+		fflush(stdout);
+	}
+	release(prov);
+	prov->ops->status(prov, &st);
+	if (rc == 0 && st.state != CONN_CLOSED)
+		fprintf(stderr, "wallboard: warning: the subscription may not have "
+			"been released (%s)\n", st.message);
+	snapshot_free(snap);
+	return rc;
+}

@@ -1,1 +1,33 @@
-/* not yet written */
+/*
+ * board.h - the running board: the one event loop that ties the terminal,
+ * the data source and the timers together, and the --once run.
+ */
+#ifndef WB_BOARD_H
+#define WB_BOARD_H
+
+#include <stdbool.h>
+
+#include "config.h"
+#include "layout.h"
+#include "provider.h"
+
+struct board_opts {
+	bool kiosk;
+	bool demo;
+	bool color;
+	int ascii;		/* 1 yes, 0 no, -1 from the locale */
+	double rotate;		/* seconds a layout stays in rotation; 0 = off */
+};
+
+/* Run the interactive board until quit or a signal; returns the exit code. */
+int board_run(const struct config *cfg, struct layoutset *set,
+	      struct provider *prov, const struct board_opts *o);
+
+/*
+ * Wait for the first complete data, print every panel of every layout as
+ * plain text, release. Returns 0, or 1 with one line on stderr.
+ */
+int board_once(const struct config *cfg, struct layoutset *set,
+	       struct provider *prov, bool ascii);
+
+#endif

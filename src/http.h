@@ -1,1 +1,72 @@
-/* not yet written */
+/*
+ * http.h - asynchronous HTTP for the one event loop, over libcurl's multi
+ * interface. The loop polls the sockets http_pollfds() lists and calls
+ * http_dispatch() when one is ready or http_next_wake() has come; finished
+ * requests call their callback from inside http_dispatch(), never from a
+ * curl callback, so a callback may start the next request.
+ *
+ * All requests share one connection cache (keep-alive: one connection for
+ * many polls) and one cookie store (the server's session cookies).
+ */
+#ifndef WB_HTTP_H
+#define WB_HTTP_H
+
+#include <poll.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct http;
+struct http_req;
+
+struct http_opts {
+	double connect_timeout;	/* seconds */
+	double timeout;		/* seconds for a whole request */
+	long max_body;		/* bytes; a longer body fails the request */
+	bool insecure;		/* do not verify TLS peers */
+	const char *ca_file;	/* CA bundle, or NULL for the system's */
+	bool gzip;		/* accept compressed bodies */
+};
+
+struct http_result {
+	long status;		/* HTTP status, 0 when no answer came */
+	int curl_code;		/* CURLE_OK or why the transfer failed */
+	const char *error;	/* a short description of a failure */
+	char *body;		/* NUL-terminated; owned by the request */
+	size_t len;
+	bool too_large;		/* the body passed max_body */
+	bool cancelled;		/* http_cancel() or http_free() ended it */
+};
+
+typedef void (*http_done_fn)(void *ctx, const struct http_result *res);
+
+struct http *http_new(const struct http_opts *opts);
+void http_free(struct http *h);
+
+/*
+ * Start a request. headers is a NULL-terminated list of "Name: value"
+ * lines (copied). body may be NULL. The callback runs once, from
+ * http_dispatch() (or http_free(), with status 0, for requests cut short).
+ */
+struct http_req *http_start(struct http *h, const char *method,
+			    const char *url, const char *const *headers,
+			    const char *body, size_t len,
+			    http_done_fn done, void *ctx);
+
+/* End a request now; its callback runs at once with cancelled set. */
+void http_cancel(struct http *h, struct http_req *r);
+
+/* Requests still running. */
+int http_running(const struct http *h);
+
+int http_pollfds(struct http *h, struct pollfd *fds, int max);
+/* now_mono() time curl wants to be called, or a large value. */
+double http_next_wake(const struct http *h);
+void http_dispatch(struct http *h, const struct pollfd *fds, int nfds);
+
+/* Forget all cookies (a new login starts clean). */
+void http_clear_cookies(struct http *h);
+
+/* Connections opened so far (for the benchmark and tests). */
+long http_connections(const struct http *h);
+
+#endif

@@ -1,1 +1,26 @@
-/* not yet written */
+/*
+ * statsapi.h - the Bright Pattern Real-Time Statistics API as a provider,
+ * and the one-shot configuration lists (--list-teams and friends).
+ */
+#ifndef WB_STATSAPI_H
+#define WB_STATSAPI_H
+
+#include <stdio.h>
+
+#include "config.h"
+#include "layout.h"
+#include "provider.h"
+
+struct provider *statsapi_open(const struct config *cfg,
+			       const struct layoutset *set,
+			       struct errlist *errs);
+
+/*
+ * Log in, GET /statsapi/cfg/<what> ("teams", "services", "agents",
+ * "dispositions") and print one entry a line ("id<TAB>name", or the name).
+ * Returns 0, or 1 with one clear line in err.
+ */
+int statsapi_list(const struct config *cfg, const char *what, FILE *out,
+		  char *err, size_t errsz);
+
+#endif

@@ -1,1 +1,63 @@
-/* not yet written */
+/*
+ * statsapi_parse.h - reading what a Bright Pattern statistics server sends:
+ * subscription data into a snapshot, login and token answers, and the
+ * configuration lists. Pure functions over a body, so they are unit-tested
+ * and fuzzed without a network. Shapes are accepted as the vendor really
+ * sends them (the collection's examples), not only as documented.
+ */
+#ifndef WB_STATSAPI_PARSE_H
+#define WB_STATSAPI_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h"
+#include "snapshot.h"
+
+/*
+ * Parse a GET /statsapi/subscription/data body into a new snapshot shaped
+ * for set. NULL (with the reason in err) when the body is not JSON or not
+ * an object. Parts of the wrong shape are skipped; then a snapshot still
+ * comes back and err says what was skipped (err[0] is '\0' otherwise).
+ */
+struct snapshot *statsapi_parse_data(const char *body, size_t len,
+				     const struct layoutset *set,
+				     char *err, size_t errsz);
+
+/* The token of a POST /statsapi/auth answer ({"token": "..."}), malloc'd. */
+char *statsapi_parse_token(const char *body, size_t len);
+
+/*
+ * An OAuth token answer: access_token (malloc'd) and expires_in seconds,
+ * which servers send as a string or a number (0 when absent).
+ */
+char *statsapi_parse_oauth(const char *body, size_t len, double *expires_in);
+
+/*
+ * An error answer's message ({"error_message": ...}, {"error": ...},
+ * {"error_description": ...}), sanitised, or NULL.
+ */
+char *statsapi_parse_error(const char *body, size_t len);
+
+/* One entry of a configuration list. */
+struct cfg_item {
+	char *id;	/* NULL when the server sent bare names */
+	char *name;
+};
+
+/*
+ * A /statsapi/cfg/... list: {"<what>": [...]}, or a bare list; entries are
+ * {id, name} objects or plain strings. Sanitised. Returns the count, or -1
+ * when the body is not such a list.
+ */
+long statsapi_parse_list(const char *body, size_t len, const char *what,
+			 struct cfg_item **out);
+void statsapi_list_free(struct cfg_item *items, long n);
+
+/*
+ * The server's acd_state words to the core's state words: "" and "0"
+ * (logged out) become "logged_out"; the rest pass through in lower case.
+ */
+const char *statsapi_state_word(const char *raw);
+
+#endif

@@ -1,2 +1,214 @@
-/* not yet written */
-typedef int wb_placeholder;
+/*
+ * subscription.c - build the subscription body from the layoutset.
+ */
+#include "autoconf.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "subscription.h"
+
+/* The app id of the documented dialect: one app for the whole board. */
+#define APP_ID "wallboard"
+
+/* A JSON array of strings. */
+static json_t *string_array(char **v, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(v[i]));
+	return a;
+}
+
+/* One column: {"id", "stat_name"|"statName", "sum_stat_names", "dispositions"}. */
+static json_t *column_json(const struct column *c, enum api_dialect d)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_string(c->id));
+	json_object_set_new(o, d == DIALECT_DOCUMENTED ? "stat_name" : "statName",
+			    json_string(c->stat));
+	if (c->nsum)
+		json_object_set_new(o, "sum_stat_names",
+				    string_array(c->sum_stats, c->nsum));
+	if (c->ndisp)
+		json_object_set_new(o, "dispositions",
+				    string_array(c->dispositions, c->ndisp));
+	return o;
+}
+
+/* Order, filter and limit as the documented dialect writes them. */
+static void grid_documented(json_t *o, const struct panel *p)
+{
+	char num[32];
+
+	if (p->order_by) {
+		json_object_set_new(o, "order_by", json_string(p->order_by));
+		json_object_set_new(o, "order_dir",
+				    json_string(p->order_desc ? "DESC" : "ASC"));
+	}
+	if (p->limit > 0) {
+		snprintf(num, sizeof(num), "%d", p->limit);
+		json_object_set_new(o, "limit", json_string(num));
+	}
+	if (p->filter.set) {
+		json_object_set_new(o, "filter_by", json_string(p->filter.column));
+		json_object_set_new(o, "filter_value", json_string(p->filter.value));
+		json_object_set_new(o, "filter_operation",
+				    json_string(cmp_op_name(p->filter.op)));
+	}
+}
+
+/* Order, selections and limit as the vendor's collection writes them. */
+static void grid_collection(json_t *o, const struct panel *p)
+{
+	if (p->order_by) {
+		json_t *ord = json_object();
+		json_object_set_new(ord, "by", json_string(p->order_by));
+		json_object_set_new(ord, "dir",
+				    json_string(p->order_desc ? "DESC" : "ASC"));
+		json_object_set_new(o, "order", json_pack("[o]", ord));
+	}
+	if (p->limit > 0)
+		json_object_set_new(o, "limit", json_integer(p->limit));
+	if (p->filter.set) {
+		json_object_set_new(o, "filter_by", json_string(p->filter.column));
+		json_object_set_new(o, "filter_value", json_string(p->filter.value));
+		json_object_set_new(o, "filter_operation",
+				    json_string(cmp_op_name(p->filter.op)));
+	}
+	if (p->kind == PANEL_AGENT_GRID) {
+		json_object_set_new(o, "team_ids", string_array(p->teams, p->nteams));
+		json_object_set_new(o, "my_subteam_only", json_false());
+		json_object_set_new(o, "logged_in_agents_only",
+				    json_boolean(p->logged_in_only));
+	}
+	json_object_set_new(o, "service_ids", string_array(p->services, p->nservices));
+}
+
+/* One grid definition. */
+static json_t *grid_json(const struct grid_ref *g, enum api_dialect d)
+{
+	const struct panel *p = g->panel;
+	json_t *o = json_object(), *cols = json_array();
+
+	json_object_set_new(o, "id", json_string(g->key));
+	for (size_t c = 0; c < p->ncols; c++)
+		json_array_append_new(cols, column_json(&p->cols[c], d));
+	json_object_set_new(o, "columns", cols);
+	if (d == DIALECT_DOCUMENTED)
+		grid_documented(o, p);
+	else
+		grid_collection(o, p);
+	return o;
+}
+
+/* The chat_messages request: the largest ticker limit, filtered client-side. */
+static json_t *chat_json(const struct layoutset *set, enum api_dialect d)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%d", set->msg_limit > 0 ? set->msg_limit : 20);
+	return json_pack("{s:s, s:o}", "filter", "", "limit",
+			 d == DIALECT_DOCUMENTED ? json_string(num) :
+			 json_integer(set->msg_limit > 0 ? set->msg_limit : 20));
+}
+
+/* Append g to app's agent_grids or service_grids list. */
+static void app_add_grid(json_t *app, const struct grid_ref *g, enum api_dialect d)
+{
+	const char *list = g->panel->kind == PANEL_AGENT_GRID ?
+			   "agent_grids" : "service_grids";
+	json_t *a = json_object_get(app, list);
+
+	if (a == NULL) {
+		a = json_array();
+		json_object_set_new(app, list, a);
+	}
+	json_array_append_new(a, grid_json(g, d));
+}
+
+/* The documented dialect: everything in one app. */
+static json_t *build_documented(const struct layoutset *set)
+{
+	json_t *app = json_object();
+
+	if (set->ntotals)
+		json_object_set_new(app, "stats_totals",
+				    string_array(set->totals, set->ntotals));
+	for (size_t g = 0; g < set->ngrids; g++)
+		app_add_grid(app, &set->grids[g], DIALECT_DOCUMENTED);
+	if (set->has_ticker)
+		json_object_set_new(app, "chat_messages",
+				    chat_json(set, DIALECT_DOCUMENTED));
+	return json_pack("{s:o}", APP_ID, app);
+}
+
+/* The collection dialect: an app per totals panel (with its services) and per grid. */
+static json_t *build_collection(const struct layoutset *set)
+{
+	json_t *root = json_object();
+	char key[256];
+
+	for (size_t l = 0; l < set->n; l++) {
+		const struct layout *lay = set->layouts[l];
+		for (size_t i = 0; i < lay->npanels; i++) {
+			const struct panel *p = &lay->panels[i];
+			json_t *app, *names;
+			if (p->kind != PANEL_TOTALS)
+				continue;
+			names = json_array();
+			for (size_t c = 0; c < p->ncols; c++)
+				json_array_append_new(names, json_string(p->cols[c].stat));
+			app = json_pack("{s:o, s:o, s:[]}", "stats_totals", names,
+					"stats_totals_service_ids",
+					string_array(p->services, p->nservices),
+					"stats_totals_dispositions");
+			snprintf(key, sizeof(key), "%zu-%s", l + 1, p->id);
+			json_object_set_new(root, key, app);
+		}
+	}
+	for (size_t g = 0; g < set->ngrids; g++) {
+		json_t *app = json_object();
+		app_add_grid(app, &set->grids[g], DIALECT_COLLECTION);
+		json_object_set_new(root, set->grids[g].key, app);
+	}
+	if (set->has_ticker)
+		json_object_set_new(root, "chat",
+				    json_pack("{s:o}", "chat_messages",
+					      chat_json(set, DIALECT_COLLECTION)));
+	return root;
+}
+
+char *subscription_build(const struct layoutset *set, enum api_dialect dialect,
+			 int indent)
+{
+	json_t *root = dialect == DIALECT_DOCUMENTED ? build_documented(set) :
+		       build_collection(set);
+	size_t flags = JSON_PRESERVE_ORDER;
+	char *text;
+
+	if (indent > 0)
+		flags |= JSON_INDENT(indent);
+	else
+		flags |= JSON_COMPACT;
+	text = json_dumps(root, flags);
+	json_decref(root);
+	return text;
+}
+
+const struct grid_ref *subscription_grid_in(const struct layoutset *set,
+					    const char *message)
+{
+	const struct grid_ref *best = NULL;
+
+	if (message == NULL)
+		return NULL;
+	/* The longest key that appears wins: "1-a" must not match "1-ab". */
+	for (size_t g = 0; g < set->ngrids; g++)
+		if (strstr(message, set->grids[g].key) &&
+		    (best == NULL || strlen(set->grids[g].key) > strlen(best->key)))
+			best = &set->grids[g];
+	return best;
+}

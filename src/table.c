@@ -1,2 +1,241 @@
-/* not yet written */
-typedef int wb_placeholder;
+/*
+ * table.c - filter, sort and limit grid rows; evaluate thresholds.
+ */
+#include "autoconf.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "format.h"
+#include "table.h"
+
+/* Agent states sort by how much a supervisor cares, not alphabetically. */
+static int state_rank(const char *s)
+{
+	static const char *const order[] = {
+		"ready", "busy", "after_call_work", "not_ready", "logged_out"
+	};
+	for (size_t i = 0; i < WB_ARRAY_LEN(order); i++)
+		if (strcmp(s, order[i]) == 0)
+			return (int)i;
+	return (int)WB_ARRAY_LEN(order);
+}
+
+/* True when values of this format compare as numbers. */
+static bool fmt_numeric(enum fmt f)
+{
+	return f == FMT_COUNT || f == FMT_DURATION || f == FMT_PERCENT ||
+	       f == FMT_DECIMAL || f == FMT_TIME;
+}
+
+/* Compare two values as the filter operator says; numbers when both are. */
+static bool op_holds(enum cmp_op op, const char *a, const char *b)
+{
+	double x, y;
+	int c;
+
+	if (parse_double(a, &x) && parse_double(b, &y))
+		c = x < y ? -1 : x > y;
+	else
+		c = strcasecmp(a, b);
+	switch (op) {
+	case OP_EQ: return c == 0;
+	case OP_NE: return c != 0;
+	case OP_LT: return c < 0;
+	case OP_GT: return c > 0;
+	case OP_LE: return c <= 0;
+	case OP_GE: return c >= 0;
+	}
+	return false;
+}
+
+/* Sort context: qsort has no user pointer in C11, so one sort at a time. */
+struct sort_key {
+	size_t row;
+	double num;		/* numeric key, NAN when empty */
+	const char *text;	/* text key, NULL when empty */
+};
+static bool sort_desc;
+
+/* Order rows: empty values last in either direction, ties by server order. */
+static int key_cmp(const void *pa, const void *pb)
+{
+	const struct sort_key *a = pa, *b = pb;
+	bool ea = a->text == NULL && isnan(a->num);
+	bool eb = b->text == NULL && isnan(b->num);
+	int c = 0;
+
+	if (ea != eb)
+		return ea ? 1 : -1;
+	if (!ea) {
+		if (a->text && b->text)
+			c = strcasecmp(a->text, b->text);
+		else
+			c = a->num < b->num ? -1 : a->num > b->num;
+		if (sort_desc)
+			c = -c;
+	}
+	if (c == 0)
+		c = a->row < b->row ? -1 : a->row > b->row;
+	return c;
+}
+
+/*
+ * Keys of the order column. Numbers when every present value is one (so a
+ * numeric column with a stray text still sorts sensibly), text otherwise;
+ * agent states by their rank.
+ */
+static void make_keys(struct sort_key *keys, size_t n, const struct panel *p,
+		      const struct snapshot *s)
+{
+	const struct column *c = &p->cols[p->order_col];
+	bool numeric = fmt_numeric(c->fmt);
+
+	for (size_t i = 0; i < n && numeric; i++) {
+		const char *v = snapshot_cell(s, p->gid, keys[i].row, p->order_col);
+		double d;
+		if (v && *v && !parse_double(v, &d))
+			numeric = false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *v = snapshot_cell(s, p->gid, keys[i].row, p->order_col);
+		keys[i].num = NAN;
+		keys[i].text = NULL;
+		if (v == NULL || *v == '\0')
+			continue;
+		if (c->fmt == FMT_STATE)
+			keys[i].num = state_rank(v);
+		else if (numeric)
+			parse_double(v, &keys[i].num);
+		else
+			keys[i].text = v;
+	}
+}
+
+void table_build(struct table *t, const struct panel *p,
+		 const struct snapshot *s)
+{
+	const struct snap_grid *g = &s->grids[p->gid];
+	size_t n = 0;
+
+	t->total = g->present ? g->nrows : 0;
+	if (t->cap < t->total) {
+		t->rows = xreallocarray(t->rows, t->total, sizeof(*t->rows));
+		t->cap = t->total;
+	}
+	for (size_t r = 0; r < t->total; r++) {
+		if (p->filter.set) {
+			const char *v = snapshot_cell(s, p->gid, r, p->filter.col);
+			if (v == NULL || !op_holds(p->filter.op, v, p->filter.value))
+				continue;
+		}
+		t->rows[n++] = r;
+	}
+	t->matched = n;
+	if (p->order_by && n > 1) {
+		struct sort_key *keys = xmalloc(n * sizeof(*keys));
+		for (size_t i = 0; i < n; i++)
+			keys[i].row = t->rows[i];
+		make_keys(keys, n, p, s);
+		sort_desc = p->order_desc;
+		qsort(keys, n, sizeof(*keys), key_cmp);
+		for (size_t i = 0; i < n; i++)
+			t->rows[i] = keys[i].row;
+		free(keys);
+	}
+	if (p->limit > 0 && n > (size_t)p->limit)
+		n = (size_t)p->limit;
+	t->nrows = n;
+}
+
+void table_free(struct table *t)
+{
+	free(t->rows);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The value in display units: percent 0-100, durations with the tick. */
+static bool display_number(const struct column *c, const char *raw,
+			   double tick, double *out)
+{
+	if (!parse_double(raw, out))
+		return false;
+	if (c->fmt == FMT_PERCENT)
+		*out *= c->pct_scale;
+	else if (c->fmt == FMT_DURATION && c->ticks)
+		*out += tick;
+	return true;
+}
+
+enum role table_role(const struct column *c, const char *raw, double tick)
+{
+	const struct threshold *th = &c->th;
+	double v;
+
+	if (raw == NULL || *raw == '\0')
+		return ROLE_NORMAL;
+	for (size_t i = 0; i < c->nstates; i++)
+		if (strcasecmp(c->states[i].value, raw) == 0)
+			return c->states[i].role;
+	if (c->fmt == FMT_STATE && c->nstates == 0)
+		return format_state_role(raw);
+	if ((!th->has_warn && !th->has_crit) || !display_number(c, raw, tick, &v))
+		return ROLE_NORMAL;
+	if (th->high_is_bad) {
+		if (th->has_crit && v >= th->crit)
+			return ROLE_CRIT;
+		if (th->has_warn && v >= th->warn)
+			return ROLE_WARN;
+	} else {
+		if (th->has_crit && v <= th->crit)
+			return ROLE_CRIT;
+		if (th->has_warn && v <= th->warn)
+			return ROLE_WARN;
+	}
+	return ROLE_OK;
+}
+
+enum role table_cell(const struct column *c, const char *raw, double tick,
+		     char *out, size_t outsz)
+{
+	format_value(out, outsz, c->fmt, raw, c->pct_scale, c->ticks ? tick : 0);
+	return table_role(c, raw, tick);
+}
+
+/* Newest first. */
+static const struct snapshot *msg_snap;
+static int msg_cmp(const void *pa, const void *pb)
+{
+	const struct snap_msg *a = &msg_snap->msgs[*(const size_t *)pa];
+	const struct snap_msg *b = &msg_snap->msgs[*(const size_t *)pb];
+
+	if (a->send_time != b->send_time)
+		return a->send_time > b->send_time ? -1 : 1;
+	return *(const size_t *)pa < *(const size_t *)pb ? -1 : 1;
+}
+
+size_t table_messages(const struct panel *p, const struct snapshot *s,
+		      size_t *idx, size_t max)
+{
+	size_t n = 0;
+	size_t limit = p->msg_limit > 0 ? (size_t)p->msg_limit : max;
+
+	for (size_t i = 0; i < s->nmsgs && n < max; i++)
+		if (p->msg_filter == NULL || *p->msg_filter == '\0' ||
+		    strcasestr(s->msgs[i].content, p->msg_filter))
+			idx[n++] = i;
+	msg_snap = s;
+	qsort(idx, n, sizeof(*idx), msg_cmp);
+	return n < limit ? n : limit;
+}
+
+const char *role_marker(enum role r)
+{
+	switch (r) {
+	case ROLE_WARN: return "!";
+	case ROLE_CRIT: return "!!";
+	default: return "";
+	}
+}

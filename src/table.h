@@ -1,1 +1,50 @@
-/* not yet written */
+/*
+ * table.h - what a panel shows of a snapshot: grid rows filtered, sorted
+ * (client-side: the server's order is not trusted) and limited; cell text
+ * and the role its thresholds or state give it; the ticker's messages.
+ * Shared by the terminal board and the plain-text output.
+ */
+#ifndef WB_TABLE_H
+#define WB_TABLE_H
+
+#include <stddef.h>
+
+#include "layout.h"
+#include "snapshot.h"
+
+struct table {
+	size_t *rows;		/* snapshot row indexes in display order */
+	size_t nrows;		/* shown (after filter and limit) */
+	size_t matched;		/* after the filter, before the limit */
+	size_t total;		/* rows the server sent */
+	size_t cap;
+};
+
+/* Fill t with the rows of grid panel p in s to show, in order. */
+void table_build(struct table *t, const struct panel *p,
+		 const struct snapshot *s);
+void table_free(struct table *t);
+
+/*
+ * The display text of a raw value in column c (into out) and its role:
+ * thresholds for numbers, the state map (or the default agent-state roles)
+ * for text. tick is the seconds since the snapshot arrived: ticking
+ * durations count up by it.
+ */
+enum role table_cell(const struct column *c, const char *raw, double tick,
+		     char *out, size_t outsz);
+
+/* The role alone (for sorting by severity or for markers). */
+enum role table_role(const struct column *c, const char *raw, double tick);
+
+/*
+ * The messages a ticker shows, newest first: indexes into s->msgs that
+ * contain the panel's match text, at most its limit. Returns the count.
+ */
+size_t table_messages(const struct panel *p, const struct snapshot *s,
+		      size_t *idx, size_t max);
+
+/* The non-colour cue of a role: "" / "!" / "!!" (so colour is never the only one). */
+const char *role_marker(enum role r);
+
+#endif

@@ -118,3 +118,36 @@ wait_for() {
 	done
 	return 0
 }
+
+# --- terminal tests in tmux ---------------------------------------------
+TMUX_SOCKET="$TMP/tmux.sock"
+
+# tmux_cmd ARGS...: tmux on the test's own server (never the user's).
+tmux_cmd() { tmux -S "$TMUX_SOCKET" -f /dev/null "$@"; }
+
+# start_board COLS ROWS COMMAND: run a command in a fresh detached window.
+start_board() {
+	_cols=$1 _rows=$2
+	shift 2
+	tmux_cmd kill-server 2>/dev/null
+	tmux_cmd new-session -d -s wb -x "$_cols" -y "$_rows" \
+		"env TERM=xterm-256color LC_ALL=C.UTF-8 $*; sleep 30" || bail "tmux did not start"
+	tmux_cmd set-option -g status off >/dev/null
+}
+
+# screen: the window's text now.
+screen() { tmux_cmd capture-pane -p -t wb; }
+
+# screen_has TEXT: the screen shows TEXT (a grep pattern).
+screen_has() { screen | grep -q -- "$1"; }
+screen_lacks() { ! screen | grep -q -- "$1"; }
+
+# wait_screen SECONDS PATTERN: wait until the screen shows PATTERN.
+wait_screen() { wait_for "$1" screen_has "$2"; }
+wait_screen_gone() { wait_for "$1" screen_lacks "$2"; }
+
+# keys KEYS...: type into the board.
+keys() { tmux_cmd send-keys -t wb "$@"; }
+
+# board_pid: the wallboard process in the window, if it still runs.
+board_pid() { pgrep -n -f "^$WALLBOARD " 2>/dev/null; }
