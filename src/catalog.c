@@ -132,6 +132,7 @@ static const struct stat_info bp_stats[] = {
 	{ "out_calls_handled_per_day", STAT_COUNT, 0, STAT_SCOPE_ANY, 0, NULL, "Outbound interactions handled by agents for the day. For email - number of unsolicited emails and follow-up responses." },
 	{ "out_calls_in_ivr", STAT_COUNT, 0, STAT_SCOPE_ANY, 0, NULL, "Outbound calls currently in IVR" },
 	{ "out_calls_in_progress", STAT_COUNT, 0, STAT_SCOPE_ANY, 0, NULL, "Outbound call attempts currently in progress" },
+	{ "out_calls_in_progress_or_active", STAT_COUNT, 0, STAT_SCOPE_ANY, STAT_RENAMED, "out_calls_in_progress", "Renamed to out_calls_in_progress" },
 	{ "out_calls_placed_per_day", STAT_COUNT, 0, STAT_SCOPE_ANY, 0, NULL, "Outbound call attempts for the day" },
 	{ "out_calls_queued_per_day", STAT_COUNT, 0, STAT_SCOPE_ANY, 0, NULL, "Outbound calls queued for the day" },
 	{ "out_calls_rejected_per_day", STAT_COUNT, 0, STAT_SCOPE_ANY, 0, NULL, "Outbound calls rejected or unanswered by agents for the day" },

@@ -266,7 +266,8 @@ static void finish_done(struct http *h)
 		res.too_large = r->too_large ||
 				msg->data.result == CURLE_FILESIZE_EXCEEDED;
 		if (res.curl_code != CURLE_OK) {
-			res.status = res.too_large ? res.status : 0;
+			/* No complete answer: a status would make a partial body look whole. */
+			res.status = 0;
 			res.error = r->errbuf[0] ? r->errbuf :
 				    curl_easy_strerror(msg->data.result);
 		}

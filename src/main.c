@@ -246,6 +246,37 @@ static char **list_dir(const char *dir, size_t *n)
 	return v;
 }
 
+/* Keys first (1..9), layouts without a key after them in file order. */
+static int cmp_key(const void *a, const void *b)
+{
+	const struct layout *x = *(struct layout *const *)a;
+	const struct layout *y = *(struct layout *const *)b;
+	int kx = x->key ? x->key : 10, ky = y->key ? y->key : 10;
+
+	return kx - ky;
+}
+
+/*
+ * Put the layouts in key order. Given with -l, the order on the command
+ * line is the order of the keys (the contract of -l); otherwise each file's
+ * own key decides, and unkeyed files follow by name.
+ */
+static void order_layouts(struct layout **ls, size_t n, bool by_position)
+{
+	if (by_position) {
+		for (size_t i = 0; i < n; i++)
+			ls[i]->key = i < 9 ? (int)i + 1 : 0;
+		return;
+	}
+	/* Insertion sort: stable, and n is small. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && cmp_key(&ls[j - 1], &ls[j]) > 0; j--) {
+			struct layout *t = ls[j];
+			ls[j] = ls[j - 1];
+			ls[j - 1] = t;
+		}
+}
+
 /* Load every layout; all errors are printed and nothing half-loads. */
 static struct layoutset *load_layouts(const struct config *cfg,
 				      const struct options *o)
@@ -278,6 +309,8 @@ static struct layoutset *load_layouts(const struct config *cfg,
 	for (size_t i = 0; i < n; i++)
 		ls[i] = layout_load(files[i], cfg->provider, &errs, &warns);
 	print_errs(&warns, "warning: ");
+	if (errs.n == 0)
+		order_layouts(ls, n, o->nlayouts > 0);
 	set = errs.n ? NULL : layoutset_new(ls, n, &errs);
 	if (set == NULL) {
 		if (errs.n)

@@ -7,6 +7,7 @@
  */
 #include "autoconf.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,7 +127,8 @@ struct provider *demo_open(const struct config *cfg, const struct layoutset *set
 
 	sim_options_default(&o);
 	o.seed = (unsigned)time(NULL);
-	o.start_of_day = local_time_of_day();
+	/* Mid-morning, whatever the hour: a demo should show a busy room. */
+	o.start_of_day = 10.5 * 3600 + fmod(local_time_of_day(), 3600);
 	d->base.ops = &demo_ops;
 	d->set = set;
 	d->interval = cfg->interval;

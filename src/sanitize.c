@@ -1,2 +1,240 @@
-/* not yet written */
-typedef int wb_placeholder;
+/*
+ * sanitize.c - the one gate between text from the network and the terminal.
+ *
+ * Input is any bytes, NULs included. Output is valid UTF-8 holding nothing
+ * that could move the cursor, change colours, retitle the window, reorder
+ * the line or hide from view:
+ *
+ *   printable ASCII           copied (a run of it is one memcpy)
+ *   TAB LF VT FF CR           one space each
+ *   other C0, DEL             removed (an escape sequence loses its ESC and
+ *                             becomes inert text)
+ *   C1 (U+0080-U+009F)        removed (8-bit CSI, OSC, DCS, NEL, ...)
+ *   U+2028, U+2029            one space each (line and paragraph separator)
+ *   bidi controls, invisible  removed (see the drop table)
+ *   format characters
+ *   invalid UTF-8             U+FFFD for each byte that does not start a
+ *                             valid sequence (overlong, surrogate, above
+ *                             U+10FFFF, truncated, stray continuation)
+ *   anything else             copied as it came (private use, unassigned)
+ *
+ * Every input byte gives at most 3 output bytes (a bad byte becomes the
+ * 3-byte U+FFFD), hence SANITIZE_MAX.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sanitize.h"
+#include "util.h"
+
+/* A range of code points, both ends included. */
+struct cp_range {
+	uint32_t lo, hi;
+};
+
+/*
+ * Code points removed outright, sorted. Bidi controls reorder what the
+ * terminal draws; the invisible format characters draw nothing, so text
+ * holding them looks identical to different text.
+ */
+static const struct cp_range drop_ranges[] = {
+	{ 0x0080, 0x009f },	/* C1 controls */
+	{ 0x00ad, 0x00ad },	/* soft hyphen */
+	{ 0x061c, 0x061c },	/* arabic letter mark */
+	{ 0x180e, 0x180e },	/* mongolian vowel separator */
+	{ 0x200b, 0x200f },	/* zero-width space, ZWNJ, ZWJ, LRM, RLM */
+	{ 0x202a, 0x202e },	/* LRE, RLE, PDF, LRO, RLO */
+	{ 0x2060, 0x2064 },	/* word joiner, invisible operators */
+	{ 0x2066, 0x206f },	/* LRI, RLI, FSI, PDI, deprecated format chars */
+	{ 0xfeff, 0xfeff },	/* zero-width no-break space (BOM) */
+	{ 0xfff9, 0xfffb },	/* interlinear annotation controls */
+	{ 0xe0000, 0xe007f },	/* tag characters */
+};
+
+/* Code points that break a line: shown as one space, like LF. */
+static const struct cp_range space_ranges[] = {
+	{ 0x2028, 0x2029 },	/* line separator, paragraph separator */
+};
+
+/*
+ * What becomes of each C0 control: ' ' for the whitespace controls,
+ * 0 for removal. DEL (0x7f) is removed too.
+ */
+static const char c0_action[0x20] = {
+	['\t'] = ' ', ['\n'] = ' ', ['\v'] = ' ', ['\f'] = ' ', ['\r'] = ' ',
+};
+
+#define REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD */
+
+/* True if byte c is printable ASCII (space to tilde). */
+#define IS_PRINT_ASCII(c) ((unsigned char)((c) - 0x20) < 0x5f)
+
+/* True if cp falls in one of the sorted ranges r[0..n). */
+static bool in_ranges(const struct cp_range *r, size_t n, uint32_t cp)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (cp < r[i].lo)
+			return false;
+		if (cp <= r[i].hi)
+			return true;
+	}
+	return false;
+}
+
+/* The length of the run of printable ASCII at the start of s[0..n). */
+static inline size_t ascii_run(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && IS_PRINT_ASCII(s[i]))
+		i++;
+	return i;
+}
+
+/*
+ * Decode one UTF-8 sequence strictly (Unicode table 3-7). Returns its
+ * length (2-4) and sets *cp, or returns 0 if s[0] does not start a valid,
+ * complete, shortest-form sequence of a scalar value. s[0] is >= 0x80.
+ */
+static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	unsigned char lo = 0x80, hi = 0xbf;	/* allowed second byte */
+	size_t len;
+
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		*cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		*cp = c & 0x0f;
+		if (c == 0xe0)
+			lo = 0xa0;	/* no overlongs */
+		else if (c == 0xed)
+			hi = 0x9f;	/* no surrogates */
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		*cp = c & 0x07;
+		if (c == 0xf0)
+			lo = 0x90;	/* no overlongs */
+		else if (c == 0xf4)
+			hi = 0x8f;	/* nothing above U+10FFFF */
+	} else
+		return 0;	/* continuation, overlong C0/C1, F5-FF */
+
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	*cp = (*cp << 6) | (s[1] & 0x3f);
+	for (size_t i = 2; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (s[i] & 0x3f);
+	}
+	return len;
+}
+
+/*
+ * Sanitise the one character at s[0] (not printable ASCII) into dst.
+ * Sets *used to the input bytes consumed; returns the bytes written.
+ */
+static size_t sanitize_char(char *dst, const unsigned char *s, size_t n,
+			    size_t *used)
+{
+	uint32_t cp;
+	size_t len;
+
+	if (s[0] < 0x80) {
+		*used = 1;
+		if (s[0] < 0x20 && c0_action[s[0]] != 0) {
+			dst[0] = c0_action[s[0]];
+			return 1;
+		}
+		return 0;	/* other C0, DEL */
+	}
+	len = utf8_decode(s, n, &cp);
+	if (len == 0) {
+		*used = 1;
+		memcpy(dst, REPLACEMENT, 3);
+		return 3;
+	}
+	*used = len;
+	if (in_ranges(drop_ranges, WB_ARRAY_LEN(drop_ranges), cp))
+		return 0;
+	if (in_ranges(space_ranges, WB_ARRAY_LEN(space_ranges), cp)) {
+		dst[0] = ' ';
+		return 1;
+	}
+	memcpy(dst, s, len);
+	return len;
+}
+
+/*
+ * The sanitiser proper: runs of printable ASCII are copied whole, anything
+ * else goes through sanitize_char. No allocation, no per-byte calls on
+ * ASCII.
+ */
+size_t sanitize_copy(char *dst, const char *src, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i = 0, o = 0, run, used;
+
+	while (i < len) {
+		run = ascii_run(s + i, len - i);
+		memcpy(dst + o, s + i, run);
+		i += run;
+		o += run;
+		if (i == len)
+			break;
+		o += sanitize_char(dst + o, s + i, len - i, &used);
+		i += used;
+	}
+	dst[o] = '\0';
+	return o;
+}
+
+/* A sanitised heap copy, no bigger than it needs to be. */
+char *sanitize_dup(const char *src, size_t len)
+{
+	char *dst;
+	size_t n;
+
+	if (src == NULL || len == 0)
+		return xstrdup("");
+	if (sanitize_is_clean(src, len))
+		return xstrndup(src, len);
+	if (len > (SIZE_MAX - 1) / 3)
+		return xstrdup("");	/* cannot exist in practice */
+	dst = xmalloc(SANITIZE_MAX(len));
+	n = sanitize_copy(dst, src, len);
+	return xrealloc(dst, n + 1);
+}
+
+/*
+ * True when sanitize_copy would return src unchanged: printable ASCII
+ * and valid UTF-8 that holds nothing to remove or replace. A caller may
+ * then keep or copy the bytes as they are.
+ */
+bool sanitize_is_clean(const char *src, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		i += ascii_run(s + i, len - i);
+		if (i == len)
+			break;
+		if (s[i] < 0x80)
+			return false;
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0 ||
+		    in_ranges(drop_ranges, WB_ARRAY_LEN(drop_ranges), cp) ||
+		    in_ranges(space_ranges, WB_ARRAY_LEN(space_ranges), cp))
+			return false;
+		i += n;
+	}
+	return true;
+}

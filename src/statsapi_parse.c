@@ -52,7 +52,7 @@ static const char *value_text(struct snapshot *s, json_t *v)
 			     json_integer_value(v));
 		return snapshot_text(s, num, (size_t)n);
 	case JSON_REAL:
-		n = snprintf(num, sizeof(num), "%.17g", json_real_value(v));
+		n = snprintf(num, sizeof(num), "%.15g", json_real_value(v));
 		return snapshot_text(s, num, (size_t)n);
 	case JSON_TRUE:
 		return "1";

@@ -56,7 +56,8 @@ void statsapi_list_free(struct cfg_item *items, long n);
 
 /*
  * The server's acd_state words to the core's state words: "" and "0"
- * (logged out) become "logged_out"; the rest pass through in lower case.
+ * (logged out) become "logged_out"; the known words are matched without
+ * regard to case; anything else passes through unchanged.
  */
 const char *statsapi_state_word(const char *raw);
 

@@ -30,12 +30,17 @@ static bool fmt_numeric(enum fmt f)
 	       f == FMT_DECIMAL || f == FMT_TIME;
 }
 
-/* Compare two values as the filter operator says; numbers when both are. */
+/*
+ * Compare a cell with the filter's value as the operator says: as numbers
+ * when both are, else as text. A cell with no value only ever differs.
+ */
 static bool op_holds(enum cmp_op op, const char *a, const char *b)
 {
 	double x, y;
 	int c;
 
+	if (*a == '\0' && *b != '\0')
+		return op == OP_NE;
 	if (parse_double(a, &x) && parse_double(b, &y))
 		c = x < y ? -1 : x > y;
 	else
@@ -114,6 +119,21 @@ static void make_keys(struct sort_key *keys, size_t n, const struct panel *p,
 	}
 }
 
+/*
+ * True when row r shows an agent who is logged out. Servers that cannot
+ * select logged-in agents themselves send everyone; a state column tells.
+ */
+static bool logged_out(const struct panel *p, const struct snapshot *s, size_t r)
+{
+	/* The first state column is the agent's current state. */
+	for (size_t c = 0; c < p->ncols; c++)
+		if (p->cols[c].fmt == FMT_STATE) {
+			const char *v = snapshot_cell(s, p->gid, r, c);
+			return v && strcmp(v, "logged_out") == 0;
+		}
+	return false;
+}
+
 void table_build(struct table *t, const struct panel *p,
 		 const struct snapshot *s)
 {
@@ -126,6 +146,8 @@ void table_build(struct table *t, const struct panel *p,
 		t->cap = t->total;
 	}
 	for (size_t r = 0; r < t->total; r++) {
+		if (p->logged_in_only && logged_out(p, s, r))
+			continue;
 		if (p->filter.set) {
 			const char *v = snapshot_cell(s, p->gid, r, p->filter.col);
 			if (v == NULL || !op_holds(p->filter.op, v, p->filter.value))
@@ -169,6 +191,17 @@ static bool display_number(const struct column *c, const char *raw,
 	return true;
 }
 
+/*
+ * At or past a level. Values are compared with a little slack: 0.57 of a
+ * fraction is 56.99999999999999 percent, and a cell that reads "57%" must
+ * meet a level of 57.
+ */
+static bool reaches(double v, double level, bool high_is_bad)
+{
+	double slack = 1e-9 * (fabs(level) > 1 ? fabs(level) : 1);
+	return high_is_bad ? v >= level - slack : v <= level + slack;
+}
+
 enum role table_role(const struct column *c, const char *raw, double tick)
 {
 	const struct threshold *th = &c->th;
@@ -179,21 +212,15 @@ enum role table_role(const struct column *c, const char *raw, double tick)
 	for (size_t i = 0; i < c->nstates; i++)
 		if (strcasecmp(c->states[i].value, raw) == 0)
 			return c->states[i].role;
-	if (c->fmt == FMT_STATE && c->nstates == 0)
+	/* A state the layout's map leaves out keeps its usual role. */
+	if (c->fmt == FMT_STATE)
 		return format_state_role(raw);
 	if ((!th->has_warn && !th->has_crit) || !display_number(c, raw, tick, &v))
 		return ROLE_NORMAL;
-	if (th->high_is_bad) {
-		if (th->has_crit && v >= th->crit)
-			return ROLE_CRIT;
-		if (th->has_warn && v >= th->warn)
-			return ROLE_WARN;
-	} else {
-		if (th->has_crit && v <= th->crit)
-			return ROLE_CRIT;
-		if (th->has_warn && v <= th->warn)
-			return ROLE_WARN;
-	}
+	if (th->has_crit && reaches(v, th->crit, th->high_is_bad))
+		return ROLE_CRIT;
+	if (th->has_warn && reaches(v, th->warn, th->high_is_bad))
+		return ROLE_WARN;
 	return ROLE_OK;
 }
 
@@ -219,16 +246,23 @@ static int msg_cmp(const void *pa, const void *pb)
 size_t table_messages(const struct panel *p, const struct snapshot *s,
 		      size_t *idx, size_t max)
 {
-	size_t n = 0;
-	size_t limit = p->msg_limit > 0 ? (size_t)p->msg_limit : max;
+	size_t n = 0, limit = p->msg_limit > 0 ? (size_t)p->msg_limit : max;
+	size_t *all = xmalloc((s->nmsgs ? s->nmsgs : 1) * sizeof(*all));
 
-	for (size_t i = 0; i < s->nmsgs && n < max; i++)
+	/* Every match first, then the newest: the server's order is not trusted. */
+	for (size_t i = 0; i < s->nmsgs; i++)
 		if (p->msg_filter == NULL || *p->msg_filter == '\0' ||
 		    strcasestr(s->msgs[i].content, p->msg_filter))
-			idx[n++] = i;
+			all[n++] = i;
 	msg_snap = s;
-	qsort(idx, n, sizeof(*idx), msg_cmp);
-	return n < limit ? n : limit;
+	qsort(all, n, sizeof(*all), msg_cmp);
+	if (limit > max)
+		limit = max;
+	if (n > limit)
+		n = limit;
+	memcpy(idx, all, n * sizeof(*idx));
+	free(all);
+	return n;
 }
 
 const char *role_marker(enum role r)

@@ -9,6 +9,7 @@
 WALLBOARD="$top_builddir/wallboard"
 WALLBOARD_SIM="$top_builddir/wallboard-sim"
 LAYOUTS="$top_srcdir/layouts"
+export WALLBOARD_LAYOUTDIR="$LAYOUTS"
 export LC_ALL="${LC_ALL:-C.UTF-8}"
 
 _tap_n=0
@@ -25,7 +26,9 @@ cleanup() {
 	for p in $_pids; do
 		wait "$p" 2>/dev/null
 	done
-	[ -n "${TMUX_SOCKET:-}" ] && tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null
+	for s in ${_tmux_sockets:-}; do
+		tmux -S "$s" kill-server 2>/dev/null
+	done
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -120,7 +123,8 @@ wait_for() {
 }
 
 # --- terminal tests in tmux ---------------------------------------------
-TMUX_SOCKET="$TMP/tmux.sock"
+_tmux_n=0
+_tmux_sockets=""
 
 # tmux_cmd ARGS...: tmux on the test's own server (never the user's).
 tmux_cmd() { tmux -S "$TMUX_SOCKET" -f /dev/null "$@"; }
@@ -129,7 +133,11 @@ tmux_cmd() { tmux -S "$TMUX_SOCKET" -f /dev/null "$@"; }
 start_board() {
 	_cols=$1 _rows=$2
 	shift 2
-	tmux_cmd kill-server 2>/dev/null
+	# A server of its own for each board: no race with the last one's exit.
+	[ -n "${TMUX_SOCKET:-}" ] && tmux_cmd kill-server 2>/dev/null
+	_tmux_n=$((_tmux_n + 1))
+	TMUX_SOCKET="$TMP/tmux.$_tmux_n.sock"
+	_tmux_sockets="$_tmux_sockets $TMUX_SOCKET"
 	tmux_cmd new-session -d -s wb -x "$_cols" -y "$_rows" \
 		"env TERM=xterm-256color LC_ALL=C.UTF-8 $*; sleep 30" || bail "tmux did not start"
 	tmux_cmd set-option -g status off >/dev/null

@@ -45,6 +45,11 @@ double sim_clock(const struct sim *s);
 struct sim_sub *sim_statsapi_subscribe(struct sim *s, const char *body,
 				       size_t len, char *err, size_t errsz);
 void sim_sub_free(struct sim_sub *sub);
+/*
+ * Limits of sim_statsapi_subscribe: more columns in one grid, or more grids
+ * in one subscription, are refused as too large (default 64 and 64).
+ */
+void sim_statsapi_limits(struct sim *s, int max_columns, int max_grids);
 /* The data body for a subscription, shaped after it (malloc'd JSON). */
 char *sim_statsapi_data(struct sim *s, const struct sim_sub *sub);
 /* GET /statsapi/cfg/... bodies (malloc'd JSON). what: "teams", "services",

@@ -1,0 +1,177 @@
+/*
+ * bench.c - the poll-to-frame cycle against the parse floor.
+ *
+ * For a typical tenant (50 agents, 10 services) and a large one (5,000
+ * agents x 12 columns, 500 services x 10 columns, 100 chat messages) the
+ * simulator writes a real data body; then, on the same body:
+ *
+ *   (a) the floor: jansson's json_loadb alone (and json_decref);
+ *   (b) the cycle: parse -> snapshot -> sort/filter/thresholds -> render
+ *       of the active layout into an off-screen curses screen (newterm on
+ *       /dev/null, 200x60).
+ *
+ * It prints both and the ratio (b)/(a). With --only=floor|cycle,
+ * --tenant=typical|large and --iters=N it runs one side alone, so that
+ * callgrind (--toggle-collect=run_floor / run_cycle) counts the
+ * instructions of each without the set-up (bench/run).
+ */
+#include "autoconf.h"
+
+#include <jansson.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "render.h"
+#include "sim/sim.h"
+#include "snapshot.h"
+#include "statsapi_parse.h"
+#include "subscription.h"
+
+struct tenant {
+	const char *name;
+	int agents, services, messages;
+	const char *layout;
+};
+
+static const struct tenant tenants[] = {
+	{ "typical", 50, 10, 20, NULL },
+	{ "large", 5000, 500, 100, "large.layout" },
+};
+
+/* Load one layout file into a set, or exit. */
+static struct layoutset *load(const char *path)
+{
+	struct errlist errs = { 0 }, warns = { 0 };
+	struct layout *l = layout_load(path, "brightpattern", &errs, &warns);
+	struct layoutset *set = l ? layoutset_new(&l, 1, &errs) : NULL;
+
+	if (set == NULL) {
+		fprintf(stderr, "bench: %s: %s\n", path, errs.n ? errs.msgs[0] : "?");
+		exit(1);
+	}
+	errlist_free(&warns);
+	return set;
+}
+
+/* The simulator's data body for set, after an hour of simulated day. */
+static char *make_body(const struct tenant *t, struct layoutset *set)
+{
+	struct sim_options o;
+	struct sim *sim;
+	struct sim_sub *sub;
+	char err[256], *sub_json, *body;
+
+	sim_options_default(&o);
+	o.seed = 42;
+	o.agents = t->agents;
+	o.services = t->services;
+	o.messages = t->messages;
+	o.start_of_day = 10 * 3600;
+	sim = sim_new(&o);
+	sim_step(sim, 3600);
+	sub_json = subscription_build(set, DIALECT_DOCUMENTED, 0);
+	sub = sim_statsapi_subscribe(sim, sub_json, strlen(sub_json), err, sizeof(err));
+	if (sub == NULL) {
+		fprintf(stderr, "bench: subscription refused: %s\n", err);
+		exit(1);
+	}
+	body = sim_statsapi_data(sim, sub);
+	sim_sub_free(sub);
+	sim_free(sim);
+	free(sub_json);
+	return body;
+}
+
+/* Seconds per call of the floor: json_loadb of the body. */
+__attribute__((noinline)) static double run_floor(const char *body, size_t len, int iters)
+{
+	double t0 = now_mono();
+	for (int i = 0; i < iters; i++) {
+		json_t *j = json_loadb(body, len, 0, NULL);
+		json_decref(j);
+	}
+	return (now_mono() - t0) / iters;
+}
+
+/* Seconds per call of the whole cycle, drawing into r. */
+__attribute__((noinline)) static double run_cycle(const char *body, size_t len, struct layoutset *set,
+			struct render *r, int iters)
+{
+	struct provider_status st = { CONN_LIVE, "", false, 0, 0, 0 };
+	double t0 = now_mono();
+
+	for (int i = 0; i < iters; i++) {
+		char err[200];
+		struct snapshot *s = statsapi_parse_data(body, len, set, err, sizeof(err));
+		struct view v = { set, 0, s, &st, now_mono(), 2, false, NULL, false };
+		if (s == NULL) {
+			fprintf(stderr, "bench: parse failed: %s\n", err);
+			exit(1);
+		}
+		render_draw(r, &v);
+		snapshot_free(s);
+	}
+	return (now_mono() - t0) / iters;
+}
+
+int main(int argc, char **argv)
+{
+	const char *only = NULL, *which = NULL, *dir = getenv("BENCH_DIR");
+	int forced_iters = 0;
+	struct render_opts ro = { true, 0, false };
+	FILE *devnull;
+	struct render *r;
+
+	for (int i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--only=", 7) == 0)
+			only = argv[i] + 7;
+		else if (strncmp(argv[i], "--tenant=", 9) == 0)
+			which = argv[i] + 9;
+		else if (strncmp(argv[i], "--iters=", 8) == 0)
+			forced_iters = atoi(argv[i] + 8);
+	}
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("COLUMNS", "200", 1);
+	setenv("LINES", "60", 1);
+	devnull = fopen("/dev/null", "w");
+	r = render_init_term(&ro, "xterm-256color", devnull, stdin);
+	if (r == NULL) {
+		fprintf(stderr, "bench: no terminal description for xterm-256color\n");
+		return 1;
+	}
+	for (size_t k = 0; k < WB_ARRAY_LEN(tenants); k++) {
+		const struct tenant *t = &tenants[k];
+		char path[1024];
+		struct layoutset *set;
+		char *body;
+		size_t len;
+		int iters;
+		double floor_s = 0, cycle_s = 0;
+
+		if (which && strcmp(which, t->name) != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir ? dir : "bench",
+			 t->layout ? t->layout : "../layouts/agents.layout");
+		set = load(path);
+		body = make_body(t, set);
+		len = strlen(body);
+		iters = forced_iters > 0 ? forced_iters : t->agents > 1000 ? 20 : 500;
+		if (only == NULL || strcmp(only, "floor") == 0)
+			floor_s = run_floor(body, len, iters);
+		if (only == NULL || strcmp(only, "cycle") == 0)
+			cycle_s = run_cycle(body, len, set, r, iters);
+		if (only == NULL)
+			printf("%-8s body %8zu bytes  floor %8.3f ms  cycle %8.3f ms  "
+			       "ratio %.2f%s\n", t->name, len, floor_s * 1e3,
+			       cycle_s * 1e3, cycle_s / floor_s,
+			       k == 1 ? "  (target <= 1.5)" : "");
+		free(body);
+		layoutset_free(set);
+	}
+	render_end(r);
+	fclose(devnull);
+	return 0;
+}

@@ -1,0 +1,38 @@
+/*
+ * fuzz_data.c - libFuzzer target: a statistics server's data body, as
+ * anything at all, into a snapshot of the shipped layouts, then through
+ * every panel's table and plain-text output. Nothing may crash, and no
+ * control byte may come out.
+ */
+#include "autoconf.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "plain.h"
+#include "statsapi_parse.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct layoutset *set = fuzz_layouts();
+	char err[256];
+	struct snapshot *s = statsapi_parse_data((const char *)data, size, set,
+						 err, sizeof(err));
+	if (s) {
+		char *out = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&out, &len);
+		for (size_t i = 0; i < set->n; i++)
+			plain_layout(f, set->layouts[i], s, false);
+		fclose(f);
+		for (size_t i = 0; i < len; i++)
+			if ((unsigned char)out[i] < 0x20 && out[i] != '\n')
+				abort();
+		free(out);
+		snapshot_free(s);
+	}
+	return 0;
+}
