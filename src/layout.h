@@ -136,7 +136,7 @@ struct layout {
 	char *file;
 	char *title;
 	char *provider;		/* whose statistic names it uses */
-	int key;		/* '1'..'9', or 0 for "by position" */
+	int key;		/* 1..9, or 0 for "by position" */
 	double rotate;		/* seconds on screen in rotation; 0 = default */
 	struct panel *panels;
 	size_t npanels;
