@@ -1915,16 +1915,52 @@ static void set_keys(struct layoutset *set)
 	}
 }
 
-/* The tid of a totals statistic, added to the set when new. */
-static size_t set_total(struct layoutset *set, const char *stat)
+/* A panel's service selection as one string: the names joined by '\n'. */
+static char *services_key(const struct panel *p)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "");
+	for (size_t i = 0; i < p->nservices; i++) {
+		if (i)
+			buf_puts(&b, "\n");
+		buf_puts(&b, p->services[i]);
+	}
+	return b.data;
+}
+
+/* The tid of a totals statistic over a selection, added when new. */
+static size_t set_total(struct layoutset *set, const char *stat,
+			const char *scope)
 {
 	for (size_t i = 0; i < set->ntotals; i++)
-		if (strcmp(set->totals[i], stat) == 0)
+		if (strcmp(set->totals[i], stat) == 0 &&
+		    strcmp(set->total_scopes[i], scope) == 0)
 			return i;
 	set->totals = xreallocarray(set->totals, set->ntotals + 1,
 				    sizeof(*set->totals));
+	set->total_scopes = xreallocarray(set->total_scopes, set->ntotals + 1,
+					  sizeof(*set->total_scopes));
 	set->totals[set->ntotals] = xstrdup(stat);
+	set->total_scopes[set->ntotals] = xstrdup(scope);
 	return set->ntotals++;
+}
+
+/* Number a totals panel's statistics and remember its app id and selection. */
+static void set_totals_panel(struct layoutset *set, size_t li, struct panel *p)
+{
+	char *scope = services_key(p);
+
+	for (size_t c = 0; c < p->ncols; c++)
+		p->cols[c].tid = set_total(set, p->cols[c].stat, scope);
+	set->total_apps = xreallocarray(set->total_apps, set->ntotal_apps + 1,
+					sizeof(*set->total_apps));
+	set->total_app_scopes = xreallocarray(set->total_app_scopes,
+					      set->ntotal_apps + 1,
+					      sizeof(*set->total_app_scopes));
+	set->total_apps[set->ntotal_apps] = xasprintf("%zu-%s", li + 1, p->id);
+	set->total_app_scopes[set->ntotal_apps++] = scope;
 }
 
 /* Number the grids and totals of one layout; note its tickers. */
@@ -1934,8 +1970,7 @@ static void set_panel(struct layoutset *set, size_t li, struct panel *p)
 
 	switch (p->kind) {
 	case PANEL_TOTALS:
-		for (size_t c = 0; c < p->ncols; c++)
-			p->cols[c].tid = set_total(set, p->cols[c].stat);
+		set_totals_panel(set, li, p);
 		break;
 	case PANEL_AGENT_GRID:
 	case PANEL_SERVICE_GRID:
@@ -1991,5 +2026,8 @@ void layoutset_free(struct layoutset *set)
 		free(set->grids[i].key);
 	free(set->grids);
 	strv_free(set->totals, set->ntotals);
+	strv_free(set->total_scopes, set->ntotals);
+	strv_free(set->total_apps, set->ntotal_apps);
+	strv_free(set->total_app_scopes, set->ntotal_apps);
 	free(set);
 }

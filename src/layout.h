@@ -9,7 +9,7 @@
  * are columns too, the title being the label).
  *
  * All loaded layouts form a layoutset. The set numbers every grid panel
- * (gid) and every distinct totals statistic (tid) once, so a snapshot can hold
+ * (gid) and every distinct totals statistic and service selection (tid) once, so a snapshot can hold
  * its data in plain arrays indexed by those numbers: nothing is looked up by
  * name after load time.
  */
@@ -157,8 +157,17 @@ struct layoutset {
 	size_t n;
 	struct grid_ref *grids;		/* every grid panel of every layout */
 	size_t ngrids;
-	char **totals;			/* distinct totals statistic names */
+	/*
+	 * Totals: one slot per statistic and service selection, since the
+	 * same statistic over other services is another number.
+	 */
+	char **totals;			/* [ntotals] statistic names */
+	char **total_scopes;		/* [ntotals] services, joined by '\n'; "" = all */
 	size_t ntotals;
+	/* Totals panels by the app id the collection dialect gives them. */
+	char **total_apps;		/* [ntotal_apps] "<layout#>-<panel id>" */
+	char **total_app_scopes;	/* [ntotal_apps] their service selections */
+	size_t ntotal_apps;
 	bool has_ticker;
 	int msg_limit;			/* the largest ticker limit */
 	const struct catalog *catalog;

@@ -326,6 +326,24 @@ static struct layoutset *load_layouts(const struct config *cfg,
 	return set;
 }
 
+/*
+ * The documented dialect has no words for team or service selections:
+ * say which panels lose theirs, rather than let the numbers differ quietly.
+ */
+static void warn_documented(const struct layoutset *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		for (size_t j = 0; j < set->layouts[i]->npanels; j++) {
+			const struct panel *p = &set->layouts[i]->panels[j];
+			if (p->nteams == 0 && p->nservices == 0)
+				continue;
+			fprintf(stderr, "wallboard: %s:%d: warning: panel \"%s\": "
+				"teams and services are sent only in the collection "
+				"dialect (api_dialect = collection)\n",
+				set->layouts[i]->file, p->line, p->id);
+		}
+}
+
 /* --check: say what loaded and show the subscription it maps to. */
 static int run_check(const struct config *cfg, const struct layoutset *set)
 {
@@ -338,6 +356,8 @@ static int run_check(const struct config *cfg, const struct layoutset *set)
 			set->layouts[i]->file, set->layouts[i]->title,
 			set->layouts[i]->key, set->layouts[i]->npanels);
 	}
+	if (cfg->dialect == DIALECT_DOCUMENTED)
+		warn_documented(set);
 	json = subscription_build(set, cfg->dialect, 2);
 	puts(json);
 	free(json);

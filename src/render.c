@@ -392,23 +392,64 @@ static void big_draw(struct render *r, int y, int x, const char *s, int scale)
 
 /* --- panels ------------------------------------------------------------ */
 
-/* The largest big-font scale at which every value of a totals panel fits. */
-static int totals_scale(const struct panel *p, char vals[][64], int cellw,
-			int h)
+/* The largest big-font scale at which every value fits a cell, or 0. */
+static int totals_scale(size_t n, char vals[][64], int cellw, int cellh)
 {
 	for (int scale = 4; scale >= 1; scale--) {
-		bool fits = big_height(scale) + 1 <= h;
-		for (size_t i = 0; i < p->ncols && fits; i++) {
+		bool fits = big_height(scale) + 1 <= cellh;
+		for (size_t i = 0; i < n && fits; i++) {
 			int w = big_width(vals[i], scale);
-			if (w < 0 && (int)strlen(vals[i]) > cellw)
-				fits = false;
-			else if (w > cellw - 2)
+			if (w < 0 ? text_width(vals[i]) > cellw : w > cellw - 2)
 				fits = false;
 		}
 		if (fits)
 			return scale;
 	}
 	return 0;
+}
+
+/*
+ * How to arrange n totals in big digits: the number of columns (rows
+ * follow) that gives the largest scale, preferring one row when it ties.
+ * Returns the scale, 0 when big digits fit no arrangement.
+ */
+static int totals_arrange(size_t n, char vals[][64], const struct area *a,
+			  int *ncols)
+{
+	int best = 0;
+
+	*ncols = (int)n;
+	for (int cols = (int)n; cols >= 1; cols--) {
+		int rows = ((int)n + cols - 1) / cols;
+		int scale = totals_scale(n, vals, a->w / cols, a->h / rows);
+		if (scale > best) {
+			best = scale;
+			*ncols = cols;
+		}
+	}
+	return best;
+}
+
+/* One total in big digits, centred in its cell, the label under it. */
+static void draw_big_total(struct render *r, const struct column *c,
+			   const char *val, enum role role, int scale,
+			   const struct area *cell)
+{
+	char label[256];
+	int top = cell->y + (cell->h - big_height(scale) - 1) / 2;
+	int w = big_width(val, scale);
+
+	style(r, (int)role);
+	if (w >= 0)
+		big_draw(r, top, cell->x + (cell->w - w) / 2, val, scale);
+	else
+		put_fit(r, top + big_height(scale) / 2, cell->x, cell->w, val,
+			ALIGN_CENTER);
+	/* The level's marker goes with the label: big digits have no "!". */
+	snprintf(label, sizeof(label), "%s%s%s", c->title,
+		 *role_marker(role) ? " " : "", role_marker(role));
+	style(r, role == ROLE_WARN || role == ROLE_CRIT ? (int)role : ROLE_DIM);
+	put_fit(r, top + big_height(scale), cell->x, cell->w, label, ALIGN_CENTER);
 }
 
 /* A totals panel: big digits when there is room, label/value lines if not. */
@@ -419,33 +460,28 @@ static void draw_totals(struct render *r, const struct panel *p,
 	char vals[64][64];
 	enum role roles[64];
 	size_t n = p->ncols < 64 ? p->ncols : 64;
-	int cellw = n ? a->w / (int)n : a->w;
-	int scale;
+	int cols, scale;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct column *c = &p->cols[i];
 		roles[i] = table_cell(c, s ? s->totals[c->tid] : NULL, tick,
 				      vals[i], sizeof(vals[i]) - 3);
-		strcat(vals[i], role_marker(roles[i]));
 	}
-	scale = totals_scale(p, vals, cellw, a->h);
+	scale = n ? totals_arrange(n, vals, a, &cols) : 0;
 	if (scale > 0) {
-		int top = a->y + (a->h - big_height(scale) - 1) / 2;
+		int rows = ((int)n + cols - 1) / cols;
 		for (size_t i = 0; i < n; i++) {
-			int x = a->x + (int)i * cellw;
-			int w = big_width(vals[i], scale);
-			style(r, (int)roles[i]);
-			if (w >= 0)
-				big_draw(r, top, x + (cellw - w) / 2, vals[i], scale);
-			else
-				put_fit(r, top + big_height(scale) / 2, x, cellw,
-					vals[i], ALIGN_CENTER);
-			style(r, ROLE_DIM);
-			put_fit(r, top + big_height(scale), x, cellw,
-				p->cols[i].title, ALIGN_CENTER);
+			struct area cell = {
+				a->y + (int)i / cols * (a->h / rows),
+				a->x + (int)i % cols * (a->w / cols),
+				a->h / rows, a->w / cols
+			};
+			draw_big_total(r, &p->cols[i], vals[i], roles[i], scale, &cell);
 		}
 		return;
 	}
+	for (size_t i = 0; i < n; i++)
+		strcat(vals[i], role_marker(roles[i]));
 	/* Compact: as many label/value columns of >= 22 cells as fit. */
 	int per = a->w / 22 > 0 ? a->w / 22 : 1;
 	int colw = a->w / per;

@@ -76,9 +76,22 @@ const char *statsapi_state_word(const char *raw)
 	return raw;
 }
 
+/*
+ * The service selection an app's totals were asked for: a totals panel's
+ * own app (the collection dialect) has its panel's; any other app (the
+ * documented dialect's one app) answers for every selection (NULL).
+ */
+static const char *app_scope(const struct layoutset *set, const char *appid)
+{
+	for (size_t i = 0; i < set->ntotal_apps; i++)
+		if (strcmp(set->total_apps[i], appid) == 0)
+			return set->total_app_scopes[i];
+	return NULL;
+}
+
 /* The totals of one app: an object of name -> value (or a list of them). */
 static void parse_totals(struct snapshot *s, const struct layoutset *set,
-			 json_t *totals, struct shape *sh)
+			 json_t *totals, const char *scope, struct shape *sh)
 {
 	const char *name;
 	json_t *v;
@@ -88,7 +101,7 @@ static void parse_totals(struct snapshot *s, const struct layoutset *set,
 		json_t *item;
 		json_array_foreach(totals, i, item) {
 			if (json_is_object(item))
-				parse_totals(s, set, item, sh);
+				parse_totals(s, set, item, scope, sh);
 			else
 				shape_skip(sh, "stats_totals entry is not an object");
 		}
@@ -99,11 +112,15 @@ static void parse_totals(struct snapshot *s, const struct layoutset *set,
 		return;
 	}
 	json_object_foreach(totals, name, v) {
-		for (size_t t = 0; t < set->ntotals; t++)
-			if (strcmp(set->totals[t], name) == 0) {
-				s->totals[t] = value_text(s, v);
-				break;
-			}
+		const char *text = NULL;
+		for (size_t t = 0; t < set->ntotals; t++) {
+			if (strcmp(set->totals[t], name) != 0 ||
+			    (scope && strcmp(set->total_scopes[t], scope) != 0))
+				continue;
+			if (text == NULL)
+				text = value_text(s, v);
+			s->totals[t] = text;
+		}
 	}
 }
 
@@ -263,12 +280,12 @@ static void parse_messages(struct snapshot *s, json_t *list, struct shape *sh)
 
 /* One app id's object. */
 static void parse_app(struct snapshot *s, const struct layoutset *set,
-		      json_t *app, struct shape *sh)
+		      const char *appid, json_t *app, struct shape *sh)
 {
 	json_t *v;
 
 	if ((v = json_object_get(app, "stats_totals")) != NULL)
-		parse_totals(s, set, v, sh);
+		parse_totals(s, set, v, app_scope(set, appid), sh);
 	if ((v = json_object_get(app, "service_grids")) != NULL)
 		parse_grids(s, set, v, sh);
 	if ((v = json_object_get(app, "agent_grids")) != NULL)
@@ -303,7 +320,7 @@ struct snapshot *statsapi_parse_data(const char *body, size_t len,
 	s = snapshot_new(set);
 	json_object_foreach(root, appid, app) {
 		if (json_is_object(app))
-			parse_app(s, set, app, &sh);
+			parse_app(s, set, appid, app, &sh);
 		else
 			shape_skip(&sh, "an app's data is not an object");
 	}

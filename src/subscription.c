@@ -134,9 +134,18 @@ static json_t *build_documented(const struct layoutset *set)
 {
 	json_t *app = json_object();
 
-	if (set->ntotals)
-		json_object_set_new(app, "stats_totals",
-				    string_array(set->totals, set->ntotals));
+	if (set->ntotals) {
+		/* One name once: service selections need the collection dialect. */
+		json_t *names = json_array();
+		for (size_t t = 0; t < set->ntotals; t++) {
+			bool seen = false;
+			for (size_t u = 0; u < t && !seen; u++)
+				seen = strcmp(set->totals[u], set->totals[t]) == 0;
+			if (!seen)
+				json_array_append_new(names, json_string(set->totals[t]));
+		}
+		json_object_set_new(app, "stats_totals", names);
+	}
 	for (size_t g = 0; g < set->ngrids; g++)
 		app_add_grid(app, &set->grids[g], DIALECT_DOCUMENTED);
 	if (set->has_ticker)

@@ -245,10 +245,18 @@ START_TEST(test_layoutset_shape)
 		ck_assert_str_eq(set->grids[g].key, keys[g]);
 		ck_assert_uint_eq(set->grids[g].panel->gid, g);
 	}
-	ck_assert_uint_eq(set->ntotals, 3);
+	/* A slot per statistic and service selection: in_calls_waiting over
+	 * "Voice Inbound" (layout one) is another number than over all. */
+	ck_assert_uint_eq(set->ntotals, 4);
 	ck_assert_str_eq(set->totals[0], "in_calls_waiting");
-	ck_assert_str_eq(set->totals[1], "in_average_speed_of_answer");
-	ck_assert_str_eq(set->totals[2], "agents_logged");
+	ck_assert_str_eq(set->total_scopes[0], "Voice Inbound");
+	ck_assert_str_eq(set->totals[1], "in_calls_waiting");
+	ck_assert_str_eq(set->total_scopes[1], "");
+	ck_assert_str_eq(set->totals[2], "in_average_speed_of_answer");
+	ck_assert_str_eq(set->totals[3], "agents_logged");
+	ck_assert_uint_eq(set->ntotal_apps, 3);
+	ck_assert_str_eq(set->total_apps[0], "1-tot");
+	ck_assert_str_eq(set->total_app_scopes[0], "Voice Inbound");
 	ck_assert(set->has_ticker);
 	ck_assert_int_eq(set->msg_limit, 5);
 	layoutset_free(set);
