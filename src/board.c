@@ -17,7 +17,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "board.h"
@@ -80,6 +82,8 @@ struct board {
 	double notice_until;
 	double next_rotate;
 	double next_tick;
+	FILE *log;
+	bool logged_data;	/* the last event logged was fresh data */
 };
 
 /* Show layout i (wrapping), restarting its rotation time. */
@@ -179,21 +183,54 @@ static int poll_timeout(const struct board *b, double now)
 	return wake > 1.0 ? 1000 : (int)ceil(wake * 1000);
 }
 
+/*
+ * Append one event to the log file: local time, then the text. Only what
+ * the board says on its status line goes here (already sanitised), never
+ * a secret.
+ */
+static void log_event(FILE *log, const char *fmt, ...) WB_PRINTF(2, 3);
+static void log_event(FILE *log, const char *fmt, ...)
+{
+	char when[32];
+	struct timespec ts;
+	struct tm tm;
+	va_list ap;
+
+	if (log == NULL)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	localtime_r(&ts.tv_sec, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm);
+	fprintf(log, "%s.%03ld ", when, ts.tv_nsec / 1000000);
+	va_start(ap, fmt);
+	vfprintf(log, fmt, ap);
+	va_end(ap);
+	fputc('\n', log);
+	fflush(log);
+}
+
 /* Take a new snapshot and status from the data source. */
 static void collect(struct board *b)
 {
 	struct snapshot *s = b->prov->ops->take(b->prov);
 	struct provider_status st;
 
+	b->prov->ops->status(b->prov, &st);
+	if (st.state != b->st.state || strcmp(st.message, b->st.message) != 0) {
+		b->dirty = true;
+		log_event(b->log, "%s%s%s", conn_state_name(st.state),
+			  st.message[0] ? ": " : "", st.message);
+		b->logged_data = false;
+	}
+	b->st = st;
 	if (s) {
 		snapshot_free(b->snap);
 		b->snap = s;
 		b->dirty = true;
+		if (!b->logged_data)
+			log_event(b->log, "fresh data");
+		b->logged_data = true;
 	}
-	b->prov->ops->status(b->prov, &st);
-	if (st.state != b->st.state || strcmp(st.message, b->st.message) != 0)
-		b->dirty = true;
-	b->st = st;
 }
 
 /* The timers: clock second, ticker, rotation, notices. */
@@ -267,6 +304,11 @@ int board_run(const struct config *cfg, struct layoutset *set,
 	b.prov = prov;
 	b.o = o;
 	signals_setup();
+	if (cfg->log_file && (b.log = fopen(cfg->log_file, "a")) == NULL) {
+		fprintf(stderr, "wallboard: %s: %s\n", cfg->log_file, strerror(errno));
+		return 2;
+	}
+	log_event(b.log, "start: %zu layouts", set->n);
 	b.r = render_init(&ro);
 	if (b.r == NULL)
 		return 1;
@@ -299,6 +341,11 @@ int board_run(const struct config *cfg, struct layoutset *set,
 	}
 	render_end(b.r);
 	release(prov);
+	prov->ops->status(prov, &b.st);
+	log_event(b.log, "exit: %s", b.st.message[0] ? b.st.message :
+		  conn_state_name(b.st.state));
+	if (b.log)
+		fclose(b.log);
 	snapshot_free(b.snap);
 	return 0;
 }

@@ -178,6 +178,7 @@ static const struct stat_info bp_stats[] = {
 	{ "records_total", STAT_COUNT, 0, STAT_SCOPE_ANY, 0, NULL, "Total number of records in active lists" },
 	{ "records_with_assigned_agents_completed", STAT_COUNT, 0, STAT_SCOPE_ANY, 0, NULL, "Completed records with personal agent assignments" },
 	{ "records_with_assigned_agents_remaining", STAT_COUNT, 0, STAT_SCOPE_ANY, 0, NULL, "Remaining records with personal agent assignments" },
+	{ "service_available", STAT_STATE, 0, STAT_SCOPE_TOTAL, STAT_PROBE, NULL, "Whether an agent is ready for the panel's service: available or unavailable (check_available_agents)" },
 	{ "service_level", STAT_PERCENT, 1, STAT_SCOPE_ANY, 0, NULL, "Percentage of inbound interactions answered in Service Level" },
 	{ "service_level_target", STAT_PERCENT, 1, STAT_SCOPE_ANY, 0, NULL, "Inbound Service Level target" },
 	{ "service_level_threshold_time", STAT_DURATION, 0, STAT_SCOPE_ANY, 0, NULL, "Inbound Service Level threshold" },

@@ -28,6 +28,7 @@ enum stat_kind {
 /* Flags. */
 #define STAT_TICKS  0x1	/* a duration that grows while nothing changes: count up locally */
 #define STAT_RENAMED 0x2 /* an old name the server still accepts; --check warns */
+#define STAT_PROBE 0x4	/* not subscribed: the provider asks for it apart */
 
 struct stat_info {
 	const char *name;

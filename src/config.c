@@ -28,6 +28,7 @@ void config_defaults(struct config *cfg)
 	cfg->connect_timeout = 5;
 	cfg->timeout = 15;
 	cfg->rotate = 20;
+	cfg->retry_max = 30;
 	cfg->max_body = 64L * 1024 * 1024;
 	cfg->gzip = true;
 	cfg->dialect = DIALECT_DOCUMENTED;
@@ -82,7 +83,7 @@ static bool file_private(const char *path, mode_t forbidden, const char *what,
 		errlist_add(errs, "%s: refusing %s that %s (mode %03o): "
 			    "chmod %s it", path, what,
 			    forbidden == (S_IWGRP | S_IWOTH) ?
-			    "others can write" : "others can read",
+			    "others can write" : "others can read or write",
 			    (unsigned)(st.st_mode & 0777),
 			    forbidden == (S_IWGRP | S_IWOTH) ? "go-w" : "go-rwx");
 		return false;
@@ -129,6 +130,8 @@ static cfg_opt_t config_opts[] = {
 	CFG_FLOAT("connect_timeout", 0, CFGF_NODEFAULT),
 	CFG_FLOAT("timeout", 0, CFGF_NODEFAULT),
 	CFG_FLOAT("rotate", 0, CFGF_NODEFAULT),
+	CFG_FLOAT("retry_max", 0, CFGF_NODEFAULT),
+	CFG_STR("log_file", NULL, CFGF_NONE),
 	CFG_INT("max_body", 0, CFGF_NODEFAULT),
 	CFG_BOOL("insecure", cfg_false, CFGF_NONE),
 	CFG_STR("ca_file", NULL, CFGF_NONE),
@@ -170,6 +173,8 @@ static void config_take(struct config *cfg, cfg_t *c, struct errlist *errs)
 	take_float(c, "connect_timeout", 0.1, 600, &cfg->connect_timeout, errs);
 	take_float(c, "timeout", 0.1, 3600, &cfg->timeout, errs);
 	take_float(c, "rotate", 1, 86400, &cfg->rotate, errs);
+	take_float(c, "retry_max", 0.1, 3600, &cfg->retry_max, errs);
+	set_str(&cfg->log_file, cfg_getstr(c, "log_file"));
 	if (cfg_size(c, "max_body"))
 		cfg->max_body = cfg_getint(c, "max_body");
 	cfg->insecure = cfg_getbool(c, "insecure");
@@ -269,6 +274,7 @@ void config_free(struct config *cfg)
 	secret_free(cfg->client_secret);
 	free(cfg->ca_file);
 	free(cfg->ascii);
+	free(cfg->log_file);
 	for (size_t i = 0; i < cfg->nlayouts; i++)
 		free(cfg->layouts[i]);
 	free(cfg->layouts);

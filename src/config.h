@@ -31,6 +31,8 @@ struct config {
 	double connect_timeout;	/* seconds */
 	double timeout;		/* whole request, seconds */
 	double rotate;		/* seconds per layout in rotation */
+	double retry_max;	/* the longest wait between retries after a fault */
+	char *log_file;		/* connection events are appended here, or NULL */
 	long max_body;		/* bytes; a larger response is refused */
 	bool insecure;		/* skip TLS verification (warned) */
 	char *ca_file;		/* CA bundle for TLS */

@@ -18,7 +18,10 @@
 
 #include "format.h"
 
-/* A canonical agent state, the word shown for it and its default role. */
+/*
+ * A canonical state word, the word shown for it and its default role:
+ * agent states, and whether a service has an agent ready for it.
+ */
 struct state_word {
 	const char *word;
 	const char *display;
@@ -31,6 +34,8 @@ static const struct state_word state_words[] = {
 	{ "busy",		"Busy",			ROLE_INFO },
 	{ "after_call_work",	"After Call Work",	ROLE_INFO },
 	{ "logged_out",		"Logged Out",		ROLE_DIM },
+	{ "available",		"Available",		ROLE_OK },
+	{ "unavailable",	"None Ready",		ROLE_CRIT },
 };
 
 /* Cells a column of each format takes when the layout does not say. */

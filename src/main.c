@@ -23,7 +23,8 @@
 enum {
 	OPT_PROVIDER = 256, OPT_URL, OPT_TENANT, OPT_USER, OPT_CLIENT_ID,
 	OPT_INTERVAL, OPT_DEMO, OPT_ONCE, OPT_CHECK, OPT_KIOSK, OPT_NO_COLOR,
-	OPT_ASCII, OPT_ROTATE, OPT_LIST, OPT_DIALECT, OPT_INSECURE, OPT_CA
+	OPT_ASCII, OPT_ROTATE, OPT_LIST, OPT_DIALECT, OPT_INSECURE, OPT_CA,
+	OPT_LOG
 };
 
 struct options {
@@ -31,6 +32,7 @@ struct options {
 	const char **layouts;
 	size_t nlayouts;
 	const char *provider, *url, *tenant, *user, *client_id, *dialect, *ca;
+	const char *log;
 	double interval;
 	double rotate;
 	bool demo, once, check, kiosk, no_color, ascii;
@@ -49,6 +51,7 @@ static const struct option long_opts[] = {
 	{ "rotate", required_argument, NULL, OPT_ROTATE },
 	{ "api-dialect", required_argument, NULL, OPT_DIALECT },
 	{ "ca-file", required_argument, NULL, OPT_CA },
+	{ "log", required_argument, NULL, OPT_LOG },
 	{ "demo", no_argument, NULL, OPT_DEMO },
 	{ "once", no_argument, NULL, OPT_ONCE },
 	{ "check", no_argument, NULL, OPT_CHECK },
@@ -83,6 +86,7 @@ static void usage(FILE *out)
 "      --rotate SEC      seconds a layout stays on screen when rotating\n"
 "      --api-dialect D   subscription dialect: documented (default) or collection\n"
 "      --ca-file FILE    CA bundle for verifying the server's certificate\n"
+"      --log FILE        append connection events (faults, recoveries) to FILE\n"
 "      --demo            run against the built-in simulated contact centre\n"
 "      --once            print every panel of every layout as plain text, then exit\n"
 "      --check           validate config and layouts, print the subscription JSON, exit\n"
@@ -130,6 +134,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case OPT_CLIENT_ID: o->client_id = optarg; break;
 		case OPT_DIALECT: o->dialect = optarg; break;
 		case OPT_CA: o->ca = optarg; break;
+		case OPT_LOG: o->log = optarg; break;
 		case OPT_INTERVAL: o->interval = seconds_arg("--interval", optarg); break;
 		case OPT_ROTATE: o->rotate = seconds_arg("--rotate", optarg); break;
 		case OPT_DEMO: o->demo = true; break;
@@ -180,6 +185,7 @@ static void load_config(struct config *cfg, const struct options *o)
 	OVERRIDE(user, o->user);
 	OVERRIDE(client_id, o->client_id);
 	OVERRIDE(ca_file, o->ca);
+	OVERRIDE(log_file, o->log);
 #undef OVERRIDE
 	if (cfg->client_id == NULL && cfg->client_secret)
 		cfg->client_id = cfg->user ? xstrdup(cfg->user) : NULL;
@@ -335,7 +341,11 @@ static void warn_documented(const struct layoutset *set)
 	for (size_t i = 0; i < set->n; i++)
 		for (size_t j = 0; j < set->layouts[i]->npanels; j++) {
 			const struct panel *p = &set->layouts[i]->panels[j];
-			if (p->nteams == 0 && p->nservices == 0)
+			bool probes_only = p->kind == PANEL_TOTALS;
+			for (size_t c = 0; c < p->ncols && probes_only; c++)
+				probes_only = p->cols[c].info &&
+					      (p->cols[c].info->flags & STAT_PROBE);
+			if ((p->nteams == 0 && p->nservices == 0) || probes_only)
 				continue;
 			fprintf(stderr, "wallboard: %s:%d: warning: panel \"%s\": "
 				"teams and services are sent only in the collection "

@@ -3,6 +3,7 @@
  */
 #include "autoconf.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
@@ -32,4 +33,39 @@ const char *conn_state_name(enum conn_state s)
 		"live", "retrying", "releasing", "closed"
 	};
 	return (size_t)s < WB_ARRAY_LEN(names) ? names[s] : "?";
+}
+
+size_t provider_probes(const struct layoutset *set, struct probe_ref **out)
+{
+	size_t n = 0;
+
+	*out = NULL;
+	for (size_t t = 0; t < set->ntotals; t++) {
+		const struct stat_info *si = catalog_find(set->catalog, set->totals[t]);
+		const char *scope = set->total_scopes[t];
+		if (si == NULL || !(si->flags & STAT_PROBE) || *scope == '\0')
+			continue;
+		*out = xreallocarray(*out, n + 1, sizeof(**out));
+		(*out)[n].tid = t;
+		(*out)[n].service = xstrndup(scope, strcspn(scope, "\n"));
+		(*out)[n].value = NULL;
+		(*out)[n].owner = NULL;
+		n++;
+	}
+	return n;
+}
+
+void provider_probes_free(struct probe_ref *probes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(probes[i].service);
+	free(probes);
+}
+
+void provider_probes_apply(const struct probe_ref *probes, size_t n,
+			   struct snapshot *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (probes[i].value && probes[i].tid < s->ntotals)
+			s->totals[probes[i].tid] = probes[i].value;
 }

@@ -81,4 +81,23 @@ struct provider *provider_open(const struct config *cfg,
 
 const char *conn_state_name(enum conn_state s);
 
+/*
+ * A totals value that is not part of the subscription (a STAT_PROBE
+ * statistic such as service_available) and the service it is about: the
+ * provider asks for it apart and writes it into the snapshot it hands over.
+ */
+struct probe_ref {
+	size_t tid;
+	char *service;
+	const char *value;	/* the last answer, a static word; NULL = none yet */
+	void *owner;		/* the provider's, for its callbacks */
+};
+
+/* Every probe of set (the first service of each selection). */
+size_t provider_probes(const struct layoutset *set, struct probe_ref **out);
+void provider_probes_free(struct probe_ref *probes, size_t n);
+/* Write the probes' last answers into s. */
+void provider_probes_apply(const struct probe_ref *probes, size_t n,
+			   struct snapshot *s);
+
 #endif

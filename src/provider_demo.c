@@ -28,6 +28,8 @@ struct demo {
 	double next_poll;
 	struct snapshot *pending;
 	struct provider_status st;
+	struct probe_ref *probes;
+	size_t nprobes;
 };
 
 /* Seconds after local midnight now, so the simulated day matches the clock. */
@@ -71,6 +73,11 @@ static void demo_dispatch(struct provider *p, const struct pollfd *fds,
 		snprintf(d->st.message, sizeof(d->st.message), "%s", err);
 		return;
 	}
+	for (size_t i = 0; i < d->nprobes; i++) {
+		int a = sim_service_available(d->sim, d->probes[i].service);
+		d->probes[i].value = a < 0 ? NULL : a ? "available" : "unavailable";
+	}
+	provider_probes_apply(d->probes, d->nprobes, snap);
 	snapshot_free(d->pending);
 	d->pending = snap;
 	d->st.state = CONN_LIVE;
@@ -103,6 +110,7 @@ static void demo_destroy(struct provider *p)
 	struct demo *d = (struct demo *)p;
 
 	snapshot_free(d->pending);
+	provider_probes_free(d->probes, d->nprobes);
 	sim_sub_free(d->sub);
 	sim_free(d->sim);
 	free(d);
@@ -141,6 +149,7 @@ struct provider *demo_open(const struct config *cfg, const struct layoutset *set
 		demo_destroy(&d->base);
 		return NULL;
 	}
+	d->nprobes = provider_probes(set, &d->probes);
 	d->st.state = CONN_WAITING;
 	d->next_poll = now_mono();
 	return &d->base;

@@ -802,6 +802,9 @@ static void draw_status(struct render *r, const struct view *v)
 		x = 1;
 	if (v->notice)
 		snprintf(line, sizeof(line), "%s", v->notice);
+	else if (st->state == CONN_RETRYING && st->retry_at > v->now)
+		snprintf(line, sizeof(line), "%s; retrying in %.0f s", st->message,
+			 ceil(st->retry_at - v->now));
 	else if (st->message[0])
 		snprintf(line, sizeof(line), "%s", st->message);
 	else

@@ -18,7 +18,8 @@
  *   404       -> the subscription is gone: subscribe again
  *   409       -> the tenant's subscription limit: retry with backoff
  *   5xx, timeouts, refused/reset connections, DNS failures
- *             -> exponential backoff to a cap; the board keeps the last
+ *             -> exponential backoff to retry_max (config, default 30 s),
+ *                with jitter; the board keeps the last
  *                good snapshot and marks it stale
  *   malformed -> counted and reported; the last good snapshot stays
  *
@@ -41,7 +42,7 @@
 #include "subscription.h"
 
 #define BACKOFF_FIRST 1.0	/* seconds before the first retry */
-#define BACKOFF_CAP 60.0	/* never wait longer than this between tries */
+#define SLOW_RETRY 60.0	/* retrying what needs a change of settings */
 #define RELOGIN_WINDOW 60.0	/* a 401 this soon after a login backs off */
 #define RELOGIN_CAP 300.0
 #define TOKEN_MARGIN 0.1	/* renew when this share of the lifetime is left */
@@ -70,6 +71,8 @@ struct statsapi {
 	double backoff;		/* current fault backoff */
 	struct snapshot *pending;
 	struct provider_status st;
+	struct probe_ref *probes;	/* service availability, asked apart */
+	size_t nprobes;
 	/* --list-* */
 	const char *list_what;
 	FILE *list_out;
@@ -77,6 +80,7 @@ struct statsapi {
 };
 
 static void run_step(struct statsapi *sa, double now);
+static void start_probes(struct statsapi *sa);
 
 /* Schedule what happens next. */
 static void plan(struct statsapi *sa, enum step s, double at)
@@ -102,10 +106,11 @@ static void say(struct statsapi *sa, enum conn_state state, const char *fmt, ...
 static double next_backoff(struct statsapi *sa)
 {
 	double b = sa->backoff ? sa->backoff * 2 : BACKOFF_FIRST;
-	if (b > BACKOFF_CAP)
-		b = BACKOFF_CAP;
+	if (b > sa->cfg->retry_max)
+		b = sa->cfg->retry_max;
 	sa->backoff = b;
-	return b * (0.85 + 0.3 * ((double)rand() / RAND_MAX));
+	/* Jitter only shortens the wait, so retry_max holds. */
+	return b * (0.8 + 0.2 * ((double)rand() / RAND_MAX));
 }
 
 /*
@@ -119,7 +124,7 @@ static void fault(struct statsapi *sa, enum step step, double now,
 
 	sa->st.faults++;
 	sa->st.retry_at = now + wait;
-	say(sa, CONN_RETRYING, "%s; retrying in %.0f s", what, wait);
+	say(sa, CONN_RETRYING, "%s", what);
 	plan(sa, step, now + wait);
 }
 
@@ -128,9 +133,9 @@ static void fatal(struct statsapi *sa, double now, const char *what)
 {
 	sa->st.faults++;
 	sa->st.fatal = true;
-	sa->st.retry_at = now + BACKOFF_CAP;
+	sa->st.retry_at = now + SLOW_RETRY;
 	say(sa, CONN_RETRYING, "%s", what);
-	plan(sa, STEP_LOGIN, now + BACKOFF_CAP);
+	plan(sa, STEP_LOGIN, now + SLOW_RETRY);
 }
 
 /* The base URL joined with path. */
@@ -144,6 +149,16 @@ static char *url_for(const struct statsapi *sa, const char *path)
 	return xasprintf("%.*s%s", (int)n, base, path);
 }
 
+/* True when a transfer failed on the server's certificate or our CA file. */
+static bool tls_trust_failure(const struct http_result *res)
+{
+	return res->curl_code == CURLE_PEER_FAILED_VERIFICATION ||
+	       res->curl_code == CURLE_SSL_CACERT_BADFILE ||
+	       res->curl_code == CURLE_SSL_CERTPROBLEM ||
+	       res->curl_code == CURLE_SSL_ISSUER_ERROR ||
+	       res->curl_code == CURLE_SSL_PINNEDPUBKEYNOTMATCH;
+}
+
 /* Describe a transport failure or an HTTP status for the status line. */
 static void describe(const struct http_result *res, char *out, size_t outsz)
 {
@@ -151,7 +166,12 @@ static void describe(const struct http_result *res, char *out, size_t outsz)
 
 	if (res->too_large)
 		snprintf(out, outsz, "the server's answer was larger than max_body");
-	else if (res->status == 0) {
+	else if (tls_trust_failure(res)) {
+		char *clean = sanitize_dup(res->error, strlen(res->error));
+		snprintf(out, outsz, "the server's certificate is not trusted (%s): "
+			 "give its CA with ca_file or --ca-file", clean);
+		free(clean);
+	} else if (res->status == 0) {
 		char *clean = sanitize_dup(res->error ? res->error : "no answer",
 					   strlen(res->error ? res->error : "no answer"));
 		snprintf(out, outsz, "no answer from the server (%s)", clean);
@@ -161,6 +181,22 @@ static void describe(const struct http_result *res, char *out, size_t outsz)
 		free(msg);
 	} else
 		snprintf(out, outsz, "server answered %ld", res->status);
+}
+
+/*
+ * A failed request that retrying may cure: say what happened and try step
+ * again after the backoff. An untrusted certificate needs a change of
+ * settings, so it is also marked fatal (--once gives up on it).
+ */
+static void transport_fault(struct statsapi *sa, enum step step, double now,
+			    const struct http_result *res)
+{
+	char what[400];
+
+	describe(res, what, sizeof(what));
+	fault(sa, step, now, what);
+	if (tls_trust_failure(res))
+		sa->st.fatal = true;
 }
 
 typedef void (*answer_fn)(struct statsapi *sa, const struct http_result *res,
@@ -249,7 +285,6 @@ static void on_oauth(struct statsapi *sa, const struct http_result *res,
 		     double now)
 {
 	double expires = 0;
-	char what[300];
 
 	if (res->status == 200) {
 		char *tok = statsapi_parse_oauth(res->body, res->len, &expires);
@@ -268,16 +303,13 @@ static void on_oauth(struct statsapi *sa, const struct http_result *res,
 		login_refused(sa, res, now);
 		return;
 	}
-	describe(res, what, sizeof(what));
-	fault(sa, STEP_LOGIN, now, what);
+	transport_fault(sa, STEP_LOGIN, now, res);
 }
 
 /* The answer to POST /statsapi/auth. */
 static void on_auth(struct statsapi *sa, const struct http_result *res,
 		    double now)
 {
-	char what[300];
-
 	if (res->status == 200) {
 		sa->st.fatal = false;
 		after_login(sa, now);
@@ -287,8 +319,7 @@ static void on_auth(struct statsapi *sa, const struct http_result *res,
 		login_refused(sa, res, now);
 		return;
 	}
-	describe(res, what, sizeof(what));
-	fault(sa, STEP_LOGIN, now, what);
+	transport_fault(sa, STEP_LOGIN, now, res);
 }
 
 /* A URL-encoded copy of s (malloc'd). */
@@ -387,7 +418,7 @@ static void relogin(struct statsapi *sa, double now)
 static void on_subscribe(struct statsapi *sa, const struct http_result *res,
 			 double now)
 {
-	char what[300], where[300], full[700];
+	char where[300], full[700];
 	char *msg;
 
 	switch (res->status) {
@@ -396,6 +427,7 @@ static void on_subscribe(struct statsapi *sa, const struct http_result *res,
 	case 204:
 		sa->subscribed = true;
 		sa->backoff = 0;
+		start_probes(sa);
 		say(sa, CONN_WAITING, "waiting for the first data");
 		plan(sa, STEP_POLL, now);
 		return;
@@ -417,15 +449,59 @@ static void on_subscribe(struct statsapi *sa, const struct http_result *res,
 		free(msg);
 		sa->st.fatal = true;
 		fault(sa, STEP_SUBSCRIBE, now, full);
-		sa->backoff = BACKOFF_CAP;
+		sa->backoff = sa->cfg->retry_max;
 		return;
 	default:
-		describe(res, what, sizeof(what));
-		fault(sa, STEP_SUBSCRIBE, now, what);
+		transport_fault(sa, STEP_SUBSCRIBE, now, res);
 	}
 }
 
-/* A data body: a new snapshot, or a malformed body counted and reported. */
+/*
+ * The answer to GET /statsapi/info/check_available_agents: {"availability":
+ * true|false}, sometimes as a one-element list. Anything else leaves the
+ * last answer in place.
+ */
+static void on_probe(void *ctx, const struct http_result *res)
+{
+	struct probe_ref *pr = ctx;
+	json_t *root, *v;
+
+	pr->owner = NULL;	/* no longer in flight */
+	if (res->cancelled || res->status != 200)
+		return;
+	root = json_loadb(res->body, res->len, 0, NULL);
+	v = json_object_get(root, "availability");
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	if (json_is_boolean(v))
+		pr->value = json_is_true(v) ? "available" : "unavailable";
+	json_decref(root);
+}
+
+/* Ask, beside the poll, whether each probed service has an agent ready. */
+static void start_probes(struct statsapi *sa)
+{
+	for (size_t i = 0; i < sa->nprobes; i++) {
+		struct probe_ref *pr = &sa->probes[i];
+		char *svc, *path, *url;
+		if (pr->owner)
+			continue;	/* the last one is still on its way */
+		svc = curl_escape_dup(pr->service);
+		path = xasprintf("/statsapi/info/check_available_agents?service=%s", svc);
+		url = url_for(sa, path);
+		pr->owner = sa;
+		http_start(sa->http, "GET", url, NULL, NULL, 0, on_probe, pr);
+		free(url);
+		free(path);
+		free(svc);
+	}
+}
+
+/*
+ * A data body: a new snapshot, or a body refused, counted and reported.
+ * A body with parts of the wrong shape is refused whole: showing the parts
+ * that parsed would blank panels that still have good, if older, data.
+ */
 static void take_data(struct statsapi *sa, const struct http_result *res,
 		      double now)
 {
@@ -433,28 +509,27 @@ static void take_data(struct statsapi *sa, const struct http_result *res,
 	struct snapshot *snap = statsapi_parse_data(res->body, res->len, sa->set,
 						    err, sizeof(err));
 
-	if (snap == NULL) {
+	if (snap == NULL || err[0]) {
+		snapshot_free(snap);
 		sa->st.malformed++;
 		say(sa, CONN_RETRYING, "the server sent a malformed answer (%s; "
 		    "%u so far); keeping the last good data", err, sa->st.malformed);
 		return;
 	}
+	start_probes(sa);
+	provider_probes_apply(sa->probes, sa->nprobes, snap);
 	snapshot_free(sa->pending);
 	sa->pending = snap;
 	sa->backoff = 0;
 	sa->st.fatal = false;
-	if (err[0])
-		say(sa, CONN_LIVE, "the server sent data of an unexpected shape (%s)",
-		    err);
-	else
-		say(sa, CONN_LIVE, "%s", "");
+	say(sa, CONN_LIVE, "%s", "");
 }
 
 /* The answer to GET /statsapi/subscription/data. */
 static void on_data(struct statsapi *sa, const struct http_result *res,
 		    double now)
 {
-	char what[300];
+
 	double next = sa->last_poll + sa->cfg->interval;
 
 	if (next < now)
@@ -474,7 +549,7 @@ static void on_data(struct statsapi *sa, const struct http_result *res,
 	case 404:
 		sa->subscribed = false;
 		sa->st.faults++;
-		say(sa, CONN_SUBSCRIBING, "the server lost the subscription (404); "
+		say(sa, CONN_RETRYING, "the server lost the subscription (404); "
 		    "subscribing again");
 		/* Straight away the first time; a repeat backs off. */
 		if (sa->backoff)
@@ -486,8 +561,7 @@ static void on_data(struct statsapi *sa, const struct http_result *res,
 		}
 		return;
 	default:
-		describe(res, what, sizeof(what));
-		fault(sa, STEP_POLL, now, what);
+		transport_fault(sa, STEP_POLL, now, res);
 	}
 }
 
@@ -670,6 +744,7 @@ static void sa_destroy(struct provider *p)
 		free(sa->token);
 	}
 	free(sa->sub_body);
+	provider_probes_free(sa->probes, sa->nprobes);
 	free(sa);
 }
 
@@ -733,6 +808,7 @@ struct provider *statsapi_open(const struct config *cfg,
 		return NULL;
 	sa = sa_new(cfg, set);
 	sa->sub_body = subscription_build(set, cfg->dialect, 0);
+	sa->nprobes = provider_probes(set, &sa->probes);
 	return &sa->base;
 }
 

@@ -12,6 +12,13 @@
 /* The app id of the documented dialect: one app for the whole board. */
 #define APP_ID "wallboard"
 
+/* True for a statistic the provider fetches apart, not by subscription. */
+static bool probed(const struct layoutset *set, const char *stat)
+{
+	const struct stat_info *si = catalog_find(set->catalog, stat);
+	return si && (si->flags & STAT_PROBE);
+}
+
 /* A JSON array of strings. */
 static json_t *string_array(char **v, size_t n)
 {
@@ -138,7 +145,7 @@ static json_t *build_documented(const struct layoutset *set)
 		/* One name once: service selections need the collection dialect. */
 		json_t *names = json_array();
 		for (size_t t = 0; t < set->ntotals; t++) {
-			bool seen = false;
+			bool seen = probed(set, set->totals[t]);
 			for (size_t u = 0; u < t && !seen; u++)
 				seen = strcmp(set->totals[u], set->totals[t]) == 0;
 			if (!seen)
@@ -169,7 +176,9 @@ static json_t *build_collection(const struct layoutset *set)
 				continue;
 			names = json_array();
 			for (size_t c = 0; c < p->ncols; c++)
-				json_array_append_new(names, json_string(p->cols[c].stat));
+				if (!probed(set, p->cols[c].stat))
+					json_array_append_new(names,
+							      json_string(p->cols[c].stat));
 			app = json_pack("{s:o, s:o, s:[]}", "stats_totals", names,
 					"stats_totals_service_ids",
 					string_array(p->services, p->nservices),

@@ -12,12 +12,19 @@
  * Users: every --user logs in with the password from $WALLBOARD_SIM_PASSWORD
  * or the API secret from $WALLBOARD_SIM_SECRET; each user has one token and
  * one active subscription at a time. Neither secret is ever printed.
+ *
+ * Usage: wallboard-sim [--port N] [--bind ADDR] [--tls-cert FILE
+ * --tls-key FILE] [...] (--help lists them all). With --tls-cert and
+ * --tls-key (PEM files) it serves HTTPS instead of HTTP, through
+ * libmicrohttpd's TLS (GnuTLS); the tests use that with a self-signed
+ * certificate to check the client's certificate verification.
  */
 #include "autoconf.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -33,6 +40,7 @@
 
 #include <jansson.h>
 #include <microhttpd.h>
+#include <zlib.h>
 
 #include "sim/sim.h"
 #include "util.h"
@@ -44,6 +52,8 @@ typedef int mhd_result;
 #endif
 
 #define BODY_MAX (1024 * 1024)	/* bigger request bodies get 413 */
+/* The control path takes whole fault bodies (huge answers, 50,000 rows). */
+#define CONTROL_BODY_MAX (32 * 1024 * 1024)
 #define MAX_USERS 16
 #define MAX_PATHS 64		/* distinct paths counted; the rest as "other" */
 #define TOKEN_LEN 80
@@ -96,6 +106,7 @@ struct server {
 	long status_n[600];
 	long connections, logins, tokens_issued, dropped;
 	long subs_created, subs_deleted;
+	long long bytes_sent;		/* API answer bodies, as sent (gzip'd or not) */
 	bool verbose;
 };
 
@@ -118,6 +129,7 @@ struct reply {
 	char *cookies[4];
 	int ncookies;
 	const char *allow;		/* 405: the method allowed */
+	bool gzipped;			/* body is gzip: Content-Encoding */
 };
 
 static struct server server;
@@ -192,6 +204,10 @@ static mhd_result reply_send(struct MHD_Connection *conn, struct reply *rp)
 	}
 	if (rp->allow != NULL)
 		MHD_add_response_header(r, "Allow", rp->allow);
+	if (rp->gzipped)
+		MHD_add_response_header(r, "Content-Encoding", "gzip");
+	if (rp->len > 0)
+		MHD_add_response_header(r, "Vary", "Accept-Encoding");
 	ret = MHD_queue_response(conn, (unsigned)rp->status, r);
 	MHD_destroy_response(r);
 	return ret;
@@ -754,7 +770,8 @@ static void h_control(struct request *rq, struct reply *rp)
 	json_decref(j);
 }
 
-/* GET /sim/state: what the server has seen. */
+/* GET /sim/state: what the server has seen; bytes_sent is the bodies of
+ * API answers as they went out (gzip'd when accepted), not of /sim/. */
 static void h_state(struct request *rq, struct reply *rp)
 {
 	json_t *req = json_object(), *st = json_object();
@@ -770,7 +787,7 @@ static void h_state(struct request *rq, struct reply *rp)
 		json_object_set_new(st, code, json_integer(server.status_n[i]));
 	}
 	sim_advance(server.sim, now_mono());
-	reply_json(rp, 200, json_pack("{s:o, s:o, s:I, s:I, s:I, s:i, s:I, s:I, s:I, s:I}",
+	reply_json(rp, 200, json_pack("{s:o, s:o, s:I, s:I, s:I, s:i, s:I, s:I, s:I, s:I, s:I}",
 		"requests", req, "status_counts", st,
 		"connections", (json_int_t)server.connections,
 		"logins", (json_int_t)server.logins,
@@ -779,7 +796,8 @@ static void h_state(struct request *rq, struct reply *rp)
 		"subscriptions_created", (json_int_t)server.subs_created,
 		"subscriptions_deleted", (json_int_t)server.subs_deleted,
 		"dropped", (json_int_t)server.dropped,
-		"clock", (json_int_t)floor(sim_clock(server.sim))));
+		"clock", (json_int_t)floor(sim_clock(server.sim)),
+		"bytes_sent", (json_int_t)server.bytes_sent));
 }
 
 /* --- routing ------------------------------------------------------------ */
@@ -940,6 +958,64 @@ static void sleep_ms(int ms)
 		;
 }
 
+/* True when an Accept-Encoding header value accepts gzip: a "gzip" or
+ * "x-gzip" coding whose q is not 0 ("*" alone is not taken as gzip). */
+static bool accepts_gzip(const char *h)
+{
+	while (h != NULL && *h != '\0') {
+		size_t n, name;
+		const char *q;
+
+		h += strspn(h, " \t,");
+		n = strcspn(h, ",");
+		name = strcspn(h, " \t;,");
+		if ((name == 4 && strncasecmp(h, "gzip", 4) == 0) ||
+		    (name == 6 && strncasecmp(h, "x-gzip", 6) == 0)) {
+			q = memchr(h, ';', n);
+			if (q == NULL)
+				return true;
+			q += 1 + strspn(q + 1, " \t");
+			if (strncasecmp(q, "q=", 2) != 0 || strtod(q + 2, NULL) > 0)
+				return true;
+		}
+		h += n;
+	}
+	return false;
+}
+
+/* Compress the body of a reply with gzip (deflate in a gzip wrapper,
+ * windowBits 31) when the request accepts gzip; unchanged otherwise. */
+static void reply_gzip(struct MHD_Connection *conn, struct reply *rp)
+{
+	const char *ae = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						     "Accept-Encoding");
+	z_stream z;
+	unsigned char *out;
+	uLong cap;
+
+	if (rp->body == NULL || rp->len == 0 || rp->len > UINT_MAX / 2 ||
+	    !accepts_gzip(ae))
+		return;
+	memset(&z, 0, sizeof(z));
+	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 31, 8,
+			 Z_DEFAULT_STRATEGY) != Z_OK)
+		return;
+	cap = deflateBound(&z, (uLong)rp->len);
+	out = xmalloc(cap);
+	z.next_in = (Bytef *)rp->body;
+	z.avail_in = (uInt)rp->len;
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	if (deflate(&z, Z_FINISH) == Z_STREAM_END) {
+		free(rp->body);
+		rp->body = (char *)out;
+		rp->len = z.total_out;
+		rp->gzipped = true;
+	} else
+		free(out);
+	deflateEnd(&z);
+}
+
 /* Handle a complete request. */
 static mhd_result request_handle(struct request *rq)
 {
@@ -960,6 +1036,12 @@ static mhd_result request_handle(struct request *rq)
 	if (rp.status > 0 && rp.status < 600)
 		server.status_n[rp.status]++;
 	pthread_mutex_unlock(&server.lock);
+	reply_gzip(rq->conn, &rp);	/* outside the lock: it takes time */
+	if (api_path(rq->path)) {
+		pthread_mutex_lock(&server.lock);
+		server.bytes_sent += (long long)rp.len;
+		pthread_mutex_unlock(&server.lock);
+	}
 	if (server.verbose)
 		fprintf(stderr, "%s %s -> %d\n", rq->method, rq->path, rp.status);
 	return reply_send(rq->conn, &rp);
@@ -984,7 +1066,8 @@ static mhd_result on_access(void *cls, struct MHD_Connection *conn,
 		return MHD_YES;
 	}
 	if (*upload_size > 0) {
-		if (rq->body.len + *upload_size > BODY_MAX)
+		size_t cap = strncmp(url, "/sim/", 5) == 0 ? CONTROL_BODY_MAX : BODY_MAX;
+		if (rq->body.len + *upload_size > cap)
 			rq->too_large = true;
 		else
 			buf_append(&rq->body, upload_data, *upload_size);
@@ -1027,6 +1110,7 @@ struct options {
 	struct sim_options sim;
 	const char *users[MAX_USERS];
 	int nusers;
+	const char *tls_cert, *tls_key;	/* PEM files: serve HTTPS */
 };
 
 /* The usage text. */
@@ -1047,6 +1131,9 @@ static void usage(FILE *f)
 	      "  --max-subscriptions N    active subscriptions per tenant (default 10)\n"
 	      "  --first-data-delay N     204 answers before a subscription's first data\n"
 	      "                           (default 1)\n"
+	      "  --tls-cert FILE          serve HTTPS with this PEM certificate (chain);\n"
+	      "                           needs --tls-key\n"
+	      "  --tls-key FILE           the PEM private key of --tls-cert\n"
 	      "  -v, --verbose            log each request to stderr\n"
 	      "  -h, --help               show this help\n"
 	      "  -V, --version            show the version\n"
@@ -1069,7 +1156,8 @@ static double opt_number(const char *name, const char *arg, double lo, double hi
 
 enum {
 	O_PORT = 256, O_BIND, O_SEED, O_SCALE, O_AGENTS, O_SERVICES, O_TENANT,
-	O_USER, O_TTL, O_LEGACY, O_MAXSUBS, O_DELAY
+	O_USER, O_TTL, O_LEGACY, O_MAXSUBS, O_DELAY,
+	O_TLS_CERT, O_TLS_KEY
 };
 
 static const struct option long_opts[] = {
@@ -1085,6 +1173,8 @@ static const struct option long_opts[] = {
 	{ "legacy-login-forbidden", no_argument, NULL, O_LEGACY },
 	{ "max-subscriptions", required_argument, NULL, O_MAXSUBS },
 	{ "first-data-delay", required_argument, NULL, O_DELAY },
+	{ "tls-cert", required_argument, NULL, O_TLS_CERT },
+	{ "tls-key", required_argument, NULL, O_TLS_KEY },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -1126,6 +1216,12 @@ static void option_value(struct options *o, int c, const char *arg)
 		break;
 	case O_DELAY:
 		st->first_data_delay = (int)opt_number("first-data-delay", arg, 0, 1e6);
+		break;
+	case O_TLS_CERT:
+		o->tls_cert = arg;
+		break;
+	case O_TLS_KEY:
+		o->tls_key = arg;
 		break;
 	case O_USER:
 		if (o->nusers == MAX_USERS) {
@@ -1220,19 +1316,54 @@ static bool bind_address(const char *addr, long port, struct sockaddr_storage *s
 	return true;
 }
 
-/* Start the daemon on the address, or NULL. */
-static struct MHD_Daemon *daemon_start(const struct sockaddr_storage *ss)
+/* The whole of a PEM file given to option opt (malloc'd), or exit 2. */
+static char *read_pem(const char *opt, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL) {
+		fprintf(stderr, "wallboard-sim: --%s %s: %s\n", opt, path, strerror(errno));
+		exit(2);
+	}
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < BODY_MAX)
+		buf_append(&b, chunk, n);
+	if (ferror(f) || b.len == 0 || b.len >= BODY_MAX ||
+	    strstr(b.data, "-----BEGIN ") == NULL) {
+		fprintf(stderr, "wallboard-sim: --%s %s: %s\n", opt, path,
+			ferror(f) ? strerror(errno) : "not a PEM file");
+		exit(2);
+	}
+	fclose(f);
+	return b.data;
+}
+
+/* Start the daemon on the address, or NULL; HTTPS when cert and key (PEM
+ * text) are given. */
+static struct MHD_Daemon *daemon_start(const struct sockaddr_storage *ss,
+				       char *cert, char *key)
 {
 	unsigned flags = MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD |
 			 MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG;
+	struct MHD_OptionItem tls[] = {
+		{ MHD_OPTION_HTTPS_MEM_CERT, 0, cert },
+		{ MHD_OPTION_HTTPS_MEM_KEY, 0, key },
+		{ MHD_OPTION_END, 0, NULL }
+	};
 
 	if (ss->ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
+	if (cert != NULL)
+		flags |= MHD_USE_TLS;
 	return MHD_start_daemon(flags, 0, NULL, NULL, on_access, NULL,
 				MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)ss,
 				MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 				MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+				MHD_OPTION_ARRAY, cert != NULL ? tls : &tls[2],
 				MHD_OPTION_END);
 }
 
@@ -1269,6 +1400,7 @@ int main(int argc, char **argv)
 	struct options o;
 	struct sockaddr_storage ss;
 	struct MHD_Daemon *d;
+	char *cert = NULL, *key = NULL;
 	sigset_t stop;
 	int sig;
 
@@ -1277,6 +1409,19 @@ int main(int argc, char **argv)
 	if (!bind_address(o.bind, o.port, &ss)) {
 		fprintf(stderr, "wallboard-sim: --bind needs a numeric address: %s\n", o.bind);
 		return 2;
+	}
+	if ((o.tls_cert == NULL) != (o.tls_key == NULL)) {
+		fprintf(stderr, "wallboard-sim: --tls-cert and --tls-key go together\n");
+		return 2;
+	}
+	if (o.tls_cert != NULL) {
+		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+			fprintf(stderr, "wallboard-sim: cannot serve HTTPS: this "
+				"libmicrohttpd was built without TLS support\n");
+			return 1;
+		}
+		cert = read_pem("tls-cert", o.tls_cert);
+		key = read_pem("tls-key", o.tls_key);
 	}
 	users_init(&o);
 	server.set = server.set0;
@@ -1290,9 +1435,15 @@ int main(int argc, char **argv)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
-	if ((d = daemon_start(&ss)) == NULL) {
-		fprintf(stderr, "wallboard-sim: cannot listen on %s port %ld: %s\n",
-			o.bind, o.port, strerror(errno));
+	if ((d = daemon_start(&ss, cert, key)) == NULL) {
+		if (cert != NULL)
+			fprintf(stderr, "wallboard-sim: cannot serve HTTPS on %s port "
+				"%ld: is the port free, do --tls-cert and "
+				"--tls-key hold a matching PEM certificate and "
+				"key?\n", o.bind, o.port);
+		else
+			fprintf(stderr, "wallboard-sim: cannot listen on %s port %ld: %s\n",
+				o.bind, o.port, strerror(errno));
 		return 1;
 	}
 	printf("listening on port %d\n", daemon_port(d));
@@ -1301,5 +1452,10 @@ int main(int argc, char **argv)
 		;
 	MHD_stop_daemon(d);
 	server_free();
+	free(cert);
+	if (key != NULL) {
+		explicit_bzero(key, strlen(key));
+		free(key);
+	}
 	return 0;
 }

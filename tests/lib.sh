@@ -17,6 +17,8 @@ _tap_failed=0
 _pids=""
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/wbtest.XXXXXX")
+# No user's own config takes part in a test.
+export XDG_CONFIG_HOME="$TMP/config" HOME="$TMP"
 
 # cleanup: stop everything this test started, remove the scratch directory.
 cleanup() {
@@ -104,7 +106,7 @@ stop_sim() {
 # sim_control JSON: change the simulator's behaviour (faults, limits).
 sim_control() {
 	curl -sS -f -X POST -H 'Content-Type: application/json' \
-		--data "$1" "$SIM_URL/sim/control" >/dev/null
+		--data-binary "$1" "$SIM_URL/sim/control" >/dev/null
 }
 
 # sim_state: the simulator's counters as JSON on stdout.
