@@ -124,7 +124,7 @@ START_TEST(test_entries_well_formed)
 			      "\"%s\": bad kind %d", si->name, (int)si->kind);
 		ck_assert_msg(si->scope != 0 && (si->scope & ~STAT_SCOPE_ANY) == 0,
 			      "\"%s\": bad scope %#x", si->name, si->scope);
-		ck_assert_msg((si->flags & ~(STAT_TICKS | STAT_RENAMED)) == 0,
+		ck_assert_msg((si->flags & ~(STAT_TICKS | STAT_RENAMED | STAT_PROBE)) == 0,
 			      "\"%s\": unknown flags %#x", si->name, si->flags);
 		ck_assert_msg(si->desc != NULL && si->desc[0] != '\0',
 			      "\"%s\": no description", si->name);
