@@ -648,21 +648,24 @@ static void draw_ticker(struct render *r, const struct panel *p,
 		put_fit(r, a->y, a->x, a->w, band.data, ALIGN_LEFT);
 	} else {
 		/* Skip whole characters until the offset, then draw. */
-		const char *p0 = band.data;
+		size_t off = 0;
 		int skip = (int)(r->ticker_pos % (unsigned)bw), cells = 0;
-		char ch[8];
-		while (*p0 && cells < skip) {
+		char ch[8], *again;
+		while (band.data[off] && cells < skip) {
 			size_t len = 1;
-			while ((p0[len] & 0xC0) == 0x80)
+			while (len < 4 && (band.data[off + len] & 0xC0) == 0x80)
 				len++;
-			memcpy(ch, p0, len);
+			memcpy(ch, band.data + off, len);
 			ch[len] = '\0';
 			cells += text_width(ch);
-			p0 += len;
+			off += len;
 		}
-		buf_puts(&band, band.data);	/* wrap around */
+		/* The band twice over, so the scroll wraps around seamlessly. */
+		again = xstrdup(band.data);
+		buf_puts(&band, again);
+		free(again);
 		style(r, ROLE_NORMAL);
-		put_fit(r, a->y, a->x, a->w, band.data + (p0 - band.data), ALIGN_LEFT);
+		put_fit(r, a->y, a->x, a->w, band.data + off, ALIGN_LEFT);
 		r->animating = true;
 	}
 	buf_free(&band);
