@@ -17,20 +17,13 @@ int main(int argc, char **argv)
 {
 	printf("1..%d\n", argc - 1);
 	for (int i = 1; i < argc; i++) {
-		FILE *f = fopen(argv[i], "rb");
 		struct buf b;
-		char chunk[65536];
-		size_t n;
 
-		buf_init(&b);
-		if (f == NULL) {
-			printf("not ok %d - %s: cannot open\n", i, argv[i]);
+		if (!read_file(argv[i], (size_t)1 << 30, &b)) {
+			printf("not ok %d - %s: cannot read\n", i, argv[i]);
 			continue;
 		}
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			buf_append(&b, chunk, n);
-		fclose(f);
-		LLVMFuzzerTestOneInput((const uint8_t *)(b.data ? b.data : ""), b.len);
+		LLVMFuzzerTestOneInput((const uint8_t *)b.data, b.len);
 		printf("ok %d - %s\n", i, argv[i]);
 		buf_free(&b);
 	}

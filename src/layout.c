@@ -1748,28 +1748,18 @@ static struct layout *build_layout(struct load *ld, struct node *root)
 /* The whole file as a string; NULL (reported) when it cannot be read. */
 static char *read_text(struct load *ld, const char *path)
 {
-	FILE *fp = fopen(path, "r");
 	struct buf b;
-	char chunk[8192];
-	size_t n;
 
-	if (fp == NULL) {
-		error_at(ld, 0, "cannot open: %s", strerror(errno));
+	if (!read_file(path, MAX_FILE_SIZE, &b)) {
+		if (errno == EFBIG)
+			error_at(ld, 0, "file is larger than %d bytes: not a layout",
+				 MAX_FILE_SIZE);
+		else
+			error_at(ld, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	buf_init(&b);
-	buf_append(&b, "", 0);
-	while (b.len <= MAX_FILE_SIZE && (n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_append(&b, chunk, n);
-	if (ferror(fp))
-		error_at(ld, 0, "cannot read: %s", strerror(errno));
-	else if (b.len > MAX_FILE_SIZE)
-		error_at(ld, 0, "file is larger than %d bytes: not a layout",
-			 MAX_FILE_SIZE);
-	else if (strlen(b.data) != b.len)
+	if (strlen(b.data) != b.len) {
 		error_at(ld, 0, "file contains a NUL byte: not a layout");
-	fclose(fp);
-	if (ld->nerrors > 0) {
 		buf_free(&b);
 		return NULL;
 	}

@@ -81,16 +81,9 @@ static void plain_ticker(FILE *out, const struct panel *p,
 	if (n == 0)
 		fputs("  (no messages)\n", out);
 	for (size_t i = 0; i < n; i++) {
-		const struct snap_msg *m = &s->msgs[idx[i]];
-		char when[16] = "--:--";
-		if (m->send_time > 0) {
-			time_t t = (time_t)m->send_time;
-			struct tm tm;
-			localtime_r(&t, &tm);
-			strftime(when, sizeof(when), "%H:%M", &tm);
-		}
-		fprintf(out, "  %s %s%s %s: %s\n", when, m->urgent ? "URGENT " : "",
-			m->first_name, m->last_name, m->content);
+		char line[4096];
+		table_message_text(&s->msgs[idx[i]], line, sizeof(line));
+		fprintf(out, "  %s\n", line);
 	}
 }
 

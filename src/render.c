@@ -596,20 +596,6 @@ static void draw_grid(struct render *r, const struct panel *p,
 	}
 }
 
-/* One message as a line of text: time, name, content. */
-static void message_text(const struct snap_msg *m, char *out, size_t outsz)
-{
-	char when[16] = "";
-	if (m->send_time > 0) {
-		time_t t = (time_t)m->send_time;
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(when, sizeof(when), "%H:%M ", &tm);
-	}
-	snprintf(out, outsz, "%s%s%s %s: %s", when, m->urgent ? "URGENT " : "",
-		 m->first_name, m->last_name, m->content);
-}
-
 /*
  * The ticker: with one row, the messages scroll along it; with more, the
  * newest are listed, urgent ones highlighted.
@@ -629,7 +615,7 @@ static void draw_ticker(struct render *r, const struct panel *p,
 	}
 	if (a->h > 1) {
 		for (size_t i = 0; i < n && (int)i < a->h; i++) {
-			message_text(&s->msgs[idx[i]], line, sizeof(line));
+			table_message_text(&s->msgs[idx[i]], line, sizeof(line));
 			style(r, s->msgs[idx[i]].urgent ? R_URGENT : ROLE_NORMAL);
 			put_fit(r, a->y + (int)i, a->x, a->w, line, ALIGN_LEFT);
 		}
@@ -639,7 +625,7 @@ static void draw_ticker(struct render *r, const struct panel *p,
 	struct buf band;
 	buf_init(&band);
 	for (size_t i = 0; i < n; i++) {
-		message_text(&s->msgs[idx[i]], line, sizeof(line));
+		table_message_text(&s->msgs[idx[i]], line, sizeof(line));
 		buf_printf(&band, "%s  %s  ", line, r->g->bullet);
 	}
 	int bw = text_width(band.data);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <stdio.h>
+#include <time.h>
 
 #include "format.h"
 #include "table.h"
@@ -263,6 +265,20 @@ size_t table_messages(const struct panel *p, const struct snapshot *s,
 	memcpy(idx, all, n * sizeof(*idx));
 	free(all);
 	return n;
+}
+
+void table_message_text(const struct snap_msg *m, char *out, size_t outsz)
+{
+	char when[16] = "--:--";
+
+	if (m->send_time > 0) {
+		time_t t = (time_t)m->send_time;
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%H:%M", &tm);
+	}
+	snprintf(out, outsz, "%s %s%s %s: %s", when, m->urgent ? "URGENT " : "",
+		 m->first_name, m->last_name, m->content);
 }
 
 const char *role_marker(enum role r)

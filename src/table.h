@@ -44,6 +44,9 @@ enum role table_role(const struct column *c, const char *raw, double tick);
 size_t table_messages(const struct panel *p, const struct snapshot *s,
 		      size_t *idx, size_t max);
 
+/* A ticker message as one line: "HH:MM [URGENT ]First Last: content". */
+void table_message_text(const struct snap_msg *m, char *out, size_t outsz);
+
 /* The non-colour cue of a role: "" / "!" / "!!" (so colour is never the only one). */
 const char *role_marker(enum role r);
 

@@ -244,6 +244,35 @@ double now_wall(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+bool read_file(const char *path, size_t max, struct buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[8192];
+	size_t n;
+	int err = 0;
+
+	buf_init(out);
+	if (f == NULL)
+		return false;
+	buf_append(out, "", 0);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (out->len + n > max) {
+			err = EFBIG;
+			break;
+		}
+		buf_append(out, chunk, n);
+	}
+	if (err == 0 && ferror(f))
+		err = errno ? errno : EIO;
+	fclose(f);
+	if (err) {
+		buf_free(out);
+		errno = err;
+		return false;
+	}
+	return true;
+}
+
 bool parse_double(const char *s, double *out)
 {
 	char *end;

@@ -68,6 +68,12 @@ double now_mono(void);
 /* Seconds since the epoch on the wall clock, with fractions. */
 double now_wall(void);
 
+/*
+ * Read a whole file into out (NUL-terminated, binary-safe). False with errno
+ * set when it cannot be opened or read, or (EFBIG) when it is over max bytes.
+ */
+bool read_file(const char *path, size_t max, struct buf *out);
+
 /* Parse a decimal number that fills the whole string; false for "" or junk. */
 bool parse_double(const char *s, double *out);
 

@@ -1319,25 +1319,16 @@ static bool bind_address(const char *addr, long port, struct sockaddr_storage *s
 /* The whole of a PEM file given to option opt (malloc'd), or exit 2. */
 static char *read_pem(const char *opt, const char *path)
 {
-	FILE *f = fopen(path, "rb");
 	struct buf b;
-	char chunk[4096];
-	size_t n;
 
-	if (f == NULL) {
+	if (!read_file(path, BODY_MAX, &b)) {
 		fprintf(stderr, "wallboard-sim: --%s %s: %s\n", opt, path, strerror(errno));
 		exit(2);
 	}
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < BODY_MAX)
-		buf_append(&b, chunk, n);
-	if (ferror(f) || b.len == 0 || b.len >= BODY_MAX ||
-	    strstr(b.data, "-----BEGIN ") == NULL) {
-		fprintf(stderr, "wallboard-sim: --%s %s: %s\n", opt, path,
-			ferror(f) ? strerror(errno) : "not a PEM file");
+	if (b.len == 0 || strstr(b.data, "-----BEGIN ") == NULL) {
+		fprintf(stderr, "wallboard-sim: --%s %s: not a PEM file\n", opt, path);
 		exit(2);
 	}
-	fclose(f);
 	return b.data;
 }
 
