@@ -427,7 +427,6 @@ static void on_subscribe(struct statsapi *sa, const struct http_result *res,
 	case 204:
 		sa->subscribed = true;
 		sa->backoff = 0;
-		start_probes(sa);
 		say(sa, CONN_WAITING, "waiting for the first data");
 		plan(sa, STEP_POLL, now);
 		return;
