@@ -108,7 +108,14 @@ struct render {
 	bool kiosk;
 	bool animating;
 	unsigned ticker_pos;	/* scroll offset of the ticker, in cells */
-	struct table table;	/* reused between frames: no allocation per frame */
+	/*
+	 * Each grid's rows in display order, kept until the snapshot changes:
+	 * between polls only the clock moves, and a tick adds the same seconds
+	 * to every ticking duration, so the order cannot change.
+	 */
+	struct table *tables;	/* [ngrids] */
+	unsigned long *sorted;	/* [ngrids]: serial of the snapshot each was built from */
+	size_t ngrids;
 };
 
 /* Turn the scheme for this terminal into attributes, one pair a role. */
@@ -192,7 +199,10 @@ void render_end(struct render *r)
 		return;
 	endwin();
 	delscreen(r->screen);
-	table_free(&r->table);
+	for (size_t g = 0; g < r->ngrids; g++)
+		table_free(&r->tables[g]);
+	free(r->tables);
+	free(r->sorted);
 	free(r);
 }
 
@@ -539,6 +549,26 @@ static size_t fit_columns(const struct panel *p, int *w, int avail)
 	return n;
 }
 
+/* The rows of grid panel p for snapshot s, sorted once per snapshot. */
+static struct table *grid_table(struct render *r, const struct panel *p,
+				const struct snapshot *s)
+{
+	if (r->ngrids < s->ngrids) {
+		r->tables = xreallocarray(r->tables, s->ngrids, sizeof(*r->tables));
+		r->sorted = xreallocarray(r->sorted, s->ngrids, sizeof(*r->sorted));
+		memset(r->tables + r->ngrids, 0,
+		       (s->ngrids - r->ngrids) * sizeof(*r->tables));
+		memset(r->sorted + r->ngrids, 0,
+		       (s->ngrids - r->ngrids) * sizeof(*r->sorted));
+		r->ngrids = s->ngrids;
+	}
+	if (r->sorted[p->gid] != s->serial) {
+		table_build(&r->tables[p->gid], p, s);
+		r->sorted[p->gid] = s->serial;
+	}
+	return &r->tables[p->gid];
+}
+
 /* An agent or service grid. */
 static void draw_grid(struct render *r, const struct panel *p,
 		      const struct snapshot *s, double tick,
@@ -566,16 +596,16 @@ static void draw_grid(struct render *r, const struct panel *p,
 			ALIGN_LEFT);
 		return;
 	}
-	table_build(&r->table, p, s);
+	struct table *t = grid_table(r, p, s);
 	int rows = a->h - 1;
-	bool more = r->table.matched > (size_t)rows && r->table.nrows > (size_t)rows;
-	size_t shown = r->table.nrows < (size_t)rows ? r->table.nrows : (size_t)rows;
+	bool more = t->matched > (size_t)rows && t->nrows > (size_t)rows;
+	size_t shown = t->nrows < (size_t)rows ? t->nrows : (size_t)rows;
 	if (more)
 		shown = (size_t)rows - 1;
 	for (size_t i = 0; i < shown; i++) {
 		x = a->x;
 		for (size_t c = 0; c < ncols; c++) {
-			const char *raw = snapshot_cell(s, p->gid, r->table.rows[i], c);
+			const char *raw = snapshot_cell(s, p->gid, t->rows[i], c);
 			enum role role = table_cell(&p->cols[c], raw, tick, text,
 						    sizeof(text) - 3);
 			strcat(text, role_marker(role));
@@ -584,13 +614,13 @@ static void draw_grid(struct render *r, const struct panel *p,
 			x += w[c] + 1;
 		}
 	}
-	if (more || r->table.matched > r->table.nrows) {
+	if (more || t->matched > t->nrows) {
 		char note[64];
-		snprintf(note, sizeof(note), "+%zu more", r->table.matched - shown);
+		snprintf(note, sizeof(note), "+%zu more", t->matched - shown);
 		style(r, ROLE_DIM);
 		put_fit(r, a->y + a->h - 1, a->x, a->w, note, ALIGN_RIGHT);
 	}
-	if (r->table.total == 0) {
+	if (t->total == 0) {
 		style(r, ROLE_DIM);
 		put_fit(r, a->y + 1, a->x, a->w, "(none)", ALIGN_LEFT);
 	}

@@ -13,7 +13,11 @@
 /* An empty snapshot with one slot per totals statistic and grid of set. */
 struct snapshot *snapshot_new(const struct layoutset *set)
 {
+	static unsigned long serial;
 	struct snapshot *s = xcalloc(1, sizeof(*s));
+
+	/* Not the address: a new snapshot may reuse a freed one's memory. */
+	s->serial = ++serial;
 
 	arena_init(&s->arena, 16384);
 	s->ntotals = set->ntotals;

@@ -42,6 +42,7 @@ struct snapshot {
 	struct snap_grid *grids;	/* [ngrids] */
 	size_t nmsgs;
 	struct snap_msg *msgs;
+	unsigned long serial;	/* distinct for every snapshot made (caches key on it) */
 	double received;	/* now_mono() when it arrived */
 	double received_wall;	/* now_wall() when it arrived */
 	struct arena arena;

@@ -225,7 +225,8 @@ static double parse_time(json_t *v)
 	}
 	if (t > 1e11)
 		t /= 1000;
-	return t > 0 ? t : 0;
+	/* Past the year 9999 is no time at all (and would overflow time_t). */
+	return t > 0 && t < 253402300800.0 ? t : 0;
 }
 
 /* A message field as sanitised text, "" when absent. */

@@ -271,7 +271,7 @@ void table_message_text(const struct snap_msg *m, char *out, size_t outsz)
 {
 	char when[16] = "--:--";
 
-	if (m->send_time > 0) {
+	if (m->send_time > 0 && m->send_time < 253402300800.0) {
 		time_t t = (time_t)m->send_time;
 		struct tm tm;
 		localtime_r(&t, &tm);

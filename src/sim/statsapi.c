@@ -442,8 +442,10 @@ static bool parse_dispositions(struct parse *p, json_t *v, const char *what,
 	size_t n;
 
 	*mask = 0;
-	if (!parse_strings(p, v, what, &names, &n))
+	if (!parse_strings(p, v, what, &names, &n)) {
+		strings_free(names, n);	/* what was read before the bad entry */
 		return false;
+	}
 	for (size_t i = 0; i < n; i++)
 		for (int d = 0; d < SIM_NDISP; d++)
 			if (strcmp(names[i], sim_dispositions[d]) == 0)
