@@ -47,8 +47,8 @@
 #define RELOGIN_CAP 300.0
 #define TOKEN_MARGIN 0.1	/* renew when this share of the lifetime is left */
 
-enum step { STEP_NONE, STEP_LOGIN, STEP_SUBSCRIBE, STEP_POLL, STEP_LIST,
-	    STEP_RELEASE };
+enum step { STEP_NONE, STEP_LOGIN, STEP_RESOLVE, STEP_SUBSCRIBE, STEP_POLL,
+	    STEP_LIST, STEP_RELEASE };
 
 struct statsapi {
 	struct provider base;
@@ -56,6 +56,9 @@ struct statsapi {
 	const struct layoutset *set;
 	struct http *http;
 	char *sub_body;		/* the subscription, built once */
+	bool need_ids;		/* teams/services to turn into ids first */
+	int resolving;		/* 0: teams next, 1: services next, 2: done */
+	struct id_map ids[2];	/* teams, services */
 	bool oauth;
 	char *token;		/* OAuth bearer token */
 	double token_expires;	/* now_mono() when it runs out; 0 = never */
@@ -81,6 +84,7 @@ struct statsapi {
 
 static void run_step(struct statsapi *sa, double now);
 static void start_probes(struct statsapi *sa);
+static void relogin(struct statsapi *sa, double now);
 
 /* Schedule what happens next. */
 static void plan(struct statsapi *sa, enum step s, double at)
@@ -254,6 +258,8 @@ static void after_login(struct statsapi *sa, double now)
 	sa->last_login = now;
 	if (sa->list_what)
 		plan(sa, STEP_LIST, now);
+	else if (sa->need_ids && sa->resolving < 2)
+		plan(sa, STEP_RESOLVE, now);
 	else if (sa->subscribed)
 		plan(sa, STEP_POLL, sa->last_poll + sa->cfg->interval);
 	else
@@ -379,6 +385,43 @@ static void do_login(struct statsapi *sa)
 	}
 	explicit_bzero(body.data, body.len);
 	buf_free(&body);
+}
+
+/*
+ * The answer to GET /statsapi/cfg/teams or /cfg/services while turning the
+ * layouts' names into ids. A list that cannot be had leaves the names as
+ * written (the server may take them, or say which it does not know).
+ */
+static void on_resolve(struct statsapi *sa, const struct http_result *res,
+		       double now)
+{
+	static const char *const what[] = { "teams", "services" };
+	struct id_map *m = &sa->ids[sa->resolving];
+	struct cfg_item *items;
+	long n;
+
+	if (res->status == 401) {
+		relogin(sa, now);
+		return;
+	}
+	n = res->status == 200 ?
+	    statsapi_parse_list(res->body, res->len, what[sa->resolving], &items) : -1;
+	for (long i = 0; i < n; i++) {
+		if (items[i].id == NULL)
+			continue;
+		m->names = xreallocarray(m->names, m->n + 1, sizeof(*m->names));
+		m->ids = xreallocarray(m->ids, m->n + 1, sizeof(*m->ids));
+		m->names[m->n] = xstrdup(items[i].name);
+		m->ids[m->n++] = xstrdup(items[i].id);
+	}
+	if (n >= 0)
+		statsapi_list_free(items, n);
+	if (++sa->resolving == 2) {
+		free(sa->sub_body);
+		sa->sub_body = subscription_build_ids(sa->set, sa->cfg->dialect, 0,
+						      &sa->ids[0], &sa->ids[1]);
+	}
+	after_login(sa, now);
 }
 
 /* The grid a 400's message names, as "layout "X", panel "Y"". */
@@ -643,6 +686,10 @@ static void run_step(struct statsapi *sa, double now)
 	case STEP_LOGIN:
 		do_login(sa);
 		break;
+	case STEP_RESOLVE:
+		request(sa, "GET", sa->resolving == 0 ? "/statsapi/cfg/teams" :
+			"/statsapi/cfg/services", NULL, NULL, on_resolve);
+		break;
 	case STEP_SUBSCRIBE:
 		if (sa->st.state != CONN_RETRYING)
 			say(sa, CONN_SUBSCRIBING, "subscribing");
@@ -743,6 +790,8 @@ static void sa_destroy(struct provider *p)
 		free(sa->token);
 	}
 	free(sa->sub_body);
+	id_map_free(&sa->ids[0]);
+	id_map_free(&sa->ids[1]);
 	provider_probes_free(sa->probes, sa->nprobes);
 	free(sa);
 }
@@ -807,6 +856,8 @@ struct provider *statsapi_open(const struct config *cfg,
 		return NULL;
 	sa = sa_new(cfg, set);
 	sa->sub_body = subscription_build(set, cfg->dialect, 0);
+	sa->need_ids = cfg->dialect == DIALECT_COLLECTION &&
+		       subscription_has_selections(set);
 	sa->nprobes = provider_probes(set, &sa->probes);
 	return &sa->base;
 }

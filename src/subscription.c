@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "subscription.h"
@@ -17,6 +18,27 @@ static bool probed(const struct layoutset *set, const char *stat)
 {
 	const struct stat_info *si = catalog_find(set->catalog, stat);
 	return si && (si->flags & STAT_PROBE);
+}
+
+/* The maps of the body being built (one build at a time). */
+static const struct id_map *team_map, *service_map;
+
+/* A name's id in m, or the name itself. */
+static const char *map_id(const struct id_map *m, const char *name)
+{
+	for (size_t i = 0; m && i < m->n; i++)
+		if (strcmp(m->names[i], name) == 0)
+			return m->ids[i];
+	return name;
+}
+
+/* A JSON array of ids for names. */
+static json_t *id_array(char **names, size_t n, const struct id_map *m)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(map_id(m, names[i])));
+	return a;
 }
 
 /* A JSON array of strings. */
@@ -86,12 +108,14 @@ static void grid_collection(json_t *o, const struct panel *p)
 				    json_string(cmp_op_name(p->filter.op)));
 	}
 	if (p->kind == PANEL_AGENT_GRID) {
-		json_object_set_new(o, "team_ids", string_array(p->teams, p->nteams));
+		json_object_set_new(o, "team_ids",
+				    id_array(p->teams, p->nteams, team_map));
 		json_object_set_new(o, "my_subteam_only", json_false());
 		json_object_set_new(o, "logged_in_agents_only",
 				    json_boolean(p->logged_in_only));
 	}
-	json_object_set_new(o, "service_ids", string_array(p->services, p->nservices));
+	json_object_set_new(o, "service_ids",
+			    id_array(p->services, p->nservices, service_map));
 }
 
 /* One grid definition. */
@@ -181,7 +205,8 @@ static json_t *build_collection(const struct layoutset *set)
 							      json_string(p->cols[c].stat));
 			app = json_pack("{s:o, s:o, s:[]}", "stats_totals", names,
 					"stats_totals_service_ids",
-					string_array(p->services, p->nservices),
+					id_array(p->services, p->nservices,
+						 service_map),
 					"stats_totals_dispositions");
 			snprintf(key, sizeof(key), "%zu-%s", l + 1, p->id);
 			json_object_set_new(root, key, app);
@@ -199,14 +224,20 @@ static json_t *build_collection(const struct layoutset *set)
 	return root;
 }
 
-char *subscription_build(const struct layoutset *set, enum api_dialect dialect,
-			 int indent)
+char *subscription_build_ids(const struct layoutset *set,
+			     enum api_dialect dialect, int indent,
+			     const struct id_map *teams,
+			     const struct id_map *services)
 {
-	json_t *root = dialect == DIALECT_DOCUMENTED ? build_documented(set) :
-		       build_collection(set);
+	json_t *root;
 	size_t flags = JSON_PRESERVE_ORDER;
 	char *text;
 
+	team_map = teams;
+	service_map = services;
+	root = dialect == DIALECT_DOCUMENTED ? build_documented(set) :
+	       build_collection(set);
+	team_map = service_map = NULL;
 	if (indent > 0)
 		flags |= JSON_INDENT(indent);
 	else
@@ -214,6 +245,34 @@ char *subscription_build(const struct layoutset *set, enum api_dialect dialect,
 	text = json_dumps(root, flags);
 	json_decref(root);
 	return text;
+}
+
+char *subscription_build(const struct layoutset *set, enum api_dialect dialect,
+			 int indent)
+{
+	return subscription_build_ids(set, dialect, indent, NULL, NULL);
+}
+
+bool subscription_has_selections(const struct layoutset *set)
+{
+	for (size_t l = 0; l < set->n; l++)
+		for (size_t i = 0; i < set->layouts[l]->npanels; i++) {
+			const struct panel *p = &set->layouts[l]->panels[i];
+			if (p->nteams || p->nservices)
+				return true;
+		}
+	return false;
+}
+
+void id_map_free(struct id_map *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->names[i]);
+		free(m->ids[i]);
+	}
+	free(m->names);
+	free(m->ids);
+	memset(m, 0, sizeof(*m));
 }
 
 const struct grid_ref *subscription_grid_in(const struct layoutset *set,

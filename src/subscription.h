@@ -14,9 +14,34 @@
 #include "config.h"
 #include "layout.h"
 
+/*
+ * Names to ids: layouts name teams and services as people know them; the
+ * collection dialect's team_ids / service_ids want the server's ids.
+ */
+struct id_map {
+	size_t n;
+	char **names;
+	char **ids;
+};
+
 /* The subscription body as JSON text (malloc'd), pretty when indent > 0. */
 char *subscription_build(const struct layoutset *set, enum api_dialect dialect,
 			 int indent);
+
+/*
+ * The same, with team and service names replaced by the ids the maps give
+ * (a name a map does not know, such as an id already, is sent as written).
+ * Either map may be NULL.
+ */
+char *subscription_build_ids(const struct layoutset *set,
+			     enum api_dialect dialect, int indent,
+			     const struct id_map *teams,
+			     const struct id_map *services);
+
+/* True when the set selects teams or services the collection dialect sends. */
+bool subscription_has_selections(const struct layoutset *set);
+
+void id_map_free(struct id_map *m);
 
 /*
  * The grid a server's error message names (by its key), or NULL; used to

@@ -593,6 +593,36 @@ START_TEST(test_coll_agent_grid)
 }
 END_TEST
 
+/* Names become the server's ids where a map knows them; others stay. */
+START_TEST(test_coll_ids_mapped)
+{
+	struct layoutset *set = set_main();
+	char *tn[] = { "Customer Service" }, *ti[] = { "F4ED90FA-TEAM" };
+	char *sn[] = { "Voice Inbound" }, *si[] = { "E66F7A0C-SVC" };
+	struct id_map teams = { 1, tn, ti }, services = { 1, sn, si };
+	char *text = subscription_build_ids(set, DIALECT_COLLECTION, 0, &teams,
+					    &services);
+	json_t *root = json_loads(text, 0, NULL);
+	json_t *g = json_array_get(member(member(root, "1-ag", JSON_OBJECT),
+					  "agent_grids", JSON_ARRAY), 0);
+	json_t *tot = member(root, "1-tot", JSON_OBJECT);
+	json_t *svc2 = json_array_get(member(member(root, "2-svc2", JSON_OBJECT),
+					     "service_grids", JSON_ARRAY), 0);
+	static const char *const want_teams[] = { "F4ED90FA-TEAM", NULL };
+	static const char *const want_tot[] = { "E66F7A0C-SVC", NULL };
+	static const char *const want_svc2[] = { "E66F7A0C-SVC", "Email Svc", NULL };
+
+	ck_assert_ptr_nonnull(root);
+	assert_strings(member(g, "team_ids", JSON_ARRAY), want_teams);
+	assert_strings(member(tot, "stats_totals_service_ids", JSON_ARRAY), want_tot);
+	assert_strings(member(svc2, "service_ids", JSON_ARRAY), want_svc2);
+	ck_assert(subscription_has_selections(set));
+	json_decref(root);
+	free(text);
+	layoutset_free(set);
+}
+END_TEST
+
 START_TEST(test_coll_agent_grid_defaults)
 {
 	static const char *const texts[] = { layout_bare };
@@ -751,6 +781,7 @@ static Suite *subscription_suite(void)
 	tcase_add_test(tc, test_coll_service_grid);
 	tcase_add_test(tc, test_coll_agent_grid);
 	tcase_add_test(tc, test_coll_agent_grid_defaults);
+	tcase_add_test(tc, test_coll_ids_mapped);
 	tcase_add_test(tc, test_coll_chat);
 	tcase_add_test(tc, test_chat_largest_limit);
 	tcase_add_test(tc, test_chat_only);
