@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -164,6 +166,19 @@ static void print_errs(struct errlist *e, const char *prefix)
 	errlist_free(e);
 }
 
+/*
+ * A process holding a secret leaves no core file behind and cannot be
+ * read by a debugger of the same user: a crash must not put the secret
+ * on disk.
+ */
+static void no_core_dumps(void)
+{
+	struct rlimit none = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 /* The config file, then the options over it. Exits on an error. */
 static void load_config(struct config *cfg, const struct options *o)
 {
@@ -209,6 +224,8 @@ static void load_config(struct config *cfg, const struct options *o)
 	if (cfg->insecure)
 		fprintf(stderr, "wallboard: warning: insecure = true: the server's "
 			"certificate is not verified\n");
+	if (cfg->password || cfg->client_secret)
+		no_core_dumps();
 }
 
 /* The shipped layouts' directory: installed, else the build tree's. */
