@@ -300,7 +300,10 @@ static void order_layouts(struct layout **ls, size_t n, bool by_position)
 		}
 }
 
-/* Load every layout; all errors are printed and nothing half-loads. */
+/*
+ * Load every layout; all errors are printed and nothing half-loads: NULL
+ * when any file has an error.
+ */
 static struct layoutset *load_layouts(const struct config *cfg,
 				      const struct options *o)
 {
@@ -335,13 +338,10 @@ static struct layoutset *load_layouts(const struct config *cfg,
 	if (errs.n == 0)
 		order_layouts(ls, n, o->nlayouts > 0);
 	set = errs.n ? NULL : layoutset_new(ls, n, &errs);
-	if (set == NULL) {
-		if (errs.n)
-			for (size_t i = 0; i < n; i++)
-				layout_free(ls[i]);
-		print_errs(&errs, "");
-		exit(2);
-	}
+	if (set == NULL)
+		for (size_t i = 0; i < n; i++)
+			layout_free(ls[i]);
+	print_errs(&errs, "");
 	for (size_t i = 0; i < n; i++)
 		free(files[i]);
 	free(files);
@@ -410,10 +410,16 @@ int main(int argc, char **argv)
 		rc = statsapi_list(&cfg, o.list, stdout, err, sizeof(err));
 		if (rc)
 			fprintf(stderr, "wallboard: %s\n", err);
+		free(o.layouts);
 		config_free(&cfg);
 		return rc;
 	}
 	set = load_layouts(&cfg, &o);
+	free(o.layouts);
+	if (set == NULL) {
+		config_free(&cfg);
+		return 2;
+	}
 	if (o.check) {
 		rc = run_check(&cfg, set);
 		layoutset_free(set);
