@@ -20,6 +20,17 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/wbtest.XXXXXX")
 # No user's own config takes part in a test.
 export XDG_CONFIG_HOME="$TMP/config" HOME="$TMP"
 
+# WALLBOARD_WRAPPER="valgrind ...": a command every wallboard run goes
+# through (`make memcheck`). $WALLBOARD becomes a script that execs the
+# wrapper with the real binary, so "$WALLBOARD" ARGS works unchanged; a
+# test that finds the board with pgrep -f "^$WALLBOARD" (the tmux tests)
+# does not find it under a wrapper.
+if [ -n "${WALLBOARD_WRAPPER:-}" ]; then
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$WALLBOARD_WRAPPER" "$WALLBOARD" \
+		>"$TMP/wallboard" && chmod +x "$TMP/wallboard" &&
+		WALLBOARD="$TMP/wallboard"
+fi
+
 # cleanup: stop everything this test started, remove the scratch directory.
 cleanup() {
 	for p in $_pids; do
