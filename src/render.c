@@ -270,15 +270,22 @@ static void blank(int y, int x, int w)
 static void draw_box(struct render *r, int y, int x, int h, int w,
 		     const char *title)
 {
+	struct buf line;
+
+	/* Each horizontal edge in one call: borders are most of a frame's cells. */
+	buf_init(&line);
+	for (int i = 1; i < w - 1; i++)
+		buf_puts(&line, r->g->h);
 	style(r, R_BORDER);
 	mvaddstr(y, x, r->g->tl);
+	if (line.data)
+		addstr(line.data);
+	addstr(r->g->tr);
 	mvaddstr(y + h - 1, x, r->g->bl);
-	for (int i = 1; i < w - 1; i++) {
-		mvaddstr(y, x + i, r->g->h);
-		mvaddstr(y + h - 1, x + i, r->g->h);
-	}
-	mvaddstr(y, x + w - 1, r->g->tr);
-	mvaddstr(y + h - 1, x + w - 1, r->g->br);
+	if (line.data)
+		addstr(line.data);
+	addstr(r->g->br);
+	buf_free(&line);
 	for (int i = 1; i < h - 1; i++) {
 		mvaddstr(y + i, x, r->g->v);
 		mvaddstr(y + i, x + w - 1, r->g->v);
