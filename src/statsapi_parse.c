@@ -309,8 +309,11 @@ struct snapshot *statsapi_parse_data(const char *body, size_t len,
 		err[0] = '\0';
 	root = json_loadb(body, len, JSON_ALLOW_NUL, &jerr);
 	if (root == NULL) {
+		/* jansson quotes the offending input ("near '...'"): outside text. */
+		char *why = sanitize_dup(jerr.text, strlen(jerr.text));
 		snprintf(err, errsz, "malformed JSON at byte %d: %s",
-			 jerr.position, jerr.text);
+			 jerr.position, why);
+		free(why);
 		return NULL;
 	}
 	if (!json_is_object(root)) {
