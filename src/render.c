@@ -804,7 +804,7 @@ static bool is_stale(const struct view *v)
 /* The status line: data age, connection state, what is wrong. */
 static void draw_status(struct render *r, const struct view *v)
 {
-	char line[600], age[32];
+	char line[600] = "", age[32];
 	int y = LINES - 1;
 	const struct provider_status *st = v->st;
 
@@ -823,9 +823,7 @@ static void draw_status(struct render *r, const struct view *v)
 		put_fit(r, y, 0, text_width(line) < COLS ? text_width(line) : COLS,
 			line, ALIGN_LEFT);
 	}
-	int x = text_width(line) + 1;
-	if (!v->snap && !is_stale(v))
-		x = 1;
+	int x = v->snap ? text_width(line) + 1 : 1;
 	if (v->notice)
 		snprintf(line, sizeof(line), "%s", v->notice);
 	else if (st->state == CONN_RETRYING && st->retry_at > v->now)
