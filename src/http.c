@@ -29,7 +29,6 @@ struct http {
 	int nsocks;
 	double wake;		/* now_mono() of curl's timer; <0 = none */
 	int running;
-	long connections;
 	struct http_req *reqs;	/* all live requests */
 };
 
@@ -78,16 +77,6 @@ static int on_timer(CURLM *multi, long timeout_ms, void *userp)
 
 	h->wake = timeout_ms < 0 ? -1 : now_mono() + (double)timeout_ms / 1000.0;
 	return 0;
-}
-
-/* Count new connections: curl opens a socket only for a new connection. */
-static curl_socket_t on_opensocket(void *clientp, curlsocktype purpose,
-				   struct curl_sockaddr *addr)
-{
-	struct http *h = clientp;
-
-	h->connections++;
-	return socket(addr->family, addr->socktype, addr->protocol);
 }
 
 /* Append a chunk of the answer, refusing to grow past max_body. */
@@ -139,6 +128,9 @@ static void req_free(struct http_req *r)
 	curl_multi_remove_handle(r->h->multi, r->easy);
 	curl_easy_cleanup(r->easy);
 	curl_slist_free_all(r->headers);
+	/* A login body holds a secret: leave nothing of it behind. */
+	if (r->body)
+		explicit_bzero(r->body, strlen(r->body));
 	free(r->body);
 	buf_free(&r->resp);
 	free(r);
@@ -172,8 +164,6 @@ static void easy_setup(struct http_req *r, const char *method, const char *url)
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
-	curl_easy_setopt(e, CURLOPT_OPENSOCKETFUNCTION, on_opensocket);
-	curl_easy_setopt(e, CURLOPT_OPENSOCKETDATA, r->h);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
 	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
 	if (o->gzip)
@@ -218,14 +208,6 @@ struct http_req *http_start(struct http *h, const char *method,
 	h->reqs = r;
 	curl_multi_add_handle(h->multi, r->easy);
 	return r;
-}
-
-int http_running(const struct http *h)
-{
-	int n = 0;
-	for (const struct http_req *r = h->reqs; r; r = r->next)
-		n++;
-	return n;
 }
 
 int http_pollfds(struct http *h, struct pollfd *fds, int max)
@@ -327,9 +309,4 @@ void http_clear_cookies(struct http *h)
 	curl_easy_setopt(e, CURLOPT_SHARE, h->share);
 	curl_easy_setopt(e, CURLOPT_COOKIELIST, "ALL");
 	curl_easy_cleanup(e);
-}
-
-long http_connections(const struct http *h)
-{
-	return h->connections;
 }

@@ -55,9 +55,6 @@ struct http_req *http_start(struct http *h, const char *method,
 /* End a request now; its callback runs at once with cancelled set. */
 void http_cancel(struct http *h, struct http_req *r);
 
-/* Requests still running. */
-int http_running(const struct http *h);
-
 int http_pollfds(struct http *h, struct pollfd *fds, int max);
 /* now_mono() time curl wants to be called, or a large value. */
 double http_next_wake(const struct http *h);
@@ -65,8 +62,5 @@ void http_dispatch(struct http *h, const struct pollfd *fds, int nfds);
 
 /* Forget all cookies (a new login starts clean). */
 void http_clear_cookies(struct http *h);
-
-/* Connections opened so far (for the benchmark and tests). */
-long http_connections(const struct http *h);
 
 #endif
