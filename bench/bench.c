@@ -167,7 +167,7 @@ int main(int argc, char **argv)
 		if (which && strcmp(which, t->name) != 0)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir ? dir : "bench",
-			 t->layout ? t->layout : "../layouts/agents.layout");
+			 t->layout ? t->layout : "../layouts/brightpattern/agents.layout");
 		set = load(path);
 		body = make_body(t, set);
 		len = strlen(body);

@@ -191,11 +191,14 @@ static const struct stat_info bp_stats[] = {
 };
 
 const struct catalog catalog_brightpattern = {
-	"brightpattern", bp_stats, sizeof(bp_stats) / sizeof(bp_stats[0])
+	"brightpattern", bp_stats, sizeof(bp_stats) / sizeof(bp_stats[0]),
+	NULL, 0, true
 };
 
 static const struct catalog *const catalogs[] = {
 	&catalog_brightpattern,
+	&catalog_8x8,
+	&catalog_genesys,
 };
 
 const struct catalog *catalog_for(const char *provider)
@@ -216,6 +219,20 @@ const struct stat_info *catalog_find(const struct catalog *cat, const char *name
 	if (cat == NULL || name == NULL)
 		return NULL;
 	return bsearch(name, cat->stats, cat->n, sizeof(cat->stats[0]), stat_cmp);
+}
+
+static int derive_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct stat_derive *)elem)->name);
+}
+
+const struct stat_derive *catalog_derive(const struct catalog *cat,
+					 const char *name)
+{
+	if (cat == NULL || name == NULL || cat->derive == NULL)
+		return NULL;
+	return bsearch(name, cat->derive, cat->nderive, sizeof(cat->derive[0]),
+		       derive_cmp);
 }
 
 const char *catalog_kind_name(enum stat_kind kind)

@@ -7,6 +7,7 @@
 #ifndef WB_CATALOG_H
 #define WB_CATALOG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum stat_kind {
@@ -40,18 +41,50 @@ struct stat_info {
 	const char *desc;
 };
 
+/*
+ * A total the source does not send, derived from the rows it does send
+ * (8x8 has agent and queue lists but no totals). The rule is data, so the
+ * catalogue says what a total means and the provider only applies it.
+ */
+enum derive_op {
+	DERIVE_SUM,		/* sum of field over the rows */
+	DERIVE_MAX,		/* the largest field */
+	DERIVE_WAVG,		/* average of field weighted by the statistic arg */
+	DERIVE_COUNT_EQ,	/* rows whose field equals arg */
+	DERIVE_COUNT_NE		/* rows whose field differs from arg */
+};
+
+struct stat_derive {
+	const char *name;	/* the total's statistic name */
+	unsigned rows;		/* STAT_SCOPE_AGENT or STAT_SCOPE_SERVICE: whose rows */
+	enum derive_op op;
+	const char *field;	/* the row statistic read (its raw value) */
+	const char *arg;	/* COUNT_*: the raw value compared; WAVG: the weight */
+};
+
 struct catalog {
 	const char *provider;	/* the data source's name, as in --provider */
-	const struct stat_info *stats;
+	const struct stat_info *stats;	/* sorted by name */
 	size_t n;
+	const struct stat_derive *derive;	/* sorted by name */
+	size_t nderive;
+	bool messages;		/* the source sends chat messages (ticker panels) */
 };
+
+/* Whose statistic names a layout uses when it does not say. */
+#define CATALOG_DEFAULT_PROVIDER "brightpattern"
 
 /* The catalogue of a provider by name, or NULL. */
 const struct catalog *catalog_for(const char *provider);
 /* A statistic by name, or NULL when the source does not know it. */
 const struct stat_info *catalog_find(const struct catalog *cat, const char *name);
 const char *catalog_kind_name(enum stat_kind kind);
+/* How a derived total is computed, or NULL when the source sends it. */
+const struct stat_derive *catalog_derive(const struct catalog *cat,
+					 const char *name);
 
 extern const struct catalog catalog_brightpattern;
+extern const struct catalog catalog_8x8;
+extern const struct catalog catalog_genesys;
 
 #endif

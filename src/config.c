@@ -13,6 +13,7 @@
 
 #include <confuse.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,11 @@ static cfg_opt_t config_opts[] = {
 	CFG_STR("client_id", NULL, CFGF_NONE),
 	CFG_STR("password_file", NULL, CFGF_NONE),
 	CFG_STR("client_secret_file", NULL, CFGF_NONE),
+	CFG_STR("api_token_file", NULL, CFGF_NONE),
+	CFG_STR("api_key_file", NULL, CFGF_NONE),
+	CFG_STR("region", NULL, CFGF_NONE),
+	CFG_STR_LIST("agents", NULL, CFGF_NONE),
+	CFG_STR_LIST("queues", NULL, CFGF_NONE),
 	CFG_FLOAT("interval", 0, CFGF_NODEFAULT),
 	CFG_FLOAT("connect_timeout", 0, CFGF_NODEFAULT),
 	CFG_FLOAT("timeout", 0, CFGF_NODEFAULT),
@@ -155,6 +161,31 @@ static void take_float(cfg_t *c, const char *name, double lo, double hi,
 			    c->filename, name, v, lo, hi);
 	else
 		*dst = v;
+}
+
+/* Append the strings of list option name to *v. */
+static void take_list(cfg_t *c, const char *name, char ***v, size_t *n)
+{
+	for (unsigned i = 0; i < cfg_size(c, name); i++) {
+		*v = xreallocarray(*v, *n + 1, sizeof(**v));
+		(*v)[(*n)++] = xstrdup(cfg_getnstr(c, name, i));
+	}
+}
+
+/* Read every secret file the config names. */
+static void take_secrets(cfg_t *c, struct config *cfg, struct errlist *errs)
+{
+	static const struct { const char *opt; size_t off; } files[] = {
+		{ "password_file", offsetof(struct config, password) },
+		{ "client_secret_file", offsetof(struct config, client_secret) },
+		{ "api_token_file", offsetof(struct config, api_token) },
+		{ "api_key_file", offsetof(struct config, api_key) },
+	};
+
+	for (size_t i = 0; i < WB_ARRAY_LEN(files); i++)
+		if (cfg_getstr(c, files[i].opt))
+			config_read_secret_file(cfg_getstr(c, files[i].opt),
+				(char **)((char *)cfg + files[i].off), errs);
 }
 
 /* Copy what the parsed file says into cfg. */
@@ -187,17 +218,11 @@ static void config_take(struct config *cfg, cfg_t *c, struct errlist *errs)
 	else
 		errlist_add(errs, "%s: api_dialect \"%s\" is not documented or collection",
 			    c->filename, dialect);
-	for (unsigned i = 0; i < cfg_size(c, "layouts"); i++) {
-		cfg->layouts = xreallocarray(cfg->layouts, cfg->nlayouts + 1,
-					     sizeof(*cfg->layouts));
-		cfg->layouts[cfg->nlayouts++] = xstrdup(cfg_getnstr(c, "layouts", i));
-	}
-	if (cfg_getstr(c, "password_file"))
-		config_read_secret_file(cfg_getstr(c, "password_file"),
-					&cfg->password, errs);
-	if (cfg_getstr(c, "client_secret_file"))
-		config_read_secret_file(cfg_getstr(c, "client_secret_file"),
-					&cfg->client_secret, errs);
+	set_str(&cfg->region, cfg_getstr(c, "region"));
+	take_list(c, "layouts", &cfg->layouts, &cfg->nlayouts);
+	take_list(c, "agents", &cfg->agents, &cfg->nagents);
+	take_list(c, "queues", &cfg->queues, &cfg->nqueues);
+	take_secrets(c, cfg, errs);
 }
 
 bool config_load(struct config *cfg, const char *path, bool required,
@@ -232,6 +257,8 @@ void config_secrets_from_env(struct config *cfg)
 {
 	set_str(&cfg->password, getenv("WALLBOARD_PASSWORD"));
 	set_str(&cfg->client_secret, getenv("WALLBOARD_CLIENT_SECRET"));
+	set_str(&cfg->api_token, getenv("WALLBOARD_API_TOKEN"));
+	set_str(&cfg->api_key, getenv("WALLBOARD_API_KEY"));
 }
 
 char *config_default_path(void)
@@ -272,6 +299,15 @@ void config_free(struct config *cfg)
 	free(cfg->client_id);
 	secret_free(cfg->password);
 	secret_free(cfg->client_secret);
+	secret_free(cfg->api_token);
+	secret_free(cfg->api_key);
+	free(cfg->region);
+	for (size_t i = 0; i < cfg->nagents; i++)
+		free(cfg->agents[i]);
+	free(cfg->agents);
+	for (size_t i = 0; i < cfg->nqueues; i++)
+		free(cfg->queues[i]);
+	free(cfg->queues);
 	free(cfg->ca_file);
 	free(cfg->ascii);
 	free(cfg->log_file);

@@ -20,13 +20,20 @@ enum api_dialect {
 
 struct config {
 	char *file;		/* the file read, or NULL */
-	char *provider;		/* "brightpattern" */
+	char *provider;		/* "brightpattern", "8x8" or "genesys" */
 	char *url;		/* base URL, http:// or https:// */
 	char *tenant;		/* tenant_url / OAuth scope */
 	char *user;		/* login name for the password login */
 	char *client_id;	/* OAuth2 client id (the user's login name) */
 	char *password;		/* secret */
 	char *client_secret;	/* secret */
+	char *api_token;	/* secret: 8x8's data request token */
+	char *api_key;		/* secret: Genesys's x-api-key */
+	char *region;		/* 8x8: the tenant's region (na1 ... uk), for url */
+	char **agents;		/* object ids of agent rows where the API lists none */
+	size_t nagents;
+	char **queues;		/* object ids of service rows likewise */
+	size_t nqueues;
 	double interval;	/* poll interval, seconds */
 	double connect_timeout;	/* seconds */
 	double timeout;		/* whole request, seconds */
@@ -56,7 +63,8 @@ void config_defaults(struct config *cfg);
 bool config_load(struct config *cfg, const char *path, bool required,
 		 struct errlist *errs);
 
-/* Take secrets from WALLBOARD_PASSWORD / WALLBOARD_CLIENT_SECRET if set. */
+/* Take secrets from WALLBOARD_PASSWORD, WALLBOARD_CLIENT_SECRET,
+ * WALLBOARD_API_TOKEN and WALLBOARD_API_KEY when set. */
 void config_secrets_from_env(struct config *cfg);
 
 /*

@@ -38,7 +38,6 @@
 
 #include "layout.h"
 
-#define DEFAULT_PROVIDER "brightpattern"
 #define DEFAULT_MSG_LIMIT 20
 #define MAX_FILE_SIZE (1024 * 1024)
 #define MAX_COLUMN_WIDTH 1000
@@ -1632,6 +1631,9 @@ static void panel_columns(struct load *ld, const struct catalog *cat, int kind,
 	if (kind >= 0 && kind != PANEL_TICKER && p->ncols == 0)
 		error_at(ld, n->line, "%s panel \"%s\" has no columns",
 			 panel_kind_name((enum panel_kind)kind), p->id);
+	if (kind == PANEL_TICKER && cat != NULL && !cat->messages)
+		error_at(ld, n->line, "ticker panel \"%s\": provider %s sends no "
+			 "chat messages", p->id, cat->provider);
 }
 
 /* Build one panel. */
@@ -1711,7 +1713,7 @@ static const struct catalog *layout_provider(struct load *ld, struct layout *l,
 	int line = v ? v->line : 1;
 	const struct catalog *cat;
 
-	l->provider = xstrdup(v ? v->str : DEFAULT_PROVIDER);
+	l->provider = xstrdup(v ? v->str : CATALOG_DEFAULT_PROVIDER);
 	cat = catalog_for(l->provider);
 	if (cat == NULL)
 		error_at(ld, line, "unknown provider \"%s\" (no statistic catalogue "

@@ -19,8 +19,6 @@
 #include "config.h"
 #include "layout.h"
 #include "provider.h"
-#include "statsapi.h"
-#include "subscription.h"
 
 enum {
 	OPT_PROVIDER = 256, OPT_URL, OPT_TENANT, OPT_USER, OPT_CLIENT_ID,
@@ -78,9 +76,11 @@ static void usage(FILE *out)
 "  -c, --config FILE     main config (default: $XDG_CONFIG_HOME/wallboard/wallboard.conf,\n"
 "                        then /etc/wallboard/wallboard.conf); options override it\n"
 "  -l, --layout FILE     a layout file; repeatable; keys 1..9 in the order given\n"
-"      --provider NAME   data source: brightpattern (default)\n"
+"      --provider NAME   data source: brightpattern (default), 8x8, genesys\n"
 "      --url URL         base URL of the statistics server, http:// or https://\n"
-"      --tenant NAME     tenant URL sent at login (tenant_url, OAuth scope)\n"
+"      --tenant NAME     tenant URL sent at login (tenant_url, OAuth scope);\n"
+"                        8x8: the tenant name (token from $WALLBOARD_API_TOKEN);\n"
+"                        genesys: the Tenant object (API key from $WALLBOARD_API_KEY)\n"
 "      --user NAME       login name; password from $WALLBOARD_PASSWORD or password_file\n"
 "      --client-id ID    OAuth2 client credentials instead of a password;\n"
 "                        secret from $WALLBOARD_CLIENT_SECRET or client_secret_file\n"
@@ -91,7 +91,8 @@ static void usage(FILE *out)
 "      --log FILE        append connection events (faults, recoveries) to FILE\n"
 "      --demo            run against the built-in simulated contact centre\n"
 "      --once            print every panel of every layout as plain text, then exit\n"
-"      --check           validate config and layouts, print the subscription JSON, exit\n"
+"      --check           validate config and layouts, print what will be asked\n"
+"                        of the server (the subscription JSON), exit\n"
 "      --kiosk           fullscreen wall mode: rotate layouts, no quit key\n"
 "      --no-color        no colours (thresholds still show as bold/reverse and ! marks)\n"
 "      --ascii           ASCII borders and glyphs\n"
@@ -221,24 +222,34 @@ static void load_config(struct config *cfg, const struct options *o)
 			exit(2);
 		}
 	}
+	if (!provider_known(cfg->provider)) {
+		fprintf(stderr, "wallboard: unknown provider \"%s\" (known: %s)\n",
+			cfg->provider, provider_names());
+		exit(2);
+	}
 	if (cfg->insecure)
 		fprintf(stderr, "wallboard: warning: insecure = true: the server's "
 			"certificate is not verified\n");
-	if (cfg->password || cfg->client_secret)
+	if (cfg->password || cfg->client_secret || cfg->api_token || cfg->api_key)
 		no_core_dumps();
 }
 
-/* The shipped layouts' directory: installed, else the build tree's. */
-static const char *shipped_dir(void)
+/*
+ * The shipped layouts of a provider: <dir>/<provider>, where dir is
+ * $WALLBOARD_LAYOUTDIR, the installed directory, else the build tree's
+ * (malloc'd).
+ */
+static char *shipped_dir(const char *provider)
 {
 	struct stat st;
 	const char *env = getenv("WALLBOARD_LAYOUTDIR");
+	const char *dir = "layouts";
 
 	if (env && *env)
-		return env;
-	if (stat(WB_LAYOUTDIR, &st) == 0 && S_ISDIR(st.st_mode))
-		return WB_LAYOUTDIR;
-	return "layouts";
+		dir = env;
+	else if (stat(WB_LAYOUTDIR, &st) == 0 && S_ISDIR(st.st_mode))
+		dir = WB_LAYOUTDIR;
+	return xasprintf("%s/%s", dir, provider);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -324,12 +335,14 @@ static struct layoutset *load_layouts(const struct config *cfg,
 		for (size_t i = 0; i < n; i++)
 			files[i] = xstrdup(cfg->layouts[i]);
 	} else {
-		files = list_dir(shipped_dir(), &n);
+		char *dir = shipped_dir(cfg->provider);
+		files = list_dir(dir, &n);
 		if (n == 0) {
 			fprintf(stderr, "wallboard: no layouts: give -l FILE (none "
-				"found in %s)\n", shipped_dir());
+				"found in %s)\n", dir);
 			exit(2);
 		}
+		free(dir);
 	}
 	ls = xcalloc(n, sizeof(*ls));
 	for (size_t i = 0; i < n; i++)
@@ -349,28 +362,6 @@ static struct layoutset *load_layouts(const struct config *cfg,
 	return set;
 }
 
-/*
- * The documented dialect has no words for team or service selections:
- * say which panels lose theirs, rather than let the numbers differ quietly.
- */
-static void warn_documented(const struct layoutset *set)
-{
-	for (size_t i = 0; i < set->n; i++)
-		for (size_t j = 0; j < set->layouts[i]->npanels; j++) {
-			const struct panel *p = &set->layouts[i]->panels[j];
-			bool probes_only = p->kind == PANEL_TOTALS;
-			for (size_t c = 0; c < p->ncols && probes_only; c++)
-				probes_only = p->cols[c].info &&
-					      (p->cols[c].info->flags & STAT_PROBE);
-			if ((p->nteams == 0 && p->nservices == 0) || probes_only)
-				continue;
-			fprintf(stderr, "wallboard: %s:%d: warning: panel \"%s\": "
-				"teams and services are sent only in the collection "
-				"dialect (api_dialect = collection)\n",
-				set->layouts[i]->file, p->line, p->id);
-		}
-}
-
 /* --check: say what loaded and show the subscription it maps to. */
 static int run_check(const struct config *cfg, const struct layoutset *set)
 {
@@ -383,9 +374,7 @@ static int run_check(const struct config *cfg, const struct layoutset *set)
 			set->layouts[i]->file, set->layouts[i]->title,
 			set->layouts[i]->key, set->layouts[i]->npanels);
 	}
-	if (cfg->dialect == DIALECT_DOCUMENTED)
-		warn_documented(set);
-	json = subscription_build(set, cfg->dialect, 2);
+	json = provider_plan(cfg, set);
 	puts(json);
 	free(json);
 	fprintf(stderr, "wallboard: %zu layouts, %zu panels, %zu grids, %zu totals: ok\n",
@@ -403,11 +392,13 @@ int main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	/* Numbers on the wire and in layouts use '.', whatever the locale. */
+	setlocale(LC_NUMERIC, "C");
 	parse_options(argc, argv, &o);
 	load_config(&cfg, &o);
 	if (o.list) {
 		char err[512];
-		rc = statsapi_list(&cfg, o.list, stdout, err, sizeof(err));
+		rc = provider_list(&cfg, o.list, stdout, err, sizeof(err));
 		if (rc)
 			fprintf(stderr, "wallboard: %s\n", err);
 		free(o.layouts);

@@ -1,5 +1,7 @@
 /*
- * provider.c - choosing a data source by name.
+ * provider.c - the data sources this program knows, as a table, and what
+ * every provider shares (probes). A new platform is one row here, its
+ * catalogue in catalog.c, and its own files; nothing else names it.
  */
 #include "autoconf.h"
 
@@ -7,23 +9,78 @@
 #include <string.h>
 
 #include "config.h"
+#include "eightbyeight.h"
+#include "genesys.h"
 #include "provider.h"
 #include "statsapi.h"
 
 struct provider *demo_open(const struct config *cfg, const struct layoutset *set,
 			   struct errlist *errs);
 
+static const struct provider_kind {
+	const char *name;
+	struct provider *(*open)(const struct config *, const struct layoutset *,
+				 struct errlist *);
+	char *(*plan)(const struct config *, const struct layoutset *);
+	int (*list)(const struct config *, const char *, FILE *, char *, size_t);
+} kinds[] = {
+	{ "brightpattern", statsapi_open, statsapi_plan, statsapi_list },
+	{ "8x8", eightbyeight_open, eightbyeight_plan, eightbyeight_list },
+	{ "genesys", genesys_open, genesys_plan, NULL },
+};
+
+/* The row of the provider cfg names, or NULL. */
+static const struct provider_kind *kind_of(const char *name)
+{
+	for (size_t i = 0; i < WB_ARRAY_LEN(kinds); i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
+bool provider_known(const char *name)
+{
+	return kind_of(name) != NULL;
+}
+
+const char *provider_names(void)
+{
+	return "brightpattern, 8x8, genesys";
+}
+
 struct provider *provider_open(const struct config *cfg,
 			       const struct layoutset *set, bool demo,
 			       struct errlist *errs)
 {
-	if (demo)
-		return demo_open(cfg, set, errs);
-	if (strcmp(cfg->provider, "brightpattern") == 0)
-		return statsapi_open(cfg, set, errs);
-	errlist_add(errs, "unknown provider \"%s\" (known: brightpattern)",
-		    cfg->provider);
-	return NULL;
+	const struct provider_kind *k = kind_of(cfg->provider);
+
+	if (k == NULL) {
+		errlist_add(errs, "unknown provider \"%s\" (known: %s)",
+			    cfg->provider, provider_names());
+		return NULL;
+	}
+	return demo ? demo_open(cfg, set, errs) : k->open(cfg, set, errs);
+}
+
+char *provider_plan(const struct config *cfg, const struct layoutset *set)
+{
+	const struct provider_kind *k = kind_of(cfg->provider);
+
+	return k ? k->plan(cfg, set) : xstrdup("");
+}
+
+int provider_list(const struct config *cfg, const char *what, FILE *out,
+		  char *err, size_t errsz)
+{
+	const struct provider_kind *k = kind_of(cfg->provider);
+
+	if (k == NULL || k->list == NULL) {
+		snprintf(err, errsz, "--list-%s: the %s API has no such list%s",
+			 what, cfg->provider, k && strcmp(k->name, "genesys") == 0 ?
+			 "; name agents and queues in the config" : "");
+		return 1;
+	}
+	return k->list(cfg, what, out, err, errsz);
 }
 
 const char *conn_state_name(enum conn_state s)

@@ -22,6 +22,7 @@
 
 #include <poll.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "layout.h"
 #include "snapshot.h"
@@ -72,12 +73,31 @@ struct provider {
 };
 
 /*
- * Open the provider the config names (or the simulator when demo is set).
- * On failure returns NULL with the reason in errs.
+ * Open the provider the config names (or the simulator answering as that
+ * provider when demo is set). On failure returns NULL with the reason in
+ * errs.
  */
 struct provider *provider_open(const struct config *cfg,
 			       const struct layoutset *set, bool demo,
 			       struct errlist *errs);
+
+/* True when name is a data source this program knows. */
+bool provider_known(const char *name);
+/* The known data sources' names, ", "-separated, for messages. */
+const char *provider_names(void);
+
+/*
+ * --check: what the provider will ask the server for, as text (a
+ * subscription body, or the requests of a poll); malloc'd.
+ */
+char *provider_plan(const struct config *cfg, const struct layoutset *set);
+
+/*
+ * --list-*: print what the server knows (what: "teams", "services",
+ * "agents", "dispositions"). 0, or 1 with one clear line in err.
+ */
+int provider_list(const struct config *cfg, const char *what, FILE *out,
+		  char *err, size_t errsz);
 
 const char *conn_state_name(enum conn_state s);
 

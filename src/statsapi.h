@@ -16,6 +16,12 @@ struct provider *statsapi_open(const struct config *cfg,
 			       struct errlist *errs);
 
 /*
+ * --check: the subscription body, after warning (on stderr) of panels
+ * whose team or service selections the documented dialect cannot send.
+ */
+char *statsapi_plan(const struct config *cfg, const struct layoutset *set);
+
+/*
  * Log in, GET /statsapi/cfg/<what> ("teams", "services", "agents",
  * "dispositions") and print one entry a line ("id<TAB>name", or the name).
  * Returns 0, or 1 with one clear line in err.

@@ -433,11 +433,3 @@ long statsapi_parse_list(const char *body, size_t len, const char *what,
 	return (long)n;
 }
 
-void statsapi_list_free(struct cfg_item *items, long n)
-{
-	for (long i = 0; i < n; i++) {
-		free(items[i].id);
-		free(items[i].name);
-	}
-	free(items);
-}

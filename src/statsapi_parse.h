@@ -39,12 +39,6 @@ char *statsapi_parse_oauth(const char *body, size_t len, double *expires_in);
  */
 char *statsapi_parse_error(const char *body, size_t len);
 
-/* One entry of a configuration list. */
-struct cfg_item {
-	char *id;	/* NULL when the server sent bare names */
-	char *name;
-};
-
 /*
  * A /statsapi/cfg/... list: {"<what>": [...]}, or a bare list; entries are
  * {id, name} objects or plain strings. Sanitised. Returns the count, or -1
@@ -52,7 +46,6 @@ struct cfg_item {
  */
 long statsapi_parse_list(const char *body, size_t len, const char *what,
 			 struct cfg_item **out);
-void statsapi_list_free(struct cfg_item *items, long n);
 
 /*
  * The server's acd_state words to the core's state words: "" and "0"

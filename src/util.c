@@ -291,3 +291,22 @@ bool parse_double(const char *s, double *out)
 	*out = v;
 	return true;
 }
+
+void cfg_items_free(struct cfg_item *items, long n)
+{
+	for (long i = 0; i < n; i++) {
+		free(items[i].id);
+		free(items[i].name);
+	}
+	free(items);
+}
+
+void cfg_items_print(FILE *out, const struct cfg_item *items, long n)
+{
+	for (long i = 0; i < n; i++) {
+		if (items[i].id)
+			fprintf(out, "%s\t%s\n", items[i].id, items[i].name);
+		else
+			fprintf(out, "%s\n", items[i].name);
+	}
+}

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define WB_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -76,5 +77,14 @@ bool read_file(const char *path, size_t max, struct buf *out);
 
 /* Parse a decimal number that fills the whole string; false for "" or junk. */
 bool parse_double(const char *s, double *out);
+
+/* One entry of a list a server keeps (teams, queues, agents): id may be NULL. */
+struct cfg_item {
+	char *id;
+	char *name;
+};
+void cfg_items_free(struct cfg_item *items, long n);
+/* Print a list one entry a line: "id<TAB>name", or the name alone. */
+void cfg_items_print(FILE *out, const struct cfg_item *items, long n);
 
 #endif

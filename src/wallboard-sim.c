@@ -42,102 +42,14 @@
 #include <microhttpd.h>
 #include <zlib.h>
 
-#include "sim/sim.h"
-#include "util.h"
+#include "simserver.h"
 
-#if MHD_VERSION >= 0x00097002
-typedef enum MHD_Result mhd_result;
-#else
-typedef int mhd_result;
-#endif
-
-#define BODY_MAX (1024 * 1024)	/* bigger request bodies get 413 */
-/* The control path takes whole fault bodies (huge answers, 50,000 rows). */
-#define CONTROL_BODY_MAX (32 * 1024 * 1024)
-#define MAX_USERS 16
-#define MAX_PATHS 64		/* distinct paths counted; the rest as "other" */
-#define TOKEN_LEN 80
-
-struct user {
-	const char *name;
-	char id[40];			/* user_id of the login answer */
-	char token[TOKEN_LEN];		/* the one valid token, "" for none */
-	double expires;			/* now_mono() when it stops working */
-	bool cookie_login;		/* the token came from /statsapi/auth */
-	char session[TOKEN_LEN];	/* JSESSIONID of that login */
-	struct sim_sub *sub;		/* the active subscription */
-	int polls;			/* 204 answers given for it so far */
-};
-
-/* What the command line sets and /sim/control may change. */
-struct settings {
-	int max_subs;
-	bool legacy_forbidden;
-	double token_ttl;
-	int first_data_delay;
-	bool require_session;
-	int max_columns, max_grids;
-};
-
-/* Faults to inject; counts of -1 last until reset. */
-struct faults {
-	char *fail_path;		/* NULL: any API path */
-	char *fail_body;
-	int fail_status, fail_count;
-	int delay_ms, delay_count;
-	int truncate, malformed, drop;
-};
-
-struct counter {
-	char *key;
-	long n;
-};
-
-struct server {
-	pthread_mutex_t lock;
-	struct sim *sim;
-	const char *tenant, *password, *secret;
-	struct user users[MAX_USERS];
-	int nusers;
-	struct settings set, set0;	/* now, and as started */
-	struct faults f;
-	struct counter paths[MAX_PATHS + 1];
-	int npaths;
-	long status_n[600];
-	long connections, logins, tokens_issued, dropped;
-	long subs_created, subs_deleted;
-	long long bytes_sent;		/* API answer bodies, as sent (gzip'd or not) */
-	bool verbose;
-};
-
-/* One request while its body arrives. */
-struct request {
-	struct MHD_Connection *conn;
-	const char *method, *path;
-	struct buf body;
-	bool too_large;
-	struct user *user;		/* once authenticated */
-	bool by_cookie;
-};
-
-/* The answer to a request. */
-struct reply {
-	int status;
-	char *body;			/* malloc'd; NULL for none */
-	size_t len;
-	const char *ctype;
-	char *cookies[4];
-	int ncookies;
-	const char *allow;		/* 405: the method allowed */
-	bool gzipped;			/* body is gzip: Content-Encoding */
-};
-
-static struct server server;
+struct server server;
 
 /* --- replies ------------------------------------------------------------ */
 
 /* A reply with a JSON body; takes the reference to v. */
-static void reply_json(struct reply *rp, int status, json_t *v)
+void reply_json(struct reply *rp, int status, json_t *v)
 {
 	rp->status = status;
 	rp->body = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
@@ -147,7 +59,7 @@ static void reply_json(struct reply *rp, int status, json_t *v)
 }
 
 /* A reply with a body that is already text (taken over). */
-static void reply_text(struct reply *rp, int status, char *body,
+void reply_text(struct reply *rp, int status, char *body,
 		       const char *ctype)
 {
 	rp->status = status;
@@ -279,7 +191,7 @@ static char *url_decode(const char *s, size_t n)
 }
 
 /* The value of key in a urlencoded form (malloc'd), NULL when absent. */
-static char *form_get(const char *form, const char *key)
+char *form_get(const char *form, const char *key)
 {
 	size_t klen = strlen(key);
 	const char *p = form;
@@ -296,7 +208,7 @@ static char *form_get(const char *form, const char *key)
 }
 
 /* A string member of a JSON object, NULL when absent or not a string. */
-static const char *json_str(json_t *o, const char *key)
+const char *json_str(json_t *o, const char *key)
 {
 	json_t *v = json_object_get(o, key);
 
@@ -318,7 +230,7 @@ static bool tenant_matches(const char *url)
 }
 
 /* The user with this login name, or NULL. */
-static struct user *user_find(const char *name)
+struct user *user_find(const char *name)
 {
 	for (int i = 0; i < server.nusers; i++)
 		if (strcmp(server.users[i].name, name) == 0)
@@ -332,12 +244,13 @@ static int active_subs(const struct user *except)
 	int n = 0;
 
 	for (int i = 0; i < server.nusers; i++)
-		n += server.users[i].sub != NULL && &server.users[i] != except;
+		n += (server.users[i].sub != NULL || server.users[i].gsub != NULL) &&
+		     &server.users[i] != except;
 	return n;
 }
 
 /* Issue a new token to u, which invalidates the previous one. */
-static void token_issue(struct user *u, bool oauth)
+void token_issue(struct user *u, bool oauth)
 {
 	new_token(u->token, oauth);
 	u->cookie_login = !oauth;
@@ -386,7 +299,7 @@ static bool cookies_agree(struct request *rq, const struct user *u)
 }
 
 /* The user a request authenticates as, or NULL (then 401). */
-static struct user *authenticate(struct request *rq)
+struct user *authenticate(struct request *rq)
 {
 	const char *tok = request_token(rq);
 
@@ -404,6 +317,26 @@ static struct user *authenticate(struct request *rq)
 		return u;
 	}
 	return NULL;
+}
+
+bool basic_credentials(struct request *rq, char **user, char **password)
+{
+	char *pw = NULL;
+	char *u = MHD_basic_auth_get_username_password(rq->conn, &pw);
+
+	if (u == NULL) {
+		if (pw)
+			MHD_free(pw);
+		return false;
+	}
+	*user = xstrdup(u);
+	*password = xstrdup(pw ? pw : "");
+	MHD_free(u);
+	if (pw) {
+		explicit_bzero(pw, strlen(pw));
+		MHD_free(pw);
+	}
+	return true;
 }
 
 /* --- the statsapi ---------------------------------------------------------- */
@@ -519,7 +452,7 @@ static void h_subscribe(struct request *rq, struct reply *rp)
 }
 
 /* A data body spoiled by the truncate or malformed fault, if one is due. */
-static char *data_fault(char *body)
+char *data_fault(char *body)
 {
 	if (server.f.truncate != 0) {
 		if (server.f.truncate > 0)
@@ -665,6 +598,8 @@ static bool control_drop_subs(json_t *v, json_t *root)
 	for (int i = 0; json_is_true(v) && i < server.nusers; i++) {
 		sim_sub_free(server.users[i].sub);
 		server.users[i].sub = NULL;
+		sim_gsub_free(server.users[i].gsub);
+		server.users[i].gsub = NULL;
 	}
 	return true;
 }
@@ -802,34 +737,79 @@ static void h_state(struct request *rq, struct reply *rp)
 
 /* --- routing ------------------------------------------------------------ */
 
-enum guard { OPEN, TOKEN, LOOPBACK };
-
-struct route {
-	const char *method, *path;
-	void (*fn)(struct request *, struct reply *);
-	enum guard guard;
+static const struct route statsapi_routes[] = {
+	{ "POST", "/statsapi/auth", h_auth, OPEN, false },
+	{ "POST", "/configapi/v2/oauth/token", h_oauth, OPEN, false },
+	{ "POST", "/statsapi/subscription", h_subscribe, TOKEN, false },
+	{ "GET", "/statsapi/subscription/data", h_data, TOKEN, false },
+	{ "DELETE", "/statsapi/subscription/active", h_delete, TOKEN, false },
+	{ "GET", "/statsapi/cfg/dispositions", h_cfg, TOKEN, false },
+	{ "GET", "/statsapi/cfg/teams", h_cfg, TOKEN, false },
+	{ "GET", "/statsapi/cfg/services", h_cfg, TOKEN, false },
+	{ "GET", "/statsapi/cfg/agents", h_cfg, TOKEN, false },
+	{ "GET", "/statsapi/info/check_available_agents", h_available, OPEN, false },
 };
 
-static const struct route routes[] = {
-	{ "POST", "/statsapi/auth", h_auth, OPEN },
-	{ "POST", "/configapi/v2/oauth/token", h_oauth, OPEN },
-	{ "POST", "/statsapi/subscription", h_subscribe, TOKEN },
-	{ "GET", "/statsapi/subscription/data", h_data, TOKEN },
-	{ "DELETE", "/statsapi/subscription/active", h_delete, TOKEN },
-	{ "GET", "/statsapi/cfg/dispositions", h_cfg, TOKEN },
-	{ "GET", "/statsapi/cfg/teams", h_cfg, TOKEN },
-	{ "GET", "/statsapi/cfg/services", h_cfg, TOKEN },
-	{ "GET", "/statsapi/cfg/agents", h_cfg, TOKEN },
-	{ "GET", "/statsapi/info/check_available_agents", h_available, OPEN },
-	{ "POST", "/sim/control", h_control, LOOPBACK },
-	{ "GET", "/sim/state", h_state, LOOPBACK },
+static const char *const statsapi_prefixes[] = {
+	"/statsapi/", "/configapi/", NULL
+};
+
+/* The statsapi's error answer: {"error_code": N, "error_message": "..."}. */
+static void statsapi_error(struct reply *rp, int status, const char *msg)
+{
+	reply_error(rp, status, status, msg);
+}
+
+static const struct api api_statsapi = {
+	"brightpattern", statsapi_routes, WB_ARRAY_LEN(statsapi_routes),
+	statsapi_prefixes, statsapi_error
+};
+
+/* The API being served (--api). */
+static const struct api *api = &api_statsapi;
+
+void reply_api_error(struct reply *rp, int status, const char *msg)
+{
+	api->error(rp, status, msg);
+}
+
+/* GET /sim/objects?what=agents|queues: object ids, one a line. */
+static void h_objects(struct request *rq, struct reply *rp)
+{
+	const char *what = MHD_lookup_connection_value(rq->conn,
+						       MHD_GET_ARGUMENT_KIND, "what");
+	char *list = what ? sim_object_list(server.sim, what) : NULL;
+
+	if (list == NULL)
+		reply_error(rp, 400, 1, "what must be agents or queues");
+	else
+		reply_text(rp, 200, list, "text/plain");
+}
+
+/* The control endpoints, whatever API is served. */
+static const struct route control_routes[] = {
+	{ "POST", "/sim/control", h_control, LOOPBACK, false },
+	{ "GET", "/sim/state", h_state, LOOPBACK, false },
+	{ "GET", "/sim/objects", h_objects, LOOPBACK, false },
 };
 
 /* True for the paths of the API (where faults apply). */
 static bool api_path(const char *path)
 {
-	return strncmp(path, "/statsapi/", 10) == 0 ||
-	       strncmp(path, "/configapi/", 11) == 0;
+	for (size_t i = 0; api->prefixes[i]; i++)
+		if (strncmp(path, api->prefixes[i], strlen(api->prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
+/* True when route r serves path. */
+static bool route_matches(const struct route *r, const char *path)
+{
+	size_t n = strlen(r->path);
+
+	if (!r->prefix)
+		return strcmp(r->path, path) == 0;
+	return strncmp(r->path, path, n) == 0;
 }
 
 /* True when an address is on the loopback network: 127/8, ::1, or 127/8
@@ -892,7 +872,7 @@ static bool fault_fail(const char *path, struct reply *rp)
 	if (f->fail_body != NULL)
 		reply_text(rp, f->fail_status, xstrdup(f->fail_body), "application/json");
 	else
-		reply_error(rp, f->fail_status, f->fail_status, "simulated failure");
+		reply_api_error(rp, f->fail_status, "simulated failure");
 	return true;
 }
 
@@ -902,28 +882,33 @@ static void route(struct request *rq, struct reply *rp)
 	const struct route *r = NULL;
 	bool path_known = false;
 
+	const struct route *tables[] = { api->routes, control_routes };
+	size_t sizes[] = { api->nroutes, WB_ARRAY_LEN(control_routes) };
+
 	if (api_path(rq->path) && fault_fail(rq->path, rp))
 		return;
-	for (size_t i = 0; i < WB_ARRAY_LEN(routes); i++) {
-		if (strcmp(routes[i].path, rq->path) != 0)
-			continue;
-		path_known = true;
-		rp->allow = routes[i].method;
-		if (strcmp(routes[i].method, rq->method) == 0)
-			r = &routes[i];
-	}
+	for (size_t t = 0; t < 2; t++)
+		for (size_t i = 0; i < sizes[t]; i++) {
+			const struct route *c = &tables[t][i];
+			if (!route_matches(c, rq->path))
+				continue;
+			path_known = true;
+			rp->allow = c->method;
+			if (strcmp(c->method, rq->method) == 0)
+				r = c;
+		}
 	if (r == NULL) {
-		reply_error(rp, path_known ? 405 : 404, path_known ? 405 : 404,
-			    path_known ? "method not allowed" : "not found");
+		reply_api_error(rp, path_known ? 405 : 404,
+				path_known ? "method not allowed" : "not found");
 		return;
 	}
 	rp->allow = NULL;
 	if (rq->too_large)
-		reply_error(rp, 413, 413, "request body too large");
+		reply_api_error(rp, 413, "request body too large");
 	else if (r->guard == LOOPBACK && !peer_is_loopback(rq->conn))
 		reply_error(rp, 403, 403, "the control endpoints are loopback only");
 	else if (r->guard == TOKEN && (rq->user = authenticate(rq)) == NULL)
-		reply_error(rp, 401, 401, "Unauthorized");
+		reply_api_error(rp, 401, "Unauthorized");
 	else
 		r->fn(rq, rp);
 }
@@ -1117,7 +1102,9 @@ struct options {
 static void usage(FILE *f)
 {
 	fputs("usage: wallboard-sim [OPTIONS]\n"
-	      "Serve a simulated contact centre as a Bright Pattern statistics server.\n"
+	      "Serve a simulated contact centre as a real-time statistics server.\n"
+	      "  --api NAME               the API to serve: brightpattern (default), 8x8\n"
+	      "                           or genesys\n"
 	      "  --port N                 port to listen on; 0 picks a free one (default 0)\n"
 	      "  --bind ADDR              address to listen on (default 127.0.0.1)\n"
 	      "  --seed N                 random seed: the same seed, the same day (default 1)\n"
@@ -1138,8 +1125,25 @@ static void usage(FILE *f)
 	      "  -h, --help               show this help\n"
 	      "  -V, --version            show the version\n"
 	      "The password is $WALLBOARD_SIM_PASSWORD (default demo), the API secret\n"
-	      "$WALLBOARD_SIM_SECRET (default demo-secret). It prints\n"
+	      "$WALLBOARD_SIM_SECRET (default demo-secret; also 8x8's API token and\n"
+	      "Genesys's client secret), Genesys's API key $WALLBOARD_SIM_API_KEY\n"
+	      "(default demo-api-key). The 8x8 tenant name is --tenant. It prints\n"
 	      "\"listening on port N\" once it listens; SIGINT or SIGTERM stop it.\n", f);
+}
+
+/* The API --api names, or exit 2. */
+static const struct api *api_by_name(const char *name)
+{
+	static const struct api *const apis[] = {
+		&api_statsapi, &api_8x8, &api_genesys
+	};
+
+	for (size_t i = 0; i < WB_ARRAY_LEN(apis); i++)
+		if (strcmp(apis[i]->name, name) == 0)
+			return apis[i];
+	fprintf(stderr, "wallboard-sim: --api: \"%s\" is not brightpattern, "
+		"8x8 or genesys\n", name);
+	exit(2);
 }
 
 /* A number option within [lo, hi], or exit 2. */
@@ -1157,7 +1161,7 @@ static double opt_number(const char *name, const char *arg, double lo, double hi
 enum {
 	O_PORT = 256, O_BIND, O_SEED, O_SCALE, O_AGENTS, O_SERVICES, O_TENANT,
 	O_USER, O_TTL, O_LEGACY, O_MAXSUBS, O_DELAY,
-	O_TLS_CERT, O_TLS_KEY
+	O_TLS_CERT, O_TLS_KEY, O_API
 };
 
 static const struct option long_opts[] = {
@@ -1175,6 +1179,7 @@ static const struct option long_opts[] = {
 	{ "first-data-delay", required_argument, NULL, O_DELAY },
 	{ "tls-cert", required_argument, NULL, O_TLS_CERT },
 	{ "tls-key", required_argument, NULL, O_TLS_KEY },
+	{ "api", required_argument, NULL, O_API },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -1222,6 +1227,9 @@ static void option_value(struct options *o, int c, const char *arg)
 		break;
 	case O_TLS_KEY:
 		o->tls_key = arg;
+		break;
+	case O_API:
+		api = api_by_name(arg);
 		break;
 	case O_USER:
 		if (o->nusers == MAX_USERS) {
@@ -1280,6 +1288,9 @@ static void defaults(struct options *o)
 		server.password = "demo";
 	if (server.secret == NULL)
 		server.secret = "demo-secret";
+	server.api_key = getenv("WALLBOARD_SIM_API_KEY");
+	if (server.api_key == NULL)
+		server.api_key = "demo-api-key";
 }
 
 /* The users: the --user names, or "supervisor". */
@@ -1375,8 +1386,10 @@ static int daemon_port(struct MHD_Daemon *d)
 /* Free what the server holds, at exit. */
 static void server_free(void)
 {
-	for (int i = 0; i < server.nusers; i++)
+	for (int i = 0; i < server.nusers; i++) {
 		sim_sub_free(server.users[i].sub);
+		sim_gsub_free(server.users[i].gsub);
+	}
 	for (int i = 0; i < server.npaths; i++)
 		free(server.paths[i].key);
 	free(server.f.fail_path);

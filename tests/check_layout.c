@@ -92,8 +92,8 @@ static const struct column *col_by_id(const struct panel *p, const char *id)
 /* ---- the shipped layouts --------------------------------------------- */
 
 static const char *const shipped[] = {
-	"layouts/inbound.layout", "layouts/agents.layout",
-	"layouts/outbound.layout", "layouts/digital.layout",
+	"layouts/brightpattern/inbound.layout", "layouts/brightpattern/agents.layout",
+	"layouts/brightpattern/outbound.layout", "layouts/brightpattern/digital.layout",
 };
 
 /* What every loaded column and panel must look like after resolution. */
@@ -144,7 +144,7 @@ END_TEST
 
 START_TEST(test_shipped_inbound)
 {
-	char *path = src_path("layouts/inbound.layout");
+	char *path = src_path("layouts/brightpattern/inbound.layout");
 	struct layout *l = load_clean(path);
 	const struct panel *q = panel_by_id(l, "queues");
 	const struct column *sl = col_by_id(q, "sl");
@@ -170,7 +170,7 @@ END_TEST
 
 START_TEST(test_shipped_agents)
 {
-	char *path = src_path("layouts/agents.layout");
+	char *path = src_path("layouts/brightpattern/agents.layout");
 	struct layout *l = load_clean(path);
 	const struct panel *b = panel_by_id(l, "board");
 	const struct column *st = col_by_id(b, "state");

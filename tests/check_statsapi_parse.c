@@ -937,7 +937,7 @@ START_TEST(test_list_bare_names)
 	ck_assert_str_eq(items[8].name, "Wrong number");
 	for (long i = 0; i < n; i++)
 		ck_assert_ptr_null(items[i].id);
-	statsapi_list_free(items, n);
+	cfg_items_free(items, n);
 }
 END_TEST
 
@@ -949,7 +949,7 @@ START_TEST(test_list_objects)
 	ck_assert_int_eq(n, 1);
 	ck_assert_pstr_eq(items[0].id, "F4ED90FA-5A49-4D76-9487-4E41B24CA45F");
 	ck_assert_str_eq(items[0].name, "Customer Service");
-	statsapi_list_free(items, n);
+	cfg_items_free(items, n);
 }
 END_TEST
 
@@ -967,7 +967,7 @@ START_TEST(test_list_wrapped)
 	ck_assert_int_eq(n, 2);
 	ck_assert_str_eq(items[0].name, "Product sold");
 	ck_assert_str_eq(items[1].name, "Silence");
-	statsapi_list_free(items, n);
+	cfg_items_free(items, n);
 
 	/* entries that are neither are skipped; a missing name is "" */
 	n = statsapi_parse_list(teams, strlen(teams), "teams", &items);
@@ -980,7 +980,7 @@ START_TEST(test_list_wrapped)
 	ck_assert_str_eq(items[2].name, "C");
 	ck_assert_ptr_null(items[3].id);
 	ck_assert_str_eq(items[3].name, "D");
-	statsapi_list_free(items, n);
+	cfg_items_free(items, n);
 }
 END_TEST
 
@@ -990,10 +990,10 @@ START_TEST(test_list_empty)
 	long n = statsapi_parse_list("[]", 2, "teams", &items);
 
 	ck_assert_int_eq(n, 0);
-	statsapi_list_free(items, n);
+	cfg_items_free(items, n);
 	n = statsapi_parse_list("{\"teams\": []}", strlen("{\"teams\": []}"), "teams", &items);
 	ck_assert_int_eq(n, 0);
-	statsapi_list_free(items, n);
+	cfg_items_free(items, n);
 }
 END_TEST
 
@@ -1026,7 +1026,7 @@ START_TEST(test_list_sanitised)
 	assert_clean(items[0].name, "team name");
 	assert_clean(items[1].name, "disposition");
 	ck_assert_ptr_nonnull(strstr(items[0].name, "Evil"));
-	statsapi_list_free(items, n);
+	cfg_items_free(items, n);
 }
 END_TEST
 

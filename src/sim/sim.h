@@ -58,4 +58,28 @@ char *sim_statsapi_cfg(struct sim *s, const char *what);
 /* check_available_agents: -1 unknown service, 0 none ready, 1 some ready. */
 int sim_service_available(struct sim *s, const char *service);
 
+/* --- the 8x8 real-time statistics view (src/sim/eightbyeight.c) --- */
+
+/* 8x8: GET /api/rtstats/stats/agents.json (id NULL) or /agent/{id}.json; NULL for an unknown id. */
+char *sim_8x8_agents(struct sim *s, const char *id);
+char *sim_8x8_queues(struct sim *s, const char *id);	/* queues.json, queue/{id}.json */
+
+/* --- the Genesys Statistics API v3 view (src/sim/genesys.c) --- */
+
+struct sim_gsub;
+struct sim_gsub *sim_genesys_subscribe(struct sim *s, const char *body, size_t len, char *err, size_t errsz);
+void sim_gsub_free(struct sim_gsub *g);
+const char *sim_gsub_id(const struct sim_gsub *g);
+/* data.statistics of every (ids NULL) or the listed (comma-separated) statistics. */
+char *sim_genesys_values(struct sim *s, const struct sim_gsub *g, const char *ids);
+/* One value: statistic-values/{name}?objectId&objectType (data.statistic), NULL when unknown. */
+char *sim_genesys_peek(struct sim *s, const char *name, const char *object_id, const char *object_type);
+/* get-statistic-ex: body {"data":{"statistics":[{name,objectId,objectType}]}} -> data.statistics. */
+char *sim_genesys_peek_ex(struct sim *s, const char *body, size_t len, char *err, size_t errsz);
+
+/* --- object lists (src/sim/eightbyeight.c) --- */
+
+/* Object ids: "agents" (login ids), "queues" (service names), one per line (malloc'd). */
+char *sim_object_list(struct sim *s, const char *what);
+
 #endif
