@@ -302,17 +302,11 @@ void config_free(struct config *cfg)
 	secret_free(cfg->api_token);
 	secret_free(cfg->api_key);
 	free(cfg->region);
-	for (size_t i = 0; i < cfg->nagents; i++)
-		free(cfg->agents[i]);
-	free(cfg->agents);
-	for (size_t i = 0; i < cfg->nqueues; i++)
-		free(cfg->queues[i]);
-	free(cfg->queues);
+	strv_free(cfg->agents, cfg->nagents);
+	strv_free(cfg->queues, cfg->nqueues);
 	free(cfg->ca_file);
 	free(cfg->ascii);
 	free(cfg->log_file);
-	for (size_t i = 0; i < cfg->nlayouts; i++)
-		free(cfg->layouts[i]);
-	free(cfg->layouts);
+	strv_free(cfg->layouts, cfg->nlayouts);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -29,8 +29,7 @@
 enum step { STEP_NONE = STEP_IDLE, STEP_AGENTS, STEP_QUEUES, STEP_LIST };
 
 struct eightbyeight {
-	struct provider base;
-	struct session s;
+	struct session s;	/* first: its base is the provider */
 	const struct layoutset *set;
 	char *base_url;		/* without a trailing /api/rtstats/stats */
 	char *auth;		/* the Basic credentials header; wiped on free */
@@ -213,32 +212,6 @@ static void run_step(void *owner, int step, double now)
 		get(e, "queues", on_queues);
 }
 
-static int e_pollfds(struct provider *p, struct pollfd *fds, int max)
-{
-	return session_pollfds(&((struct eightbyeight *)p)->s, fds, max);
-}
-
-static double e_next_wake(struct provider *p)
-{
-	return session_next_wake(&((struct eightbyeight *)p)->s);
-}
-
-static void e_dispatch(struct provider *p, const struct pollfd *fds, int nfds,
-		       double now)
-{
-	session_dispatch(&((struct eightbyeight *)p)->s, fds, nfds);
-}
-
-static struct snapshot *e_take(struct provider *p)
-{
-	return session_take(&((struct eightbyeight *)p)->s);
-}
-
-static void e_status(struct provider *p, struct provider_status *st)
-{
-	*st = ((struct eightbyeight *)p)->s.st;
-}
-
 /* Nothing is held on the server: stop at once. */
 static void e_release(struct provider *p)
 {
@@ -264,7 +237,8 @@ static void e_destroy(struct provider *p)
 }
 
 static const struct provider_ops eightbyeight_ops = {
-	"8x8", e_pollfds, e_next_wake, e_dispatch, e_take, e_status,
+	"8x8", session_op_pollfds, session_op_next_wake,
+	session_op_dispatch, session_op_take, session_op_status,
 	e_release, e_destroy
 };
 
@@ -301,11 +275,10 @@ static struct eightbyeight *e_new(const struct config *cfg,
 {
 	struct eightbyeight *e = xcalloc(1, sizeof(*e));
 
-	e->base.ops = &eightbyeight_ops;
 	e->set = set;
-	session_init(&e->s, cfg, e, run_step, NULL);
+	session_init(&e->s, &eightbyeight_ops, cfg, e, run_step, NULL);
 	e->base_url = base_url(cfg);
-	e->s.base = e->base_url;
+	e->s.url = e->base_url;
 	e->auth = basic_auth_header(cfg->tenant, cfg->api_token);
 	buf_init(&e->agents);
 	return e;
@@ -325,7 +298,7 @@ struct provider *eightbyeight_open(const struct config *cfg,
 		e->need_queues = true;	/* still say whether the server answers */
 	session_plan(&e->s, e->need_agents ? STEP_AGENTS : STEP_QUEUES,
 		     now_mono());
-	return &e->base;
+	return &e->s.base;
 }
 
 char *eightbyeight_plan(const struct config *cfg, const struct layoutset *set)
@@ -371,6 +344,6 @@ int eightbyeight_list(const struct config *cfg, const char *what, FILE *out,
 			 "timed out");
 		rc = 1;
 	}
-	e_destroy(&e->base);
+	e_destroy(&e->s.base);
 	return rc;
 }

@@ -394,7 +394,8 @@ static bool load_list(const char *body, size_t len, const struct list_shape *k,
 	json_error_t jerr;
 
 	memset(l, 0, sizeof(*l));
-	l->root = json_loadb(body, len, JSON_ALLOW_NUL, &jerr);
+	l->root = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY,
+			     &jerr);
 	if (l->root == NULL) {
 		/* jansson quotes the offending input: outside text. */
 		char *why = sanitize_dup(jerr.text, strlen(jerr.text));

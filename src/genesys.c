@@ -32,8 +32,7 @@ enum step { STEP_NONE = STEP_IDLE, STEP_LOGIN, STEP_SUBSCRIBE, STEP_POLL,
 	    STEP_RELEASE };
 
 struct genesys {
-	struct provider base;
-	struct session s;
+	struct session s;	/* first: its base is the provider */
 	const struct config *cfg;
 	const struct layoutset *set;
 	struct genesys_objects objs;
@@ -252,32 +251,6 @@ static void run_step(void *owner, int step, double now)
 	}
 }
 
-static int g_pollfds(struct provider *p, struct pollfd *fds, int max)
-{
-	return session_pollfds(&((struct genesys *)p)->s, fds, max);
-}
-
-static double g_next_wake(struct provider *p)
-{
-	return session_next_wake(&((struct genesys *)p)->s);
-}
-
-static void g_dispatch(struct provider *p, const struct pollfd *fds, int nfds,
-		       double now)
-{
-	session_dispatch(&((struct genesys *)p)->s, fds, nfds);
-}
-
-static struct snapshot *g_take(struct provider *p)
-{
-	return session_take(&((struct genesys *)p)->s);
-}
-
-static void g_status(struct provider *p, struct provider_status *st)
-{
-	*st = ((struct genesys *)p)->s.st;
-}
-
 /*
  * Delete the subscription. A request in flight is abandoned; a subscribe
  * in flight may have landed without its answer, but without its id there
@@ -316,7 +289,8 @@ static void g_destroy(struct provider *p)
 }
 
 static const struct provider_ops genesys_ops = {
-	"genesys", g_pollfds, g_next_wake, g_dispatch, g_take, g_status,
+	"genesys", session_op_pollfds, session_op_next_wake,
+	session_op_dispatch, session_op_take, session_op_status,
 	g_release, g_destroy
 };
 
@@ -394,15 +368,15 @@ struct provider *genesys_open(const struct config *cfg,
 	if (!settings_ok(cfg, errs) || !genesys_objects_from(cfg, set, &o, errs))
 		return NULL;
 	g = xcalloc(1, sizeof(*g));
-	g->base.ops = &genesys_ops;
 	g->cfg = cfg;
 	g->set = set;
 	g->objs = o;
-	session_init(&g->s, cfg, g, run_step, genesys_parse_error);
+	session_init(&g->s, &genesys_ops, cfg, g, run_step,
+		     genesys_parse_error);
 	g->api_key = xasprintf("x-api-key: %s", cfg->api_key);
 	snprintf(opid, sizeof(opid), "wallboard-%ld-%ld", (long)getpid(),
 		 (long)now_wall());
 	g->sub_body = genesys_subscription_build(set, &g->objs, opid, &n);
 	session_plan(&g->s, STEP_LOGIN, now_mono());
-	return &g->base;
+	return &g->s.base;
 }

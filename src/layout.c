@@ -1810,13 +1810,6 @@ struct layout *layout_load(const char *path, const char *provider,
 	return l;
 }
 
-/* Free a NULL-terminated-by-count string list. */
-static void strv_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
 
 /* Free what a column holds. */
 static void column_free(struct column *c)

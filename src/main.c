@@ -355,9 +355,7 @@ static struct layoutset *load_layouts(const struct config *cfg,
 		for (size_t i = 0; i < n; i++)
 			layout_free(ls[i]);
 	print_errs(&errs, "");
-	for (size_t i = 0; i < n; i++)
-		free(files[i]);
-	free(files);
+	strv_free(files, n);
 	free(ls);
 	return set;
 }

@@ -23,8 +23,9 @@
 #define RELOGIN_CAP 300.0
 #define TOKEN_MARGIN 0.1	/* renew when this share of the lifetime is left */
 
-void session_init(struct session *s, const struct config *cfg, void *owner,
-		  session_step_fn run, session_error_fn error_text)
+void session_init(struct session *s, const struct provider_ops *ops,
+		  const struct config *cfg, void *owner, session_step_fn run,
+		  session_error_fn error_text)
 {
 	struct http_opts o = {
 		cfg->connect_timeout, cfg->timeout, cfg->max_body,
@@ -32,8 +33,9 @@ void session_init(struct session *s, const struct config *cfg, void *owner,
 	};
 
 	memset(s, 0, sizeof(*s));
+	s->base.ops = ops;
 	s->cfg = cfg;
-	s->base = cfg->url;
+	s->url = cfg->url;
 	s->http = http_new(&o);
 	s->owner = owner;
 	s->run = run;
@@ -175,7 +177,7 @@ void session_relogin(struct session *s, int login_step, double now,
 
 char *session_url(const struct session *s, const char *path)
 {
-	const char *base = s->base ? s->base : "";
+	const char *base = s->url ? s->url : "";
 	size_t n = strlen(base);
 
 	while (n > 0 && base[n - 1] == '/')
@@ -334,6 +336,32 @@ void session_run(struct session *s, const bool *done)
 			break;
 		session_dispatch(s, fds, n);
 	}
+}
+
+int session_op_pollfds(struct provider *p, struct pollfd *fds, int max)
+{
+	return session_pollfds((struct session *)p, fds, max);
+}
+
+double session_op_next_wake(struct provider *p)
+{
+	return session_next_wake((struct session *)p);
+}
+
+void session_op_dispatch(struct provider *p, const struct pollfd *fds,
+			 int nfds, double now)
+{
+	session_dispatch((struct session *)p, fds, nfds);
+}
+
+struct snapshot *session_op_take(struct provider *p)
+{
+	return session_take((struct session *)p);
+}
+
+void session_op_status(struct provider *p, struct provider_status *st)
+{
+	*st = ((struct session *)p)->st;
 }
 
 char *base64_encode(const unsigned char *p, size_t len)

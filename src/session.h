@@ -7,9 +7,11 @@
  *
  * A provider embeds a struct session, numbers its own steps (0 is "none"),
  * and gives a function that starts a step. Answers come back to the
- * function each request names. The provider_ops of every HTTP provider
- * then reduce to the session_* calls below, so the fault handling a user
- * sees is the same on every platform.
+ * function each request names. A provider's struct begins with its
+ * session, whose first member is the struct provider, so the provider_ops
+ * of every HTTP provider are the session_op_* functions below but for
+ * release and destroy, and the fault handling a user sees is the same on
+ * every platform.
  */
 #ifndef WB_SESSION_H
 #define WB_SESSION_H
@@ -35,8 +37,9 @@ typedef void (*session_answer_fn)(void *owner, const struct http_result *res,
 typedef char *(*session_error_fn)(const char *body, size_t len);
 
 struct session {
+	struct provider base;		/* first: a session is its provider */
 	const struct config *cfg;
-	const char *base;		/* base URL: cfg->url unless the provider sets one */
+	const char *url;		/* base URL: cfg->url unless the provider sets one */
 	struct http *http;
 	void *owner;			/* the provider */
 	session_step_fn run;
@@ -54,8 +57,10 @@ struct session {
 	struct provider_status st;
 };
 
-void session_init(struct session *s, const struct config *cfg, void *owner,
-		  session_step_fn run, session_error_fn error_text);
+/* Start a session for the provider owner (ops: its operations). */
+void session_init(struct session *s, const struct provider_ops *ops,
+		  const struct config *cfg, void *owner, session_step_fn run,
+		  session_error_fn error_text);
 /* Free what the session holds (the HTTP client, the token, the snapshot). */
 void session_free(struct session *s);
 
@@ -113,6 +118,18 @@ int session_pollfds(struct session *s, struct pollfd *fds, int max);
 double session_next_wake(struct session *s);
 void session_dispatch(struct session *s, const struct pollfd *fds, int nfds);
 struct snapshot *session_take(struct session *s);
+
+/*
+ * The same as provider_ops members, for a provider whose struct begins
+ * with its struct session (whose base is the provider): only release and
+ * destroy are the provider's own.
+ */
+int session_op_pollfds(struct provider *p, struct pollfd *fds, int max);
+double session_op_next_wake(struct provider *p);
+void session_op_dispatch(struct provider *p, const struct pollfd *fds,
+			 int nfds, double now);
+struct snapshot *session_op_take(struct provider *p);
+void session_op_status(struct provider *p, struct provider_status *st);
 
 /*
  * Drive the session on its own until *done, a fault, or a request's

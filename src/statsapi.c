@@ -47,8 +47,7 @@ enum step { STEP_NONE = STEP_IDLE, STEP_LOGIN, STEP_RESOLVE, STEP_SUBSCRIBE,
 	    STEP_POLL, STEP_LIST, STEP_RELEASE };
 
 struct statsapi {
-	struct provider base;
-	struct session s;
+	struct session s;	/* first: its base is the provider */
 	const struct config *cfg;
 	const struct layoutset *set;
 	char *sub_body;		/* the subscription, built once */
@@ -502,32 +501,6 @@ static void run_step(void *owner, int step, double now)
 	}
 }
 
-static int sa_pollfds(struct provider *p, struct pollfd *fds, int max)
-{
-	return session_pollfds(&((struct statsapi *)p)->s, fds, max);
-}
-
-static double sa_next_wake(struct provider *p)
-{
-	return session_next_wake(&((struct statsapi *)p)->s);
-}
-
-static void sa_dispatch(struct provider *p, const struct pollfd *fds, int nfds,
-			double now)
-{
-	session_dispatch(&((struct statsapi *)p)->s, fds, nfds);
-}
-
-static struct snapshot *sa_take(struct provider *p)
-{
-	return session_take(&((struct statsapi *)p)->s);
-}
-
-static void sa_status(struct provider *p, struct provider_status *st)
-{
-	*st = ((struct statsapi *)p)->s.st;
-}
-
 /*
  * Give back the subscription. A request in flight is abandoned (its
  * answer no longer matters); without a subscription there is nothing to do.
@@ -568,8 +541,9 @@ static void sa_destroy(struct provider *p)
 }
 
 static const struct provider_ops statsapi_ops = {
-	"brightpattern", sa_pollfds, sa_next_wake, sa_dispatch, sa_take,
-	sa_status, sa_release, sa_destroy
+	"brightpattern", session_op_pollfds, session_op_next_wake,
+	session_op_dispatch, session_op_take,
+	session_op_status, sa_release, sa_destroy
 };
 
 /* Check the settings a login needs; the reason in errs when one is missing. */
@@ -602,10 +576,10 @@ static struct statsapi *sa_new(const struct config *cfg,
 {
 	struct statsapi *sa = xcalloc(1, sizeof(*sa));
 
-	sa->base.ops = &statsapi_ops;
 	sa->cfg = cfg;
 	sa->set = set;
-	session_init(&sa->s, cfg, sa, run_step, statsapi_parse_error);
+	session_init(&sa->s, &statsapi_ops, cfg, sa, run_step,
+		     statsapi_parse_error);
 	sa->oauth = cfg->client_secret != NULL;
 	session_plan(&sa->s, STEP_LOGIN, now_mono());
 	return sa;
@@ -624,7 +598,7 @@ struct provider *statsapi_open(const struct config *cfg,
 	sa->need_ids = cfg->dialect == DIALECT_COLLECTION &&
 		       subscription_has_selections(set);
 	sa->nprobes = provider_probes(set, &sa->probes);
-	return &sa->base;
+	return &sa->s.base;
 }
 
 /*
@@ -677,6 +651,6 @@ int statsapi_list(const struct config *cfg, const char *what, FILE *out,
 			 "timed out");
 		rc = 1;
 	}
-	sa_destroy(&sa->base);
+	sa_destroy(&sa->s.base);
 	return rc;
 }

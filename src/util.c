@@ -292,6 +292,13 @@ bool parse_double(const char *s, double *out)
 	return true;
 }
 
+void strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 void cfg_items_free(struct cfg_item *items, long n)
 {
 	for (long i = 0; i < n; i++) {

@@ -78,6 +78,9 @@ bool read_file(const char *path, size_t max, struct buf *out);
 /* Parse a decimal number that fills the whole string; false for "" or junk. */
 bool parse_double(const char *s, double *out);
 
+/* Free n strings and the array holding them. */
+void strv_free(char **v, size_t n);
+
 /* One entry of a list a server keeps (teams, queues, agents): id may be NULL. */
 struct cfg_item {
 	char *id;

@@ -2,7 +2,7 @@
  * check_sim_views.c - unit tests of the simulated contact centre's 8x8 and
  * Genesys views (src/sim/eightbyeight.c, src/sim/genesys.c): the bodies'
  * shapes (a list of one element is that element), every field of the 8x8
- * reference's tables, agent states consistent with the model, unknown ids,
+ * reference's tables (and of the 8x8 catalogue), agent states consistent with the model, unknown ids,
  * the object lists, Genesys subscriptions refused for what Stat Server
  * would refuse, a value for every catalogue statistic, the statisticIds
  * filter, single values (peek, get-statistic-ex), and the same bodies from
@@ -191,6 +191,34 @@ START_TEST(test_8x8_queue_list_shape)
 		ck_assert(num(rec, "longest-wait-time") >= 0);
 	}
 	json_decref(root);
+	sim_free(s);
+}
+END_TEST
+
+START_TEST(test_8x8_catalogue_fields)
+{
+	struct sim *s = new_sim(1, 2, 2, 11);
+	json_t *a = parse(sim_8x8_agents(s, NULL)), *q = parse(sim_8x8_queues(s, NULL));
+	json_t *agent = json_array_get(list_of(a, "agents", "agent"), 0);
+	json_t *queue = json_array_get(list_of(q, "queues", "queue"), 0);
+	size_t agents = 0, queues = 0;
+
+	for (size_t i = 0; i < catalog_8x8.n; i++) {
+		const struct stat_info *info = &catalog_8x8.stats[i];
+
+		if (info->scope & STAT_SCOPE_AGENT) {
+			field(agent, info->name);
+			agents++;
+		}
+		if (info->scope & STAT_SCOPE_SERVICE) {
+			field(queue, info->name);
+			queues++;
+		}
+	}
+	ck_assert_uint_eq(agents, WB_ARRAY_LEN(agent_fields));
+	ck_assert_uint_eq(queues, WB_ARRAY_LEN(queue_fields));
+	json_decref(a);
+	json_decref(q);
 	sim_free(s);
 }
 END_TEST
@@ -1007,6 +1035,7 @@ static Suite *views_suite(void)
 	tcase_set_timeout(g, 30);
 	tcase_add_test(e, test_8x8_agent_list_shape);
 	tcase_add_test(e, test_8x8_queue_list_shape);
+	tcase_add_test(e, test_8x8_catalogue_fields);
 	tcase_add_test(e, test_8x8_one_element_is_object);
 	tcase_add_test(e, test_8x8_by_id);
 	tcase_add_test(e, test_8x8_states_match_model);
