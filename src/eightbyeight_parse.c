@@ -194,6 +194,7 @@ static const char *code_lookup(const char *raw, const struct code_word *table,
 	return NULL;
 }
 
+/* An agent-status code as the core's state word (see the header). */
 const char *eightbyeight_state_word(const char *raw)
 {
 	const char *w = code_lookup(raw, state_words, WB_ARRAY_LEN(state_words));
@@ -291,6 +292,7 @@ static void list_add(struct list *l, json_t *row)
 	l->rows[l->n++] = row;
 }
 
+/* Free a list and the JSON its rows point into. */
 static void list_free(struct list *l)
 {
 	free(l->rows);
@@ -640,6 +642,7 @@ static void fill_total(struct snapshot *s, const struct layoutset *set,
 
 /* --- the API ------------------------------------------------------------ */
 
+/* The lists the layouts read: their grids, and the rows totals count. */
 void eightbyeight_needs(const struct layoutset *set, bool *agents,
 			bool *queues)
 {
@@ -676,6 +679,7 @@ static void fill(struct snapshot *s, const struct layoutset *set,
 		fill_total(s, set, t, agents, queues);
 }
 
+/* One poll's bodies into a snapshot, or NULL when one is refused. */
 struct snapshot *eightbyeight_parse(const char *agents, size_t alen,
 				    const char *queues, size_t qlen,
 				    const struct layoutset *set,
@@ -746,6 +750,7 @@ static size_t list_items(const struct list *l, const char *what,
 	return n;
 }
 
+/* A body as a --list-* list; -1 when it is not a list of records. */
 long eightbyeight_parse_list(const char *body, size_t len, const char *what,
 			     struct cfg_item **out)
 {

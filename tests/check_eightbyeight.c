@@ -639,6 +639,7 @@ static void assert_refused(const char *agents, const char *queues,
 
 /* --- the catalogue -------------------------------------------------------- */
 
+/* The catalogue is the 8x8 provider's, with every statistic and rule. */
 START_TEST(test_catalog_for)
 {
 	ck_assert_ptr_eq(catalog_for("8x8"), &catalog_8x8);
@@ -649,6 +650,7 @@ START_TEST(test_catalog_for)
 }
 END_TEST
 
+/* Statistics sorted strictly by name, each found by bisection. */
 START_TEST(test_stats_sorted)
 {
 	const struct catalog *cat = &catalog_8x8;
@@ -663,6 +665,7 @@ START_TEST(test_stats_sorted)
 }
 END_TEST
 
+/* Rules sorted strictly by name, each found; row fields have none. */
 START_TEST(test_derive_sorted)
 {
 	const struct catalog *cat = &catalog_8x8;
@@ -840,6 +843,7 @@ static void assert_needs(const char *layout, bool agents, bool queues)
 	layoutset_free(set);
 }
 
+/* Agents for agent grids and agent counts, queues for the rest. */
 START_TEST(test_needs)
 {
 	assert_needs(layout_agents, true, false);
@@ -882,12 +886,14 @@ static void check_example_agents(const char *body)
 	layoutset_free(set);
 }
 
+/* The example agents with string values. */
 START_TEST(test_example_agents_text)
 {
 	check_example_agents(agents_text);
 }
 END_TEST
 
+/* The example agents with numbers and nulls. */
 START_TEST(test_example_agents_numbers)
 {
 	check_example_agents(agents_numbers);
@@ -929,12 +935,14 @@ static void check_example_queues(const char *body)
 	layoutset_free(set);
 }
 
+/* The example queues with string values. */
 START_TEST(test_example_queues_text)
 {
 	check_example_queues(queues_text);
 }
 END_TEST
 
+/* The example queues with numbers and nulls. */
 START_TEST(test_example_queues_numbers)
 {
 	check_example_queues(queues_numbers);
@@ -974,6 +982,7 @@ static void assert_queues(const char *body, const char *const *names, size_t n)
 	layoutset_free(set);
 }
 
+/* Every wrapping of the agents list, and a bare agent record. */
 START_TEST(test_shapes_agents)
 {
 	static const char *const a[] = { "a" }, *const ab[] = { "a", "b" };
@@ -990,6 +999,7 @@ START_TEST(test_shapes_agents)
 }
 END_TEST
 
+/* Every wrapping of the queues list, and a bare queue record. */
 START_TEST(test_shapes_queues)
 {
 	static const char *const a[] = { "qa" }, *const ab[] = { "qa", "qb" };
@@ -1157,6 +1167,7 @@ START_TEST(test_minus_one)
 }
 END_TEST
 
+/* Status codes to state words; anything else passes through. */
 START_TEST(test_state_words)
 {
 	static const char *const want[][2] = {
@@ -1245,6 +1256,7 @@ static const char agents_mixed[] =
 	"{\"agent-id\": \"g\", \"group-id\": \"1010\", \"agent-status\": \"0\"}"
 	"]}}";
 
+/* Team (group-id) and logged-in selections, alone and together. */
 START_TEST(test_select_agents)
 {
 	struct layoutset *set = set_of(layout_select_agents);
@@ -1275,6 +1287,7 @@ static const char queues_three[] =
 	"\"day-avg-wait-time\": 100, \"day-queued\": 10}"
 	"]}}";
 
+/* Service grids keep the queues named by name or by id. */
 START_TEST(test_select_queues)
 {
 	struct layoutset *set = set_of(layout_select_queues);
@@ -1437,6 +1450,7 @@ END_TEST
 
 /* --- hostile values ------------------------------------------------------- */
 
+/* Control characters and escape sequences never reach a cell. */
 START_TEST(test_control_characters)
 {
 	struct layoutset *sa = set_of(layout_agents), *sq = set_of(layout_queues);
@@ -1512,6 +1526,7 @@ END_TEST
 
 /* --- lists ---------------------------------------------------------------- */
 
+/* The --list-* lists: agents, distinct teams, services. */
 START_TEST(test_parse_list)
 {
 	static const char hostile[] = "[{\"agent-id\": \"a\\u001b[2Jb\"}]";

@@ -48,7 +48,7 @@ enum xfig {
 enum gop {
 	G_NUM,		/* f[a] rounded */
 	G_AVG,		/* f[a] / f[b] rounded, 0 when f[b] is 0 */
-	G_PCT,		/* f[a] / f[b] in percent, one decimal, 0 when f[b] is 0 */
+	G_PCT,		/* f[a] / f[b] in percent, one decimal, null when f[b] is 0 */
 	G_STATE,	/* the agent's state and reason */
 	G_REASON,	/* the agent's not-ready reason, "" when none */
 	G_IN_STATE,	/* seconds in the agent's current state */
@@ -767,11 +767,14 @@ static json_t *int_value(double v)
 	return json_pack("{s:I}", "value", (json_int_t)floor(v + 0.5));
 }
 
-/* {"value": p}: a share in percent, one decimal; 0 when b is 0. */
+/* {"value": p}: a share in percent, one decimal; null when b is 0. */
 static json_t *pct_value(double a, double b)
 {
 	double p = b > 0 ? fmin(100, fmax(0, a * 100 / b)) : 0;
 
+	/* No calls yet: a share of nothing has no value (not 0 %). */
+	if (b <= 0)
+		return json_pack("{s:n}", "value");
 	return json_pack("{s:f}", "value", floor(p * 10 + 0.5) / 10);
 }
 
