@@ -210,34 +210,6 @@ static const char *media_word(const char *raw)
 	return w ? w : raw;
 }
 
-/*
- * A computed number as text in the snapshot: decimals < 0 writes it in at
- * most 15 significant digits, else rounds it to that many decimals and
- * drops trailing zeros. Not a finite number: "" (no value).
- */
-static const char *number_text(struct snapshot *s, double v, int decimals)
-{
-	char buf[64];
-	int n;
-
-	if (!isfinite(v))
-		return "";
-	if (decimals < 0) {
-		n = snprintf(buf, sizeof(buf), "%.15g", v);
-	} else {
-		double p = pow(10, decimals);
-		v = floor(v * p + 0.5) / p;
-		n = snprintf(buf, sizeof(buf), "%.*f", decimals, v);
-		while (decimals > 0 && n > 0 && buf[n - 1] == '0')
-			buf[--n] = '\0';
-		if (n > 0 && buf[n - 1] == '.')
-			buf[--n] = '\0';
-	}
-	if (strcmp(buf, "-0") == 0)
-		return "0";
-	return snapshot_text(s, buf, (size_t)n);
-}
-
 /* --- bodies ------------------------------------------------------------- */
 
 /* Say why a body is refused: "<list>: unexpected shape: <why>". */
@@ -499,7 +471,7 @@ static const char *sum_cell(struct snapshot *s, json_t *row,
 			any = true;
 		}
 	}
-	return any ? number_text(s, sum, -1) : "";
+	return any ? snapshot_number(s, sum, -1) : "";
 }
 
 /*
@@ -603,14 +575,14 @@ static const char *acc_text(struct snapshot *s, const struct acc *a,
 	switch (d->op) {
 	case DERIVE_COUNT_EQ:
 	case DERIVE_COUNT_NE:
-		return number_text(s, (double)a->rows, 0);
+		return snapshot_number(s, (double)a->rows, 0);
 	case DERIVE_SUM:
-		return number_text(s, a->sum, duration ? 0 : -1);
+		return snapshot_number(s, a->sum, duration ? 0 : -1);
 	case DERIVE_MAX:
-		return a->rows ? number_text(s, a->max, duration ? 0 : -1) : "";
+		return a->rows ? snapshot_number(s, a->max, duration ? 0 : -1) : "";
 	case DERIVE_WAVG:
 		return a->weight > 0 ?
-		       number_text(s, a->sum / a->weight, duration ? 0 : 2) : "";
+		       snapshot_number(s, a->sum / a->weight, duration ? 0 : 2) : "";
 	}
 	return "";
 }

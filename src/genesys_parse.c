@@ -212,47 +212,6 @@ char *genesys_subscription_build(const struct layoutset *set,
 
 /* --- values -------------------------------------------------------------- */
 
-/* Collects what was skipped: the first complaint and a count. */
-struct shape {
-	char *err;
-	size_t errsz;
-	unsigned skipped;
-};
-
-/* Note a part of the body that is not of the expected shape. */
-static void shape_skip(struct shape *sh, const char *what)
-{
-	if (sh->skipped++ == 0 && sh->errsz)
-		snprintf(sh->err, sh->errsz, "unexpected shape: %s", what);
-}
-
-/*
- * Write a number as the shortest text that reads back as it: as few
- * significant digits as keep its value, so whole numbers have no fraction.
- */
-static int number_text(char *buf, size_t sz, double d)
-{
-	int n = 0;
-
-	if (d == 0)
-		d = 0;		/* no "-0" */
-	for (int prec = 15; prec <= 17; prec++) {
-		n = snprintf(buf, sz, "%.*g", prec, d);
-		if (strtod(buf, NULL) == d)
-			break;
-	}
-	return n;
-}
-
-/* A number as text in the snapshot's arena. */
-static const char *number_cell(struct snapshot *s, double d)
-{
-	char num[64];
-	int n = number_text(num, sizeof(num), d);
-
-	return snapshot_text(s, num, (size_t)n);
-}
-
 /* A whole number as text in the snapshot's arena. */
 static const char *integer_cell(struct snapshot *s, json_int_t i)
 {
@@ -313,7 +272,7 @@ static const char *value_text(struct snapshot *s, json_t *v, enum stat_kind kind
 		t = integer_cell(s, json_integer_value(v));
 		break;
 	case JSON_REAL:
-		t = number_cell(s, json_real_value(v));
+		t = snapshot_number(s, json_real_value(v), -1);
 		break;
 	case JSON_TRUE:
 		t = "1";
@@ -540,7 +499,7 @@ static const char *sum_cell(struct snapshot *s, const char **vals, size_t n)
 			any = true;
 		}
 	}
-	return any ? number_cell(s, acc) : some ? "" : NULL;
+	return any ? snapshot_number(s, acc, -1) : some ? "" : NULL;
 }
 
 /*
@@ -571,7 +530,8 @@ static const char *combine(struct snapshot *s, const char **vals, size_t n,
 	if (n == 1 || used == 0 || (kind != STAT_COUNT &&
 	    kind != STAT_DURATION && kind != STAT_PERCENT))
 		return first;
-	return number_cell(s, kind == STAT_PERCENT ? acc / (double)used : acc);
+	return snapshot_number(s, kind == STAT_PERCENT ? acc / (double)used : acc,
+			       -1);
 }
 
 /* Fill the SUM cells and the totals from the parts read. */
@@ -675,7 +635,7 @@ static bool refused(json_t *root, char *err, size_t errsz)
 		free(why);
 	} else {
 		char num[64];
-		number_text(num, sizeof(num), d);
+		number_text(num, sizeof(num), d, -1);
 		snprintf(err, errsz, "the server answered status code %s", num);
 	}
 	return true;

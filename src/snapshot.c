@@ -57,6 +57,14 @@ const char *snapshot_text(struct snapshot *s, const char *raw, size_t len)
 	return dst;
 }
 
+const char *snapshot_number(struct snapshot *s, double v, int decimals)
+{
+	char buf[64];
+	int n = number_text(buf, sizeof(buf), v, decimals);
+
+	return n ? snapshot_text(s, buf, (size_t)n) : "";
+}
+
 void snapshot_grid_alloc(struct snapshot *s, size_t gid, size_t nrows)
 {
 	struct snap_grid *g = &s->grids[gid];

@@ -55,6 +55,9 @@ void snapshot_free(struct snapshot *s);
 /* Sanitise len bytes of outside text into the snapshot's arena. */
 const char *snapshot_text(struct snapshot *s, const char *raw, size_t len);
 
+/* A number as text in the snapshot's arena (number_text's forms). */
+const char *snapshot_number(struct snapshot *s, double v, int decimals);
+
 /* Give grid gid room for nrows rows (cells start NULL). */
 void snapshot_grid_alloc(struct snapshot *s, size_t gid, size_t nrows);
 

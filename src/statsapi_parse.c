@@ -20,20 +20,6 @@
 #include "sanitize.h"
 #include "statsapi_parse.h"
 
-/* Collects what was skipped: the first complaint and a count. */
-struct shape {
-	char *err;
-	size_t errsz;
-	unsigned skipped;
-};
-
-/* Note a part of the body that is not of the expected shape. */
-static void shape_skip(struct shape *sh, const char *what)
-{
-	if (sh->skipped++ == 0 && sh->errsz)
-		snprintf(sh->err, sh->errsz, "unexpected shape: %s", what);
-}
-
 /*
  * Take a JSON value as the text of a cell: strings as they are, numbers
  * and booleans written out (servers are not always consistent), null and
@@ -52,8 +38,7 @@ static const char *value_text(struct snapshot *s, json_t *v)
 			     json_integer_value(v));
 		return snapshot_text(s, num, (size_t)n);
 	case JSON_REAL:
-		n = snprintf(num, sizeof(num), "%.15g", json_real_value(v));
-		return snapshot_text(s, num, (size_t)n);
+		return snapshot_number(s, json_real_value(v), -1);
 	case JSON_TRUE:
 		return "1";
 	case JSON_FALSE:

@@ -292,6 +292,36 @@ bool parse_double(const char *s, double *out)
 	return true;
 }
 
+int number_text(char *buf, size_t sz, double v, int decimals)
+{
+	int n = 0;
+
+	if (sz == 0)
+		return 0;
+	buf[0] = '\0';
+	if (!isfinite(v))
+		return 0;
+	if (decimals >= 0) {
+		double p = pow(10, decimals);
+		v = floor(v * p + 0.5) / p;
+		n = snprintf(buf, sz, "%.*f", decimals, v);
+		while (decimals > 0 && n > 0 && buf[n - 1] == '0')
+			buf[--n] = '\0';
+		if (n > 0 && buf[n - 1] == '.')
+			buf[--n] = '\0';
+	} else
+		n = snprintf(buf, sz, "%.15g", v);
+	if (strcmp(buf, "-0") == 0)
+		n = snprintf(buf, sz, "0");
+	return n < 0 ? 0 : n >= (int)sz ? (int)sz - 1 : n;
+}
+
+void shape_skip(struct shape *sh, const char *what)
+{
+	if (sh->skipped++ == 0 && sh->errsz)
+		snprintf(sh->err, sh->errsz, "unexpected shape: %s", what);
+}
+
 void strv_free(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

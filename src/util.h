@@ -78,6 +78,27 @@ bool read_file(const char *path, size_t max, struct buf *out);
 /* Parse a decimal number that fills the whole string; false for "" or junk. */
 bool parse_double(const char *s, double *out);
 
+/*
+ * Write a number as text into buf: decimals < 0 gives 15 significant
+ * digits, enough for any figure a server sends and few enough to hide the
+ * noise of adding binary fractions (whole numbers have no fraction, and
+ * there is no "-0"); else v rounded to that many decimals without trailing
+ * zeros. Returns the length; "" (0) when v is not finite.
+ */
+int number_text(char *buf, size_t sz, double v, int decimals);
+
+/*
+ * What a parser skipped of a body it still took: the first complaint, into
+ * err, and how many. err[0] stays '\0' while nothing is skipped.
+ */
+struct shape {
+	char *err;
+	size_t errsz;
+	unsigned skipped;
+};
+/* Note a part of a body that is not of the expected shape. */
+void shape_skip(struct shape *sh, const char *what);
+
 /* Free n strings and the array holding them. */
 void strv_free(char **v, size_t n);
 
