@@ -280,15 +280,6 @@ char *config_default_path(void)
 	return NULL;
 }
 
-/* Overwrite a secret before its memory goes back to the allocator. */
-static void secret_free(char *s)
-{
-	if (s) {
-		explicit_bzero(s, strlen(s));
-		free(s);
-	}
-}
-
 void config_free(struct config *cfg)
 {
 	free(cfg->file);

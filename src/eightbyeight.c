@@ -227,10 +227,7 @@ static void e_destroy(struct provider *p)
 	struct eightbyeight *e = (struct eightbyeight *)p;
 
 	session_free(&e->s);
-	if (e->auth) {
-		explicit_bzero(e->auth, strlen(e->auth));
-		free(e->auth);
-	}
+	secret_free(e->auth);
 	buf_free(&e->agents);
 	free(e->base_url);
 	free(e);

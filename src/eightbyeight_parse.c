@@ -24,6 +24,7 @@
 
 #include "catalog.h"
 #include "eightbyeight_parse.h"
+#include "jsonbody.h"
 #include "sanitize.h"
 
 /* How one of the two lists is wrapped. */
@@ -365,18 +366,13 @@ static bool take_body(struct list *l, json_t *root, const struct list_shape *k,
 static bool load_list(const char *body, size_t len, const struct list_shape *k,
 		      struct list *l, char *err, size_t errsz)
 {
-	json_error_t jerr;
+	char why[200];
 
 	memset(l, 0, sizeof(*l));
-	l->root = json_loadb(body, len, JSON_ALLOW_NUL | JSON_DECODE_ANY,
-			     &jerr);
+	l->root = json_body(body, len, false, why, sizeof(why));
 	if (l->root == NULL) {
-		/* jansson quotes the offending input: outside text. */
-		char *why = sanitize_dup(jerr.text, strlen(jerr.text));
 		if (errsz)
-			snprintf(err, errsz, "%s: malformed JSON at byte %d: %s",
-				 k->plural, jerr.position, why);
-		free(why);
+			snprintf(err, errsz, "%s: %s", k->plural, why);
 		return false;
 	}
 	if (!take_body(l, l->root, k, err, errsz)) {

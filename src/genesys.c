@@ -52,10 +52,7 @@ static void request(struct genesys *g, const char *method, const char *path,
 	const char *headers[] = { g->api_key, auth ? auth : bearer, NULL };
 
 	session_request(&g->s, method, path, headers, body, ctype, fn);
-	if (bearer) {
-		explicit_bzero(bearer, strlen(bearer));
-		free(bearer);
-	}
+	secret_free(bearer);
 }
 
 /* What comes after a login. */
@@ -111,9 +108,8 @@ static void do_login(struct genesys *g)
 	if (c->user && c->password) {
 		char *u = url_escape(c->user), *p = url_escape(c->password);
 		buf_printf(&body, "grant_type=password&username=%s&password=%s", u, p);
-		explicit_bzero(p, strlen(p));
 		free(u);
-		free(p);
+		secret_free(p);
 	} else
 		buf_puts(&body, "grant_type=client_credentials");
 	if (g->s.st.state != CONN_RETRYING)
@@ -122,8 +118,7 @@ static void do_login(struct genesys *g)
 		"application/x-www-form-urlencoded", auth, on_token);
 	explicit_bzero(body.data, body.len);
 	buf_free(&body);
-	explicit_bzero(auth, strlen(auth));
-	free(auth);
+	secret_free(auth);
 }
 
 /* A snapshot from a body holding data.statistics, or a refusal counted. */
@@ -279,10 +274,7 @@ static void g_destroy(struct provider *p)
 	struct genesys *g = (struct genesys *)p;
 
 	session_free(&g->s);
-	if (g->api_key) {
-		explicit_bzero(g->api_key, strlen(g->api_key));
-		free(g->api_key);
-	}
+	secret_free(g->api_key);
 	free(g->sub_body);
 	free(g->sub_id);
 	free(g);

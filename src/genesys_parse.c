@@ -23,6 +23,7 @@
 #include <strings.h>
 
 #include "genesys_parse.h"
+#include "jsonbody.h"
 #include "sanitize.h"
 
 /* --- objects and statistic ids ------------------------------------------- */
@@ -658,29 +659,6 @@ static void note_errors(json_t *root, struct shape *sh)
 	free(why);
 }
 
-/* Parse body as JSON, or NULL with the reason in err. */
-static json_t *load(const char *body, size_t len, char *err, size_t errsz)
-{
-	json_error_t jerr;
-	json_t *root = json_loadb(body, len, JSON_ALLOW_NUL, &jerr);
-	char *why;
-
-	if (root == NULL) {
-		/* jansson quotes the offending input ("near '...'"): outside text. */
-		why = sanitize_dup(jerr.text, strlen(jerr.text));
-		snprintf(err, errsz, "malformed JSON at byte %d: %s",
-			 jerr.position, why);
-		free(why);
-		return NULL;
-	}
-	if (!json_is_object(root)) {
-		snprintf(err, errsz, "unexpected shape: the body is not an object");
-		json_decref(root);
-		return NULL;
-	}
-	return root;
-}
-
 /* Read data.statistics into a new snapshot. */
 static struct snapshot *read_values(json_t *list, const struct layoutset *set,
 				    const struct genesys_objects *o,
@@ -712,7 +690,7 @@ struct snapshot *genesys_parse_values(const char *body, size_t len,
 
 	if (errsz)
 		err[0] = '\0';
-	if ((root = load(body, len, err, errsz)) == NULL)
+	if ((root = json_body(body, len, true, err, errsz)) == NULL)
 		return NULL;
 	if (refused(root, err, errsz)) {
 		json_decref(root);
@@ -747,7 +725,7 @@ static bool id_usable(const char *id, size_t len)
 char *genesys_parse_subscription_id(const char *body, size_t len)
 {
 	char err[8];
-	json_t *root = load(body, len, err, sizeof(err));
+	json_t *root = json_body(body, len, true, err, sizeof(err));
 	json_t *id;
 	char *out = NULL;
 
@@ -764,7 +742,7 @@ char *genesys_parse_subscription_id(const char *body, size_t len)
 char *genesys_parse_error(const char *body, size_t len)
 {
 	char err[8];
-	json_t *root = load(body, len, err, sizeof(err));
+	json_t *root = json_body(body, len, true, err, sizeof(err));
 	json_t *m = root ? answer_message(root) : NULL;
 	char *out = NULL;
 

@@ -50,10 +50,7 @@ void session_free(struct session *s)
 {
 	http_free(s->http);
 	snapshot_free(s->pending);
-	if (s->token) {
-		explicit_bzero(s->token, strlen(s->token));
-		free(s->token);
-	}
+	secret_free(s->token);
 }
 
 void session_plan(struct session *s, int step, double at)
@@ -237,10 +234,7 @@ void session_cancel(struct session *s)
 void session_set_token(struct session *s, char *token, double expires_in,
 		       double now)
 {
-	if (s->token) {
-		explicit_bzero(s->token, strlen(s->token));
-		free(s->token);
-	}
+	secret_free(s->token);
 	s->token = token;
 	s->token_expires = token && expires_in > 0 ? now + expires_in : 0;
 }
@@ -391,10 +385,8 @@ char *basic_auth_header(const char *user, const char *secret)
 	char *b64 = base64_encode((const unsigned char *)pair, strlen(pair));
 	char *h = xasprintf("Authorization: Basic %s", b64);
 
-	explicit_bzero(pair, strlen(pair));
-	explicit_bzero(b64, strlen(b64));
-	free(pair);
-	free(b64);
+	secret_free(pair);
+	secret_free(b64);
 	return h;
 }
 

@@ -77,10 +77,7 @@ static void request(struct statsapi *sa, const char *method, const char *path,
 	const char *headers[] = { auth, NULL };
 
 	session_request(&sa->s, method, path, headers, body, ctype, fn);
-	if (auth) {
-		explicit_bzero(auth, strlen(auth));
-		free(auth);
-	}
+	secret_free(auth);
 }
 
 /* What comes after a successful login. */
@@ -169,8 +166,7 @@ static void json_login_body(struct buf *b, const char *tenant, const char *user,
 	char *text = json_dumps(o, JSON_COMPACT);
 
 	buf_puts(b, text);
-	explicit_bzero(text, strlen(text));
-	free(text);
+	secret_free(text);
 	json_decref(o);
 }
 
@@ -190,9 +186,8 @@ static void do_login(struct statsapi *sa)
 		char *scope = url_escape(c->tenant ? c->tenant : "");
 		buf_printf(&body, "grant_type=client_credentials&client_id=%s"
 			   "&client_secret=%s&scope=%s", id, secret, scope);
-		explicit_bzero(secret, strlen(secret));
 		free(id);
-		free(secret);
+		secret_free(secret);
 		free(scope);
 		request(sa, "POST", "/configapi/v2/oauth/token", body.data,
 		     "application/x-www-form-urlencoded", on_oauth);

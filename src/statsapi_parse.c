@@ -17,6 +17,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "jsonbody.h"
 #include "sanitize.h"
 #include "statsapi_parse.h"
 
@@ -284,7 +285,6 @@ struct snapshot *statsapi_parse_data(const char *body, size_t len,
 				     const struct layoutset *set,
 				     char *err, size_t errsz)
 {
-	json_error_t jerr;
 	json_t *root, *app;
 	const char *appid;
 	struct snapshot *s;
@@ -292,20 +292,9 @@ struct snapshot *statsapi_parse_data(const char *body, size_t len,
 
 	if (errsz)
 		err[0] = '\0';
-	root = json_loadb(body, len, JSON_ALLOW_NUL, &jerr);
-	if (root == NULL) {
-		/* jansson quotes the offending input ("near '...'"): outside text. */
-		char *why = sanitize_dup(jerr.text, strlen(jerr.text));
-		snprintf(err, errsz, "malformed JSON at byte %d: %s",
-			 jerr.position, why);
-		free(why);
+	root = json_body(body, len, true, err, errsz);
+	if (root == NULL)
 		return NULL;
-	}
-	if (!json_is_object(root)) {
-		snprintf(err, errsz, "unexpected shape: the body is not an object");
-		json_decref(root);
-		return NULL;
-	}
 	s = snapshot_new(set);
 	json_object_foreach(root, appid, app) {
 		if (json_is_object(app))
@@ -317,20 +306,9 @@ struct snapshot *statsapi_parse_data(const char *body, size_t len,
 	return s;
 }
 
-/* Parse body as a JSON object, or NULL. */
-static json_t *load_object(const char *body, size_t len)
-{
-	json_t *root = json_loadb(body, len, 0, NULL);
-	if (root && !json_is_object(root)) {
-		json_decref(root);
-		root = NULL;
-	}
-	return root;
-}
-
 char *statsapi_parse_token(const char *body, size_t len)
 {
-	json_t *root = load_object(body, len);
+	json_t *root = json_body(body, len, true, NULL, 0);
 	json_t *tok = root ? json_object_get(root, "token") : NULL;
 	char *out = json_is_string(tok) ? xstrdup(json_string_value(tok)) : NULL;
 
@@ -340,7 +318,7 @@ char *statsapi_parse_token(const char *body, size_t len)
 
 char *statsapi_parse_oauth(const char *body, size_t len, double *expires_in)
 {
-	json_t *root = load_object(body, len);
+	json_t *root = json_body(body, len, true, NULL, 0);
 	json_t *tok, *exp;
 	char *out = NULL;
 
@@ -364,7 +342,7 @@ char *statsapi_parse_error(const char *body, size_t len)
 	static const char *const keys[] = {
 		"error_message", "error_description", "error", "message"
 	};
-	json_t *root = load_object(body, len);
+	json_t *root = json_body(body, len, true, NULL, 0);
 	char *out = NULL;
 
 	for (size_t i = 0; root && out == NULL && i < WB_ARRAY_LEN(keys); i++) {

@@ -322,6 +322,14 @@ void shape_skip(struct shape *sh, const char *what)
 		snprintf(sh->err, sh->errsz, "unexpected shape: %s", what);
 }
 
+void secret_free(char *s)
+{
+	if (s) {
+		explicit_bzero(s, strlen(s));
+		free(s);
+	}
+}
+
 void strv_free(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -99,6 +99,9 @@ struct shape {
 /* Note a part of a body that is not of the expected shape. */
 void shape_skip(struct shape *sh, const char *what);
 
+/* Overwrite a secret, then free it (NULL is fine). */
+void secret_free(char *s);
+
 /* Free n strings and the array holding them. */
 void strv_free(char **v, size_t n);
 
