@@ -38,8 +38,9 @@ static const struct stat_info genesys_stats[] = {
 	  "The agent's current state" },
 	{ "CurrentNotReadyReason", STAT_TEXT, 0, AGENT, 0, NULL,
 	  "Why the agent is not ready" },
-	{ "ExpectedWaitTime", STAT_DURATION, 0, QUEUE, 0, NULL,
-	  "Expected wait of a call entering the queue now" },
+	{ "ExpectedWaitTime", STAT_DURATION, 0, QUEUE, STAT_PROBE, NULL,
+	  "Expected wait of a call entering the queue now; computed on "
+	  "request, so peeked (get-statistic-ex) beside each poll" },
 	{ "ObjectId", STAT_TEXT, 0, STAT_SCOPE_AGENT | STAT_SCOPE_SERVICE, 0, NULL,
 	  "The row's object id (agent login or queue name)" },
 	{ "PercentageCallsAbandoned", STAT_PERCENT, 1, QUEUE, 0, NULL,

@@ -11,12 +11,17 @@
  * layout (POST /statistics/v3/subscriptions); POLL reads its values (GET
  * .../subscriptions/{id}/statistic-values) once an interval; RELEASE
  * deletes it (DELETE .../subscriptions/{id}) on exit, as the Bright
- * Pattern subscription is. The token is renewed before it runs out; a 401
+ * Pattern subscription is. Statistics Stat Server computes when asked
+ * (ExpectedWaitTime) are not subscribed but peeked after each poll: one by
+ * GET /statistics/v3/statistic-values/{name}, several by POST
+ * .../operations/get-statistic-ex; a failed peek leaves the last peeked
+ * values in place. The token is renewed before it runs out; a 401
  * logs in again, a 404 on a poll subscribes again, 5xx and timeouts back
  * off, and a body that cannot be read keeps the last good data.
  */
 #include "autoconf.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +34,7 @@
 #define SUBS_PATH "/statistics/v3/subscriptions"
 
 enum step { STEP_NONE = STEP_IDLE, STEP_LOGIN, STEP_SUBSCRIBE, STEP_POLL,
-	    STEP_RELEASE };
+	    STEP_PEEK, STEP_RELEASE };
 
 struct genesys {
 	struct session s;	/* first: its base is the provider */
@@ -38,6 +43,10 @@ struct genesys {
 	struct genesys_objects objs;
 	char *sub_body;		/* built once */
 	char *sub_id;		/* the server's subscription id, or NULL */
+	char *peek_body;	/* get-statistic-ex of the peeked statistics, or NULL */
+	char *peek_path;	/* statistic-values/{name}?... when there is one */
+	struct buf last_peek;	/* the last good peek answer, applied to each poll */
+	struct snapshot *held;	/* a poll's snapshot waiting for its peek */
 	char *api_key;		/* "x-api-key: ..." header; wiped on free */
 	bool releasing;
 	double last_poll;
@@ -121,17 +130,60 @@ static void do_login(struct genesys *g)
 	secret_free(auth);
 }
 
-/* A snapshot from a body holding data.statistics, or a refusal counted. */
-static void take_values(struct genesys *g, const struct http_result *res)
+/* Offer the held snapshot with the last peeked values in it. */
+static void offer_held(struct genesys *g)
+{
+	char err[200];
+
+	if (g->held == NULL)
+		return;
+	if (g->last_peek.len > 0)
+		genesys_parse_peeked(g->last_peek.data, g->last_peek.len, g->set,
+				     &g->objs, g->held, err, sizeof(err));
+	session_accept(&g->s, g->held);
+	g->held = NULL;
+}
+
+/*
+ * A snapshot from a body holding data.statistics, or a refusal counted.
+ * True when a peek is to follow before the snapshot is offered.
+ */
+static bool take_values(struct genesys *g, const struct http_result *res)
 {
 	char err[200];
 	struct snapshot *snap = genesys_parse_values(res->body, res->len, g->set,
 						     &g->objs, err, sizeof(err));
 
-	if (snap == NULL)
+	if (snap == NULL) {
 		session_malformed(&g->s, err);
-	else
-		session_accept(&g->s, snap);
+		return false;
+	}
+	snapshot_free(g->held);
+	g->held = snap;
+	if (g->peek_body != NULL)
+		return true;
+	offer_held(g);
+	return false;
+}
+
+/* The answer to a peek: keep it when good, then offer the poll's snapshot. */
+static void on_peek(void *owner, const struct http_result *res, double now)
+{
+	struct genesys *g = owner;
+	char err[200];
+	struct snapshot *probe = snapshot_new(g->set);
+
+	/* Only an answer that reads is kept: a fault keeps the last one. */
+	if (res->status == 200 &&
+	    genesys_parse_peeked(res->body, res->len, g->set, &g->objs, probe,
+				 err, sizeof(err))) {
+		buf_reset(&g->last_peek);
+		buf_append(&g->last_peek, res->body, res->len);
+	}
+	snapshot_free(probe);
+	offer_held(g);
+	session_plan(&g->s, STEP_POLL, g->last_poll + g->cfg->interval > now ?
+		     g->last_poll + g->cfg->interval : now);
 }
 
 /* The answer to POST /statistics/v3/subscriptions. */
@@ -180,8 +232,10 @@ static void on_values(void *owner, const struct http_result *res, double now)
 		next = now;
 	switch (res->status) {
 	case 200:
-		take_values(g, res);
-		session_plan(&g->s, STEP_POLL, next);
+		if (take_values(g, res))
+			session_plan(&g->s, STEP_PEEK, now);
+		else
+			session_plan(&g->s, STEP_POLL, next);
 		return;
 	case 401:
 		session_relogin(&g->s, STEP_LOGIN, now, "the server ended the "
@@ -238,6 +292,14 @@ static void run_step(void *owner, int step, double now)
 		request(g, "GET", path, NULL, NULL, NULL, on_values);
 		free(path);
 		break;
+	case STEP_PEEK:
+		if (g->peek_path)
+			request(g, "GET", g->peek_path, NULL, NULL, NULL, on_peek);
+		else
+			request(g, "POST", "/statistics/v3/operations/"
+				"get-statistic-ex", g->peek_body,
+				"application/json", NULL, on_peek);
+		break;
 	case STEP_RELEASE:
 		path = xasprintf(SUBS_PATH "/%s", g->sub_id);
 		request(g, "DELETE", path, NULL, NULL, NULL, on_release);
@@ -277,6 +339,10 @@ static void g_destroy(struct provider *p)
 	secret_free(g->api_key);
 	free(g->sub_body);
 	free(g->sub_id);
+	free(g->peek_body);
+	free(g->peek_path);
+	buf_free(&g->last_peek);
+	snapshot_free(g->held);
 	free(g);
 }
 
@@ -318,13 +384,40 @@ char *genesys_plan(const struct config *cfg, const struct layoutset *set)
 {
 	struct genesys_objects o;
 	struct errlist errs = { 0 };
-	size_t n;
-	char *body;
+	char *body, *peek, *out;
 
 	genesys_objects_from(cfg, set, &o, &errs);
 	errlist_free(&errs);
-	body = genesys_subscription_build(set, &o, "wallboard-check", &n);
-	return body;
+	body = genesys_subscription_build(set, &o, "wallboard-check", NULL);
+	peek = genesys_peek_build(set, &o, NULL);
+	if (peek == NULL)
+		return body;
+	out = xasprintf("%s\n%s", body, peek);
+	free(body);
+	free(peek);
+	return out;
+}
+
+/*
+ * The GET statistic-values/{name}?objectId=&objectType= path of a peek
+ * body asking one statistic (malloc'd).
+ */
+static char *peek_path(const char *peek_body)
+{
+	json_t *root = json_loads(peek_body, 0, NULL);
+	json_t *st = json_array_get(json_object_get(json_object_get(root, "data"),
+						    "statistics"), 0);
+	char *name = url_escape(json_string_value(json_object_get(st, "name")));
+	char *oid = url_escape(json_string_value(json_object_get(st, "objectId")));
+	char *type = url_escape(json_string_value(json_object_get(st, "objectType")));
+	char *path = xasprintf("/statistics/v3/statistic-values/%s?objectId=%s"
+			       "&objectType=%s", name, oid, type);
+
+	free(name);
+	free(oid);
+	free(type);
+	json_decref(root);
+	return path;
 }
 
 /* Check the settings a login needs; the reason in errs when one is missing. */
@@ -369,6 +462,10 @@ struct provider *genesys_open(const struct config *cfg,
 	snprintf(opid, sizeof(opid), "wallboard-%ld-%ld", (long)getpid(),
 		 (long)now_wall());
 	g->sub_body = genesys_subscription_build(set, &g->objs, opid, &n);
+	g->peek_body = genesys_peek_build(set, &g->objs, &n);
+	if (n == 1)
+		g->peek_path = peek_path(g->peek_body);
+	buf_init(&g->last_peek);
 	session_plan(&g->s, STEP_LOGIN, now_mono());
 	return &g->s.base;
 }

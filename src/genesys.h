@@ -20,7 +20,10 @@ struct provider *genesys_open(const struct config *cfg,
 bool genesys_objects_from(const struct config *cfg, const struct layoutset *set,
 			  struct genesys_objects *o, struct errlist *errs);
 
-/* --check: the subscription the layouts map to (malloc'd JSON). */
+/*
+ * --check: the subscription the layouts map to, then the get-statistic-ex
+ * body of the statistics peeked beside it, if any (malloc'd JSON).
+ */
 char *genesys_plan(const struct config *cfg, const struct layoutset *set);
 
 #endif

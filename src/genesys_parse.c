@@ -9,8 +9,11 @@
  * goes, so an answer ({"data": {"statistics": [{"statisticId", "value",
  * ...}]}}) is read without looking anything up by name. Values of a total
  * over several queues, and the statistics of a SUM column, are combined once
- * the whole answer is read. Everything the server says goes through
- * snapshot_text() (the sanitiser).
+ * the whole answer is read. Statistics Stat Server computes when asked
+ * (the catalogue's STAT_PROBE) are left out of the subscription and peeked
+ * instead; a peek answer has no statisticIds, so its values are put where
+ * the layouts show that statistic on that object. Everything the server
+ * says goes through snapshot_text() (the sanitiser).
  */
 #include "autoconf.h"
 
@@ -41,6 +44,17 @@ static bool is_sum(const struct column *c)
 static bool is_object_id(const char *stat)
 {
 	return strcmp(stat, "ObjectId") == 0;
+}
+
+/*
+ * True for a statistic Stat Server computes when asked (ExpectedWaitTime):
+ * it is peeked beside each poll, not subscribed.
+ */
+static bool is_probe(const struct layoutset *set, const char *stat)
+{
+	const struct stat_info *info = catalog_find(set->catalog, stat);
+
+	return info != NULL && (info->flags & STAT_PROBE);
 }
 
 /*
@@ -130,12 +144,12 @@ static void add_stat(json_t *list, char *id, const char *oid, size_t oidlen,
 }
 
 /* The statistics of one cell: its column's, or each of a SUM column's. */
-static void build_cell(json_t *list, size_t gid, size_t r, size_t c,
-		       const struct column *col, const char *oid,
-		       const char *type)
+static void build_cell(json_t *list, const struct layoutset *set, size_t gid,
+		       size_t r, size_t c, const struct column *col,
+		       const char *oid, const char *type)
 {
 	if (!is_sum(col)) {
-		if (!is_object_id(col->stat))
+		if (!is_object_id(col->stat) && !is_probe(set, col->stat))
 			add_stat(list, xasprintf("g%zu.%zu.%zu", gid, r, c), oid,
 				 strlen(oid), type, col->stat);
 		return;
@@ -156,7 +170,7 @@ static void build_grid(json_t *list, const struct layoutset *set, size_t gid,
 
 	for (size_t r = 0; r < nrows; r++)
 		for (size_t c = 0; c < p->ncols; c++)
-			build_cell(list, gid, r, c, &p->cols[c], rows[r],
+			build_cell(list, set, gid, r, c, &p->cols[c], rows[r],
 				   grid_type(p));
 }
 
@@ -171,7 +185,7 @@ static void build_total(json_t *list, const struct layoutset *set, size_t tid,
 	size_t n = total_nobjects(scope), len;
 	const char *item;
 
-	if (is_object_id(name))
+	if (is_object_id(name) || is_probe(set, name))
 		return;
 	if (scope[0] == '\0') {
 		if (o->tenant != NULL)
@@ -776,4 +790,197 @@ const char *genesys_state_word(const char *raw)
 		if (strcasecmp(raw, states[i].name) == 0)
 			return states[i].word;
 	return raw;
+}
+
+/* --- peeked statistics ------------------------------------------------- */
+
+/* One peeked statistic where the layouts show it. */
+struct probe {
+	const char *name, *oid, *type;
+	size_t oidlen;
+	bool total;
+	size_t at, row, col;	/* total: tid, k; grid: gid, row, column */
+};
+
+typedef void (*probe_fn)(void *ctx, const struct probe *pr);
+
+/* Call fn for every probe statistic of set: grid cells, then totals. */
+static void each_probe(const struct layoutset *set,
+		       const struct genesys_objects *o, probe_fn fn, void *ctx)
+{
+	struct probe pr;
+
+	for (size_t g = 0; g < set->ngrids; g++) {
+		const struct panel *p = set->grids[g].panel;
+		size_t nrows;
+		char *const *rows = grid_rows(p, o, &nrows);
+
+		for (size_t c = 0; c < p->ncols; c++) {
+			if (is_sum(&p->cols[c]) || !is_probe(set, p->cols[c].stat))
+				continue;
+			for (size_t r = 0; r < nrows; r++) {
+				pr = (struct probe){ p->cols[c].stat, rows[r],
+						     grid_type(p), strlen(rows[r]),
+						     false, g, r, c };
+				fn(ctx, &pr);
+			}
+		}
+	}
+	for (size_t t = 0; t < set->ntotals; t++) {
+		const char *scope = set->total_scopes[t];
+
+		if (!is_probe(set, set->totals[t]))
+			continue;
+		if (scope[0] == '\0') {
+			if (o->tenant == NULL)
+				continue;
+			pr = (struct probe){ set->totals[t], o->tenant, "Tenant",
+					     strlen(o->tenant), true, t, 0, 0 };
+			fn(ctx, &pr);
+			continue;
+		}
+		for (size_t k = 0; k < total_nobjects(scope); k++) {
+			size_t len;
+			const char *item = scope_item(scope, k, &len);
+			pr = (struct probe){ set->totals[t], item, "Queue", len,
+					     true, t, k, 0 };
+			fn(ctx, &pr);
+		}
+	}
+}
+
+/* True when a statistic of an answer (or of a request) is the probe's. */
+static bool probe_is(const struct probe *pr, json_t *st)
+{
+	json_t *name = json_object_get(st, "name");
+	json_t *oid = json_object_get(st, "objectId");
+	json_t *type = json_object_get(st, "objectType");
+
+	return json_is_string(name) && json_is_string(oid) &&
+	       json_is_string(type) &&
+	       strcmp(json_string_value(name), pr->name) == 0 &&
+	       json_string_length(oid) == pr->oidlen &&
+	       memcmp(json_string_value(oid), pr->oid, pr->oidlen) == 0 &&
+	       strcmp(json_string_value(type), pr->type) == 0;
+}
+
+/* Add a probe to the request list, once for each statistic and object. */
+static void peek_add(void *ctx, const struct probe *pr)
+{
+	json_t *list = ctx, *st, *oid;
+	size_t i;
+
+	json_array_foreach(list, i, st)
+		if (probe_is(pr, st))
+			return;
+	if ((oid = json_stringn(pr->oid, pr->oidlen)) == NULL)
+		return;		/* not UTF-8: cannot be asked */
+	st = json_object();
+	json_object_set_new(st, "name", json_string(pr->name));
+	json_object_set_new(st, "objectId", oid);
+	json_object_set_new(st, "objectType", json_string(pr->type));
+	json_array_append_new(list, st);
+}
+
+char *genesys_peek_build(const struct layoutset *set,
+			 const struct genesys_objects *o, size_t *count)
+{
+	json_t *list = json_array(), *root;
+	char *text = NULL;
+
+	each_probe(set, o ? o : &no_objects, peek_add, list);
+	if (count != NULL)
+		*count = json_array_size(list);
+	if (json_array_size(list) == 0) {
+		json_decref(list);
+		return NULL;
+	}
+	root = json_pack("{s:{s:o}}", "data", "statistics", list);
+	text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	return text;
+}
+
+/* What filling a snapshot with peeked values needs. */
+struct peeked {
+	struct reader rd;
+	json_t *list;		/* the answer's statistics */
+};
+
+/* Put the answer's value for one probe where the layouts show it. */
+static void peek_take(void *ctx, const struct probe *pr)
+{
+	struct peeked *pk = ctx;
+	json_t *st;
+	size_t i;
+
+	json_array_foreach(pk->list, i, st) {
+		if (!json_is_object(st) || !probe_is(pr, st))
+			continue;
+		if (pr->total) {
+			pk->rd.pt.total[pk->rd.pt.tbase[pr->at] + pr->row] =
+				value_text(pk->rd.s, json_object_get(st, "value"),
+					   kind_of(pk->rd.set, pr->name));
+		} else {
+			struct snap_grid *g = &pk->rd.s->grids[pr->at];
+			if (pr->row < g->nrows)
+				g->cells[pr->row * g->ncols + pr->col] =
+					value_text(pk->rd.s,
+						   json_object_get(st, "value"),
+						   kind_of(pk->rd.set, pr->name));
+		}
+		return;
+	}
+}
+
+/* Combine the peeked objects of each probe total into the snapshot. */
+static void peek_totals(struct peeked *pk)
+{
+	const struct layoutset *set = pk->rd.set;
+
+	for (size_t t = 0; t < set->ntotals; t++)
+		if (is_probe(set, set->totals[t]))
+			pk->rd.s->totals[t] = combine(pk->rd.s,
+				pk->rd.pt.total + pk->rd.pt.tbase[t],
+				pk->rd.pt.tbase[t + 1] - pk->rd.pt.tbase[t],
+				kind_of(set, set->totals[t]));
+}
+
+bool genesys_parse_peeked(const char *body, size_t len,
+			  const struct layoutset *set,
+			  const struct genesys_objects *o, struct snapshot *s,
+			  char *err, size_t errsz)
+{
+	json_t *root = json_body(body, len, true, err, errsz), *data, *one;
+	struct peeked pk;
+
+	if (root == NULL)
+		return false;
+	if (refused(root, err, errsz)) {
+		json_decref(root);
+		return false;
+	}
+	data = json_object_get(root, "data");
+	pk.list = json_object_get(data, "statistics");
+	one = json_object_get(data, "statistic");
+	if (!json_is_array(pk.list) && json_is_object(one)) {
+		pk.list = json_array();	/* statistic-values/{name}: one value */
+		json_array_append(pk.list, one);
+	} else if (json_is_array(pk.list))
+		json_incref(pk.list);
+	else {
+		if (errsz)
+			snprintf(err, errsz, "unexpected shape: no data.statistics");
+		json_decref(root);
+		return false;
+	}
+	pk.rd.s = s;
+	pk.rd.set = set;
+	parts_init(&pk.rd.pt, set, s);
+	each_probe(set, o ? o : &no_objects, peek_take, &pk);
+	peek_totals(&pk);
+	parts_free(&pk.rd.pt);
+	json_decref(pk.list);
+	json_decref(root);
+	return true;
 }

@@ -61,6 +61,29 @@ struct snapshot *genesys_parse_values(const char *body, size_t len,
 				      char *err, size_t errsz);
 
 /*
+ * Statistics Stat Server computes when asked (the catalogue's STAT_PROBE,
+ * ExpectedWaitTime) are not subscribed: they are peeked beside each poll.
+ * The POST /statistics/v3/operations/get-statistic-ex body for them
+ * ({"data": {"statistics": [{"name", "objectId", "objectType"}]}}, each
+ * statistic and object once; malloc'd), or NULL when the layouts have
+ * none. Their number goes to *count.
+ */
+char *genesys_peek_build(const struct layoutset *set,
+			 const struct genesys_objects *o, size_t *count);
+
+/*
+ * Put the values of a get-statistic-ex answer (data.statistics[]) or of a
+ * statistic-values/{name} answer (data.statistic) into s, wherever the
+ * layouts show that statistic on that object. An answer has no statistic
+ * ids: values are matched by name, objectId and objectType. False (with
+ * err) when the body is refused; s is then unchanged.
+ */
+bool genesys_parse_peeked(const char *body, size_t len,
+			  const struct layoutset *set,
+			  const struct genesys_objects *o, struct snapshot *s,
+			  char *err, size_t errsz);
+
+/*
  * The message of an error answer: status.message, else the first message
  * of errors[].status, else a top-level "message" (what API gateways send);
  * sanitised, malloc'd, or NULL.

@@ -42,6 +42,7 @@ struct demo {
 	struct sim_gsub *gsub;
 	struct genesys_objects objs;
 	char *object_text[2];	/* the simulator's agent and queue lists */
+	char *peek;		/* get-statistic-ex of the peeked statistics */
 };
 
 struct demo_view {
@@ -134,16 +135,25 @@ static bool g_open(struct demo *d, char *err, size_t errsz)
 	body = genesys_subscription_build(d->set, &d->objs, "demo", NULL);
 	d->gsub = sim_genesys_subscribe(d->sim, body, strlen(body), err, errsz);
 	free(body);
+	d->peek = genesys_peek_build(d->set, &d->objs, NULL);
 	return d->gsub != NULL;
 }
 
 static struct snapshot *g_poll(struct demo *d, char *err, size_t errsz)
 {
-	char *body = sim_genesys_values(d->sim, d->gsub, NULL);
+	char *body = sim_genesys_values(d->sim, d->gsub, NULL), *peeked;
 	struct snapshot *snap = genesys_parse_values(body, strlen(body), d->set,
 						     &d->objs, err, errsz);
 
 	free(body);
+	if (snap && d->peek) {
+		peeked = sim_genesys_peek_ex(d->sim, d->peek, strlen(d->peek),
+					     err, errsz);
+		if (peeked)
+			genesys_parse_peeked(peeked, strlen(peeked), d->set,
+					     &d->objs, snap, err, errsz);
+		free(peeked);
+	}
 	return snap;
 }
 
@@ -234,6 +244,7 @@ static void demo_destroy(struct provider *p)
 		free(d->objs.queues);
 	free(d->object_text[0]);
 	free(d->object_text[1]);
+	free(d->peek);
 	sim_free(d->sim);
 	free(d);
 }

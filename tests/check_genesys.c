@@ -10,7 +10,10 @@
  * example answers (subscription, peek, error) are taken verbatim. Then
  * values of every shape, state words, ObjectId cells, SUM cells, totals
  * combined (counts added, durations the largest, percentages averaged),
- * refused answers, ignored statisticIds and hostile text.
+ * refused answers, ignored statisticIds and hostile text. Statistics that
+ * are peeked (ExpectedWaitTime) stay out of the subscription, go into one
+ * get-statistic-ex body, and their answers fill cells and totals by name
+ * and object.
  */
 #include "autoconf.h"
 
@@ -1225,6 +1228,142 @@ START_TEST(test_error)
 }
 END_TEST
 
+/* --- peeked statistics ----------------------------------------------------- */
+
+/*
+ * ExpectedWaitTime is computed when asked: a service grid column, a total
+ * over the tenant and a total over two services, none of it subscribed.
+ */
+static const char layout_peek[] =
+	"title = \"Peek\"\n"
+	"provider = \"genesys\"\n"
+	"row {\n"
+	"  panel \"tot\" { type = totals\n"
+	"    column \"e\" { stat = \"ExpectedWaitTime\" }\n"
+	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
+	"  panel \"two\" { type = totals\n"
+	"    services = {\"Sales\", \"Support\"}\n"
+	"    column \"e\" { stat = \"ExpectedWaitTime\" } }\n"
+	"  panel \"sv\" { type = service_grid\n"
+	"    column \"id\" { stat = \"ObjectId\" }\n"
+	"    column \"e\" { stat = \"ExpectedWaitTime\" }\n"
+	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
+	"}\n";
+
+START_TEST(test_peek_not_subscribed)
+{
+	struct layoutset *set = set_of(layout_peek);
+	size_t n;
+	json_t *root = built(set, &objs, "op", &n), *st;
+	size_t i;
+
+	/* The tenant's waiting calls and the grid's two rows of them. */
+	ck_assert_uint_eq(n, 3);
+	json_array_foreach(stat_list(root), i, st)
+		ck_assert_str_ne(member(st, "name"), "ExpectedWaitTime");
+	json_decref(root);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_peek_body)
+{
+	struct layoutset *set = set_of(layout_peek);
+	size_t n = 0;
+	char *text = genesys_peek_build(set, &objs, &n);
+	json_t *root, *list, *st;
+	size_t i;
+	int tenant = 0, q1 = 0, sales = 0;
+
+	ck_assert_ptr_nonnull(text);
+	root = json_loads(text, 0, NULL);
+	list = json_object_get(json_object_get(root, "data"), "statistics");
+	ck_assert(json_is_array(list));
+	/* Q1, Q2 (the grid), Environment, Sales, Support: each once. */
+	ck_assert_uint_eq(n, 5);
+	ck_assert_uint_eq(json_array_size(list), 5);
+	json_array_foreach(list, i, st) {
+		ck_assert_uint_eq(json_object_size(st), 3);
+		ck_assert_str_eq(member(st, "name"), "ExpectedWaitTime");
+		tenant += strcmp(member(st, "objectType"), "Tenant") == 0;
+		q1 += strcmp(member(st, "objectId"), "Q1") == 0;
+		sales += strcmp(member(st, "objectId"), "Sales") == 0;
+	}
+	ck_assert_int_eq(tenant, 1);
+	ck_assert_int_eq(q1, 1);
+	ck_assert_int_eq(sales, 1);
+	json_decref(root);
+	free(text);
+	layoutset_free(set);
+	/* Nothing to peek: no body. */
+	set = set_of(layout_main);
+	ck_assert_ptr_null(genesys_peek_build(set, &objs, &n));
+	ck_assert_uint_eq(n, 0);
+	layoutset_free(set);
+}
+END_TEST
+
+/* A peek answer's statistic as JSON text. */
+#define PEEKED(oid, type, v) "{\"name\":\"ExpectedWaitTime\",\"objectId\":\"" \
+	oid "\",\"objectType\":\"" type "\",\"timestamp\":1,\"value\":" v "}"
+
+START_TEST(test_peek_parse)
+{
+	struct layoutset *set = set_of(layout_peek);
+	struct snapshot *s = snapshot_new(set);
+	const char *body = "{\"data\":{\"statistics\":["
+		PEEKED("Q2", "Queue", "{\"value\":40}") ","
+		PEEKED("Environment", "Tenant", "{\"value\":35}") ","
+		PEEKED("Sales", "Queue", "{\"value\":20}") ","
+		PEEKED("Support", "Queue", "{\"value\":90}") ","
+		PEEKED("Q1", "Agent", "{\"value\":99}") ","
+		PEEKED("Nobody", "Queue", "{\"value\":7}") "]},"
+		"\"status\":{\"code\":0}}";
+	char err[256] = "";
+
+	snapshot_grid_alloc(s, 0, 2);
+	ck_assert_msg(genesys_parse_peeked(body, strlen(body), set, &objs, s, err,
+					   sizeof(err)), "refused: %s", err);
+	/* Q1 was answered for another object type only: no value. */
+	assert_cell(s, 0, 0, 1, NULL);
+	assert_cell(s, 0, 1, 1, "40");
+	assert_total(s, tid_of(set, "ExpectedWaitTime", ""), "35");
+	/* Durations over several queues: the largest. */
+	assert_total(s, tid_of(set, "ExpectedWaitTime", "Sales\nSupport"), "90");
+	/* Statistics that are subscribed are not touched. */
+	assert_total(s, tid_of(set, "CurrNumberWaitingCalls", ""), NULL);
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_peek_single_and_refused)
+{
+	struct layoutset *set = set_of(layout_peek);
+	struct snapshot *s = snapshot_new(set);
+	const char *one = "{\"data\":{\"statistic\":"
+		PEEKED("Environment", "Tenant", "12") "}}";
+	const char *failed = "{\"data\":{},\"status\":{\"code\":500,"
+		"\"message\":\"Stat Server \\u001b[31mdown\"}}";
+	char err[256] = "";
+
+	snapshot_grid_alloc(s, 0, 2);
+	ck_assert(genesys_parse_peeked(one, strlen(one), set, &objs, s, err,
+				       sizeof(err)));
+	assert_total(s, tid_of(set, "ExpectedWaitTime", ""), "12");
+	ck_assert(!genesys_parse_peeked(failed, strlen(failed), set, &objs, s,
+					err, sizeof(err)));
+	ck_assert_msg(strstr(err, "Stat Server") && clean(err), "err: %s", err);
+	ck_assert(!genesys_parse_peeked("[1]", 3, set, &objs, s, err, sizeof(err)));
+	ck_assert(!genesys_parse_peeked("{\"data\":{}}", 11, set, &objs, s, err,
+					sizeof(err)));
+	/* A refusal leaves what was there. */
+	assert_total(s, tid_of(set, "ExpectedWaitTime", ""), "12");
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
 /* --- the suite ------------------------------------------------------------------- */
 
 static Suite *genesys_suite(void)
@@ -1279,6 +1418,13 @@ static Suite *genesys_suite(void)
 	tcase_add_test(tc, test_valid_ids_fill);
 	tcase_add_test(tc, test_entries_skipped);
 	tcase_add_test(tc, test_no_err_buffer);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("peek");
+	tcase_add_test(tc, test_peek_not_subscribed);
+	tcase_add_test(tc, test_peek_body);
+	tcase_add_test(tc, test_peek_parse);
+	tcase_add_test(tc, test_peek_single_and_refused);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("sanitise");
