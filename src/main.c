@@ -24,7 +24,7 @@ enum {
 	OPT_PROVIDER = 256, OPT_URL, OPT_TENANT, OPT_USER, OPT_CLIENT_ID,
 	OPT_INTERVAL, OPT_DEMO, OPT_ONCE, OPT_CHECK, OPT_KIOSK, OPT_NO_COLOR,
 	OPT_ASCII, OPT_ROTATE, OPT_LIST, OPT_DIALECT, OPT_INSECURE, OPT_CA,
-	OPT_LOG
+	OPT_LOG, OPT_REGION
 };
 
 struct options {
@@ -32,6 +32,7 @@ struct options {
 	const char **layouts;
 	size_t nlayouts;
 	const char *provider, *url, *tenant, *user, *client_id, *dialect, *ca;
+	const char *region;
 	const char *log;
 	double interval;
 	double rotate;
@@ -44,6 +45,7 @@ static const struct option long_opts[] = {
 	{ "layout", required_argument, NULL, 'l' },
 	{ "provider", required_argument, NULL, OPT_PROVIDER },
 	{ "url", required_argument, NULL, OPT_URL },
+	{ "region", required_argument, NULL, OPT_REGION },
 	{ "tenant", required_argument, NULL, OPT_TENANT },
 	{ "user", required_argument, NULL, OPT_USER },
 	{ "client-id", required_argument, NULL, OPT_CLIENT_ID },
@@ -78,6 +80,8 @@ static void usage(FILE *out)
 "  -l, --layout FILE     a layout file; repeatable; keys 1..9 in the order given\n"
 "      --provider NAME   data source: brightpattern (default), 8x8, genesys\n"
 "      --url URL         base URL of the statistics server, http:// or https://\n"
+"      --region NAME     8x8: the tenant's region instead of --url\n"
+"                        (na1, na2, na3, na4, na7, ca, uk)\n"
 "      --tenant NAME     tenant URL sent at login (tenant_url, OAuth scope);\n"
 "                        8x8: the tenant name (token from $WALLBOARD_API_TOKEN);\n"
 "                        genesys: the Tenant object (API key from $WALLBOARD_API_KEY)\n"
@@ -131,6 +135,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 			o->layouts[o->nlayouts++] = optarg;
 			break;
 		case OPT_PROVIDER: o->provider = optarg; break;
+		case OPT_REGION: o->region = optarg; break;
 		case OPT_URL: o->url = optarg; break;
 		case OPT_TENANT: o->tenant = optarg; break;
 		case OPT_USER: o->user = optarg; break;
@@ -197,6 +202,7 @@ static void load_config(struct config *cfg, const struct options *o)
 #define OVERRIDE(field, val) do { if (val) { free(cfg->field); cfg->field = xstrdup(val); } } while (0)
 	OVERRIDE(provider, o->provider);
 	OVERRIDE(url, o->url);
+	OVERRIDE(region, o->region);
 	OVERRIDE(tenant, o->tenant);
 	OVERRIDE(user, o->user);
 	OVERRIDE(client_id, o->client_id);
