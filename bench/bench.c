@@ -10,6 +10,12 @@
  *       of the active layout into an off-screen curses screen (newterm on
  *       /dev/null, 200x60).
  *
+ * For the large tenant it also times the 8x8 and Genesys parsers (their
+ * shipped agent board, every agent a row) against the floor of their own
+ * bodies: 8x8's agents.json and queues.json, Genesys's statistic values
+ * of the subscription over 2,500 agents (six statistics each: the
+ * simulator opens at most 20,000 at once).
+ *
  * It prints both and the ratio (b)/(a), one figure a line with its target
  * (the form of bench/lib.sh); each side is the best of five rounds, the
  * two sides taking turns. With --only=floor|cycle,
@@ -25,6 +31,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "eightbyeight_parse.h"
+#include "genesys_parse.h"
 #include "layout.h"
 #include "render.h"
 #include "sim/sim.h"
@@ -43,11 +51,11 @@ static const struct tenant tenants[] = {
 	{ "large", 5000, 500, 100, "large.layout" },
 };
 
-/* Load one layout file into a set, or exit. */
-static struct layoutset *load(const char *path)
+/* Load one layout file of provider into a set, or exit. */
+static struct layoutset *load_for(const char *path, const char *provider)
 {
 	struct errlist errs = { 0 }, warns = { 0 };
-	struct layout *l = layout_load(path, "brightpattern", &errs, &warns);
+	struct layout *l = layout_load(path, provider, &errs, &warns);
 	struct layoutset *set = l ? layoutset_new(&l, 1, &errs) : NULL;
 
 	if (set == NULL) {
@@ -56,6 +64,12 @@ static struct layoutset *load(const char *path)
 	}
 	errlist_free(&warns);
 	return set;
+}
+
+/* Load a Bright Pattern layout file into a set, or exit. */
+static struct layoutset *load(const char *path)
+{
+	return load_for(path, "brightpattern");
 }
 
 /* The simulator's data body for set, after an hour of simulated day. */
@@ -128,6 +142,130 @@ static void fig(const char *tenant, const char *what, const char *fmt,
 	snprintf(name, sizeof(name), "%s.%s", tenant, what);
 	snprintf(value, sizeof(value), fmt, v);
 	printf("%-30s %12s %-10s (%s)\n", name, value, unit, note);
+}
+
+/* The large tenant's simulator an hour into the day. */
+static struct sim *large_sim(void)
+{
+	struct sim_options o;
+	struct sim *sim;
+
+	sim_options_default(&o);
+	o.seed = 42;
+	o.agents = tenants[1].agents;
+	o.services = tenants[1].services;
+	o.start_of_day = 10 * 3600;
+	sim = sim_new(&o);
+	sim_step(sim, 3600);
+	return sim;
+}
+
+/* Best-of-five seconds per parse of 8x8's two bodies, and per floor. */
+static void bench_8x8(const char *dir)
+{
+	char path[1024], err[200];
+	struct sim *sim = large_sim();
+	char *a = sim_8x8_agents(sim, NULL), *q = sim_8x8_queues(sim, NULL);
+	size_t alen = strlen(a), qlen = strlen(q);
+	struct layoutset *set;
+	double fbest = 0, pbest = 0;
+
+	snprintf(path, sizeof(path), "%s/../layouts/8x8/agents.layout", dir);
+	set = load_for(path, "8x8");
+	for (int rd = 0; rd < 5; rd++) {
+		double t0 = now_mono(), f, p;
+		for (int i = 0; i < 4; i++) {
+			json_decref(json_loadb(a, alen, 0, NULL));
+			json_decref(json_loadb(q, qlen, 0, NULL));
+		}
+		f = (now_mono() - t0) / 4;
+		t0 = now_mono();
+		for (int i = 0; i < 4; i++)
+			snapshot_free(eightbyeight_parse(a, alen, q, qlen, set, err,
+							 sizeof(err)));
+		p = (now_mono() - t0) / 4;
+		fbest = rd == 0 || f < fbest ? f : fbest;
+		pbest = rd == 0 || p < pbest ? p : pbest;
+	}
+	fig("8x8.large", "body", "%.0f", (double)(alen + qlen), "bytes",
+	    "reference: agents.json + queues.json");
+	fig("8x8.large", "parse", "%.3f", pbest * 1e3, "ms",
+	    "no target: parse, derived totals, snapshot");
+	fig("8x8.large", "parse/floor", "%.2f", pbest / fbest, "",
+	    pbest / fbest <= 1.5 ? "target <= 1.5: met" : "target <= 1.5: MISSED");
+	layoutset_free(set);
+	free(a);
+	free(q);
+	sim_free(sim);
+}
+
+/* Split a one-a-line list into a vector pointing into text. */
+static char **lines(char *text, size_t *n)
+{
+	char **v = NULL;
+
+	*n = 0;
+	for (char *l = strtok(text, "\n"); l; l = strtok(NULL, "\n")) {
+		v = xreallocarray(v, *n + 1, sizeof(*v));
+		v[(*n)++] = l;
+	}
+	return v;
+}
+
+/* Best-of-five seconds per parse of Genesys's values body, and per floor. */
+static void bench_genesys(const char *dir)
+{
+	char path[1024], err[200];
+	struct sim *sim = large_sim();
+	char *at = sim_object_list(sim, "agents"), *qt = sim_object_list(sim, "queues");
+	struct genesys_objects o = { NULL, 0, NULL, 0, "Environment" };
+	struct layoutset *set;
+	struct sim_gsub *g;
+	char *sub, *body;
+	size_t len, nstats;
+	double fbest = 0, pbest = 0;
+
+	o.agents = lines(at, &o.nagents);
+	o.queues = lines(qt, &o.nqueues);
+	/* The simulator opens at most 20,000 statistics at once. */
+	if (o.nagents > 2500)
+		o.nagents = 2500;
+	snprintf(path, sizeof(path), "%s/../layouts/genesys/agents.layout", dir);
+	set = load_for(path, "genesys");
+	sub = genesys_subscription_build(set, &o, "bench", &nstats);
+	g = sim_genesys_subscribe(sim, sub, strlen(sub), err, sizeof(err));
+	if (g == NULL) {
+		fprintf(stderr, "bench: genesys subscription refused: %s\n", err);
+		exit(1);
+	}
+	body = sim_genesys_values(sim, g, NULL);
+	len = strlen(body);
+	for (int rd = 0; rd < 5; rd++) {
+		double f = run_floor(body, len, 4), t0 = now_mono(), p;
+		for (int i = 0; i < 4; i++)
+			snapshot_free(genesys_parse_values(body, len, set, &o, err,
+							   sizeof(err)));
+		p = (now_mono() - t0) / 4;
+		fbest = rd == 0 || f < fbest ? f : fbest;
+		pbest = rd == 0 || p < pbest ? p : pbest;
+	}
+	fig("genesys.large", "statistics", "%.0f", (double)nstats, "",
+	    "reference: one per agent and column, and the totals");
+	fig("genesys.large", "body", "%.0f", (double)len, "bytes",
+	    "reference: statistic-values");
+	fig("genesys.large", "parse", "%.3f", pbest * 1e3, "ms",
+	    "no target: parse, totals, snapshot");
+	fig("genesys.large", "parse/floor", "%.2f", pbest / fbest, "",
+	    pbest / fbest <= 1.5 ? "target <= 1.5: met" : "target <= 1.5: MISSED");
+	sim_gsub_free(g);
+	free(body);
+	free(sub);
+	layoutset_free(set);
+	free(o.agents);
+	free(o.queues);
+	free(at);
+	free(qt);
+	sim_free(sim);
 }
 
 int main(int argc, char **argv)
@@ -212,5 +350,9 @@ int main(int argc, char **argv)
 	}
 	render_end(r);
 	fclose(devnull);
+	if (only == NULL && (which == NULL || strcmp(which, "large") == 0)) {
+		bench_8x8(dir ? dir : "bench");
+		bench_genesys(dir ? dir : "bench");
+	}
 	return 0;
 }
