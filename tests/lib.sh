@@ -42,6 +42,18 @@ provides() {
 	esac
 }
 
+# lacks FEATURE: what the provider lacks, in words, for a skipped case.
+lacks() {
+	case $1 in
+	login) echo "the $PROVIDER API has no login to end" ;;
+	subscription) echo "the $PROVIDER API holds no subscription" ;;
+	wait204) echo "the $PROVIDER API has no \"no data yet\" answer" ;;
+	tenant_cap) echo "the $PROVIDER API answers no limit of subscriptions with 409" ;;
+	chat) echo "the $PROVIDER API sends no chat messages" ;;
+	*) echo "the $PROVIDER API has no $1" ;;
+	esac
+}
+
 # provider_config FILE: add to a config file what the provider needs: its
 # name, and for Genesys the objects to show (it has no list of them; the
 # simulator started last says which it has).
