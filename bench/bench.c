@@ -31,14 +31,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "eightbyeight_parse.h"
-#include "genesys_parse.h"
-#include "layout.h"
-#include "render.h"
+#include "providers/8x8/parse.h"
+#include "providers/genesys/parse.h"
+#include "layout/layout.h"
+#include "render/render.h"
 #include "sim/sim.h"
 #include "snapshot.h"
-#include "statsapi_parse.h"
-#include "subscription.h"
+#include "providers/brightpattern/parse.h"
+#include "providers/brightpattern/subscription.h"
+#include "providers/brightpattern/view.h"
+#include "providers/8x8/view.h"
+#include "providers/genesys/view.h"
+#include "providers/brightpattern/subscription.h"
 
 struct tenant {
 	const char *name;
@@ -88,14 +92,14 @@ static char *make_body(const struct tenant *t, struct layoutset *set)
 	o.start_of_day = 10 * 3600;
 	sim = sim_new(&o);
 	sim_step(sim, 3600);
-	sub_json = subscription_build(set, DIALECT_DOCUMENTED, 0);
-	sub = sim_statsapi_subscribe(sim, sub_json, strlen(sub_json), err, sizeof(err));
+	sub_json = brightpattern_subscription_build(set, DIALECT_DOCUMENTED, 0);
+	sub = brightpattern_view_subscribe(sim, sub_json, strlen(sub_json), err, sizeof(err));
 	if (sub == NULL) {
 		fprintf(stderr, "bench: subscription refused: %s\n", err);
 		exit(1);
 	}
-	body = sim_statsapi_data(sim, sub);
-	sim_sub_free(sub);
+	body = brightpattern_view_data(sim, sub);
+	brightpattern_view_free(sub);
 	sim_free(sim);
 	free(sub_json);
 	return body;
@@ -121,7 +125,7 @@ __attribute__((noinline)) static double run_cycle(const char *body, size_t len, 
 
 	for (int i = 0; i < iters; i++) {
 		char err[200];
-		struct snapshot *s = statsapi_parse_data(body, len, set, err, sizeof(err));
+		struct snapshot *s = brightpattern_parse_data(body, len, set, err, sizeof(err));
 		struct view v = { set, 0, s, &st, now_mono(), 2, false, NULL, false };
 		if (s == NULL) {
 			fprintf(stderr, "bench: parse failed: %s\n", err);
@@ -165,7 +169,7 @@ static void bench_8x8(const char *dir)
 {
 	char path[1024], err[200];
 	struct sim *sim = large_sim();
-	char *a = sim_8x8_agents(sim, NULL), *q = sim_8x8_queues(sim, NULL);
+	char *a = eightbyeight_view_agents(sim, NULL), *q = eightbyeight_view_queues(sim, NULL);
 	size_t alen = strlen(a), qlen = strlen(q);
 	struct layoutset *set;
 	double fbest = 0, pbest = 0;
@@ -233,12 +237,12 @@ static void bench_genesys(const char *dir)
 	snprintf(path, sizeof(path), "%s/../layouts/genesys/agents.layout", dir);
 	set = load_for(path, "genesys");
 	sub = genesys_subscription_build(set, &o, "bench", &nstats);
-	g = sim_genesys_subscribe(sim, sub, strlen(sub), err, sizeof(err));
+	g = genesys_view_subscribe(sim, sub, strlen(sub), err, sizeof(err));
 	if (g == NULL) {
 		fprintf(stderr, "bench: genesys subscription refused: %s\n", err);
 		exit(1);
 	}
-	body = sim_genesys_values(sim, g, NULL);
+	body = genesys_view_values(sim, g, NULL);
 	len = strlen(body);
 	for (int rd = 0; rd < 5; rd++) {
 		double f = run_floor(body, len, 4), t0 = now_mono(), p;
@@ -257,7 +261,7 @@ static void bench_genesys(const char *dir)
 	    "no target: parse, totals, snapshot");
 	fig("genesys.large", "parse/floor", "%.2f", pbest / fbest, "",
 	    pbest / fbest <= 1.5 ? "target <= 1.5: met" : "target <= 1.5: MISSED");
-	sim_gsub_free(g);
+	genesys_view_free(g);
 	free(body);
 	free(sub);
 	layoutset_free(set);

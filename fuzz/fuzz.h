@@ -1,16 +1,20 @@
 /*
- * fuzz.h - shared by the fuzz targets: the shipped layouts, loaded once.
+ * fuzz.h - shared by the fuzz targets (here and in each source's tests/):
+ * the shipped layouts, loaded once, and the check that nothing printed
+ * holds a control byte.
  */
 #ifndef WB_FUZZ_H
 #define WB_FUZZ_H
 
+#include <dirent.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "layout.h"
-#include "plain.h"
+#include "layout/layout.h"
+#include "output/plain.h"
 #include "snapshot.h"
 
 /* The entry point every target defines (libFuzzer's, or replay.c's caller). */
@@ -20,53 +24,56 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define WB_SRCDIR "."
 #endif
 
-/* A provider's shipped layouts as one set (layouts/<provider>/files). */
-static inline struct layoutset *fuzz_load(const char *provider,
-					  const char *const *files, size_t n)
+static inline int fuzz_cmp(const void *a, const void *b)
 {
-	struct errlist errs = { 0 }, warns = { 0 };
-	struct layout *ls[8];
-	struct layoutset *set;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-	for (size_t i = 0; i < n && i < 8; i++) {
-		char path[1024];
-		snprintf(path, sizeof(path), "%s/layouts/%s/%s", WB_SRCDIR,
-			 provider, files[i]);
-		ls[i] = layout_load(path, provider, &errs, &warns);
-		if (ls[i] == NULL) {
+/*
+ * A provider's shipped layouts (layouts/<provider>/ *.layout, in name
+ * order) as one set, loaded on first use and kept: the targets run
+ * millions of inputs against the same layouts.
+ */
+static inline struct layoutset *fuzz_layouts_of(const char *provider)
+{
+	static struct { const char *provider; struct layoutset *set; } cache[8];
+	struct errlist errs = { 0 }, warns = { 0 };
+	struct layout *ls[16];
+	char *names[16], dir[1024];
+	size_t n = 0, i;
+	struct dirent *e;
+	DIR *d;
+
+	for (i = 0; i < 8 && cache[i].provider; i++)
+		if (strcmp(cache[i].provider, provider) == 0)
+			return cache[i].set;
+	if (i == 8)
+		abort();
+	snprintf(dir, sizeof(dir), "%s/layouts/%s", WB_SRCDIR, provider);
+	if ((d = opendir(dir)) == NULL)
+		abort();
+	while ((e = readdir(d)) != NULL && n < 16) {
+		size_t len = strlen(e->d_name);
+		if (len > 7 && strcmp(e->d_name + len - 7, ".layout") == 0)
+			names[n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), fuzz_cmp);
+	for (size_t k = 0; k < n; k++) {
+		char path[2048];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[k]);
+		ls[k] = layout_load(path, provider, &errs, &warns);
+		if (ls[k] == NULL) {
 			fprintf(stderr, "fuzz: %s\n", errs.n ? errs.msgs[0] : path);
 			abort();
 		}
+		free(names[k]);
 	}
-	set = layoutset_new(ls, n, &errs);
-	if (set == NULL)
+	cache[i].provider = provider;
+	cache[i].set = layoutset_new(ls, n, &errs);
+	if (cache[i].set == NULL)
 		abort();
-	return set;
-}
-
-/* The Bright Pattern shipped layouts, loaded on first use. */
-static inline struct layoutset *fuzz_layouts(void)
-{
-	static struct layoutset *set;
-	static const char *const files[] = {
-		"inbound.layout", "agents.layout", "outbound.layout", "digital.layout"
-	};
-
-	if (set == NULL)
-		set = fuzz_load("brightpattern", files, 4);
-	return set;
-}
-
-/* The layouts of the other providers (8x8, genesys), loaded on first use. */
-static inline struct layoutset *fuzz_layouts_of(const char *provider)
-{
-	static struct layoutset *sets[2];
-	static const char *const files[] = { "queues.layout", "agents.layout" };
-	int i = provider[0] == '8' ? 0 : 1;
-
-	if (sets[i] == NULL)
-		sets[i] = fuzz_load(provider, files, 2);
-	return sets[i];
+	return cache[i].set;
 }
 
 /*

@@ -1,7 +1,7 @@
 /*
  * fuzz_layout.c - libFuzzer target: a layout file of arbitrary text. The
- * parser must refuse it cleanly or load it; what loads must build a
- * subscription in both dialects.
+ * parser must refuse it cleanly or load it, and what loads must make a set.
+ * (What a source builds of it is fuzzed in that source's tests/.)
  */
 #include "autoconf.h"
 
@@ -12,8 +12,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "layout.h"
-#include "subscription.h"
+#include "layout/layout.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -34,11 +33,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unlink(path);
 	if (l) {
 		struct layoutset *set = layoutset_new(&l, 1, &errs);
-		if (set) {
-			free(subscription_build(set, DIALECT_DOCUMENTED, 0));
-			free(subscription_build(set, DIALECT_COLLECTION, 2));
+		if (set)
 			layoutset_free(set);
-		}
+		else
+			layout_free(l);
 	}
 	errlist_free(&errs);
 	errlist_free(&warns);

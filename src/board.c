@@ -23,8 +23,8 @@
 #include <unistd.h>
 
 #include "board.h"
-#include "plain.h"
-#include "render.h"
+#include "output/plain.h"
+#include "render/render.h"
 
 #define MAX_FDS 32
 #define RELEASE_WAIT 5.0	/* seconds allowed for releasing on exit */

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 
 #include "config.h"
-#include "layout.h"
+#include "layout/layout.h"
 #include "provider.h"
 
 struct board_opts {

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util.h"
+
 enum stat_kind {
 	STAT_COUNT,	/* a whole number: calls waiting, handled today */
 	STAT_DURATION,	/* seconds, shown as m:ss or h:mm:ss */
@@ -71,20 +73,20 @@ struct catalog {
 	bool messages;		/* the source sends chat messages (ticker panels) */
 };
 
-/* Whose statistic names a layout uses when it does not say. */
-#define CATALOG_DEFAULT_PROVIDER "brightpattern"
-
 /* The catalogue of a provider by name, or NULL. */
 const struct catalog *catalog_for(const char *provider);
+/* The catalogues in registry order: the i-th, or NULL past the last. */
+const struct catalog *catalog_at(size_t i);
+/*
+ * Whose statistic names a layout uses when it does not say: the first
+ * source of the registry (src/providers/providers.def).
+ */
+const char *catalog_default_provider(void);
 /* A statistic by name, or NULL when the source does not know it. */
 const struct stat_info *catalog_find(const struct catalog *cat, const char *name);
 const char *catalog_kind_name(enum stat_kind kind);
 /* How a derived total is computed, or NULL when the source sends it. */
 const struct stat_derive *catalog_derive(const struct catalog *cat,
 					 const char *name);
-
-extern const struct catalog catalog_brightpattern;
-extern const struct catalog catalog_8x8;
-extern const struct catalog catalog_genesys;
 
 #endif

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "layout.h"
+#include "layout/layout.h"
 
 /*
  * Format raw (a statistic value as the server sent it) into out.

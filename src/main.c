@@ -17,7 +17,7 @@
 
 #include "board.h"
 #include "config.h"
-#include "layout.h"
+#include "layout/layout.h"
 #include "provider.h"
 
 enum {

@@ -24,7 +24,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "layout.h"
+#include "catalog.h"
+#include "layout/layout.h"
 #include "snapshot.h"
 
 struct config;
@@ -73,6 +74,37 @@ struct provider {
 };
 
 /*
+ * A data source: one line of the registry (src/providers/providers.def),
+ * defined as source_<id> in its own folder. Nothing outside the folder
+ * knows more of a source than this row.
+ */
+struct demo_view;
+struct source {
+	const char *name;		/* as --provider and layouts name it */
+	const struct catalog *catalog;	/* the statistics it knows */
+	/* A provider for the layouts, or NULL with the reason in errs. */
+	struct provider *(*open)(const struct config *cfg,
+				 const struct layoutset *set,
+				 struct errlist *errs);
+	/* --check: what it will ask of the server, as text (malloc'd). */
+	char *(*plan)(const struct config *cfg, const struct layoutset *set);
+	/*
+	 * --list-*: print what the server knows; 0, or 1 with one line in
+	 * err. NULL when the API has no such lists; no_lists says why.
+	 */
+	int (*list)(const struct config *cfg, const char *what, FILE *out,
+		    char *err, size_t errsz);
+	const char *no_lists;
+	/* The simulated centre answering as this source (--demo). */
+	const struct demo_view *demo;
+};
+
+/* The source of that name, or NULL. */
+const struct source *source_find(const char *name);
+/* The sources in registry order: the i-th, or NULL past the last. */
+const struct source *source_at(size_t i);
+
+/*
  * Open the provider the config names (or the simulator answering as that
  * provider when demo is set). On failure returns NULL with the reason in
  * errs.
@@ -100,24 +132,5 @@ int provider_list(const struct config *cfg, const char *what, FILE *out,
 		  char *err, size_t errsz);
 
 const char *conn_state_name(enum conn_state s);
-
-/*
- * A totals value that is not part of the subscription (a STAT_PROBE
- * statistic such as service_available) and the service it is about: the
- * provider asks for it apart and writes it into the snapshot it hands over.
- */
-struct probe_ref {
-	size_t tid;
-	char *service;
-	const char *value;	/* the last answer, a static word; NULL = none yet */
-	void *owner;		/* the provider's, for its callbacks */
-};
-
-/* Every probe of set (the first service of each selection). */
-size_t provider_probes(const struct layoutset *set, struct probe_ref **out);
-void provider_probes_free(struct probe_ref *probes, size_t n);
-/* Write the probes' last answers into s. */
-void provider_probes_apply(const struct probe_ref *probes, size_t n,
-			   struct snapshot *s);
 
 #endif

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "layout.h"
+#include "layout/layout.h"
 #include "util.h"
 
 struct snap_grid {

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "layout.h"
+#include "layout/layout.h"
 #include "snapshot.h"
 
 struct table {

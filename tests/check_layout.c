@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "layout.h"
+#include "layout/layout.h"
 
 #define MAX_MSGS 8
 
@@ -656,7 +656,7 @@ START_TEST(test_set_numbers)
 	/* Tickers: the largest limit. */
 	ck_assert(set->has_ticker);
 	ck_assert_int_eq(set->msg_limit, 30);
-	ck_assert_ptr_eq(set->catalog, &catalog_brightpattern);
+	ck_assert_ptr_eq(set->catalog, catalog_for("brightpattern"));
 	layoutset_free(set);
 }
 END_TEST

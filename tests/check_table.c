@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout.h"
+#include "layout/layout.h"
 #include "snapshot.h"
 #include "table.h"
 

@@ -12,35 +12,19 @@ LAYOUTS="$top_srcdir/layouts"
 export WALLBOARD_LAYOUTDIR="$LAYOUTS"
 export LC_ALL="${LC_ALL:-C.UTF-8}"
 
-# The data source a test runs against: PROVIDER=brightpattern (the default),
-# 8x8 or genesys. The tests of the data path, the faults and the terminal
-# are written once over the profile below; tests/<name>-<provider>.test
-# run them again with PROVIDER set.
-PROVIDER="${PROVIDER:-brightpattern}"
-case $PROVIDER in
-brightpattern)
-	DATA_PATH=/statsapi/subscription/data NLAYOUTS=4 FIRST_TITLE="Inbound queues" ;;
-8x8)
-	DATA_PATH=/api/rtstats/stats/agents.json NLAYOUTS=2 FIRST_TITLE="Queues (8x8)" ;;
-genesys)
-	DATA_PATH=/statistics/v3/subscriptions/ NLAYOUTS=2 FIRST_TITLE="Queues (Genesys)" ;;
-*)
-	echo "Bail out! unknown PROVIDER $PROVIDER"; exit 1 ;;
-esac
-
-# provides FEATURE: whether the provider's API has it. login: a login that
-# the server can end (401); subscription: something held on the server
-# (404 when lost, released on exit); wait204: "no data yet" answers;
-# tenant_cap: a limit of subscriptions per tenant (409); chat: messages for
-# a ticker; probes: statistics asked apart from the poll; lists: --list-*.
-provides() {
-	case "$PROVIDER:$1" in
-	brightpattern:*) return 0 ;;
-	8x8:lists) return 0 ;;
-	genesys:login | genesys:subscription) return 0 ;;
-	*) return 1 ;;
-	esac
-}
+# The data source a test runs against: PROVIDER (a name of the registry,
+# src/providers/providers.def; its first source when unset). Its test
+# profile, src/providers/$PROVIDER/tests/profile.sh, says what the generic
+# suites (tests/*.sh) need to know of it: the path its data comes from,
+# its shipped layouts, what its API provides, how a board logs in to the
+# simulator, and bodies of its API's shape for the fault cases.
+if [ -z "${PROVIDER:-}" ]; then
+	PROVIDER=$(sed -n 's/^SOURCE([^,]*, *"\([^"]*\)").*/\1/p' \
+		"$top_srcdir/src/providers/providers.def" | head -n 1)
+fi
+_profile="$top_srcdir/src/providers/$PROVIDER/tests/profile.sh"
+[ -f "$_profile" ] || { echo "Bail out! no test profile for PROVIDER $PROVIDER"; exit 1; }
+. "$_profile"
 
 # lacks FEATURE: what the provider lacks, in words, for a skipped case.
 lacks() {
@@ -54,64 +38,11 @@ lacks() {
 	esac
 }
 
-# provider_config FILE: add to a config file what the provider needs: its
-# name, and for Genesys the objects to show (it has no list of them; the
-# simulator started last says which it has).
-provider_config() {
-	[ "$PROVIDER" = brightpattern ] && return 0
-	echo "provider = \"$PROVIDER\"" >>"$1"
-	[ "$PROVIDER" = genesys ] || return 0
-	for _w in agents queues; do
-		printf '%s = {%s}\n' "$_w" "$(curl -sS "$SIM_URL/sim/objects?what=$_w" |
-			sed 's/.*/"&"/' | paste -sd, -)" >>"$1"
-	done
-}
-
-# board_cmd CONF URL: the command line of a board with the provider's
-# credentials (the secret is $SECRET, as the simulator was given it).
-board_cmd() {
-	case $PROVIDER in
-	brightpattern) echo "WALLBOARD_CLIENT_SECRET=$SECRET $WALLBOARD -c $1 --url $2 --tenant demo.wallboard.test --client-id supervisor" ;;
-	8x8) echo "WALLBOARD_API_TOKEN=$SECRET $WALLBOARD -c $1 --url $2 --tenant demo.wallboard.test" ;;
-	genesys) echo "WALLBOARD_API_KEY=demo-api-key WALLBOARD_CLIENT_SECRET=$SECRET $WALLBOARD -c $1 --url $2 --client-id supervisor" ;;
-	esac
-}
-
-# shape_body: data of the provider's API with arrays, numbers and keys
-# where they do not belong.
-shape_body() {
-	case $PROVIDER in
-	brightpattern) echo '{"wallboard": {"agent_grids": {"id": 1}, "stats_totals": [7], "chat_messages": {"x": 1}}}' ;;
-	8x8) echo '{"agents": {"agent": 5}}' ;;
-	genesys) echo '{"data": {"statistics": {"x": 1}}}' ;;
-	esac
-}
-
-# rows_body N: a data answer of N ready agents "Agent <i>" for the agent
-# board (layout 2); fails when the provider's rows come from elsewhere.
-rows_body() {
-	case $PROVIDER in
-	brightpattern) awk -v n="$1" 'BEGIN { printf "{\"wallboard\": {\"agent_grids\": [{\"id\": \"2-board\", \"values\": [";
-		for (i = 0; i < n; i++) printf "%s{\"agent\": \"Agent %d\", \"state\": \"ready\", \"time\": \"%d\"}", (i ? "," : ""), i, i;
-		printf "]}]}}" }' ;;
-	8x8) awk -v n="$1" 'BEGIN { printf "{\"agents\": {\"agent\": [";
-		for (i = 0; i < n; i++) printf "%s{\"agent-name\":\"Agent %d\",\"agent-status\":0}", (i ? "," : ""), i;
-		printf "]}}" }' ;;
-	*) return 1 ;;
-	esac
-}
-
-# cell_body: a data answer whose one ready agent has a 1 MB text cell.
-cell_body() {
-	awk -v p="$PROVIDER" 'BEGIN {
-		if (p == "brightpattern") printf "{\"wallboard\": {\"agent_grids\": [{\"id\": \"2-board\", \"values\": [{\"state\": \"ready\", \"agent\": \"";
-		else if (p == "8x8") printf "{\"agents\": {\"agent\": {\"agent-id\": \"z\", \"agent-status\": \"0\", \"agent-name\": \"";
-		else printf "{\"data\": {\"statistics\": [{\"statisticId\": \"g1.0.1\", \"value\": {\"state\": \"WaitForNextCall\"}}, {\"statisticId\": \"g1.0.2\", \"value\": {\"value\": \"";
-		for (i = 0; i < 1048576 / 8; i++) printf "Zo\303\253 M\303\274";
-		if (p == "brightpattern") printf "\"}]}]}}";
-		else if (p == "8x8") printf "\"}}}";
-		else printf "\"}}]}}";
-	}'
+# other_provider: a registry source that is not PROVIDER (for the test of
+# a layout written for another provider).
+other_provider() {
+	sed -n 's/^SOURCE([^,]*, *"\([^"]*\)").*/\1/p' \
+		"$top_srcdir/src/providers/providers.def" | grep -vx "$PROVIDER" | head -n 1
 }
 
 _tap_n=0
@@ -236,6 +167,38 @@ wait_for() {
 	done
 	return 0
 }
+
+# --- running wallboard ---------------------------------------------------
+OUT="$TMP/out"
+ERR="$TMP/err"
+ALL="$TMP/all-output"
+: >"$ALL"
+
+# wb ARGS...: run wallboard, keep stdout/stderr, remember everything it said.
+wb() {
+	"$WALLBOARD" "$@" >"$OUT" 2>"$ERR"
+	_rc=$?
+	cat "$OUT" "$ERR" >>"$ALL"
+	return $_rc
+}
+
+# wb_as SECRET ARGS...: wb with the provider's credentials (secret SECRET).
+wb_as() {
+	_s=$1
+	shift
+	# shellcheck disable=SC2046,SC2086
+	env $(creds_env "$_s") "$WALLBOARD" ${CONF:+-c "$CONF"} $CREDS_ARGS "$@" \
+		>"$OUT" 2>"$ERR"
+	_rc=$?
+	cat "$OUT" "$ERR" >>"$ALL"
+	return $_rc
+}
+
+# json_field KEY: a number from /sim/state.
+json_field() { sim_state | sed -n "s/.*\"$1\": *\([0-9][0-9]*\).*/\1/p"; }
+
+# has TEXT FILE: FILE holds TEXT.
+has() { grep -q -- "$1" "$2"; }
 
 # --- terminal tests in tmux ---------------------------------------------
 _tmux_n=0

@@ -372,3 +372,23 @@ void names_guid(struct sim *s, char out[SIM_ID_LEN])
 		 (unsigned)a & 0xfff, (((unsigned)(b >> 48) & 0x3fff) | 0x8000),
 		 (unsigned long long)(b & 0xffffffffffffULL));
 }
+
+/* --- object lists --------------------------------------------------------- */
+
+/* The ids of the model's objects, one a line: "agents" their login ids,
+ * "queues" the services' names; NULL for another what. */
+char *sim_object_list(struct sim *s, const char *what)
+{
+	struct buf b;
+	bool agents = strcmp(what, "agents") == 0;
+
+	if (!agents && strcmp(what, "queues") != 0)
+		return NULL;
+	buf_init(&b);
+	buf_puts(&b, "");
+	for (int i = 0; agents && i < s->nagents; i++)
+		buf_printf(&b, "%s\n", s->agents[i].login_id);
+	for (int i = 0; !agents && i < s->nsvcs; i++)
+		buf_printf(&b, "%s\n", s->svcs[i].name);
+	return b.data;
+}

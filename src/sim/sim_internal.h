@@ -1,7 +1,8 @@
 /*
  * sim_internal.h - the simulated contact centre's model, shared by sim.c
- * (which moves it in time), names.c (its names and texts) and statsapi.c
- * (which presents it as a Bright Pattern statistics server).
+ * (which moves it in time), names.c (its names and texts) and each
+ * source's view (src/providers/<name>/view.c, which presents it as that
+ * source's statistics server).
  *
  * Time: s->t is absolute simulated seconds since midnight of day 0; the
  * clock shown is t modulo a day. Every scheduled time in the model (an
@@ -11,7 +12,7 @@
  * indexed by enum fig (T_*, zeroed at midnight). sim_*_figures() add the
  * live gauges (L_*: waiting now, longest wait, agents ready...) computed
  * from the model, so a view turns any statistic into arithmetic over one
- * array of doubles (statsapi.c's table).
+ * array of doubles (the views' tables).
  */
 #ifndef WB_SIM_INTERNAL_H
 #define WB_SIM_INTERNAL_H
@@ -162,7 +163,7 @@ struct sim {
 	struct sim_msg *msgs;	/* ring, newest at msgs[(msg_head - 1) % cap] */
 	int msg_cap, msg_n, msg_head;
 
-	int max_columns, max_grids;	/* subscription limits (statsapi.c) */
+	int max_columns, max_grids;	/* subscription limits (a view's) */
 };
 
 /* --- sim.c: random numbers and model queries --- */

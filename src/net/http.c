@@ -1,0 +1,312 @@
+/*
+ * http.c - libcurl multi interface driven by the program's poll loop.
+ *
+ * curl tells us which sockets it wants watched (socket callback) and when
+ * it next needs a call (timer callback); we keep both here and hand them to
+ * the loop. No thread, no blocking call.
+ */
+#include "autoconf.h"
+
+#include <curl/curl.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "net/http.h"
+#include "util.h"
+
+#define HTTP_MAX_SOCKS 16
+
+struct http_sock {
+	curl_socket_t fd;
+	int what;		/* CURL_POLL_IN / OUT / INOUT */
+};
+
+struct http {
+	CURLM *multi;
+	CURLSH *share;
+	struct http_opts opts;
+	struct http_sock socks[HTTP_MAX_SOCKS];
+	int nsocks;
+	double wake;		/* now_mono() of curl's timer; <0 = none */
+	int running;
+	struct http_req *reqs;	/* all live requests */
+};
+
+struct http_req {
+	struct http *h;
+	CURL *easy;
+	struct curl_slist *headers;
+	char *body;		/* request body (copied) */
+	struct buf resp;
+	bool too_large;
+	char errbuf[CURL_ERROR_SIZE];
+	http_done_fn done;
+	void *ctx;
+	struct http_req *next;
+};
+
+/* curl's socket callback: remember what to poll on fd. */
+static int on_socket(CURL *easy, curl_socket_t fd, int what, void *userp,
+		     void *sockp)
+{
+	struct http *h = userp;
+	int i;
+
+	for (i = 0; i < h->nsocks; i++)
+		if (h->socks[i].fd == fd)
+			break;
+	if (what == CURL_POLL_REMOVE) {
+		if (i < h->nsocks)
+			h->socks[i] = h->socks[--h->nsocks];
+		return 0;
+	}
+	if (i == h->nsocks) {
+		if (h->nsocks == HTTP_MAX_SOCKS)
+			return -1;
+		h->nsocks++;
+	}
+	h->socks[i].fd = fd;
+	h->socks[i].what = what;
+	return 0;
+}
+
+/* curl's timer callback: when to call it next (-1: no timer). */
+static int on_timer(CURLM *multi, long timeout_ms, void *userp)
+{
+	struct http *h = userp;
+
+	h->wake = timeout_ms < 0 ? -1 : now_mono() + (double)timeout_ms / 1000.0;
+	return 0;
+}
+
+/* Append a chunk of the answer, refusing to grow past max_body. */
+static size_t on_write(char *data, size_t size, size_t n, void *userp)
+{
+	struct http_req *r = userp;
+	size_t len = size * n;
+
+	if (r->h->opts.max_body > 0 &&
+	    r->resp.len + len > (size_t)r->h->opts.max_body) {
+		r->too_large = true;
+		return 0;
+	}
+	buf_append(&r->resp, data, len);
+	return len;
+}
+
+struct http *http_new(const struct http_opts *opts)
+{
+	struct http *h = xcalloc(1, sizeof(*h));
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	h->opts = *opts;
+	h->wake = -1;
+	h->multi = curl_multi_init();
+	curl_multi_setopt(h->multi, CURLMOPT_SOCKETFUNCTION, on_socket);
+	curl_multi_setopt(h->multi, CURLMOPT_SOCKETDATA, h);
+	curl_multi_setopt(h->multi, CURLMOPT_TIMERFUNCTION, on_timer);
+	curl_multi_setopt(h->multi, CURLMOPT_TIMERDATA, h);
+	/* One connection to the server: a probe waits its turn behind a poll
+	 * rather than opening a second one (keep-alive is the point). */
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 1L);
+	h->share = curl_share_init();
+	curl_share_setopt(h->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_COOKIE);
+	curl_share_setopt(h->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+	return h;
+}
+
+/* Detach a request from the live list and free it. */
+static void req_free(struct http_req *r)
+{
+	struct http_req **pp;
+
+	for (pp = &r->h->reqs; *pp; pp = &(*pp)->next)
+		if (*pp == r) {
+			*pp = r->next;
+			break;
+		}
+	curl_multi_remove_handle(r->h->multi, r->easy);
+	curl_easy_cleanup(r->easy);
+	curl_slist_free_all(r->headers);
+	/* A login body holds a secret: leave nothing of it behind. */
+	if (r->body)
+		explicit_bzero(r->body, strlen(r->body));
+	free(r->body);
+	buf_free(&r->resp);
+	free(r);
+}
+
+void http_free(struct http *h)
+{
+	if (h == NULL)
+		return;
+	while (h->reqs)
+		http_cancel(h, h->reqs);
+	curl_multi_cleanup(h->multi);
+	curl_share_cleanup(h->share);
+	free(h);
+	curl_global_cleanup();
+}
+
+/* Set the options every request has. */
+static void easy_setup(struct http_req *r, const char *method, const char *url)
+{
+	const struct http_opts *o = &r->h->opts;
+	CURL *e = r->easy;
+
+	curl_easy_setopt(e, CURLOPT_URL, url);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_SHARE, r->h->share);
+	curl_easy_setopt(e, CURLOPT_COOKIEFILE, "");
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)(o->connect_timeout * 1000));
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(o->timeout * 1000));
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+	if (o->gzip)
+		curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	if (o->insecure) {
+		curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+		curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+	}
+	if (o->ca_file)
+		curl_easy_setopt(e, CURLOPT_CAINFO, o->ca_file);
+	if (o->max_body > 0)
+		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_body);
+	if (strcmp(method, "GET") != 0)
+		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, method);
+}
+
+struct http_req *http_start(struct http *h, const char *method,
+			    const char *url, const char *const *headers,
+			    const char *body, size_t len,
+			    http_done_fn done, void *ctx)
+{
+	struct http_req *r = xcalloc(1, sizeof(*r));
+
+	r->h = h;
+	r->done = done;
+	r->ctx = ctx;
+	buf_init(&r->resp);
+	r->easy = curl_easy_init();
+	easy_setup(r, method, url);
+	for (size_t i = 0; headers && headers[i]; i++)
+		r->headers = curl_slist_append(r->headers, headers[i]);
+	/* No "Expect: 100-continue" round trip for small bodies. */
+	r->headers = curl_slist_append(r->headers, "Expect:");
+	curl_easy_setopt(r->easy, CURLOPT_HTTPHEADER, r->headers);
+	if (body) {
+		r->body = xstrndup(body, len);
+		curl_easy_setopt(r->easy, CURLOPT_POSTFIELDS, r->body);
+		curl_easy_setopt(r->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	}
+	curl_easy_setopt(r->easy, CURLOPT_PRIVATE, r);
+	r->next = h->reqs;
+	h->reqs = r;
+	curl_multi_add_handle(h->multi, r->easy);
+	return r;
+}
+
+int http_pollfds(struct http *h, struct pollfd *fds, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < h->nsocks && n < max; i++, n++) {
+		fds[n].fd = h->socks[i].fd;
+		fds[n].events = 0;
+		fds[n].revents = 0;
+		if (h->socks[i].what & CURL_POLL_IN)
+			fds[n].events |= POLLIN;
+		if (h->socks[i].what & CURL_POLL_OUT)
+			fds[n].events |= POLLOUT;
+	}
+	return n;
+}
+
+double http_next_wake(const struct http *h)
+{
+	return h->wake < 0 ? 1e300 : h->wake;
+}
+
+/* Hand every finished transfer to its callback. */
+static void finish_done(struct http *h)
+{
+	CURLMsg *msg;
+	int left;
+
+	while ((msg = curl_multi_info_read(h->multi, &left)) != NULL) {
+		struct http_req *r;
+		struct http_result res;
+
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&r);
+		memset(&res, 0, sizeof(res));
+		res.curl_code = msg->data.result;
+		curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &res.status);
+		res.too_large = r->too_large ||
+				msg->data.result == CURLE_FILESIZE_EXCEEDED;
+		if (res.curl_code != CURLE_OK) {
+			/* No complete answer: a status would make a partial body look whole. */
+			res.status = 0;
+			res.error = r->errbuf[0] ? r->errbuf :
+				    curl_easy_strerror(msg->data.result);
+		}
+		buf_append(&r->resp, "", 0);
+		res.body = r->resp.data;
+		res.len = r->resp.len;
+		/* Detach first so the callback may start new requests freely. */
+		curl_multi_remove_handle(h->multi, r->easy);
+		if (r->done)
+			r->done(r->ctx, &res);
+		req_free(r);
+	}
+}
+
+void http_dispatch(struct http *h, const struct pollfd *fds, int nfds)
+{
+	for (int i = 0; i < nfds; i++) {
+		int ev = 0;
+		if (fds[i].revents == 0)
+			continue;
+		if (fds[i].revents & (POLLIN | POLLHUP))
+			ev |= CURL_CSELECT_IN;
+		if (fds[i].revents & POLLOUT)
+			ev |= CURL_CSELECT_OUT;
+		if (fds[i].revents & (POLLERR | POLLNVAL))
+			ev |= CURL_CSELECT_ERR;
+		curl_multi_socket_action(h->multi, fds[i].fd, ev, &h->running);
+	}
+	if (h->wake >= 0 && now_mono() >= h->wake) {
+		h->wake = -1;
+		curl_multi_socket_action(h->multi, CURL_SOCKET_TIMEOUT, 0, &h->running);
+	}
+	finish_done(h);
+}
+
+void http_cancel(struct http *h, struct http_req *r)
+{
+	struct http_result res;
+	http_done_fn done = r->done;
+	void *ctx = r->ctx;
+
+	memset(&res, 0, sizeof(res));
+	res.curl_code = CURLE_ABORTED_BY_CALLBACK;
+	res.error = "cancelled";
+	res.cancelled = true;
+	req_free(r);
+	if (done)
+		done(ctx, &res);
+}
+
+void http_clear_cookies(struct http *h)
+{
+	CURL *e = curl_easy_init();
+
+	curl_easy_setopt(e, CURLOPT_SHARE, h->share);
+	curl_easy_setopt(e, CURLOPT_COOKIELIST, "ALL");
+	curl_easy_cleanup(e);
+}

@@ -1,0 +1,653 @@
+/*
+ * client.c - the Bright Pattern Real-Time Statistics API as a data source.
+ *
+ * A small state machine over asynchronous HTTP, one request at a time:
+ *
+ *     LOGIN -> SUBSCRIBE -> POLL, POLL, ... -> RELEASE -> closed
+ *
+ * LOGIN is OAuth2 client credentials (POST /configapi/v2/oauth/token, then
+ * "Authorization: Bearer") when a client secret is configured, else the
+ * password login (POST /statsapi/auth, then the session cookies the server
+ * sets). Every answer decides the next step and when it runs:
+ *
+ *   data 200  -> a snapshot; next poll one interval after the last began
+ *   data 204  -> still waiting for the first data; poll again
+ *   401       -> the token is gone (expired, or another client logged in
+ *                as this user): log in again, backing off when it repeats
+ *                so two boards sharing a user do not fight in a tight loop
+ *   404       -> the subscription is gone: subscribe again
+ *   409       -> the tenant's subscription limit: retry with backoff
+ *   5xx, timeouts, refused/reset connections, DNS failures
+ *             -> exponential backoff to retry_max (config, default 30 s),
+ *                with jitter; the board keeps the last
+ *                good snapshot and marks it stale
+ *   malformed -> counted and reported; the last good snapshot stays
+ *
+ * OAuth tokens are renewed before expires_in runs out. Secrets are only
+ * ever written into request bodies; no message here contains one.
+ */
+#include "autoconf.h"
+
+#include <curl/curl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "net/http.h"
+#include "sanitize.h"
+#include "providers/brightpattern/client.h"
+#include "providers/brightpattern/parse.h"
+#include "providers/brightpattern/probes.h"
+#include "net/oauth.h"
+#include "providers/brightpattern/subscription.h"
+
+#include "net/session.h"
+
+enum step { STEP_NONE = STEP_IDLE, STEP_LOGIN, STEP_RESOLVE, STEP_SUBSCRIBE,
+	    STEP_POLL, STEP_LIST, STEP_RELEASE };
+
+struct brightpattern {
+	struct session s;	/* first: its base is the provider */
+	const struct config *cfg;
+	const struct layoutset *set;
+	char *sub_body;		/* the subscription, built once */
+	bool need_ids;		/* teams/services to turn into ids first */
+	int resolving;		/* 0: teams next, 1: services next, 2: done */
+	struct id_map ids[2];	/* teams, services */
+	bool oauth;
+	bool subscribed;
+	bool releasing;
+	double last_poll;
+	struct probe_ref *probes;	/* service availability, asked apart */
+	size_t nprobes;
+	/* --list-* */
+	const char *list_what;
+	FILE *list_out;
+	bool list_done;
+};
+
+static void start_probes(struct brightpattern *sa);
+static void relogin(struct brightpattern *sa, double now);
+
+/* Send a request with the credentials of the current login. */
+static void request(struct brightpattern *sa, const char *method, const char *path,
+		 const char *body, const char *ctype, session_answer_fn fn)
+{
+	char *auth = sa->oauth ? session_bearer(&sa->s) : NULL;
+	const char *headers[] = { auth, NULL };
+
+	session_request(&sa->s, method, path, headers, body, ctype, fn);
+	secret_free(auth);
+}
+
+/* What comes after a successful login. */
+static void after_login(struct brightpattern *sa, double now)
+{
+	sa->s.last_login = now;
+	if (sa->list_what)
+		session_plan(&sa->s, STEP_LIST, now);
+	else if (sa->need_ids && sa->resolving < 2)
+		session_plan(&sa->s, STEP_RESOLVE, now);
+	else if (sa->subscribed)
+		session_plan(&sa->s, STEP_POLL, sa->last_poll + sa->cfg->interval);
+	else
+		session_plan(&sa->s, STEP_SUBSCRIBE, now);
+}
+
+/* A login was refused: a fault for the administrator, not the network. */
+static void login_refused(struct brightpattern *sa, const struct http_result *res,
+			  double now)
+{
+	char what[300];
+
+	if (!sa->oauth && res->status == 403)
+		session_fatal(&sa->s, STEP_LOGIN, now, "the server refuses password login (403 illegal login "
+		      "attempt): use an API secret (client_id and "
+		      "WALLBOARD_CLIENT_SECRET) instead");
+	else {
+		session_describe(&sa->s, res, what, sizeof(what));
+		char full[400];
+		snprintf(full, sizeof(full), "login refused (%s): check %s and tenant",
+			 what, sa->oauth ? "client id, client secret" :
+			 "user, password");
+		session_fatal(&sa->s, STEP_LOGIN, now, full);
+	}
+}
+
+/* The answer to POST /configapi/v2/oauth/token. */
+static void on_oauth(void *owner, const struct http_result *res,
+		double now)
+{
+	struct brightpattern *sa = owner;
+	double expires = 0;
+
+	if (res->status == 200) {
+		char *tok = oauth_parse_token(res->body, res->len, &expires);
+		if (tok) {
+			session_set_token(&sa->s, tok, expires, now);
+			sa->s.st.fatal = false;
+			after_login(sa, now);
+			return;
+		}
+		session_fault(&sa->s, STEP_LOGIN, now, "the token answer had no access_token");
+		return;
+	}
+	if (res->status == 400 || res->status == 401 || res->status == 403) {
+		login_refused(sa, res, now);
+		return;
+	}
+	session_transport_fault(&sa->s, STEP_LOGIN, now, res);
+}
+
+/* The answer to POST /statsapi/auth. */
+static void on_auth(void *owner, const struct http_result *res,
+		double now)
+{
+	struct brightpattern *sa = owner;
+	if (res->status == 200) {
+		sa->s.st.fatal = false;
+		after_login(sa, now);
+		return;
+	}
+	if (res->status == 401 || res->status == 403) {
+		login_refused(sa, res, now);
+		return;
+	}
+	session_transport_fault(&sa->s, STEP_LOGIN, now, res);
+}
+
+/* The body of POST /statsapi/auth. */
+static void json_login_body(struct buf *b, const char *tenant, const char *user,
+			    const char *password)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s}", "tenant_url", tenant ? tenant : "",
+			      "username", user ? user : "",
+			      "password", password ? password : "");
+	char *text = json_dumps(o, JSON_COMPACT);
+
+	buf_puts(b, text);
+	secret_free(text);
+	json_decref(o);
+}
+
+/* Start a login of the configured kind. */
+static void do_login(struct brightpattern *sa)
+{
+	const struct config *c = sa->cfg;
+	struct buf body;
+
+	session_say(&sa->s, sa->s.st.state == CONN_RETRYING ? CONN_RETRYING : CONN_AUTH,
+	    "%s", sa->s.st.state == CONN_RETRYING ? sa->s.st.message : "logging in");
+	http_clear_cookies(sa->s.http);
+	buf_init(&body);
+	if (sa->oauth) {
+		char *id = url_escape(c->client_id);
+		char *secret = url_escape(c->client_secret);
+		char *scope = url_escape(c->tenant ? c->tenant : "");
+		buf_printf(&body, "grant_type=client_credentials&client_id=%s"
+			   "&client_secret=%s&scope=%s", id, secret, scope);
+		free(id);
+		secret_free(secret);
+		free(scope);
+		request(sa, "POST", "/configapi/v2/oauth/token", body.data,
+		     "application/x-www-form-urlencoded", on_oauth);
+	} else {
+		json_login_body(&body, c->tenant, c->user, c->password);
+		request(sa, "POST", "/statsapi/auth", body.data, "application/json",
+		     on_auth);
+	}
+	explicit_bzero(body.data, body.len);
+	buf_free(&body);
+}
+
+/*
+ * The answer to GET /statsapi/cfg/teams or /cfg/services while turning the
+ * layouts' names into ids. A list that cannot be had leaves the names as
+ * written (the server may take them, or say which it does not know).
+ */
+static void on_resolve(void *owner, const struct http_result *res,
+		double now)
+{
+	struct brightpattern *sa = owner;
+	static const char *const what[] = { "teams", "services" };
+	struct id_map *m = &sa->ids[sa->resolving];
+	struct cfg_item *items;
+	long n;
+
+	if (res->status == 401) {
+		relogin(sa, now);
+		return;
+	}
+	n = res->status == 200 ?
+	    brightpattern_parse_list(res->body, res->len, what[sa->resolving], &items) : -1;
+	for (long i = 0; i < n; i++) {
+		if (items[i].id == NULL)
+			continue;
+		m->names = xreallocarray(m->names, m->n + 1, sizeof(*m->names));
+		m->ids = xreallocarray(m->ids, m->n + 1, sizeof(*m->ids));
+		m->names[m->n] = xstrdup(items[i].name);
+		m->ids[m->n++] = xstrdup(items[i].id);
+	}
+	if (n >= 0)
+		cfg_items_free(items, n);
+	if (++sa->resolving == 2) {
+		free(sa->sub_body);
+		sa->sub_body = brightpattern_subscription_build_ids(sa->set, sa->cfg->dialect, 0,
+						      &sa->ids[0], &sa->ids[1]);
+	}
+	after_login(sa, now);
+}
+
+/* The grid a 400's message names, as "layout "X", panel "Y"". */
+static void name_grid(const struct brightpattern *sa, const char *msg, char *out,
+		      size_t outsz)
+{
+	const struct grid_ref *g = brightpattern_subscription_grid_in(sa->set, msg);
+
+	if (g)
+		snprintf(out, outsz, " (layout \"%s\" in %s, panel \"%s\")",
+			 g->layout->title, g->layout->file, g->panel->id);
+	else
+		out[0] = '\0';
+}
+
+/* A 401 on a request that needed the login: log in again, backing off. */
+static void relogin(struct brightpattern *sa, double now)
+{
+	session_relogin(&sa->s, STEP_LOGIN, now, "the server ended the login "
+			"(401: another client logged in as this user, or the "
+			"token expired)");
+}
+
+/* The answer to POST /statsapi/subscription. */
+static void on_subscribe(void *owner, const struct http_result *res,
+		double now)
+{
+	struct brightpattern *sa = owner;
+	char where[300], full[700];
+	char *msg;
+
+	switch (res->status) {
+	case 200:
+	case 201:
+	case 204:
+		sa->subscribed = true;
+		sa->s.backoff = 0;
+		session_say(&sa->s, CONN_WAITING, "waiting for the first data");
+		session_plan(&sa->s, STEP_POLL, now);
+		return;
+	case 401:
+		relogin(sa, now);
+		return;
+	case 409:
+		session_fault(&sa->s, STEP_SUBSCRIBE, now, "the tenant's subscription limit is "
+		      "reached (409): another wallboard must stop first");
+		return;
+	case 400:
+	case 413:
+		msg = brightpattern_parse_error(res->body, res->len);
+		name_grid(sa, msg, where, sizeof(where));
+		snprintf(full, sizeof(full), "the server refused the subscription "
+			 "(%ld%s%s)%s%s", res->status, msg ? ": " : "",
+			 msg ? msg : "", where,
+			 where[0] ? "" : ": it may be too large; load fewer layouts");
+		free(msg);
+		sa->s.st.fatal = true;
+		session_fault(&sa->s, STEP_SUBSCRIBE, now, full);
+		sa->s.backoff = sa->cfg->retry_max;
+		return;
+	default:
+		session_transport_fault(&sa->s, STEP_SUBSCRIBE, now, res);
+	}
+}
+
+/*
+ * The answer to GET /statsapi/info/check_available_agents: {"availability":
+ * true|false}, sometimes as a one-element list. Anything else leaves the
+ * last answer in place.
+ */
+static void on_probe(void *ctx, const struct http_result *res)
+{
+	struct probe_ref *pr = ctx;
+	const char *word;
+
+	pr->owner = NULL;	/* no longer in flight */
+	if (res->cancelled || res->status != 200)
+		return;
+	if ((word = brightpattern_probe_answer(res->body, res->len)) != NULL)
+		pr->value = word;
+}
+
+/* Ask, beside the poll, whether each probed service has an agent ready. */
+static void start_probes(struct brightpattern *sa)
+{
+	for (size_t i = 0; i < sa->nprobes; i++) {
+		struct probe_ref *pr = &sa->probes[i];
+		char *svc, *path, *url;
+		if (pr->owner)
+			continue;	/* the last one is still on its way */
+		svc = url_escape(pr->service);
+		path = xasprintf("/statsapi/info/check_available_agents?service=%s", svc);
+		url = session_url(&sa->s, path);
+		pr->owner = sa;
+		http_start(sa->s.http, "GET", url, NULL, NULL, 0, on_probe, pr);
+		free(url);
+		free(path);
+		free(svc);
+	}
+}
+
+/*
+ * A data body: a new snapshot, or a body refused, counted and reported.
+ * A body with parts of the wrong shape is refused whole: showing the parts
+ * that parsed would blank panels that still have good, if older, data.
+ */
+static void take_data(struct brightpattern *sa, const struct http_result *res,
+		      double now)
+{
+	char err[200];
+	struct snapshot *snap = brightpattern_parse_data(res->body, res->len, sa->set,
+						    err, sizeof(err));
+
+	if (snap == NULL || err[0]) {
+		snapshot_free(snap);
+		session_malformed(&sa->s, err);
+		return;
+	}
+	start_probes(sa);
+	brightpattern_probes_apply(sa->probes, sa->nprobes, snap);
+	session_accept(&sa->s, snap);
+}
+
+/* The answer to GET /statsapi/subscription/data. */
+static void on_data(void *owner, const struct http_result *res,
+		double now)
+{
+	struct brightpattern *sa = owner;
+
+	double next = sa->last_poll + sa->cfg->interval;
+
+	if (next < now)
+		next = now;
+	switch (res->status) {
+	case 200:
+		take_data(sa, res, now);
+		session_plan(&sa->s, STEP_POLL, next);
+		return;
+	case 204:
+		session_say(&sa->s, CONN_WAITING, "waiting for the first data");
+		session_plan(&sa->s, STEP_POLL, next);
+		return;
+	case 401:
+		relogin(sa, now);
+		return;
+	case 404:
+		sa->subscribed = false;
+		sa->s.st.faults++;
+		session_say(&sa->s, CONN_RETRYING, "the server lost the subscription (404); "
+		    "subscribing again");
+		/* Straight away the first time; a repeat backs off. */
+		if (sa->s.backoff)
+			session_fault(&sa->s, STEP_SUBSCRIBE, now, "the subscription keeps "
+			      "disappearing (404)");
+		else {
+			sa->s.backoff = 0.5;	/* so the next 404 backs off */
+			session_plan(&sa->s, STEP_SUBSCRIBE, now);
+		}
+		return;
+	default:
+		session_transport_fault(&sa->s, STEP_POLL, now, res);
+	}
+}
+
+/* The answer to DELETE /statsapi/subscription/active: done either way. */
+static void on_release(void *owner, const struct http_result *res,
+		double now)
+{
+	struct brightpattern *sa = owner;
+	sa->subscribed = false;
+	if (res->status == 200 || res->status == 204 || res->status == 404)
+		session_say(&sa->s, CONN_CLOSED, "subscription released");
+	else
+		session_say(&sa->s, CONN_CLOSED, "could not release the subscription (%ld)",
+		    res->status);
+	session_plan(&sa->s, STEP_NONE, 1e300);
+}
+
+/* The answer to GET /statsapi/cfg/<what>: print it. */
+static void on_list(void *owner, const struct http_result *res,
+		double now)
+{
+	struct brightpattern *sa = owner;
+	struct cfg_item *items;
+	long n;
+	char what[300];
+
+	if (res->status == 401) {
+		login_refused(sa, res, now);
+		sa->list_done = true;
+		return;
+	}
+	if (res->status != 200) {
+		session_describe(&sa->s, res, what, sizeof(what));
+		sa->s.st.fatal = true;
+		session_say(&sa->s, CONN_RETRYING, "%s", what);
+		sa->list_done = true;
+		return;
+	}
+	n = brightpattern_parse_list(res->body, res->len, sa->list_what, &items);
+	if (n < 0) {
+		sa->s.st.fatal = true;
+		session_say(&sa->s, CONN_RETRYING, "the server's %s list is not a list",
+		    sa->list_what);
+	} else {
+		cfg_items_print(sa->list_out, items, n);
+		cfg_items_free(items, n);
+		session_say(&sa->s, CONN_CLOSED, "%s", "");
+	}
+	sa->list_done = true;
+	session_plan(&sa->s, STEP_NONE, 1e300);
+}
+
+/* Do the planned step. */
+static void run_step(void *owner, int step, double now)
+{
+	struct brightpattern *sa = owner;
+	enum step s = step;
+
+	if (s == STEP_POLL && sa->oauth && session_token_due(&sa->s, now))
+		s = STEP_LOGIN;
+	sa->s.inflight_step = s;
+	switch (s) {
+	case STEP_NONE:
+		break;
+	case STEP_LOGIN:
+		do_login(sa);
+		break;
+	case STEP_RESOLVE:
+		request(sa, "GET", sa->resolving == 0 ? "/statsapi/cfg/teams" :
+			"/statsapi/cfg/services", NULL, NULL, on_resolve);
+		break;
+	case STEP_SUBSCRIBE:
+		if (sa->s.st.state != CONN_RETRYING)
+			session_say(&sa->s, CONN_SUBSCRIBING, "subscribing");
+		request(sa, "POST", "/statsapi/subscription", sa->sub_body,
+		     "application/json", on_subscribe);
+		break;
+	case STEP_POLL:
+		sa->last_poll = now;
+		request(sa, "GET", "/statsapi/subscription/data", NULL, NULL, on_data);
+		break;
+	case STEP_LIST: {
+		char *path = xasprintf("/statsapi/cfg/%s", sa->list_what);
+		request(sa, "GET", path, NULL, NULL, on_list);
+		free(path);
+		break;
+	}
+	case STEP_RELEASE:
+		request(sa, "DELETE", "/statsapi/subscription/active", NULL, NULL,
+		     on_release);
+		break;
+	}
+}
+
+/*
+ * Give back the subscription. A request in flight is abandoned (its
+ * answer no longer matters); without a subscription there is nothing to do.
+ */
+static void sa_release(struct provider *p)
+{
+	struct brightpattern *sa = (struct brightpattern *)p;
+
+	if (sa->releasing)
+		return;
+	sa->releasing = true;
+	if (sa->s.inflight) {
+		/* Its answer no longer matters; a subscribe may have landed. */
+		if (sa->s.inflight_step == STEP_SUBSCRIBE)
+			sa->subscribed = true;
+		session_cancel(&sa->s);
+	}
+	if (!sa->subscribed) {
+		session_say(&sa->s, CONN_CLOSED, "%s", "");
+		session_plan(&sa->s, STEP_NONE, 1e300);
+		return;
+	}
+	session_say(&sa->s, CONN_RELEASING, "releasing the subscription");
+	session_plan(&sa->s, STEP_RELEASE, now_mono());
+	session_dispatch(&sa->s, NULL, 0);
+}
+
+static void sa_destroy(struct provider *p)
+{
+	struct brightpattern *sa = (struct brightpattern *)p;
+
+	session_free(&sa->s);
+	free(sa->sub_body);
+	id_map_free(&sa->ids[0]);
+	id_map_free(&sa->ids[1]);
+	brightpattern_probes_free(sa->probes, sa->nprobes);
+	free(sa);
+}
+
+static const struct provider_ops brightpattern_ops = {
+	"brightpattern", session_op_pollfds, session_op_next_wake,
+	session_op_dispatch, session_op_take,
+	session_op_status, sa_release, sa_destroy
+};
+
+/* Check the settings a login needs; the reason in errs when one is missing. */
+static bool creds_ok(const struct config *cfg, struct errlist *errs)
+{
+	if (cfg->url == NULL || (strncmp(cfg->url, "http://", 7) != 0 &&
+				 strncmp(cfg->url, "https://", 8) != 0)) {
+		errlist_add(errs, "no server: give --url http(s)://host or url in the config");
+		return false;
+	}
+	if (cfg->client_secret) {
+		if (cfg->client_id == NULL && cfg->user == NULL) {
+			errlist_add(errs, "a client secret needs --client-id (the user's login name)");
+			return false;
+		}
+		return true;
+	}
+	if (cfg->user == NULL || cfg->password == NULL) {
+		errlist_add(errs, "no credentials: give --client-id with "
+			    "WALLBOARD_CLIENT_SECRET (or client_secret_file), or "
+			    "--user with WALLBOARD_PASSWORD (or password_file)");
+		return false;
+	}
+	return true;
+}
+
+/* A provider value without a subscription body yet. */
+static struct brightpattern *sa_new(const struct config *cfg,
+			       const struct layoutset *set)
+{
+	struct brightpattern *sa = xcalloc(1, sizeof(*sa));
+
+	sa->cfg = cfg;
+	sa->set = set;
+	session_init(&sa->s, &brightpattern_ops, cfg, sa, run_step,
+		     brightpattern_parse_error);
+	sa->oauth = cfg->client_secret != NULL;
+	session_plan(&sa->s, STEP_LOGIN, now_mono());
+	return sa;
+}
+
+struct provider *brightpattern_open(const struct config *cfg,
+			       const struct layoutset *set,
+			       struct errlist *errs)
+{
+	struct brightpattern *sa;
+
+	if (!creds_ok(cfg, errs))
+		return NULL;
+	sa = sa_new(cfg, set);
+	sa->sub_body = brightpattern_subscription_build(set, cfg->dialect, 0);
+	sa->need_ids = cfg->dialect == DIALECT_COLLECTION &&
+		       brightpattern_subscription_has_selections(set);
+	sa->nprobes = brightpattern_probes(set, &sa->probes);
+	return &sa->s.base;
+}
+
+/*
+ * The documented dialect has no words for team or service selections:
+ * say which panels lose theirs, rather than let the numbers differ quietly.
+ */
+static void warn_documented(const struct layoutset *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		for (size_t j = 0; j < set->layouts[i]->npanels; j++) {
+			const struct panel *p = &set->layouts[i]->panels[j];
+			bool probes_only = p->kind == PANEL_TOTALS;
+			for (size_t c = 0; c < p->ncols && probes_only; c++)
+				probes_only = p->cols[c].info &&
+					      (p->cols[c].info->flags & STAT_PROBE);
+			if ((p->nteams == 0 && p->nservices == 0) || probes_only)
+				continue;
+			fprintf(stderr, "wallboard: %s:%d: warning: panel \"%s\": "
+				"teams and services are sent only in the collection "
+				"dialect (api_dialect = collection)\n",
+				set->layouts[i]->file, p->line, p->id);
+		}
+}
+
+char *brightpattern_plan(const struct config *cfg, const struct layoutset *set)
+{
+	if (cfg->dialect == DIALECT_DOCUMENTED)
+		warn_documented(set);
+	return brightpattern_subscription_build(set, cfg->dialect, 2);
+}
+
+int brightpattern_list(const struct config *cfg, const char *what, FILE *out,
+		  char *err, size_t errsz)
+{
+	struct errlist errs = { 0 };
+	struct brightpattern *sa;
+	int rc = 0;
+
+	if (!creds_ok(cfg, &errs)) {
+		snprintf(err, errsz, "%s", errs.msgs[0]);
+		errlist_free(&errs);
+		return 1;
+	}
+	sa = sa_new(cfg, NULL);
+	sa->list_what = what;
+	sa->list_out = out;
+	session_run(&sa->s, &sa->list_done);
+	if (!sa->list_done || sa->s.st.state != CONN_CLOSED) {
+		snprintf(err, errsz, "%s", sa->s.st.message[0] ? sa->s.st.message :
+			 "timed out");
+		rc = 1;
+	}
+	sa_destroy(&sa->s.base);
+	return rc;
+}
+
+const struct source source_brightpattern = {
+	"brightpattern", &catalog_brightpattern, brightpattern_open,
+	brightpattern_plan, brightpattern_list, NULL, &brightpattern_demo
+};

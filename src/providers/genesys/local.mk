@@ -1,0 +1,35 @@
+# local.mk - the Genesys source's part of the build (included by
+# Makefile.am). Its files, tests, fuzz targets and shipped layouts.
+PROVIDERS += genesys
+
+libwb_a_SOURCES += src/providers/genesys/parse.c src/providers/genesys/parse.h src/providers/genesys/catalog.c
+libsim_a_SOURCES += src/providers/genesys/view.c src/providers/genesys/view.h
+libboard_a_SOURCES += src/providers/genesys/client.c src/providers/genesys/client.h src/providers/genesys/demo.c
+wallboard_sim_SOURCES += src/providers/genesys/routes.c
+
+genesyslayoutsdir = $(pkgdatadir)/layouts/genesys
+dist_genesyslayouts_DATA = layouts/genesys/queues.layout \
+	layouts/genesys/agents.layout
+
+UNIT_TESTS += src/providers/genesys/tests/check_parse
+src_providers_genesys_tests_check_parse_CFLAGS = $(TEST_CFLAGS)
+src_providers_genesys_tests_check_parse_LDADD = $(TEST_LIBS)
+UNIT_TESTS += src/providers/genesys/tests/check_view
+src_providers_genesys_tests_check_view_CFLAGS = $(TEST_CFLAGS)
+src_providers_genesys_tests_check_view_LDADD = $(TEST_LIBS)
+
+SCRIPT_TESTS += src/providers/genesys/tests/once.test \
+	src/providers/genesys/tests/faults.test \
+	src/providers/genesys/tests/tui.test \
+	src/providers/genesys/tests/api.test
+EXTRA_DIST += src/providers/genesys/tests/profile.sh
+
+FUZZ_NAMES += genesys_data
+FUZZ_CORPUS_genesys_data = $(abs_top_srcdir)/src/providers/genesys/tests/corpus
+fuzz/fuzz_genesys_data: $(top_srcdir)/src/providers/genesys/tests/fuzz_data.c $(FUZZ_DEPS)
+	$(FUZZ_LINK)
+check_PROGRAMS += fuzz/replay_genesys_data
+fuzz_replay_genesys_data_SOURCES = fuzz/replay.c src/providers/genesys/tests/fuzz_data.c
+fuzz_replay_genesys_data_CFLAGS = $(REPLAY_CFLAGS)
+fuzz_replay_genesys_data_LDADD = $(BOARD_LIBS)
+EXTRA_DIST += src/providers/genesys/tests/corpus

@@ -1,0 +1,986 @@
+/*
+ * parse.c - Genesys Statistics API v3 bodies to and from the core's
+ * model.
+ *
+ * A subscription opens one Stat Server statistic per value the layouts
+ * show: a grid cell is its column's statistic on the row's object (an Agent,
+ * or a Queue), a total is its statistic on the Tenant or on each queue the
+ * totals panel names. The statisticId we give each one says where its value
+ * goes, so an answer ({"data": {"statistics": [{"statisticId", "value",
+ * ...}]}}) is read without looking anything up by name. Values of a total
+ * over several queues, and the statistics of a SUM column, are combined once
+ * the whole answer is read. Statistics Stat Server computes when asked
+ * (the catalogue's STAT_PROBE) are left out of the subscription and peeked
+ * instead; a peek answer has no statisticIds, so its values are put where
+ * the layouts show that statistic on that object. Everything the server
+ * says goes through snapshot_text() (the sanitiser).
+ */
+#include "autoconf.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "providers/genesys/parse.h"
+#include "net/jsonbody.h"
+#include "sanitize.h"
+
+/* --- objects and statistic ids ------------------------------------------- */
+
+/* The objects of a caller that gave none: no agents, no queues, no tenant. */
+static const struct genesys_objects no_objects;
+
+/* True for a SUM column. */
+static bool is_sum(const struct column *c)
+{
+	return strcmp(c->stat, "SUM") == 0;
+}
+
+/* True for ObjectId: the row's object id, which is no statistic. */
+static bool is_object_id(const char *stat)
+{
+	return strcmp(stat, "ObjectId") == 0;
+}
+
+/*
+ * True for a statistic Stat Server computes when asked (ExpectedWaitTime):
+ * it is peeked beside each poll, not subscribed.
+ */
+static bool is_probe(const struct layoutset *set, const char *stat)
+{
+	const struct stat_info *info = catalog_find(set->catalog, stat);
+
+	return info != NULL && (info->flags & STAT_PROBE);
+}
+
+/*
+ * The object ids a grid panel's rows are, their count in *n: every agent
+ * for an agent grid; for a service grid the panel's services, else every
+ * queue.
+ */
+static char *const *grid_rows(const struct panel *p,
+			      const struct genesys_objects *o, size_t *n)
+{
+	if (p->kind == PANEL_AGENT_GRID) {
+		*n = o->nagents;
+		return o->agents;
+	}
+	if (p->nservices > 0) {
+		*n = p->nservices;
+		return p->services;
+	}
+	*n = o->nqueues;
+	return o->queues;
+}
+
+/* The Stat Server object type of a grid panel's rows. */
+static const char *grid_type(const struct panel *p)
+{
+	return p->kind == PANEL_AGENT_GRID ? "Agent" : "Queue";
+}
+
+/* How many objects a total is over: the tenant, or each service of scope. */
+static size_t total_nobjects(const char *scope)
+{
+	size_t n = 1;
+
+	for (const char *p = scope; *p != '\0'; p++)
+		if (*p == '\n')
+			n++;
+	return n;
+}
+
+/* The k-th service of a '\n'-joined scope: its start, its length in *len. */
+static const char *scope_item(const char *scope, size_t k, size_t *len)
+{
+	const char *p = scope, *nl;
+
+	while (k > 0 && (nl = strchr(p, '\n')) != NULL) {
+		p = nl + 1;
+		k--;
+	}
+	nl = strchr(p, '\n');
+	*len = nl ? (size_t)(nl - p) : strlen(p);
+	return p;
+}
+
+/* The kind of a statistic in the set's catalogue (text when unknown). */
+static enum stat_kind kind_of(const struct layoutset *set, const char *name)
+{
+	const struct stat_info *info = catalog_find(set->catalog, name);
+
+	return info ? info->kind : STAT_TEXT;
+}
+
+/* --- the subscription body ----------------------------------------------- */
+
+/*
+ * Append one statistic to the list (taking id). An object id or name that
+ * is not UTF-8 cannot be written as JSON: that statistic is left out.
+ */
+static void add_stat(json_t *list, char *id, const char *oid, size_t oidlen,
+		     const char *type, const char *name)
+{
+	json_t *jid = json_string(id), *joid = json_stringn(oid, oidlen);
+	json_t *jname = json_string(name), *st;
+
+	free(id);
+	if (jid == NULL || joid == NULL || jname == NULL) {
+		json_decref(jid);
+		json_decref(joid);
+		json_decref(jname);
+		return;
+	}
+	st = json_object();
+	json_object_set_new(st, "statisticId", jid);
+	json_object_set_new(st, "objectId", joid);
+	json_object_set_new(st, "objectType", json_string(type));
+	json_object_set_new(st, "name", jname);
+	json_array_append_new(list, st);
+}
+
+/* The statistics of one cell: its column's, or each of a SUM column's. */
+static void build_cell(json_t *list, const struct layoutset *set, size_t gid,
+		       size_t r, size_t c, const struct column *col,
+		       const char *oid, const char *type)
+{
+	if (!is_sum(col)) {
+		if (!is_object_id(col->stat) && !is_probe(set, col->stat))
+			add_stat(list, xasprintf("g%zu.%zu.%zu", gid, r, c), oid,
+				 strlen(oid), type, col->stat);
+		return;
+	}
+	for (size_t k = 0; k < col->nsum; k++)
+		if (!is_object_id(col->sum_stats[k]))
+			add_stat(list, xasprintf("g%zu.%zu.%zu.%zu", gid, r, c, k),
+				 oid, strlen(oid), type, col->sum_stats[k]);
+}
+
+/* The statistics of grid gid: rows, then columns. */
+static void build_grid(json_t *list, const struct layoutset *set, size_t gid,
+		       const struct genesys_objects *o)
+{
+	const struct panel *p = set->grids[gid].panel;
+	size_t nrows;
+	char *const *rows = grid_rows(p, o, &nrows);
+
+	for (size_t r = 0; r < nrows; r++)
+		for (size_t c = 0; c < p->ncols; c++)
+			build_cell(list, set, gid, r, c, &p->cols[c], rows[r],
+				   grid_type(p));
+}
+
+/*
+ * The statistics of total tid: one on the Tenant when it is over every
+ * service (none when no tenant is known), else one per queue it names.
+ */
+static void build_total(json_t *list, const struct layoutset *set, size_t tid,
+			const struct genesys_objects *o)
+{
+	const char *scope = set->total_scopes[tid], *name = set->totals[tid];
+	size_t n = total_nobjects(scope), len;
+	const char *item;
+
+	if (is_object_id(name) || is_probe(set, name))
+		return;
+	if (scope[0] == '\0') {
+		if (o->tenant != NULL)
+			add_stat(list, xasprintf("t%zu.0", tid), o->tenant,
+				 strlen(o->tenant), "Tenant", name);
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		item = scope_item(scope, k, &len);
+		add_stat(list, xasprintf("t%zu.%zu", tid, k), item, len, "Queue",
+			 name);
+	}
+}
+
+char *genesys_subscription_build(const struct layoutset *set,
+				 const struct genesys_objects *o,
+				 const char *operation_id, size_t *count)
+{
+	json_t *root = json_object(), *data = json_object();
+	json_t *list = json_array();
+	char *text;
+
+	if (o == NULL)
+		o = &no_objects;
+	if (operation_id != NULL)
+		json_object_set_new(root, "operationId", json_string(operation_id));
+	for (size_t g = 0; g < set->ngrids; g++)
+		build_grid(list, set, g, o);
+	for (size_t t = 0; t < set->ntotals; t++)
+		build_total(list, set, t, o);
+	if (count != NULL)
+		*count = json_array_size(list);
+	json_object_set_new(data, "statistics", list);
+	json_object_set_new(root, "data", data);
+	text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	return text;
+}
+
+/* --- values -------------------------------------------------------------- */
+
+/* A whole number as text in the snapshot's arena. */
+static const char *integer_cell(struct snapshot *s, json_int_t i)
+{
+	char num[64];
+	int n = snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, i);
+
+	return snapshot_text(s, num, (size_t)n);
+}
+
+/*
+ * The scalar a statistic's value holds, or NULL. The reference leaves the
+ * value's shape open ("its structure reflects the structure of the Stat
+ * Server message"). Assumed: a bare number, string or boolean; or an object
+ * whose "value" member is a number or a string; or, for agent states, an
+ * object whose "state", "status" or "agentState" member (tried in that
+ * order) is a string or an object with a string "name". null, and an object
+ * with none of these, hold no value.
+ */
+static json_t *value_scalar(json_t *v, bool state)
+{
+	static const char *const state_keys[] = { "state", "status", "agentState" };
+	json_t *m;
+
+	if (json_is_string(v) || json_is_number(v) || json_is_boolean(v))
+		return v;
+	if (!json_is_object(v))
+		return NULL;
+	m = json_object_get(v, "value");
+	if (json_is_string(m) || json_is_number(m))
+		return m;
+	for (size_t i = 0; state && i < WB_ARRAY_LEN(state_keys); i++) {
+		m = json_object_get(v, state_keys[i]);
+		if (json_is_object(m))
+			m = json_object_get(m, "name");
+		if (json_is_string(m))
+			return m;
+	}
+	return NULL;
+}
+
+/*
+ * One statistic's value as cell text, or NULL when it holds none: strings
+ * sanitised, numbers as their shortest text, booleans as 1 and 0, agent
+ * states as the core's state words.
+ */
+static const char *value_text(struct snapshot *s, json_t *v, enum stat_kind kind)
+{
+	const char *t = NULL;
+
+	v = value_scalar(v, kind == STAT_STATE);
+	if (v == NULL)
+		return NULL;
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		t = snapshot_text(s, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		t = integer_cell(s, json_integer_value(v));
+		break;
+	case JSON_REAL:
+		t = snapshot_number(s, json_real_value(v), -1);
+		break;
+	case JSON_TRUE:
+		t = "1";
+		break;
+	case JSON_FALSE:
+		t = "0";
+		break;
+	default:
+		return NULL;
+	}
+	return kind == STAT_STATE ? genesys_state_word(t) : t;
+}
+
+/*
+ * Values that are combined once the whole answer is read: those of each
+ * object of a total, and those of each statistic of a SUM cell.
+ */
+struct parts {
+	const char **total;	/* the objects of every total, tid by tid */
+	size_t *tbase;		/* [ntotals + 1]: where total tid's start */
+	const char **sum;	/* per grid, row, SUM column and statistic */
+	size_t *gbase;		/* [ngrids + 1]: where grid gid's start */
+};
+
+/* What reading one answer needs. */
+struct reader {
+	struct snapshot *s;
+	const struct layoutset *set;
+	struct parts pt;
+	struct shape sh;
+};
+
+/* How many SUM statistics one row of a panel has, all columns together. */
+static size_t sum_width(const struct panel *p)
+{
+	size_t w = 0;
+
+	for (size_t c = 0; c < p->ncols; c++)
+		if (is_sum(&p->cols[c]))
+			w += p->cols[c].nsum;
+	return w;
+}
+
+/* Where the statistics of SUM column c start inside one row. */
+static size_t sum_offset(const struct panel *p, size_t c)
+{
+	size_t off = 0;
+
+	for (size_t i = 0; i < c; i++)
+		if (is_sum(&p->cols[i]))
+			off += p->cols[i].nsum;
+	return off;
+}
+
+/* Room for every part of the answer, all absent. */
+static void parts_init(struct parts *pt, const struct layoutset *set,
+		       const struct snapshot *s)
+{
+	pt->tbase = xcalloc(set->ntotals + 1, sizeof(*pt->tbase));
+	for (size_t t = 0; t < set->ntotals; t++)
+		pt->tbase[t + 1] = pt->tbase[t] + total_nobjects(set->total_scopes[t]);
+	pt->total = xcalloc(pt->tbase[set->ntotals] + 1, sizeof(*pt->total));
+	pt->gbase = xcalloc(set->ngrids + 1, sizeof(*pt->gbase));
+	for (size_t g = 0; g < set->ngrids; g++)
+		pt->gbase[g + 1] = pt->gbase[g] + s->grids[g].nrows *
+				   sum_width(set->grids[g].panel);
+	pt->sum = xcalloc(pt->gbase[set->ngrids] + 1, sizeof(*pt->sum));
+}
+
+/* Free what parts_init() allocated. */
+static void parts_free(struct parts *pt)
+{
+	free(pt->total);
+	free(pt->tbase);
+	free(pt->sum);
+	free(pt->gbase);
+}
+
+/* Give every grid its rows, each with its object id in ObjectId columns. */
+static void grids_init(struct snapshot *s, const struct layoutset *set,
+		       const struct genesys_objects *o)
+{
+	for (size_t g = 0; g < set->ngrids; g++) {
+		const struct panel *p = set->grids[g].panel;
+		size_t nrows;
+		char *const *rows = grid_rows(p, o, &nrows);
+		struct snap_grid *sg = &s->grids[g];
+
+		snapshot_grid_alloc(s, g, nrows);
+		for (size_t r = 0; r < nrows; r++)
+			for (size_t c = 0; c < p->ncols; c++)
+				if (!is_sum(&p->cols[c]) &&
+				    is_object_id(p->cols[c].stat))
+					sg->cells[r * sg->ncols + c] =
+						snapshot_text(s, rows[r],
+							      strlen(rows[r]));
+	}
+}
+
+/* A statisticId of ours, taken apart. */
+struct stat_ref {
+	bool total;		/* "t<tid>.<k>"; else "g<gid>.<row>.<col>[.<k>]" */
+	size_t n[4];
+	size_t count;		/* how many numbers it has */
+};
+
+/* A decimal number at *p, advancing *p past it; false if none or too big. */
+static bool ref_number(const char **p, size_t *out)
+{
+	const char *s = *p;
+	size_t v = 0;
+
+	if (!isdigit((unsigned char)*s))
+		return false;
+	for (; isdigit((unsigned char)*s); s++) {
+		if (v > (SIZE_MAX - 9) / 10)
+			return false;
+		v = v * 10 + (size_t)(*s - '0');
+	}
+	*p = s;
+	*out = v;
+	return true;
+}
+
+/* Take a statisticId apart; false when it is none of ours. */
+static bool ref_parse(const char *id, struct stat_ref *ref)
+{
+	const char *p = id + 1;
+
+	if (id[0] != 'g' && id[0] != 't')
+		return false;
+	ref->total = id[0] == 't';
+	ref->count = 0;
+	for (;;) {
+		if (ref->count == WB_ARRAY_LEN(ref->n) ||
+		    !ref_number(&p, &ref->n[ref->count++]))
+			return false;
+		if (*p == '\0')
+			break;
+		if (*p++ != '.')
+			return false;
+	}
+	return ref->total ? ref->count == 2 : ref->count == 3 || ref->count == 4;
+}
+
+/* The value of a grid cell, or of one statistic of a SUM cell. */
+static void take_cell(struct reader *rd, const struct stat_ref *ref, json_t *v)
+{
+	size_t gid = ref->n[0], r = ref->n[1], c = ref->n[2];
+	const struct panel *p;
+	const struct column *col;
+	struct snap_grid *g;
+
+	if (gid >= rd->set->ngrids)
+		return;
+	p = rd->set->grids[gid].panel;
+	g = &rd->s->grids[gid];
+	if (r >= g->nrows || c >= p->ncols)
+		return;
+	col = &p->cols[c];
+	if (is_sum(col)) {
+		if (ref->count == 4 && ref->n[3] < col->nsum)
+			rd->pt.sum[rd->pt.gbase[gid] + r * sum_width(p) +
+				   sum_offset(p, c) + ref->n[3]] =
+				value_text(rd->s, v, STAT_COUNT);
+		return;
+	}
+	if (ref->count != 3 || is_object_id(col->stat))
+		return;
+	g->cells[r * g->ncols + c] =
+		value_text(rd->s, v, col->info ? col->info->kind : STAT_TEXT);
+}
+
+/* The value of one object of a total. */
+static void take_total(struct reader *rd, const struct stat_ref *ref, json_t *v)
+{
+	size_t tid = ref->n[0], k = ref->n[1];
+
+	if (tid >= rd->set->ntotals ||
+	    k >= rd->pt.tbase[tid + 1] - rd->pt.tbase[tid])
+		return;
+	rd->pt.total[rd->pt.tbase[tid] + k] =
+		value_text(rd->s, v, kind_of(rd->set, rd->set->totals[tid]));
+}
+
+/* One element of data.statistics: its value where its statisticId says. */
+static void take_stat(struct reader *rd, json_t *st)
+{
+	json_t *id = json_object_get(st, "statisticId");
+	struct stat_ref ref;
+
+	if (!json_is_object(st)) {
+		shape_skip(&rd->sh, "a statistic is not an object");
+		return;
+	}
+	if (!json_is_string(id)) {
+		shape_skip(&rd->sh, "a statistic without a statisticId");
+		return;
+	}
+	if (strlen(json_string_value(id)) != json_string_length(id) ||
+	    !ref_parse(json_string_value(id), &ref))
+		return;		/* not one of ours */
+	if (ref.total)
+		take_total(rd, &ref, json_object_get(st, "value"));
+	else
+		take_cell(rd, &ref, json_object_get(st, "value"));
+}
+
+/*
+ * A SUM cell from its statistics: the sum of those that are numbers; ""
+ * when some came but none is a number; NULL when none came.
+ */
+static const char *sum_cell(struct snapshot *s, const char **vals, size_t n)
+{
+	double acc = 0, d;
+	bool any = false, some = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (vals[i] == NULL)
+			continue;
+		some = true;
+		if (parse_double(vals[i], &d)) {
+			acc += d;
+			any = true;
+		}
+	}
+	return any ? snapshot_number(s, acc, -1) : some ? "" : NULL;
+}
+
+/*
+ * A total from its objects' values: counts add up, durations take the
+ * largest, percentages the mean; any other kind (and values that are not
+ * numbers) the first value that came. A total over one object is its value.
+ */
+static const char *combine(struct snapshot *s, const char **vals, size_t n,
+			   enum stat_kind kind)
+{
+	const char *first = NULL;
+	double acc = 0, d;
+	size_t used = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (vals[i] == NULL)
+			continue;
+		if (first == NULL)
+			first = vals[i];
+		if (!parse_double(vals[i], &d))
+			continue;
+		if (kind == STAT_DURATION)
+			acc = used == 0 || d > acc ? d : acc;
+		else
+			acc += d;
+		used++;
+	}
+	if (n == 1 || used == 0 || (kind != STAT_COUNT &&
+	    kind != STAT_DURATION && kind != STAT_PERCENT))
+		return first;
+	return snapshot_number(s, kind == STAT_PERCENT ? acc / (double)used : acc,
+			       -1);
+}
+
+/* Fill the SUM cells and the totals from the parts read. */
+static void finish(struct reader *rd)
+{
+	const struct layoutset *set = rd->set;
+
+	for (size_t t = 0; t < set->ntotals; t++)
+		rd->s->totals[t] = combine(rd->s, rd->pt.total + rd->pt.tbase[t],
+					   rd->pt.tbase[t + 1] - rd->pt.tbase[t],
+					   kind_of(set, set->totals[t]));
+	for (size_t g = 0; g < set->ngrids; g++) {
+		const struct panel *p = set->grids[g].panel;
+		struct snap_grid *sg = &rd->s->grids[g];
+		size_t w = sum_width(p);
+
+		for (size_t r = 0; w > 0 && r < sg->nrows; r++)
+			for (size_t c = 0; c < p->ncols; c++)
+				if (is_sum(&p->cols[c]))
+					sg->cells[r * sg->ncols + c] = sum_cell(rd->s,
+						rd->pt.sum + rd->pt.gbase[g] + r * w +
+						sum_offset(p, c), p->cols[c].nsum);
+	}
+}
+
+/* --- answers ------------------------------------------------------------- */
+
+/* v when it is a non-empty string, else NULL. */
+static json_t *nonempty(json_t *v)
+{
+	return json_is_string(v) && json_string_length(v) > 0 ? v : NULL;
+}
+
+/* True when a status object's code is there (a number, or one as text) and not 0. */
+static bool code_failed(json_t *status, double *code)
+{
+	json_t *c = json_object_get(status, "code");
+	double d;
+
+	if (json_is_number(c))
+		d = json_number_value(c);
+	else if (!json_is_string(c) || !parse_double(json_string_value(c), &d))
+		return false;
+	if (code != NULL)
+		*code = d;
+	return d != 0;
+}
+
+/*
+ * The first message of errors[].status, or NULL; with failed_only, only
+ * of an error whose code says it failed.
+ */
+static json_t *errors_message(json_t *root, bool failed_only)
+{
+	json_t *errors = json_object_get(root, "errors"), *e, *st, *m;
+	size_t i;
+
+	if (!json_is_array(errors))
+		return NULL;
+	json_array_foreach(errors, i, e) {
+		st = json_object_get(e, "status");
+		if (failed_only && !code_failed(st, NULL))
+			continue;
+		if ((m = nonempty(json_object_get(st, "message"))) != NULL)
+			return m;
+	}
+	return NULL;
+}
+
+/*
+ * The message of an answer: status.message, else the first message of
+ * errors[].status, else a top-level "message" (what API gateways send).
+ */
+static json_t *answer_message(json_t *root)
+{
+	json_t *m = nonempty(json_object_get(json_object_get(root, "status"),
+					     "message"));
+
+	if (m == NULL)
+		m = errors_message(root, false);
+	if (m == NULL)
+		m = nonempty(json_object_get(root, "message"));
+	return m;
+}
+
+/*
+ * True when the answer says it failed: status.code is there (a number, or
+ * a number as text) and not 0. err is then the server's message.
+ */
+static bool refused(json_t *root, char *err, size_t errsz)
+{
+	json_t *m;
+	double d = 0;
+	char *why;
+
+	if (!code_failed(json_object_get(root, "status"), &d))
+		return false;
+	if ((m = answer_message(root)) != NULL) {
+		why = sanitize_dup(json_string_value(m), json_string_length(m));
+		snprintf(err, errsz, "%s", why);
+		free(why);
+	} else {
+		char num[64];
+		number_text(num, sizeof(num), d, -1);
+		snprintf(err, errsz, "the server answered status code %s", num);
+	}
+	return true;
+}
+
+/*
+ * Note what a failed entry of errors[] in an accepted answer says, unless
+ * a skip was noted.
+ */
+static void note_errors(json_t *root, struct shape *sh)
+{
+	json_t *m;
+	char *why;
+
+	if (sh->skipped > 0 || sh->errsz == 0 ||
+	    (m = errors_message(root, true)) == NULL)
+		return;
+	why = sanitize_dup(json_string_value(m), json_string_length(m));
+	snprintf(sh->err, sh->errsz, "the server reports: %s", why);
+	free(why);
+}
+
+/* Read data.statistics into a new snapshot. */
+static struct snapshot *read_values(json_t *list, const struct layoutset *set,
+				    const struct genesys_objects *o,
+				    struct shape *sh)
+{
+	struct reader rd = { NULL, set, { NULL, NULL, NULL, NULL }, *sh };
+	size_t i;
+	json_t *st;
+
+	rd.s = snapshot_new(set);
+	grids_init(rd.s, set, o);
+	parts_init(&rd.pt, set, rd.s);
+	json_array_foreach(list, i, st)
+		take_stat(&rd, st);
+	finish(&rd);
+	parts_free(&rd.pt);
+	*sh = rd.sh;
+	return rd.s;
+}
+
+struct snapshot *genesys_parse_values(const char *body, size_t len,
+				      const struct layoutset *set,
+				      const struct genesys_objects *o,
+				      char *err, size_t errsz)
+{
+	struct shape sh = { err, errsz, 0 };
+	struct snapshot *s;
+	json_t *root, *list;
+
+	if (errsz)
+		err[0] = '\0';
+	if ((root = json_body(body, len, true, err, errsz)) == NULL)
+		return NULL;
+	if (refused(root, err, errsz)) {
+		json_decref(root);
+		return NULL;
+	}
+	list = json_object_get(json_object_get(root, "data"), "statistics");
+	if (!json_is_array(list)) {
+		snprintf(err, errsz, "unexpected shape: no data.statistics list");
+		json_decref(root);
+		return NULL;
+	}
+	s = read_values(list, set, o ? o : &no_objects, &sh);
+	note_errors(root, &sh);
+	json_decref(root);
+	return s;
+}
+
+/*
+ * True when a subscription id can go into a request path as it is:
+ * printable ASCII without spaces (so no NUL either), and not too long.
+ */
+static bool id_usable(const char *id, size_t len)
+{
+	if (len == 0 || len > 256)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)id[i] <= 0x20 || (unsigned char)id[i] >= 0x7f)
+			return false;
+	return true;
+}
+
+char *genesys_parse_subscription_id(const char *body, size_t len)
+{
+	char err[8];
+	json_t *root = json_body(body, len, true, err, sizeof(err));
+	json_t *id;
+	char *out = NULL;
+
+	if (root == NULL)
+		return NULL;
+	id = json_object_get(json_object_get(root, "data"), "subscriptionId");
+	if (!refused(root, err, sizeof(err)) && json_is_string(id) &&
+	    id_usable(json_string_value(id), json_string_length(id)))
+		out = xstrdup(json_string_value(id));
+	json_decref(root);
+	return out;
+}
+
+char *genesys_parse_error(const char *body, size_t len)
+{
+	char err[8];
+	json_t *root = json_body(body, len, true, err, sizeof(err));
+	json_t *m = root ? answer_message(root) : NULL;
+	char *out = NULL;
+
+	if (m != NULL)
+		out = sanitize_dup(json_string_value(m), json_string_length(m));
+	json_decref(root);
+	return out;
+}
+
+const char *genesys_state_word(const char *raw)
+{
+	static const struct {
+		const char *name;
+		const char *word;
+	} states[] = {
+		{ "LoggedOut", "logged_out" }, { "LogOut", "logged_out" },
+		{ "Ready", "ready" }, { "WaitForNextCall", "ready" },
+		{ "NotReady", "not_ready" }, { "NotReadyForNextCall", "not_ready" },
+		{ "AfterCallWork", "after_call_work" }, { "ACW", "after_call_work" },
+		{ "WrapUp", "after_call_work" },
+		{ "Busy", "busy" }, { "CallInbound", "busy" },
+		{ "CallOutbound", "busy" }, { "CallInternal", "busy" },
+		{ "CallConsult", "busy" }, { "CallOnHold", "busy" },
+		{ "CallRinging", "busy" }, { "Ringing", "busy" },
+		{ "Dialing", "busy" }, { "Talking", "busy" },
+	};
+
+	if (raw == NULL)
+		return NULL;
+	for (size_t i = 0; i < WB_ARRAY_LEN(states); i++)
+		if (strcasecmp(raw, states[i].name) == 0)
+			return states[i].word;
+	return raw;
+}
+
+/* --- peeked statistics ------------------------------------------------- */
+
+/* One peeked statistic where the layouts show it. */
+struct probe {
+	const char *name, *oid, *type;
+	size_t oidlen;
+	bool total;
+	size_t at, row, col;	/* total: tid, k; grid: gid, row, column */
+};
+
+typedef void (*probe_fn)(void *ctx, const struct probe *pr);
+
+/* Call fn for every probe statistic of set: grid cells, then totals. */
+static void each_probe(const struct layoutset *set,
+		       const struct genesys_objects *o, probe_fn fn, void *ctx)
+{
+	struct probe pr;
+
+	for (size_t g = 0; g < set->ngrids; g++) {
+		const struct panel *p = set->grids[g].panel;
+		size_t nrows;
+		char *const *rows = grid_rows(p, o, &nrows);
+
+		for (size_t c = 0; c < p->ncols; c++) {
+			if (is_sum(&p->cols[c]) || !is_probe(set, p->cols[c].stat))
+				continue;
+			for (size_t r = 0; r < nrows; r++) {
+				pr = (struct probe){ p->cols[c].stat, rows[r],
+						     grid_type(p), strlen(rows[r]),
+						     false, g, r, c };
+				fn(ctx, &pr);
+			}
+		}
+	}
+	for (size_t t = 0; t < set->ntotals; t++) {
+		const char *scope = set->total_scopes[t];
+
+		if (!is_probe(set, set->totals[t]))
+			continue;
+		if (scope[0] == '\0') {
+			if (o->tenant == NULL)
+				continue;
+			pr = (struct probe){ set->totals[t], o->tenant, "Tenant",
+					     strlen(o->tenant), true, t, 0, 0 };
+			fn(ctx, &pr);
+			continue;
+		}
+		for (size_t k = 0; k < total_nobjects(scope); k++) {
+			size_t len;
+			const char *item = scope_item(scope, k, &len);
+			pr = (struct probe){ set->totals[t], item, "Queue", len,
+					     true, t, k, 0 };
+			fn(ctx, &pr);
+		}
+	}
+}
+
+/* True when a statistic of an answer (or of a request) is the probe's. */
+static bool probe_is(const struct probe *pr, json_t *st)
+{
+	json_t *name = json_object_get(st, "name");
+	json_t *oid = json_object_get(st, "objectId");
+	json_t *type = json_object_get(st, "objectType");
+
+	return json_is_string(name) && json_is_string(oid) &&
+	       json_is_string(type) &&
+	       strcmp(json_string_value(name), pr->name) == 0 &&
+	       json_string_length(oid) == pr->oidlen &&
+	       memcmp(json_string_value(oid), pr->oid, pr->oidlen) == 0 &&
+	       strcmp(json_string_value(type), pr->type) == 0;
+}
+
+/* Add a probe to the request list, once for each statistic and object. */
+static void peek_add(void *ctx, const struct probe *pr)
+{
+	json_t *list = ctx, *st, *oid;
+	size_t i;
+
+	json_array_foreach(list, i, st)
+		if (probe_is(pr, st))
+			return;
+	if ((oid = json_stringn(pr->oid, pr->oidlen)) == NULL)
+		return;		/* not UTF-8: cannot be asked */
+	st = json_object();
+	json_object_set_new(st, "name", json_string(pr->name));
+	json_object_set_new(st, "objectId", oid);
+	json_object_set_new(st, "objectType", json_string(pr->type));
+	json_array_append_new(list, st);
+}
+
+char *genesys_peek_build(const struct layoutset *set,
+			 const struct genesys_objects *o, size_t *count)
+{
+	json_t *list = json_array(), *root;
+	char *text = NULL;
+
+	each_probe(set, o ? o : &no_objects, peek_add, list);
+	if (count != NULL)
+		*count = json_array_size(list);
+	if (json_array_size(list) == 0) {
+		json_decref(list);
+		return NULL;
+	}
+	root = json_pack("{s:{s:o}}", "data", "statistics", list);
+	text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	return text;
+}
+
+/* What filling a snapshot with peeked values needs. */
+struct peeked {
+	struct reader rd;
+	json_t *list;		/* the answer's statistics */
+};
+
+/* Put the answer's value for one probe where the layouts show it. */
+static void peek_take(void *ctx, const struct probe *pr)
+{
+	struct peeked *pk = ctx;
+	json_t *st;
+	size_t i;
+
+	json_array_foreach(pk->list, i, st) {
+		if (!json_is_object(st) || !probe_is(pr, st))
+			continue;
+		if (pr->total) {
+			pk->rd.pt.total[pk->rd.pt.tbase[pr->at] + pr->row] =
+				value_text(pk->rd.s, json_object_get(st, "value"),
+					   kind_of(pk->rd.set, pr->name));
+		} else {
+			struct snap_grid *g = &pk->rd.s->grids[pr->at];
+			if (pr->row < g->nrows)
+				g->cells[pr->row * g->ncols + pr->col] =
+					value_text(pk->rd.s,
+						   json_object_get(st, "value"),
+						   kind_of(pk->rd.set, pr->name));
+		}
+		return;
+	}
+}
+
+/* Combine the peeked objects of each probe total into the snapshot. */
+static void peek_totals(struct peeked *pk)
+{
+	const struct layoutset *set = pk->rd.set;
+
+	for (size_t t = 0; t < set->ntotals; t++)
+		if (is_probe(set, set->totals[t]))
+			pk->rd.s->totals[t] = combine(pk->rd.s,
+				pk->rd.pt.total + pk->rd.pt.tbase[t],
+				pk->rd.pt.tbase[t + 1] - pk->rd.pt.tbase[t],
+				kind_of(set, set->totals[t]));
+}
+
+bool genesys_parse_peeked(const char *body, size_t len,
+			  const struct layoutset *set,
+			  const struct genesys_objects *o, struct snapshot *s,
+			  char *err, size_t errsz)
+{
+	json_t *root = json_body(body, len, true, err, errsz), *data, *one;
+	struct peeked pk;
+
+	if (root == NULL)
+		return false;
+	if (refused(root, err, errsz)) {
+		json_decref(root);
+		return false;
+	}
+	data = json_object_get(root, "data");
+	pk.list = json_object_get(data, "statistics");
+	one = json_object_get(data, "statistic");
+	if (!json_is_array(pk.list) && json_is_object(one)) {
+		pk.list = json_array();	/* statistic-values/{name}: one value */
+		json_array_append(pk.list, one);
+	} else if (json_is_array(pk.list))
+		json_incref(pk.list);
+	else {
+		if (errsz)
+			snprintf(err, errsz, "unexpected shape: no data.statistics");
+		json_decref(root);
+		return false;
+	}
+	pk.rd.s = s;
+	pk.rd.set = set;
+	parts_init(&pk.rd.pt, set, s);
+	each_probe(set, o ? o : &no_objects, peek_take, &pk);
+	peek_totals(&pk);
+	parts_free(&pk.rd.pt);
+	json_decref(pk.list);
+	json_decref(root);
+	return true;
+}

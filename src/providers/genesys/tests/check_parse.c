@@ -1,0 +1,1448 @@
+/*
+ * check_parse.c - unit tests of the Genesys Statistics API v3 catalogue
+ * (catalog.c) and body functions (parse.[ch]).
+ *
+ * The catalogue is sorted (catalog_find bisects it) and says what the spec
+ * says. The subscription body is read back with jansson: the statisticId,
+ * objectId, objectType and name of agent grid cells and SUM statistics,
+ * service grids over the panel's services and over every queue, totals over
+ * the tenant and over two services, in a fixed order. The reference's own
+ * example answers (subscription, peek, error) are taken verbatim. Then
+ * values of every shape, state words, ObjectId cells, SUM cells, totals
+ * combined (counts added, durations the largest, percentages averaged),
+ * refused answers, ignored statisticIds and hostile text. Statistics that
+ * are peeked (ExpectedWaitTime) stay out of the subscription, go into one
+ * get-statistic-ex body, and their answers fill cells and totals by name
+ * and object.
+ */
+#include "autoconf.h"
+
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "providers/genesys/parse.h"
+#include "layout/layout.h"
+#include "snapshot.h"
+
+/* --- fixtures ------------------------------------------------------------- */
+
+/*
+ * Grids: gid 0 "ag" (agents), 1 "sv" (every queue), 2 "svs" (Sales only).
+ * Totals: the "tot" panel over the tenant, the "two" panel over Sales and
+ * Support (their tids are looked up, not assumed).
+ */
+static const char layout_main[] =
+	"title = \"Genesys\"\n"
+	"provider = \"genesys\"\n"
+	"row {\n"
+	"  panel \"tot\" { type = totals\n"
+	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" }\n"
+	"    column \"l\" { stat = \"CurrMaxCallWaitingTime\" }\n"
+	"    column \"sl\" { stat = \"ServiceFactor1\" } }\n"
+	"  panel \"two\" { type = totals\n"
+	"    services = {\"Sales\", \"Support\"}\n"
+	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" }\n"
+	"    column \"l\" { stat = \"CurrMaxCallWaitingTime\" }\n"
+	"    column \"sl\" { stat = \"ServiceFactor1\" }\n"
+	"    column \"ab\" { stat = \"PercentageCallsAbandoned\" } }\n"
+	"  panel \"ag\" { type = agent_grid\n"
+	"    column \"id\" { stat = \"ObjectId\" }\n"
+	"    column \"st\" { stat = \"CurrentAgentState\" }\n"
+	"    column \"t\" { stat = \"TimeInCurrentState\" }\n"
+	"    column \"calls\" { stat = \"SUM\"\n"
+	"      sum = {\"TotalNumberInboundCalls\", \"TotalNumberOutboundCalls\"} }\n"
+	"    column \"why\" { stat = \"CurrentNotReadyReason\" } }\n"
+	"  panel \"sv\" { type = service_grid\n"
+	"    column \"id\" { stat = \"ObjectId\" }\n"
+	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
+	"  panel \"svs\" { type = service_grid\n"
+	"    services = {\"Sales\"}\n"
+	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" }\n"
+	"    column \"q\" { stat = \"ObjectId\" } }\n"
+	"}\n";
+
+/* Columns of the agent grid (gid 0). */
+enum { AG_ID, AG_STATE, AG_TIME, AG_CALLS, AG_WHY };
+
+static char *agents[] = { "a1", "a2", "a3" };
+static char *queues[] = { "Q1", "Q2" };
+static const struct genesys_objects objs = {
+	agents, 3, queues, 2, "Environment"
+};
+
+/* A layoutset of one Genesys layout given as text (via a temporary file). */
+static struct layoutset *set_of(const char *text)
+{
+	const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	struct errlist errs = { 0 }, warns = { 0 };
+	char path[4096];
+	struct layout *l;
+	struct layoutset *set;
+	FILE *fp;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/check_genesys_XXXXXX.layout", dir);
+	fd = mkstemps(path, 7);
+	ck_assert_int_ge(fd, 0);
+	fp = fdopen(fd, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs(text, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+	l = layout_load(path, "genesys", &errs, &warns);
+	unlink(path);
+	ck_assert_msg(l != NULL, "layout_load rejected the layout: %s",
+		      errs.n ? errs.msgs[0] : "(no message)");
+	set = layoutset_new(&l, 1, &errs);
+	ck_assert_msg(set != NULL, "layoutset_new: %s", errs.n ? errs.msgs[0] : "");
+	errlist_free(&errs);
+	errlist_free(&warns);
+	return set;
+}
+
+/* The tid of a totals statistic over a scope ("" = every service). */
+static size_t tid_of(const struct layoutset *set, const char *stat,
+		     const char *scope)
+{
+	for (size_t t = 0; t < set->ntotals; t++)
+		if (strcmp(set->totals[t], stat) == 0 &&
+		    strcmp(set->total_scopes[t], scope) == 0)
+			return t;
+	ck_abort_msg("no total %s over \"%s\"", stat, scope);
+	return 0;
+}
+
+/* Parse an answer given as a C string. */
+static struct snapshot *parse(const char *body, const struct layoutset *set,
+			      char *err, size_t errsz)
+{
+	return genesys_parse_values(body, strlen(body), set, &objs, err, errsz);
+}
+
+/* An answer holding the given statistics (a JSON list's inside). */
+static struct snapshot *parse_stats(const char *stats,
+				    const struct layoutset *set, char *err,
+				    size_t errsz)
+{
+	char *body = xasprintf("{\"data\":{\"statistics\":[%s]},"
+			       "\"status\":{\"code\":0}}", stats);
+	struct snapshot *s = parse(body, set, err, errsz);
+
+	free(body);
+	return s;
+}
+
+/* The value one statistic gets, given as JSON: the cell or total it fills. */
+static struct snapshot *parse_one(const char *id, const char *value,
+				  const struct layoutset *set)
+{
+	char err[256];
+	char *stat = xasprintf("{\"statisticId\":\"%s\",\"value\":%s}", id, value);
+	struct snapshot *s = parse_stats(stat, set, err, sizeof(err));
+
+	free(stat);
+	ck_assert_msg(s != NULL, "refused: %s", err);
+	ck_assert_str_eq(err, "");
+	return s;
+}
+
+/* Assert a cell holds text (NULL: no cell). */
+static void assert_cell(const struct snapshot *s, size_t gid, size_t r,
+			size_t c, const char *want)
+{
+	const char *got = snapshot_cell(s, gid, r, c);
+
+	if (want == NULL)
+		ck_assert_msg(got == NULL, "cell %zu.%zu.%zu: want none, got \"%s\"",
+			      gid, r, c, got);
+	else
+		ck_assert_msg(got != NULL && strcmp(got, want) == 0,
+			      "cell %zu.%zu.%zu: want \"%s\", got %s%s%s", gid, r, c,
+			      want, got ? "\"" : "", got ? got : "none", got ? "\"" : "");
+}
+
+/* Assert a total holds text (NULL: none). */
+static void assert_total(const struct snapshot *s, size_t tid, const char *want)
+{
+	const char *got = s->totals[tid];
+
+	if (want == NULL)
+		ck_assert_msg(got == NULL, "total %zu: want none, got \"%s\"", tid, got);
+	else
+		ck_assert_msg(got != NULL && strcmp(got, want) == 0,
+			      "total %zu: want \"%s\", got %s", tid, want,
+			      got ? got : "none");
+}
+
+/* True when text holds no control character (C0 or DEL) nor ESC. */
+static bool clean(const char *text)
+{
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+/* --- the catalogue --------------------------------------------------------- */
+
+START_TEST(test_catalog_sorted)
+{
+	const struct catalog *cat = &catalog_genesys;
+
+	ck_assert_uint_gt(cat->n, 20);
+	for (size_t i = 1; i < cat->n; i++)
+		ck_assert_msg(strcmp(cat->stats[i - 1].name, cat->stats[i].name) < 0,
+			      "\"%s\" sorts after \"%s\"", cat->stats[i - 1].name,
+			      cat->stats[i].name);
+	for (size_t i = 0; i < cat->n; i++)
+		ck_assert_ptr_eq(catalog_find(cat, cat->stats[i].name), &cat->stats[i]);
+}
+END_TEST
+
+START_TEST(test_catalog_entries)
+{
+	const struct catalog *cat = catalog_for("genesys");
+	const struct stat_info *i;
+
+	ck_assert_ptr_eq(cat, &catalog_genesys);
+	ck_assert_str_eq(cat->provider, "genesys");
+	ck_assert_ptr_null(cat->derive);
+	ck_assert_uint_eq(cat->nderive, 0);
+	ck_assert(!cat->messages);
+
+	i = catalog_find(cat, "ObjectId");
+	ck_assert_ptr_nonnull(i);
+	ck_assert_int_eq(i->kind, STAT_TEXT);
+	ck_assert_uint_eq(i->scope, STAT_SCOPE_AGENT | STAT_SCOPE_SERVICE);
+	i = catalog_find(cat, "CurrentAgentState");
+	ck_assert_int_eq(i->kind, STAT_STATE);
+	ck_assert_uint_eq(i->scope, STAT_SCOPE_AGENT);
+	i = catalog_find(cat, "TimeInCurrentState");
+	ck_assert_int_eq(i->kind, STAT_DURATION);
+	ck_assert(i->flags & STAT_TICKS);
+	i = catalog_find(cat, "CurrMaxCallWaitingTime");
+	ck_assert_int_eq(i->kind, STAT_DURATION);
+	ck_assert(i->flags & STAT_TICKS);
+	ck_assert_uint_eq(i->scope, STAT_SCOPE_SERVICE | STAT_SCOPE_TOTAL);
+	i = catalog_find(cat, "ServiceFactor1");
+	ck_assert_int_eq(i->kind, STAT_PERCENT);
+	ck_assert(i->pct_scale == 1);
+	i = catalog_find(cat, "PercentageCallsAbandoned");
+	ck_assert_int_eq(i->kind, STAT_PERCENT);
+	ck_assert(i->pct_scale == 1);
+	i = catalog_find(cat, "TotalNumberOutboundCalls");
+	ck_assert_int_eq(i->kind, STAT_COUNT);
+	ck_assert_uint_eq(i->scope, STAT_SCOPE_AGENT);
+	i = catalog_find(cat, "ExpectedWaitTime");
+	ck_assert_int_eq(i->kind, STAT_DURATION);
+	ck_assert(!(i->flags & STAT_TICKS));
+	ck_assert_ptr_null(catalog_find(cat, "currentagentstate"));
+	ck_assert_ptr_null(catalog_find(cat, "agents_ready"));
+}
+END_TEST
+
+/* --- the subscription body ------------------------------------------------- */
+
+/* Build the subscription and read it back. */
+static json_t *built(const struct layoutset *set, const struct genesys_objects *o,
+		     const char *op, size_t *count)
+{
+	char *text = genesys_subscription_build(set, o, op, count);
+	json_t *root;
+
+	ck_assert_ptr_nonnull(text);
+	ck_assert_msg(strchr(text, '\n') == NULL && strstr(text, "\": ") == NULL,
+		      "not compact: %s", text);
+	root = json_loads(text, 0, NULL);
+	ck_assert_msg(root != NULL, "not JSON: %s", text);
+	free(text);
+	return root;
+}
+
+/* The subscription's list of statistics. */
+static json_t *stat_list(json_t *root)
+{
+	json_t *list = json_object_get(json_object_get(root, "data"), "statistics");
+
+	ck_assert(json_is_array(list));
+	return list;
+}
+
+/* The statistic of a subscription with a statisticId, or NULL. */
+static json_t *stat_by_id(json_t *root, const char *id)
+{
+	json_t *list = stat_list(root), *st;
+	size_t i;
+
+	json_array_foreach(list, i, st)
+		if (strcmp(json_string_value(json_object_get(st, "statisticId")), id) == 0)
+			return st;
+	return NULL;
+}
+
+/* A member of a statistic as a string ("" when absent). */
+static const char *member(json_t *st, const char *key)
+{
+	const char *v = json_string_value(json_object_get(st, key));
+
+	return v ? v : "";
+}
+
+/* Assert the subscription has a statistic, with these members only. */
+static void assert_stat(json_t *root, const char *id, const char *oid,
+			const char *type, const char *name)
+{
+	json_t *st = stat_by_id(root, id);
+
+	ck_assert_msg(st != NULL, "no statistic %s", id);
+	ck_assert_uint_eq(json_object_size(st), 4);
+	ck_assert_str_eq(member(st, "objectId"), oid);
+	ck_assert_str_eq(member(st, "objectType"), type);
+	ck_assert_str_eq(member(st, "name"), name);
+}
+
+START_TEST(test_sub_agent_grid)
+{
+	struct layoutset *set = set_of(layout_main);
+	json_t *root = built(set, &objs, "op-1", NULL);
+
+	ck_assert_str_eq(json_string_value(json_object_get(root, "operationId")),
+			 "op-1");
+	assert_stat(root, "g0.0.1", "a1", "Agent", "CurrentAgentState");
+	assert_stat(root, "g0.0.2", "a1", "Agent", "TimeInCurrentState");
+	assert_stat(root, "g0.1.1", "a2", "Agent", "CurrentAgentState");
+	assert_stat(root, "g0.2.4", "a3", "Agent", "CurrentNotReadyReason");
+	/* SUM: one statistic per summed name, none for the column itself. */
+	assert_stat(root, "g0.2.3.0", "a3", "Agent", "TotalNumberInboundCalls");
+	assert_stat(root, "g0.2.3.1", "a3", "Agent", "TotalNumberOutboundCalls");
+	ck_assert_ptr_null(stat_by_id(root, "g0.2.3"));
+	ck_assert_ptr_null(stat_by_id(root, "g0.2.3.2"));
+	/* ObjectId is the row's id, not a statistic. */
+	ck_assert_ptr_null(stat_by_id(root, "g0.0.0"));
+	ck_assert_ptr_null(stat_by_id(root, "g0.3.1"));
+	json_decref(root);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_sub_service_grids)
+{
+	struct layoutset *set = set_of(layout_main);
+	json_t *root = built(set, &objs, "op", NULL);
+
+	/* No services named: every queue. */
+	assert_stat(root, "g1.0.1", "Q1", "Queue", "CurrNumberWaitingCalls");
+	assert_stat(root, "g1.1.1", "Q2", "Queue", "CurrNumberWaitingCalls");
+	ck_assert_ptr_null(stat_by_id(root, "g1.0.0"));
+	ck_assert_ptr_null(stat_by_id(root, "g1.2.1"));
+	/* Services named: those, not the queue list. */
+	assert_stat(root, "g2.0.0", "Sales", "Queue", "CurrNumberWaitingCalls");
+	ck_assert_ptr_null(stat_by_id(root, "g2.1.0"));
+	ck_assert_ptr_null(stat_by_id(root, "g2.0.1"));
+	json_decref(root);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_sub_totals)
+{
+	struct layoutset *set = set_of(layout_main);
+	json_t *root = built(set, &objs, "op", NULL);
+	char id[64];
+	size_t t;
+
+	t = tid_of(set, "CurrNumberWaitingCalls", "");
+	snprintf(id, sizeof(id), "t%zu.0", t);
+	assert_stat(root, id, "Environment", "Tenant", "CurrNumberWaitingCalls");
+	snprintf(id, sizeof(id), "t%zu.1", t);
+	ck_assert_ptr_null(stat_by_id(root, id));
+	t = tid_of(set, "ServiceFactor1", "");
+	snprintf(id, sizeof(id), "t%zu.0", t);
+	assert_stat(root, id, "Environment", "Tenant", "ServiceFactor1");
+
+	t = tid_of(set, "CurrNumberWaitingCalls", "Sales\nSupport");
+	snprintf(id, sizeof(id), "t%zu.0", t);
+	assert_stat(root, id, "Sales", "Queue", "CurrNumberWaitingCalls");
+	snprintf(id, sizeof(id), "t%zu.1", t);
+	assert_stat(root, id, "Support", "Queue", "CurrNumberWaitingCalls");
+	snprintf(id, sizeof(id), "t%zu.2", t);
+	ck_assert_ptr_null(stat_by_id(root, id));
+	t = tid_of(set, "PercentageCallsAbandoned", "Sales\nSupport");
+	snprintf(id, sizeof(id), "t%zu.1", t);
+	assert_stat(root, id, "Support", "Queue", "PercentageCallsAbandoned");
+	json_decref(root);
+	layoutset_free(set);
+}
+END_TEST
+
+/* Grids by gid, rows, columns (SUM's statistics in turn), then totals. */
+START_TEST(test_sub_order_and_count)
+{
+	static const char *const head[] = {
+		"g0.0.1", "g0.0.2", "g0.0.3.0", "g0.0.3.1", "g0.0.4",
+		"g0.1.1", "g0.1.2", "g0.1.3.0", "g0.1.3.1", "g0.1.4",
+		"g0.2.1", "g0.2.2", "g0.2.3.0", "g0.2.3.1", "g0.2.4",
+		"g1.0.1", "g1.1.1", "g2.0.0",
+	};
+	struct layoutset *set = set_of(layout_main);
+	size_t count = 0, i, ntot = 0;
+	json_t *root = built(set, &objs, "op", &count), *list = stat_list(root), *st;
+	char *a, *b;
+
+	/* 3 agents x 5, 2 queues, 1 service; 3 tenant totals, 4 x 2 services. */
+	ck_assert_uint_eq(count, 15 + 2 + 1 + 3 + 8);
+	ck_assert_uint_eq(json_array_size(list), count);
+	for (i = 0; i < WB_ARRAY_LEN(head); i++)
+		ck_assert_str_eq(member(json_array_get(list, i), "statisticId"), head[i]);
+	for (; i < json_array_size(list); i++) {
+		st = json_array_get(list, i);
+		ck_assert_int_eq(member(st, "statisticId")[0], 't');
+		ntot++;
+	}
+	ck_assert_uint_eq(ntot, 11);
+	st = json_array_get(list, WB_ARRAY_LEN(head));
+	ck_assert_str_eq(member(st, "statisticId"), "t0.0");
+	/* Built twice: the same text. */
+	a = genesys_subscription_build(set, &objs, "op", NULL);
+	b = genesys_subscription_build(set, &objs, "op", NULL);
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	json_decref(root);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_sub_no_tenant_no_operation)
+{
+	struct layoutset *set = set_of(layout_main);
+	struct genesys_objects o = objs;
+	size_t count = 0;
+	json_t *root, *list, *st;
+	size_t i;
+
+	o.tenant = NULL;
+	root = built(set, &o, NULL, &count);
+	ck_assert_ptr_null(json_object_get(root, "operationId"));
+	ck_assert_uint_eq(count, 15 + 2 + 1 + 8);
+	list = stat_list(root);
+	json_array_foreach(list, i, st)
+		ck_assert_str_ne(member(st, "objectType"), "Tenant");
+	json_decref(root);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_sub_no_objects)
+{
+	struct layoutset *set = set_of(layout_main);
+	struct genesys_objects o = { NULL, 0, NULL, 0, "T" };
+	size_t count = 0;
+	json_t *root = built(set, &o, "x", &count);
+
+	/* The Sales grid and the totals remain. */
+	ck_assert_uint_eq(count, 1 + 3 + 8);
+	assert_stat(root, "g2.0.0", "Sales", "Queue", "CurrNumberWaitingCalls");
+	ck_assert_ptr_null(stat_by_id(root, "g0.0.1"));
+	json_decref(root);
+	/* No objects given: the same without the tenant's totals. */
+	root = built(set, NULL, "x", &count);
+	ck_assert_uint_eq(count, 1 + 8);
+	json_decref(root);
+	layoutset_free(set);
+}
+END_TEST
+
+/* --- the reference's example answers ---------------------------------------- */
+
+/* POST /subscriptions and GET .../statistic-values, 200 (verbatim). */
+static const char ref_subscription[] =
+	"{\n"
+	"  \"data\": {\n"
+	"    \"operationId\": \"string\",\n"
+	"    \"statistics\": [\n"
+	"      {\n"
+	"        \"name\": \"string\",\n"
+	"        \"objectId\": \"string\",\n"
+	"        \"objectType\": \"string\",\n"
+	"        \"statisticId\": \"string\",\n"
+	"        \"timestamp\": 0,\n"
+	"        \"value\": {\n"
+	"        }\n"
+	"      }\n"
+	"    ],\n"
+	"    \"subscriptionId\": \"string\"\n"
+	"  },\n"
+	"  \"errors\": [\n"
+	"    {\n"
+	"      \"status\": {\n"
+	"        \"code\": 0,\n"
+	"        \"detail\": {\n"
+	"        },\n"
+	"        \"message\": \"string\"\n"
+	"      }\n"
+	"    }\n"
+	"  ],\n"
+	"  \"path\": \"string\",\n"
+	"  \"status\": {\n"
+	"    \"code\": 0,\n"
+	"    \"detail\": {\n"
+	"    },\n"
+	"    \"message\": \"string\"\n"
+	"  }\n"
+	"}\n";
+
+/* POST /operations/get-statistic-ex, 200 (verbatim): no statisticId. */
+static const char ref_peek[] =
+	"{\n"
+	"  \"data\": {\n"
+	"    \"statistics\": [\n"
+	"      {\n"
+	"        \"name\": \"string\",\n"
+	"        \"objectId\": \"string\",\n"
+	"        \"objectType\": \"string\",\n"
+	"        \"timestamp\": 0,\n"
+	"        \"value\": {\n"
+	"        }\n"
+	"      }\n"
+	"    ]\n"
+	"  },\n"
+	"  \"errors\": [\n"
+	"    {\n"
+	"      \"status\": {\n"
+	"        \"code\": 0,\n"
+	"        \"detail\": {\n"
+	"        },\n"
+	"        \"message\": \"string\"\n"
+	"      }\n"
+	"    }\n"
+	"  ],\n"
+	"  \"path\": \"string\",\n"
+	"  \"status\": {\n"
+	"    \"code\": 0,\n"
+	"    \"detail\": {\n"
+	"    },\n"
+	"    \"message\": \"string\"\n"
+	"  }\n"
+	"}\n";
+
+/* The 400/500/503/504 answers (verbatim). */
+static const char ref_error[] =
+	"{\n"
+	"  \"data\": {\n"
+	"  },\n"
+	"  \"errors\": [\n"
+	"    {\n"
+	"      \"status\": {\n"
+	"        \"code\": 0,\n"
+	"        \"detail\": {\n"
+	"        },\n"
+	"        \"message\": \"string\"\n"
+	"      }\n"
+	"    }\n"
+	"  ],\n"
+	"  \"path\": \"string\",\n"
+	"  \"status\": {\n"
+	"    \"code\": 0,\n"
+	"    \"detail\": {\n"
+	"    },\n"
+	"    \"message\": \"string\"\n"
+	"  }\n"
+	"}\n";
+
+START_TEST(test_ref_subscription)
+{
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+	struct snapshot *s = parse(ref_subscription, set, err, sizeof(err));
+	char *id;
+
+	ck_assert_msg(s != NULL, "refused: %s", err);
+	/* Its statisticId is none of ours; its one error has code 0. */
+	ck_assert_str_eq(err, "");
+	for (size_t t = 0; t < set->ntotals; t++)
+		assert_total(s, t, NULL);
+	ck_assert(s->grids[0].present);
+	ck_assert_uint_eq(s->grids[0].nrows, 3);
+	assert_cell(s, 0, 0, AG_STATE, NULL);
+	snapshot_free(s);
+
+	id = genesys_parse_subscription_id(ref_subscription,
+					   strlen(ref_subscription));
+	ck_assert_ptr_nonnull(id);
+	ck_assert_str_eq(id, "string");
+	free(id);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_ref_peek)
+{
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+	struct snapshot *s = parse(ref_peek, set, err, sizeof(err));
+
+	/* Accepted, nothing filled, the missing statisticId noted. */
+	ck_assert_msg(s != NULL, "refused: %s", err);
+	ck_assert_ptr_nonnull(strstr(err, "statisticId"));
+	assert_cell(s, 0, 0, AG_STATE, NULL);
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_ref_error)
+{
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+	struct snapshot *s = parse(ref_error, set, err, sizeof(err));
+	char *msg;
+
+	/* data {} has no statistics: refused. */
+	ck_assert_ptr_null(s);
+	ck_assert_ptr_nonnull(strstr(err, "data.statistics"));
+	ck_assert_ptr_null(genesys_parse_subscription_id(ref_error, strlen(ref_error)));
+	msg = genesys_parse_error(ref_error, strlen(ref_error));
+	ck_assert_ptr_nonnull(msg);
+	ck_assert_str_eq(msg, "string");
+	free(msg);
+	layoutset_free(set);
+}
+END_TEST
+
+/* --- the subscription id --------------------------------------------------- */
+
+static const struct {
+	const char *body;
+	const char *want;	/* NULL: none */
+} sub_id_cases[] = {
+	{ "{\"data\":{\"subscriptionId\":\"4f1c-77\",\"statistics\":[]},"
+	  "\"status\":{\"code\":0}}", "4f1c-77" },
+	{ "{\"data\":{\"subscriptionId\":\"abc\"}}", "abc" },
+	{ "{\"data\":{\"operationId\":\"op\"}}", NULL },
+	{ "{\"subscriptionId\":\"top\"}", NULL },
+	{ "{\"data\":{\"subscriptionId\":17}}", NULL },
+	{ "{\"data\":{\"subscriptionId\":\"\"}}", NULL },
+	{ "{\"data\":{\"subscriptionId\":\"a b\"}}", NULL },
+	{ "{\"data\":{\"subscriptionId\":\"a\\u001b[2Jb\"}}", NULL },
+	{ "{\"data\":{\"subscriptionId\":\"a\\u0000b\"}}", NULL },
+	{ "{\"data\":{\"subscriptionId\":\"x\"},\"status\":{\"code\":403,"
+	  "\"message\":\"Forbidden\"}}", NULL },
+	{ "{\"data\":{\"subscriptionId\":\"x\"},\"status\":{\"code\":0,"
+	  "\"message\":\"OK\"}}", "x" },
+	{ "[\"data\"]", NULL },
+	{ "<html>502</html>", NULL },
+	{ "", NULL },
+};
+
+START_TEST(test_subscription_id)
+{
+	const char *body = sub_id_cases[_i].body;
+	char *id = genesys_parse_subscription_id(body, strlen(body));
+
+	if (sub_id_cases[_i].want == NULL) {
+		ck_assert_msg(id == NULL, "%s: got \"%s\"", body, id);
+	} else {
+		ck_assert_msg(id != NULL, "%s: none", body);
+		ck_assert_str_eq(id, sub_id_cases[_i].want);
+	}
+	free(id);
+}
+END_TEST
+
+/* An id of 256 characters is taken, one of 257 is not. */
+START_TEST(test_subscription_id_long)
+{
+	char id[300];
+	char *body, *got;
+
+	memset(id, 'k', sizeof(id));
+	id[256] = '\0';
+	body = xasprintf("{\"data\":{\"subscriptionId\":\"%s\"}}", id);
+	got = genesys_parse_subscription_id(body, strlen(body));
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got, id);
+	free(got);
+	free(body);
+	id[256] = 'k';
+	id[257] = '\0';
+	body = xasprintf("{\"data\":{\"subscriptionId\":\"%s\"}}", id);
+	ck_assert_ptr_null(genesys_parse_subscription_id(body, strlen(body)));
+	free(body);
+}
+END_TEST
+
+/* --- values ----------------------------------------------------------------- */
+
+/* One value of every shape, in the agent state column and elsewhere. */
+static const struct {
+	const char *id;
+	size_t col;
+	const char *value;	/* JSON */
+	const char *want;	/* NULL: no cell */
+} value_cases[] = {
+	{ "g0.0.2", AG_TIME, "125", "125" },
+	{ "g0.0.2", AG_TIME, "125.0", "125" },
+	{ "g0.0.2", AG_TIME, "12.5", "12.5" },
+	{ "g0.0.2", AG_TIME, "0.1", "0.1" },
+	{ "g0.0.2", AG_TIME, "0.30000000000000004", "0.3" },	/* 15 digits: no binary noise */
+	{ "g0.0.2", AG_TIME, "-3", "-3" },
+	{ "g0.0.2", AG_TIME, "1e20", "1e+20" },
+	{ "g0.0.2", AG_TIME, "-0.0", "0" },
+	{ "g0.0.2", AG_TIME, "123456789012345678.0", "1.23456789012346e+17" },
+	{ "g0.0.2", AG_TIME, "\"7\"", "7" },
+	{ "g0.0.2", AG_TIME, "\"\"", "" },
+	{ "g0.0.2", AG_TIME, "{\"value\":9}", "9" },
+	{ "g0.0.2", AG_TIME, "{\"value\":9.25}", "9.25" },
+	{ "g0.0.2", AG_TIME, "{\"value\":\"x\"}", "x" },
+	{ "g0.0.2", AG_TIME, "{\"value\":null}", NULL },
+	{ "g0.0.2", AG_TIME, "{\"value\":[1]}", NULL },
+	{ "g0.0.2", AG_TIME, "{\"state\":\"Ready\"}", NULL },
+	{ "g0.0.2", AG_TIME, "true", "1" },
+	{ "g0.0.2", AG_TIME, "false", "0" },
+	{ "g0.0.2", AG_TIME, "null", NULL },
+	{ "g0.0.2", AG_TIME, "{}", NULL },
+	{ "g0.0.2", AG_TIME, "[3]", NULL },
+	{ "g0.1.4", AG_WHY, "\"Lunch\"", "Lunch" },
+	{ "g0.1.4", AG_WHY, "{\"value\":\"Meeting\"}", "Meeting" },
+	{ "g0.1.4", AG_WHY, "\"NotReady\"", "NotReady" },
+	{ "g0.2.1", AG_STATE, "\"WaitForNextCall\"", "ready" },
+	{ "g0.2.1", AG_STATE, "{\"state\":\"WaitForNextCall\"}", "ready" },
+	{ "g0.2.1", AG_STATE, "{\"status\":{\"name\":\"NotReady\"}}", "not_ready" },
+	{ "g0.2.1", AG_STATE, "{\"status\":\"AfterCallWork\"}", "after_call_work" },
+	{ "g0.2.1", AG_STATE, "{\"agentState\":\"CallInbound\"}", "busy" },
+	{ "g0.2.1", AG_STATE, "{\"agentState\":{\"name\":\"LoggedOut\"}}", "logged_out" },
+	{ "g0.2.1", AG_STATE, "{\"value\":\"ACW\",\"state\":\"Ready\"}", "after_call_work" },
+	{ "g0.2.1", AG_STATE, "{\"state\":{\"id\":3},\"status\":\"Dialing\"}", "busy" },
+	{ "g0.2.1", AG_STATE, "{\"status\":{\"name\":7}}", NULL },
+	{ "g0.2.1", AG_STATE, "\"Monitored\"", "Monitored" },
+	{ "g0.2.1", AG_STATE, "{\"value\":4}", "4" },
+	{ "g0.2.1", AG_STATE, "null", NULL },
+	{ "g0.2.1", AG_STATE, "{}", NULL },
+	{ "g1.1.1", 1, "3", "3" },
+	{ "g2.0.0", 0, "{\"value\":\"11\"}", "11" },
+};
+
+START_TEST(test_value_shapes)
+{
+	struct layoutset *set = set_of(layout_main);
+	struct snapshot *s = parse_one(value_cases[_i].id, value_cases[_i].value, set);
+	size_t gid = (size_t)(value_cases[_i].id[1] - '0');
+	size_t row = (size_t)(value_cases[_i].id[3] - '0');
+
+	assert_cell(s, gid, row, value_cases[_i].col, value_cases[_i].want);
+	/* Nothing else filled (but the ObjectId cells). */
+	for (size_t r = 0; r < s->grids[0].nrows; r++)
+		for (size_t c = AG_STATE; c <= AG_WHY; c++)
+			if (gid != 0 || r != row || c != value_cases[_i].col)
+				assert_cell(s, 0, r, c, NULL);
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_object_id_cells)
+{
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+	struct snapshot *s = parse_stats("", set, err, sizeof(err));
+
+	ck_assert_msg(s != NULL, "refused: %s", err);
+	ck_assert_uint_eq(s->ngrids, 3);
+	ck_assert(s->grids[0].present && s->grids[1].present && s->grids[2].present);
+	ck_assert_uint_eq(s->grids[0].nrows, 3);
+	ck_assert_uint_eq(s->grids[0].ncols, 5);
+	assert_cell(s, 0, 0, AG_ID, "a1");
+	assert_cell(s, 0, 1, AG_ID, "a2");
+	assert_cell(s, 0, 2, AG_ID, "a3");
+	assert_cell(s, 0, 2, AG_CALLS, NULL);
+	ck_assert_uint_eq(s->grids[1].nrows, 2);
+	assert_cell(s, 1, 0, 0, "Q1");
+	assert_cell(s, 1, 1, 0, "Q2");
+	assert_cell(s, 1, 1, 1, NULL);
+	ck_assert_uint_eq(s->grids[2].nrows, 1);
+	assert_cell(s, 2, 0, 1, "Sales");
+	assert_cell(s, 2, 0, 0, NULL);
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_sum_cells)
+{
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+	struct snapshot *s = parse_stats(
+		"{\"statisticId\":\"g0.0.3.0\",\"value\":2},"
+		"{\"statisticId\":\"g0.0.3.1\",\"value\":{\"value\":\"3.5\"}},"
+		"{\"statisticId\":\"g0.1.3.1\",\"value\":4},"
+		"{\"statisticId\":\"g0.1.3.0\",\"value\":null}",
+		set, err, sizeof(err));
+
+	ck_assert_msg(s != NULL, "refused: %s", err);
+	assert_cell(s, 0, 0, AG_CALLS, "5.5");
+	assert_cell(s, 0, 1, AG_CALLS, "4");
+	assert_cell(s, 0, 2, AG_CALLS, NULL);
+	snapshot_free(s);
+
+	/* Parts came, none a number: "no value", not "no cell". */
+	s = parse_stats("{\"statisticId\":\"g0.2.3.0\",\"value\":\"n/a\"}",
+			set, err, sizeof(err));
+	ck_assert_ptr_nonnull(s);
+	assert_cell(s, 0, 2, AG_CALLS, "");
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+/* --- totals ------------------------------------------------------------------ */
+
+/* A statistic of total (stat over scope), object k, with a JSON value. */
+static void add_total(struct buf *b, const struct layoutset *set,
+		      const char *stat, const char *scope, size_t k,
+		      const char *value)
+{
+	if (b->len > 0)
+		buf_puts(b, ",");
+	buf_printf(b, "{\"statisticId\":\"t%zu.%zu\",\"value\":%s}",
+		   tid_of(set, stat, scope), k, value);
+}
+
+START_TEST(test_totals_combined)
+{
+	static const char two[] = "Sales\nSupport";
+	struct layoutset *set = set_of(layout_main);
+	struct snapshot *s;
+	struct buf b;
+	char err[256];
+
+	buf_init(&b);
+	add_total(&b, set, "CurrNumberWaitingCalls", two, 0, "3");
+	add_total(&b, set, "CurrNumberWaitingCalls", two, 1, "\"4\"");
+	add_total(&b, set, "CurrMaxCallWaitingTime", two, 0, "{\"value\":95}");
+	add_total(&b, set, "CurrMaxCallWaitingTime", two, 1, "30");
+	add_total(&b, set, "ServiceFactor1", two, 0, "80");
+	add_total(&b, set, "ServiceFactor1", two, 1, "90.5");
+	add_total(&b, set, "PercentageCallsAbandoned", two, 1, "10");
+	add_total(&b, set, "PercentageCallsAbandoned", two, 0, "null");
+	add_total(&b, set, "CurrNumberWaitingCalls", "", 0, "{\"value\":12}");
+	add_total(&b, set, "ServiceFactor1", "", 0, "\"87.5\"");
+	s = parse_stats(b.data, set, err, sizeof(err));
+	ck_assert_msg(s != NULL, "refused: %s", err);
+	ck_assert_str_eq(err, "");
+	assert_total(s, tid_of(set, "CurrNumberWaitingCalls", two), "7");
+	assert_total(s, tid_of(set, "CurrMaxCallWaitingTime", two), "95");
+	assert_total(s, tid_of(set, "ServiceFactor1", two), "85.25");
+	assert_total(s, tid_of(set, "PercentageCallsAbandoned", two), "10");
+	assert_total(s, tid_of(set, "CurrNumberWaitingCalls", ""), "12");
+	assert_total(s, tid_of(set, "ServiceFactor1", ""), "87.5");
+	assert_total(s, tid_of(set, "CurrMaxCallWaitingTime", ""), NULL);
+	snapshot_free(s);
+	buf_free(&b);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_totals_not_numbers)
+{
+	static const char two[] = "Sales\nSupport";
+	struct layoutset *set = set_of(layout_main);
+	struct snapshot *s;
+	struct buf b;
+	char err[256];
+
+	buf_init(&b);
+	/* No number among them: the first value that came. */
+	add_total(&b, set, "CurrNumberWaitingCalls", two, 1, "\"n/a\"");
+	add_total(&b, set, "CurrNumberWaitingCalls", two, 0, "\"\"");
+	/* One number and one text: the number. */
+	add_total(&b, set, "CurrMaxCallWaitingTime", two, 0, "\"-\"");
+	add_total(&b, set, "CurrMaxCallWaitingTime", two, 1, "-5");
+	s = parse_stats(b.data, set, err, sizeof(err));
+	ck_assert_ptr_nonnull(s);
+	assert_total(s, tid_of(set, "CurrNumberWaitingCalls", two), "");
+	assert_total(s, tid_of(set, "CurrMaxCallWaitingTime", two), "-5");
+	assert_total(s, tid_of(set, "ServiceFactor1", two), NULL);
+	snapshot_free(s);
+	buf_free(&b);
+	layoutset_free(set);
+}
+END_TEST
+
+/* A later value for the same statistic replaces the earlier one. */
+START_TEST(test_totals_repeated)
+{
+	static const char two[] = "Sales\nSupport";
+	struct layoutset *set = set_of(layout_main);
+	struct snapshot *s;
+	struct buf b;
+	char err[256];
+
+	buf_init(&b);
+	add_total(&b, set, "CurrNumberWaitingCalls", two, 0, "3");
+	add_total(&b, set, "CurrNumberWaitingCalls", two, 0, "5");
+	add_total(&b, set, "CurrNumberWaitingCalls", two, 1, "1");
+	s = parse_stats(b.data, set, err, sizeof(err));
+	ck_assert_ptr_nonnull(s);
+	assert_total(s, tid_of(set, "CurrNumberWaitingCalls", two), "6");
+	snapshot_free(s);
+	buf_free(&b);
+	layoutset_free(set);
+}
+END_TEST
+
+/* --- state words ----------------------------------------------------------- */
+
+static const struct {
+	const char *raw;
+	const char *want;
+} state_cases[] = {
+	{ "LoggedOut", "logged_out" }, { "Logout", "logged_out" },
+	{ "LogOut", "logged_out" }, { "LOGGEDOUT", "logged_out" },
+	{ "Ready", "ready" }, { "WaitForNextCall", "ready" },
+	{ "waitfornextcall", "ready" },
+	{ "NotReady", "not_ready" }, { "NotReadyForNextCall", "not_ready" },
+	{ "AfterCallWork", "after_call_work" }, { "ACW", "after_call_work" },
+	{ "acw", "after_call_work" }, { "WrapUp", "after_call_work" },
+	{ "Busy", "busy" }, { "CallInbound", "busy" }, { "CallOutbound", "busy" },
+	{ "CallInternal", "busy" }, { "CallConsult", "busy" },
+	{ "CallOnHold", "busy" }, { "CallRinging", "busy" }, { "Ringing", "busy" },
+	{ "Dialing", "busy" }, { "DIALING", "busy" }, { "Talking", "busy" },
+	{ "Monitored", "Monitored" }, { "", "" }, { "Ready ", "Ready " },
+	{ "NotReadyX", "NotReadyX" },
+};
+
+START_TEST(test_state_word)
+{
+	const char *raw = state_cases[_i].raw;
+
+	ck_assert_str_eq(genesys_state_word(raw), state_cases[_i].want);
+	if (strcmp(raw, state_cases[_i].want) == 0)
+		ck_assert_ptr_eq(genesys_state_word(raw), raw);
+}
+END_TEST
+
+START_TEST(test_state_word_null)
+{
+	ck_assert_ptr_null(genesys_state_word(NULL));
+}
+END_TEST
+
+/* --- refused answers ---------------------------------------------------------- */
+
+static const struct {
+	const char *body;
+	const char *err;	/* what err says (exactly) */
+} refused_cases[] = {
+	{ "{\"data\":{\"statistics\":[]},\"status\":{\"code\":2,"
+	  "\"message\":\"Subscription not found\"}}", "Subscription not found" },
+	{ "{\"data\":{},\"status\":{\"code\":500},\"errors\":[{\"status\":"
+	  "{\"code\":500,\"message\":\"Stat Server unavailable\"}}]}",
+	  "Stat Server unavailable" },
+	{ "{\"status\":{\"code\":\"404\",\"message\":\"no such id\"}}", "no such id" },
+	{ "{\"status\":{\"code\":-1,\"message\":\"negative\"}}", "negative" },
+	{ "{\"status\":{\"code\":3}}", "the server answered status code 3" },
+	{ "{\"status\":{\"code\":7,\"message\":\"bad \\u001b[31mred\\u0007\"}}",
+	  "bad [31mred" },
+};
+
+START_TEST(test_refused_status)
+{
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+	struct snapshot *s = parse(refused_cases[_i].body, set, err, sizeof(err));
+
+	ck_assert_ptr_null(s);
+	ck_assert_str_eq(err, refused_cases[_i].err);
+	layoutset_free(set);
+}
+END_TEST
+
+static const char *const bad_bodies[] = {
+	"", "<html><body>502 Bad Gateway</body></html>", "{\"data\":", "null",
+	"[]", "\"data\"", "42", "{}", "{\"data\":{}}", "{\"data\":[]}",
+	"{\"data\":null}", "{\"data\":{\"statistics\":{}}}",
+	"{\"data\":{\"statistics\":\"none\"}}", "{\"statistics\":[]}",
+	"{\"data\":{\"statistic\":{\"name\":\"x\",\"value\":1}}}",
+};
+
+START_TEST(test_refused_shape)
+{
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+	struct snapshot *s = parse(bad_bodies[_i], set, err, sizeof(err));
+
+	ck_assert_msg(s == NULL, "accepted %s", bad_bodies[_i]);
+	ck_assert_msg(err[0] != '\0', "no reason for %s", bad_bodies[_i]);
+	ck_assert(clean(err));
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_status_zero_accepted)
+{
+	static const char *const bodies[] = {
+		"{\"data\":{\"statistics\":[]},\"status\":{\"code\":0,\"message\":\"OK\"}}",
+		"{\"data\":{\"statistics\":[]},\"status\":{\"code\":\"0\"}}",
+		"{\"data\":{\"statistics\":[]},\"status\":{\"message\":\"no code\"}}",
+		"{\"data\":{\"statistics\":[]},\"status\":{\"code\":\"x\"}}",
+		"{\"data\":{\"statistics\":[]}}",
+	};
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+
+	for (size_t i = 0; i < WB_ARRAY_LEN(bodies); i++) {
+		struct snapshot *s = parse(bodies[i], set, err, sizeof(err));
+		ck_assert_msg(s != NULL, "refused %s: %s", bodies[i], err);
+		ck_assert_str_eq(err, "");
+		snapshot_free(s);
+	}
+	layoutset_free(set);
+}
+END_TEST
+
+/* A failed entry of errors[] in an accepted answer is noted. */
+START_TEST(test_errors_noted)
+{
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+	struct snapshot *s = parse(
+		"{\"data\":{\"statistics\":[{\"statisticId\":\"g1.0.1\",\"value\":2}]},"
+		"\"errors\":[{\"status\":{\"code\":0,\"message\":\"fine\"}},"
+		"{\"status\":{\"code\":404,\"message\":\"Statistic \\u001b[1mFoo unknown\"}}],"
+		"\"status\":{\"code\":0}}", set, err, sizeof(err));
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_str_eq(err, "the server reports: Statistic [1mFoo unknown");
+	assert_cell(s, 1, 0, 1, "2");
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+/* --- ignored statistics --------------------------------------------------------- */
+
+static const char *const ignored_ids[] = {
+	"g3.0.0", "g9.0.1", "g0.3.1", "g0.0.5", "g0.0.0", "g0.0.3", "g0.0.3.2",
+	"g0.0.1.0", "g0.0", "g0", "g", "t", "t0", "t99.0", "t3.2", "t0.1",
+	"t0.0.0", "x0.0.1", "G0.0.1", "g-1.0.1", "g+0.0.1", "g0..1", "g0.0.1.",
+	"g0.0.1 ", " g0.0.1", "g0.0.1.0.0", "g0.0x1", "g184467440737095516160.0.1",
+	"g0.18446744073709551617.1", "",
+};
+
+START_TEST(test_ignored_ids)
+{
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+	char *stat = xasprintf("{\"statisticId\":\"%s\",\"value\":77}", ignored_ids[_i]);
+	struct snapshot *s = parse_stats(stat, set, err, sizeof(err));
+
+	ck_assert_msg(s != NULL, "refused: %s", err);
+	ck_assert_str_eq(err, "");
+	for (size_t g = 0; g < s->ngrids; g++)
+		for (size_t r = 0; r < s->grids[g].nrows; r++)
+			for (size_t c = 0; c < s->grids[g].ncols; c++) {
+				const char *v = snapshot_cell(s, g, r, c);
+				ck_assert_msg(v == NULL || strcmp(v, "77") != 0,
+					      "%s filled %zu.%zu.%zu", ignored_ids[_i],
+					      g, r, c);
+			}
+	for (size_t t = 0; t < s->ntotals; t++)
+		assert_total(s, t, NULL);
+	/* ObjectId stays the row's id. */
+	assert_cell(s, 0, 0, AG_ID, "a1");
+	snapshot_free(s);
+	free(stat);
+	layoutset_free(set);
+}
+END_TEST
+
+/* Sanity of the case above: the same shape with a valid id does fill. */
+START_TEST(test_valid_ids_fill)
+{
+	struct layoutset *set = set_of(layout_main);
+	struct snapshot *s = parse_one("g0.2.2", "77", set);
+
+	assert_cell(s, 0, 2, AG_TIME, "77");
+	snapshot_free(s);
+	s = parse_one("t0.0", "77", set);
+	assert_total(s, 0, "77");
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_entries_skipped)
+{
+	struct layoutset *set = set_of(layout_main);
+	char err[256];
+	struct snapshot *s = parse_stats(
+		"5, \"g0.0.2\", null, {\"value\":1}, {\"statisticId\":7,\"value\":1},"
+		"{\"statisticId\":\"g0.0.2\",\"value\":8},"
+		"{\"statisticId\":\"g0.1.2\"},"
+		"{\"statisticId\":\"g0.2\\u00002\",\"value\":1}",
+		set, err, sizeof(err));
+
+	ck_assert_msg(s != NULL, "refused: %s", err);
+	ck_assert_ptr_nonnull(strstr(err, "unexpected shape"));
+	assert_cell(s, 0, 0, AG_TIME, "8");
+	assert_cell(s, 0, 1, AG_TIME, NULL);
+	assert_cell(s, 0, 2, AG_TIME, NULL);
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+/* Answer body without an err buffer or without objects. */
+static struct snapshot *parse_bare(const char *body, const struct layoutset *set,
+				   const struct genesys_objects *o)
+{
+	return genesys_parse_values(body, strlen(body), set, o, NULL, 0);
+}
+
+START_TEST(test_no_err_buffer)
+{
+	struct layoutset *set = set_of(layout_main);
+	struct snapshot *s;
+
+	ck_assert_ptr_null(parse_bare("nope", set, &objs));
+	ck_assert_ptr_null(parse_bare("{\"status\":{\"code\":1}}", set, &objs));
+	s = parse_bare("{\"data\":{\"statistics\":[1]}}", set, &objs);
+	ck_assert_ptr_nonnull(s);
+	snapshot_free(s);
+	/* No objects at all: grids without rows, but the panel's services. */
+	s = parse_bare("{\"data\":{\"statistics\":[]}}", set, NULL);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(s->grids[0].nrows, 0);
+	ck_assert_uint_eq(s->grids[1].nrows, 0);
+	ck_assert_uint_eq(s->grids[2].nrows, 1);
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+/* --- hostile text --------------------------------------------------------------- */
+
+static const struct {
+	const char *id;
+	size_t col;
+	const char *value;
+} hostile[] = {
+	{ "g0.0.4", AG_WHY, "\"\\u001b]0;pwned\\u0007Lunch\"" },
+	{ "g0.0.4", AG_WHY, "\"\\u001b[2J\\u001b[H\"" },
+	{ "g0.0.4", AG_WHY, "{\"value\":\"a\\u0000b\\r\\nc\\u007f\\u009b31m\"}" },
+	{ "g0.0.4", AG_WHY, "\"\\u202eevil\\u2066\"" },
+	{ "g0.0.1", AG_STATE, "{\"state\":\"\\u001b[31mReady\"}" },
+	{ "g0.0.1", AG_STATE, "{\"status\":{\"name\":\"Not\\u0008Ready\"}}" },
+};
+
+START_TEST(test_sanitised)
+{
+	struct layoutset *set = set_of(layout_main);
+	struct snapshot *s = parse_one(hostile[_i].id, hostile[_i].value, set);
+	const char *v = snapshot_cell(s, 0, 0, hostile[_i].col);
+
+	ck_assert_ptr_nonnull(v);
+	ck_assert_msg(clean(v), "control character in \"%s\"", v);
+	ck_assert_ptr_null(strstr(v, "\xc2\x9b"));
+	ck_assert_ptr_null(strstr(v, "\xe2\x80\xae"));
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_sanitised_object_ids)
+{
+	struct layoutset *set = set_of(layout_main);
+	char *bad[] = { "ok", "evil\x1b[2J\x07" };
+	struct genesys_objects o = { bad, 2, bad, 2, "T" };
+	struct snapshot *s = parse_bare("{\"data\":{\"statistics\":[]}}", set, &o);
+
+	ck_assert_ptr_nonnull(s);
+	assert_cell(s, 0, 0, AG_ID, "ok");
+	ck_assert(clean(snapshot_cell(s, 0, 1, AG_ID)));
+	ck_assert_ptr_nonnull(strstr(snapshot_cell(s, 0, 1, AG_ID), "evil"));
+	ck_assert(clean(snapshot_cell(s, 1, 1, 0)));
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+/* An object id that is not UTF-8 is left out of the subscription. */
+START_TEST(test_sub_not_utf8)
+{
+	struct layoutset *set = set_of(layout_main);
+	char *ids[] = { "a1", "bad\xff" };
+	struct genesys_objects o = { ids, 2, NULL, 0, "T" };
+	size_t count = 0;
+	json_t *root = built(set, &o, "op", &count);
+
+	ck_assert_uint_eq(count, 5 + 1 + 3 + 8);
+	ck_assert_ptr_nonnull(stat_by_id(root, "g0.0.1"));
+	ck_assert_ptr_null(stat_by_id(root, "g0.1.1"));
+	json_decref(root);
+	layoutset_free(set);
+}
+END_TEST
+
+/* --- error answers ------------------------------------------------------------- */
+
+static const struct {
+	const char *body;
+	const char *want;	/* NULL: none */
+} error_cases[] = {
+	{ "{\"status\":{\"code\":400,\"message\":\"Bad statistic\"},"
+	  "\"errors\":[{\"status\":{\"message\":\"second\"}}]}", "Bad statistic" },
+	{ "{\"status\":{\"code\":400,\"message\":\"\"},"
+	  "\"errors\":[{\"status\":{\"code\":1}},{\"status\":{\"message\":\"first\"}}]}",
+	  "first" },
+	{ "{\"errors\":[{\"status\":{\"code\":503,\"message\":\"Stat Server down\"}}]}",
+	  "Stat Server down" },
+	{ "{\"message\":\"Invalid API key\"}", "Invalid API key" },
+	{ "{\"status\":{\"code\":500}}", NULL },
+	{ "{\"errors\":\"x\"}", NULL },
+	{ "{\"status\":\"bad\"}", NULL },
+	{ "[{\"message\":\"m\"}]", NULL },
+	{ "Service Unavailable", NULL },
+	{ "", NULL },
+	{ "{\"status\":{\"message\":\"tab\\there \\u001b[5mblink\\u0000\"}}",
+	  "tab here [5mblink" },
+};
+
+START_TEST(test_error)
+{
+	const char *body = error_cases[_i].body;
+	char *msg = genesys_parse_error(body, strlen(body));
+
+	if (error_cases[_i].want == NULL) {
+		ck_assert_msg(msg == NULL, "%s: got \"%s\"", body, msg);
+	} else {
+		ck_assert_msg(msg != NULL, "%s: none", body);
+		ck_assert_str_eq(msg, error_cases[_i].want);
+	}
+	free(msg);
+}
+END_TEST
+
+/* --- peeked statistics ----------------------------------------------------- */
+
+/*
+ * ExpectedWaitTime is computed when asked: a service grid column, a total
+ * over the tenant and a total over two services, none of it subscribed.
+ */
+static const char layout_peek[] =
+	"title = \"Peek\"\n"
+	"provider = \"genesys\"\n"
+	"row {\n"
+	"  panel \"tot\" { type = totals\n"
+	"    column \"e\" { stat = \"ExpectedWaitTime\" }\n"
+	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
+	"  panel \"two\" { type = totals\n"
+	"    services = {\"Sales\", \"Support\"}\n"
+	"    column \"e\" { stat = \"ExpectedWaitTime\" } }\n"
+	"  panel \"sv\" { type = service_grid\n"
+	"    column \"id\" { stat = \"ObjectId\" }\n"
+	"    column \"e\" { stat = \"ExpectedWaitTime\" }\n"
+	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
+	"}\n";
+
+START_TEST(test_peek_not_subscribed)
+{
+	struct layoutset *set = set_of(layout_peek);
+	size_t n;
+	json_t *root = built(set, &objs, "op", &n), *st;
+	size_t i;
+
+	/* The tenant's waiting calls and the grid's two rows of them. */
+	ck_assert_uint_eq(n, 3);
+	json_array_foreach(stat_list(root), i, st)
+		ck_assert_str_ne(member(st, "name"), "ExpectedWaitTime");
+	json_decref(root);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_peek_body)
+{
+	struct layoutset *set = set_of(layout_peek);
+	size_t n = 0;
+	char *text = genesys_peek_build(set, &objs, &n);
+	json_t *root, *list, *st;
+	size_t i;
+	int tenant = 0, q1 = 0, sales = 0;
+
+	ck_assert_ptr_nonnull(text);
+	root = json_loads(text, 0, NULL);
+	list = json_object_get(json_object_get(root, "data"), "statistics");
+	ck_assert(json_is_array(list));
+	/* Q1, Q2 (the grid), Environment, Sales, Support: each once. */
+	ck_assert_uint_eq(n, 5);
+	ck_assert_uint_eq(json_array_size(list), 5);
+	json_array_foreach(list, i, st) {
+		ck_assert_uint_eq(json_object_size(st), 3);
+		ck_assert_str_eq(member(st, "name"), "ExpectedWaitTime");
+		tenant += strcmp(member(st, "objectType"), "Tenant") == 0;
+		q1 += strcmp(member(st, "objectId"), "Q1") == 0;
+		sales += strcmp(member(st, "objectId"), "Sales") == 0;
+	}
+	ck_assert_int_eq(tenant, 1);
+	ck_assert_int_eq(q1, 1);
+	ck_assert_int_eq(sales, 1);
+	json_decref(root);
+	free(text);
+	layoutset_free(set);
+	/* Nothing to peek: no body. */
+	set = set_of(layout_main);
+	ck_assert_ptr_null(genesys_peek_build(set, &objs, &n));
+	ck_assert_uint_eq(n, 0);
+	layoutset_free(set);
+}
+END_TEST
+
+/* A peek answer's statistic as JSON text. */
+#define PEEKED(oid, type, v) "{\"name\":\"ExpectedWaitTime\",\"objectId\":\"" \
+	oid "\",\"objectType\":\"" type "\",\"timestamp\":1,\"value\":" v "}"
+
+START_TEST(test_peek_parse)
+{
+	struct layoutset *set = set_of(layout_peek);
+	struct snapshot *s = snapshot_new(set);
+	const char *body = "{\"data\":{\"statistics\":["
+		PEEKED("Q2", "Queue", "{\"value\":40}") ","
+		PEEKED("Environment", "Tenant", "{\"value\":35}") ","
+		PEEKED("Sales", "Queue", "{\"value\":20}") ","
+		PEEKED("Support", "Queue", "{\"value\":90}") ","
+		PEEKED("Q1", "Agent", "{\"value\":99}") ","
+		PEEKED("Nobody", "Queue", "{\"value\":7}") "]},"
+		"\"status\":{\"code\":0}}";
+	char err[256] = "";
+
+	snapshot_grid_alloc(s, 0, 2);
+	ck_assert_msg(genesys_parse_peeked(body, strlen(body), set, &objs, s, err,
+					   sizeof(err)), "refused: %s", err);
+	/* Q1 was answered for another object type only: no value. */
+	assert_cell(s, 0, 0, 1, NULL);
+	assert_cell(s, 0, 1, 1, "40");
+	assert_total(s, tid_of(set, "ExpectedWaitTime", ""), "35");
+	/* Durations over several queues: the largest. */
+	assert_total(s, tid_of(set, "ExpectedWaitTime", "Sales\nSupport"), "90");
+	/* Statistics that are subscribed are not touched. */
+	assert_total(s, tid_of(set, "CurrNumberWaitingCalls", ""), NULL);
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+START_TEST(test_peek_single_and_refused)
+{
+	struct layoutset *set = set_of(layout_peek);
+	struct snapshot *s = snapshot_new(set);
+	const char *one = "{\"data\":{\"statistic\":"
+		PEEKED("Environment", "Tenant", "12") "}}";
+	const char *failed = "{\"data\":{},\"status\":{\"code\":500,"
+		"\"message\":\"Stat Server \\u001b[31mdown\"}}";
+	char err[256] = "";
+
+	snapshot_grid_alloc(s, 0, 2);
+	ck_assert(genesys_parse_peeked(one, strlen(one), set, &objs, s, err,
+				       sizeof(err)));
+	assert_total(s, tid_of(set, "ExpectedWaitTime", ""), "12");
+	ck_assert(!genesys_parse_peeked(failed, strlen(failed), set, &objs, s,
+					err, sizeof(err)));
+	ck_assert_msg(strstr(err, "Stat Server") && clean(err), "err: %s", err);
+	ck_assert(!genesys_parse_peeked("[1]", 3, set, &objs, s, err, sizeof(err)));
+	ck_assert(!genesys_parse_peeked("{\"data\":{}}", 11, set, &objs, s, err,
+					sizeof(err)));
+	/* A refusal leaves what was there. */
+	assert_total(s, tid_of(set, "ExpectedWaitTime", ""), "12");
+	snapshot_free(s);
+	layoutset_free(set);
+}
+END_TEST
+
+/* --- the suite ------------------------------------------------------------------- */
+
+static Suite *genesys_suite(void)
+{
+	Suite *s = suite_create("genesys");
+	TCase *tc;
+#define N(a) (int)WB_ARRAY_LEN(a)
+
+	tc = tcase_create("catalogue");
+	tcase_add_test(tc, test_catalog_sorted);
+	tcase_add_test(tc, test_catalog_entries);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("subscription");
+	tcase_add_test(tc, test_sub_agent_grid);
+	tcase_add_test(tc, test_sub_service_grids);
+	tcase_add_test(tc, test_sub_totals);
+	tcase_add_test(tc, test_sub_order_and_count);
+	tcase_add_test(tc, test_sub_no_tenant_no_operation);
+	tcase_add_test(tc, test_sub_no_objects);
+	tcase_add_test(tc, test_sub_not_utf8);
+	tcase_add_loop_test(tc, test_subscription_id, 0, N(sub_id_cases));
+	tcase_add_test(tc, test_subscription_id_long);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("reference");
+	tcase_add_test(tc, test_ref_subscription);
+	tcase_add_test(tc, test_ref_peek);
+	tcase_add_test(tc, test_ref_error);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("values");
+	tcase_add_loop_test(tc, test_value_shapes, 0, N(value_cases));
+	tcase_add_test(tc, test_object_id_cells);
+	tcase_add_test(tc, test_sum_cells);
+	tcase_add_test(tc, test_totals_combined);
+	tcase_add_test(tc, test_totals_not_numbers);
+	tcase_add_test(tc, test_totals_repeated);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("states");
+	tcase_add_loop_test(tc, test_state_word, 0, N(state_cases));
+	tcase_add_test(tc, test_state_word_null);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("bad answers");
+	tcase_add_loop_test(tc, test_refused_status, 0, N(refused_cases));
+	tcase_add_loop_test(tc, test_refused_shape, 0, N(bad_bodies));
+	tcase_add_test(tc, test_status_zero_accepted);
+	tcase_add_test(tc, test_errors_noted);
+	tcase_add_loop_test(tc, test_ignored_ids, 0, N(ignored_ids));
+	tcase_add_test(tc, test_valid_ids_fill);
+	tcase_add_test(tc, test_entries_skipped);
+	tcase_add_test(tc, test_no_err_buffer);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("peek");
+	tcase_add_test(tc, test_peek_not_subscribed);
+	tcase_add_test(tc, test_peek_body);
+	tcase_add_test(tc, test_peek_parse);
+	tcase_add_test(tc, test_peek_single_and_refused);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("sanitise");
+	tcase_add_loop_test(tc, test_sanitised, 0, N(hostile));
+	tcase_add_test(tc, test_sanitised_object_ids);
+	tcase_add_loop_test(tc, test_error, 0, N(error_cases));
+	suite_add_tcase(s, tc);
+#undef N
+	return s;
+}
+
+int main(void)
+{
+	SRunner *r = srunner_create(genesys_suite());
+	int failed;
+
+	srunner_run_all(r, CK_ENV);
+	failed = srunner_ntests_failed(r);
+	srunner_free(r);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

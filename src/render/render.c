@@ -1,0 +1,918 @@
+/*
+ * render.c - the board on a terminal, with ncursesw.
+ *
+ * The screen is a title bar, the active layout's rows of panels, and a
+ * status line. Each frame is drawn whole into curses' virtual screen and
+ * curses sends only the difference, so nothing flickers and no clear() is
+ * ever needed. Styles come from a scheme table indexed by role, chosen once
+ * at start-up from what the terminal can do (cf. htop's CRT.c).
+ */
+#include "autoconf.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "format.h"
+#include "render/render.h"
+#include "table.h"
+
+/* Roles of the screen itself, after the roles a layout can name. */
+enum {
+	R_TITLE = ROLE_COUNT_,
+	R_HEADER,
+	R_BORDER,
+	R_STALE,
+	R_FAULT,
+	R_URGENT,
+	R_HELP,
+	R_COUNT
+};
+
+struct style {
+	short fg, bg;
+	attr_t attr;
+};
+
+/* 8 colours: the common denominator of terminals and kiosk consoles. */
+static const struct style scheme8[R_COUNT] = {
+	[ROLE_NORMAL] = { -1, -1, A_NORMAL },
+	[ROLE_OK] = { COLOR_GREEN, -1, A_NORMAL },
+	[ROLE_INFO] = { COLOR_CYAN, -1, A_NORMAL },
+	[ROLE_WARN] = { COLOR_YELLOW, -1, A_BOLD },
+	[ROLE_CRIT] = { COLOR_WHITE, COLOR_RED, A_BOLD },
+	[ROLE_DIM] = { -1, -1, A_DIM },
+	[R_TITLE] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL },
+	[R_HEADER] = { -1, -1, A_BOLD | A_UNDERLINE },
+	[R_BORDER] = { COLOR_BLUE, -1, A_NORMAL },
+	[R_STALE] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD },
+	[R_FAULT] = { COLOR_WHITE, COLOR_RED, A_BOLD },
+	[R_URGENT] = { COLOR_WHITE, COLOR_RED, A_BOLD },
+	[R_HELP] = { COLOR_WHITE, COLOR_BLUE, A_NORMAL },
+};
+
+/* 256 colours: softer shades that read well on a wall from a distance. */
+static const struct style scheme256[R_COUNT] = {
+	[ROLE_NORMAL] = { -1, -1, A_NORMAL },
+	[ROLE_OK] = { 78, -1, A_NORMAL },
+	[ROLE_INFO] = { 75, -1, A_NORMAL },
+	[ROLE_WARN] = { 214, -1, A_BOLD },
+	[ROLE_CRIT] = { 231, 160, A_BOLD },
+	[ROLE_DIM] = { 245, -1, A_NORMAL },
+	[R_TITLE] = { 231, 24, A_BOLD },
+	[R_HEADER] = { 252, -1, A_BOLD | A_UNDERLINE },
+	[R_BORDER] = { 67, -1, A_NORMAL },
+	[R_STALE] = { 16, 214, A_BOLD },
+	[R_FAULT] = { 231, 160, A_BOLD },
+	[R_URGENT] = { 231, 161, A_BOLD },
+	[R_HELP] = { 231, 24, A_NORMAL },
+};
+
+/* Monochrome: attributes only; markers in the text carry the levels too. */
+static const struct style scheme_mono[R_COUNT] = {
+	[ROLE_NORMAL] = { -1, -1, A_NORMAL },
+	[ROLE_OK] = { -1, -1, A_NORMAL },
+	[ROLE_INFO] = { -1, -1, A_NORMAL },
+	[ROLE_WARN] = { -1, -1, A_BOLD },
+	[ROLE_CRIT] = { -1, -1, A_BOLD | A_REVERSE },
+	[ROLE_DIM] = { -1, -1, A_DIM },
+	[R_TITLE] = { -1, -1, A_REVERSE },
+	[R_HEADER] = { -1, -1, A_BOLD | A_UNDERLINE },
+	[R_BORDER] = { -1, -1, A_NORMAL },
+	[R_STALE] = { -1, -1, A_BOLD | A_REVERSE },
+	[R_FAULT] = { -1, -1, A_BOLD | A_REVERSE },
+	[R_URGENT] = { -1, -1, A_BOLD | A_REVERSE },
+	[R_HELP] = { -1, -1, A_REVERSE },
+};
+
+/* Line-drawing glyphs, picked once from the locale (cf. htop's tree glyphs). */
+struct glyphs {
+	const char *h, *v, *tl, *tr, *bl, *br, *full, *upper, *lower, *bullet;
+};
+static const struct glyphs glyphs_utf8 = {
+	"─", "│", "┌", "┐", "└", "┘", "█", "▀", "▄", "•"
+};
+static const struct glyphs glyphs_ascii = {
+	"-", "|", "+", "+", "+", "+", "#", "#", "#", "*"
+};
+
+struct render {
+	SCREEN *screen;
+	attr_t attrs[R_COUNT];
+	const struct glyphs *g;
+	bool ascii;
+	bool kiosk;
+	bool animating;
+	unsigned ticker_pos;	/* scroll offset of the ticker, in cells */
+	/*
+	 * Each grid's rows in display order, kept until the snapshot changes:
+	 * between polls only the clock moves, and a tick adds the same seconds
+	 * to every ticking duration, so the order cannot change.
+	 */
+	struct table *tables;	/* [ngrids] */
+	unsigned long *sorted;	/* [ngrids]: serial of the snapshot each was built from */
+	size_t ngrids;
+};
+
+/* Turn the scheme for this terminal into attributes, one pair a role. */
+static void setup_colors(struct render *r, bool want_color)
+{
+	const struct style *scheme = scheme_mono;
+
+	if (want_color && has_colors()) {
+		start_color();
+		use_default_colors();
+		scheme = COLORS >= 256 ? scheme256 : scheme8;
+	}
+	for (int i = 0; i < R_COUNT; i++) {
+		r->attrs[i] = scheme[i].attr;
+		if (scheme != scheme_mono && (scheme[i].fg >= 0 || scheme[i].bg >= 0)) {
+			init_pair((short)(i + 1), scheme[i].fg, scheme[i].bg);
+			r->attrs[i] |= COLOR_PAIR(i + 1);
+		}
+	}
+}
+
+/* ASCII when asked, or when the locale cannot show UTF-8. */
+static bool want_ascii(int ascii)
+{
+	const char *cs;
+
+	if (ascii >= 0)
+		return ascii;
+	cs = nl_langinfo(CODESET);
+	return !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
+}
+
+/* Common set-up once a SCREEN exists. */
+static struct render *render_setup(struct render *r, const struct render_opts *o)
+{
+	r->ascii = want_ascii(o->ascii);
+	r->g = r->ascii ? &glyphs_ascii : &glyphs_utf8;
+	r->kiosk = o->kiosk;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	leaveok(stdscr, TRUE);
+	setup_colors(r, o->color && getenv("NO_COLOR") == NULL);
+	return r;
+}
+
+struct render *render_init(const struct render_opts *o)
+{
+	struct render *r = xcalloc(1, sizeof(*r));
+
+	r->screen = newterm(NULL, stdout, stdin);
+	if (r->screen == NULL) {
+		fprintf(stderr, "wallboard: cannot use terminal \"%s\"\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		free(r);
+		return NULL;
+	}
+	return render_setup(r, o);
+}
+
+struct render *render_init_term(const struct render_opts *o, const char *term,
+				FILE *out, FILE *in)
+{
+	struct render *r = xcalloc(1, sizeof(*r));
+
+	r->screen = newterm(term, out, in);
+	if (r->screen == NULL) {
+		free(r);
+		return NULL;
+	}
+	set_term(r->screen);
+	return render_setup(r, o);
+}
+
+void render_end(struct render *r)
+{
+	if (r == NULL)
+		return;
+	endwin();
+	delscreen(r->screen);
+	for (size_t g = 0; g < r->ngrids; g++)
+		table_free(&r->tables[g]);
+	free(r->tables);
+	free(r->sorted);
+	free(r);
+}
+
+void render_resize(struct render *r)
+{
+	endwin();
+	refresh();
+}
+
+/* The next key as the board knows keys: arrows become n and p. */
+int render_key(struct render *r)
+{
+	int c = getch();
+
+	switch (c) {
+	case ERR:
+		return -1;
+	case KEY_RIGHT:
+	case KEY_NPAGE:
+		return 'n';
+	case KEY_LEFT:
+	case KEY_PPAGE:
+	case KEY_BTAB:
+		return 'p';
+	case KEY_RESIZE:
+		return 12;
+	default:
+		return c;
+	}
+}
+
+bool render_animating(const struct render *r)
+{
+	return r->animating;
+}
+
+/* Set the style of a role. */
+static void style(struct render *r, int role)
+{
+	attrset(r->attrs[role]);
+}
+
+/* Write s fitted to exactly w cells at (y, x). */
+static void put_fit(struct render *r, int y, int x, int w, const char *s,
+		    enum align a)
+{
+	char buf[1024];
+
+	if (w <= 0)
+		return;
+	if (w > 250)
+		w = 250;
+	text_fit(buf, sizeof(buf), s, w, a, r->ascii);
+	mvaddstr(y, x, buf);
+}
+
+/* Fill a line segment with spaces in the current style. */
+static void blank(int y, int x, int w)
+{
+	for (int i = 0; i < w; i++)
+		mvaddch(y, x + i, ' ');
+}
+
+/* A box with a title in its top border. */
+static void draw_box(struct render *r, int y, int x, int h, int w,
+		     const char *title)
+{
+	struct buf line;
+
+	/* Each horizontal edge in one call: borders are most of a frame's cells. */
+	buf_init(&line);
+	for (int i = 1; i < w - 1; i++)
+		buf_puts(&line, r->g->h);
+	style(r, R_BORDER);
+	mvaddstr(y, x, r->g->tl);
+	if (line.data)
+		addstr(line.data);
+	addstr(r->g->tr);
+	mvaddstr(y + h - 1, x, r->g->bl);
+	if (line.data)
+		addstr(line.data);
+	addstr(r->g->br);
+	buf_free(&line);
+	for (int i = 1; i < h - 1; i++) {
+		mvaddstr(y + i, x, r->g->v);
+		mvaddstr(y + i, x + w - 1, r->g->v);
+	}
+	if (title && w > 6) {
+		char t[512];
+		int tw = text_width(title);
+		if (tw > w - 6)
+			tw = w - 6;
+		style(r, R_HEADER);
+		text_fit(t, sizeof(t), title, tw, ALIGN_LEFT, r->ascii);
+		mvaddstr(y, x + 2, " ");
+		addstr(t);
+		addstr(" ");
+	}
+	style(r, ROLE_NORMAL);
+	for (int i = 1; i < h - 1; i++)
+		blank(y + i, x + 1, w - 2);
+}
+
+/* A rectangle of the screen. */
+struct area {
+	int y, x, h, w;
+};
+
+/* Say that a panel has no room, rather than drawing rubbish. */
+static void too_small(struct render *r, const struct area *a)
+{
+	style(r, ROLE_DIM);
+	if (a->h > 0 && a->w > 0)
+		put_fit(r, a->y + a->h / 2, a->x, a->w, "(too small)", ALIGN_CENTER);
+}
+
+/* --- big digits -------------------------------------------------------- */
+
+/*
+ * A 3x5 pixel font, drawn with half blocks so that two pixel rows share
+ * one text row; scaled up whole when the panel has room.
+ */
+struct big_glyph {
+	char c;
+	unsigned char w;
+	const char *rows[5];
+};
+static const struct big_glyph big_font[] = {
+	{ '0', 3, { "###", "# #", "# #", "# #", "###" } },
+	{ '1', 3, { " # ", "## ", " # ", " # ", "###" } },
+	{ '2', 3, { "###", "  #", "###", "#  ", "###" } },
+	{ '3', 3, { "###", "  #", "###", "  #", "###" } },
+	{ '4', 3, { "# #", "# #", "###", "  #", "  #" } },
+	{ '5', 3, { "###", "#  ", "###", "  #", "###" } },
+	{ '6', 3, { "###", "#  ", "###", "# #", "###" } },
+	{ '7', 3, { "###", "  #", "  #", "  #", "  #" } },
+	{ '8', 3, { "###", "# #", "###", "# #", "###" } },
+	{ '9', 3, { "###", "# #", "###", "  #", "###" } },
+	{ ':', 1, { " ", "#", " ", "#", " " } },
+	{ '.', 1, { " ", " ", " ", " ", "#" } },
+	{ '%', 3, { "# #", "  #", " # ", "#  ", "# #" } },
+	{ '-', 3, { "   ", "   ", "###", "   ", "   " } },
+	{ ' ', 2, { "  ", "  ", "  ", "  ", "  " } },
+	{ 'S', 3, { "###", "#  ", "###", "  #", "###" } },
+	{ 'T', 3, { "###", " # ", " # ", " # ", " # " } },
+	{ 'A', 3, { " # ", "# #", "###", "# #", "# #" } },
+	{ 'L', 3, { "#  ", "#  ", "#  ", "#  ", "###" } },
+	{ 'E', 3, { "###", "#  ", "###", "#  ", "###" } },
+};
+
+static const struct big_glyph *big_find(char c)
+{
+	for (size_t i = 0; i < WB_ARRAY_LEN(big_font); i++)
+		if (big_font[i].c == c)
+			return &big_font[i];
+	return NULL;
+}
+
+/* Width in cells of s in the big font at scale, or -1 if it has no glyph. */
+static int big_width(const char *s, int scale)
+{
+	int w = 0;
+
+	for (; *s; s++) {
+		const struct big_glyph *g = big_find(*s);
+		if (g == NULL)
+			return -1;
+		w += (g->w + 1) * scale;
+	}
+	return w > 0 ? w - scale : 0;
+}
+
+/* Rows in cells of the big font at scale. */
+static int big_height(int scale)
+{
+	return (5 * scale + 1) / 2;
+}
+
+/* Pixel (px, py) of glyph g at scale. */
+static bool big_pixel(const struct big_glyph *g, int px, int py, int scale)
+{
+	if (py >= 5 * scale)
+		return false;
+	return g->rows[py / scale][px / scale] == '#';
+}
+
+/* Draw s in the big font with its top-left at (y, x). */
+static void big_draw(struct render *r, int y, int x, const char *s, int scale)
+{
+	for (; *s; s++) {
+		const struct big_glyph *g = big_find(*s);
+		for (int cy = 0; cy < big_height(scale); cy++)
+			for (int cx = 0; cx < g->w * scale; cx++) {
+				bool top = big_pixel(g, cx, cy * 2, scale);
+				bool bot = big_pixel(g, cx, cy * 2 + 1, scale);
+				const char *ch = top && bot ? r->g->full :
+						 top ? r->g->upper :
+						 bot ? r->g->lower : " ";
+				mvaddstr(y + cy, x + cx, ch);
+			}
+		x += (g->w + 1) * scale;
+	}
+}
+
+/* --- panels ------------------------------------------------------------ */
+
+/* The largest big-font scale at which every value fits a cell, or 0. */
+static int totals_scale(size_t n, char vals[][64], int cellw, int cellh)
+{
+	for (int scale = 4; scale >= 1; scale--) {
+		bool fits = big_height(scale) + 1 <= cellh;
+		for (size_t i = 0; i < n && fits; i++) {
+			int w = big_width(vals[i], scale);
+			if (w < 0 ? text_width(vals[i]) > cellw : w > cellw - 2)
+				fits = false;
+		}
+		if (fits)
+			return scale;
+	}
+	return 0;
+}
+
+/*
+ * How to arrange n totals in big digits: the number of columns (rows
+ * follow) that gives the largest scale, preferring one row when it ties.
+ * Returns the scale, 0 when big digits fit no arrangement.
+ */
+static int totals_arrange(size_t n, char vals[][64], const struct area *a,
+			  int *ncols)
+{
+	int best = 0;
+
+	*ncols = (int)n;
+	for (int cols = (int)n; cols >= 1; cols--) {
+		int rows = ((int)n + cols - 1) / cols;
+		int scale = totals_scale(n, vals, a->w / cols, a->h / rows);
+		if (scale > best) {
+			best = scale;
+			*ncols = cols;
+		}
+	}
+	return best;
+}
+
+/* One total in big digits, centred in its cell, the label under it. */
+static void draw_big_total(struct render *r, const struct column *c,
+			   const char *val, enum role role, int scale,
+			   const struct area *cell)
+{
+	char label[256];
+	int top = cell->y + (cell->h - big_height(scale) - 1) / 2;
+	int w = big_width(val, scale);
+
+	style(r, (int)role);
+	if (w >= 0)
+		big_draw(r, top, cell->x + (cell->w - w) / 2, val, scale);
+	else
+		put_fit(r, top + big_height(scale) / 2, cell->x, cell->w, val,
+			ALIGN_CENTER);
+	/* The level's marker goes with the label: big digits have no "!". */
+	snprintf(label, sizeof(label), "%s%s%s", c->title,
+		 *role_marker(role) ? " " : "", role_marker(role));
+	style(r, role == ROLE_WARN || role == ROLE_CRIT ? (int)role : ROLE_DIM);
+	put_fit(r, top + big_height(scale), cell->x, cell->w, label, ALIGN_CENTER);
+}
+
+/* A totals panel: big digits when there is room, label/value lines if not. */
+static void draw_totals(struct render *r, const struct panel *p,
+			const struct snapshot *s, double tick,
+			const struct area *a)
+{
+	char vals[64][64];
+	enum role roles[64];
+	size_t n = p->ncols < 64 ? p->ncols : 64;
+	int cols, scale;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct column *c = &p->cols[i];
+		roles[i] = table_cell(c, s ? s->totals[c->tid] : NULL, tick,
+				      vals[i], sizeof(vals[i]) - 3);
+	}
+	scale = n ? totals_arrange(n, vals, a, &cols) : 0;
+	if (scale > 0) {
+		int rows = ((int)n + cols - 1) / cols;
+		for (size_t i = 0; i < n; i++) {
+			struct area cell = {
+				a->y + (int)i / cols * (a->h / rows),
+				a->x + (int)i % cols * (a->w / cols),
+				a->h / rows, a->w / cols
+			};
+			draw_big_total(r, &p->cols[i], vals[i], roles[i], scale, &cell);
+		}
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		strcat(vals[i], role_marker(roles[i]));
+	/* Compact: as many label/value columns of >= 22 cells as fit. */
+	int per = a->w / 22 > 0 ? a->w / 22 : 1;
+	int colw = a->w / per;
+	for (size_t i = 0; i < n; i++) {
+		int y = a->y + (int)i / per, x = a->x + ((int)i % per) * colw;
+		int vw = text_width(vals[i]) + 1;
+		if (y >= a->y + a->h)
+			break;
+		if (vw > colw / 2)
+			vw = colw / 2;
+		style(r, ROLE_NORMAL);
+		put_fit(r, y, x, colw - vw - 1, p->cols[i].title, ALIGN_LEFT);
+		style(r, (int)roles[i]);
+		put_fit(r, y, x + colw - vw - 1, vw, vals[i], ALIGN_RIGHT);
+	}
+}
+
+/* The width of a grid column: its own, else its format's. */
+static int grid_col_width(const struct column *c)
+{
+	int w = c->width ? c->width : format_default_width(c->fmt);
+	return w < 2 ? 2 : w;
+}
+
+/*
+ * Fit column widths into avail cells (one space between columns): shrink
+ * text columns first, then drop columns from the right. Returns how many
+ * columns are shown.
+ */
+static size_t fit_columns(const struct panel *p, int *w, int avail)
+{
+	size_t n = p->ncols;
+	int total = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		w[i] = grid_col_width(&p->cols[i]);
+		total += w[i] + (i ? 1 : 0);
+	}
+	for (size_t i = 0; i < n && total > avail; i++) {
+		const struct column *c = &p->cols[i];
+		if (c->fmt != FMT_TEXT || w[i] <= 8)
+			continue;
+		int cut = total - avail < w[i] - 8 ? total - avail : w[i] - 8;
+		w[i] -= cut;
+		total -= cut;
+	}
+	while (n > 1 && total > avail) {
+		n--;
+		total -= w[n] + 1;
+	}
+	if (total > avail)
+		w[0] = avail;
+	else if (n > 0 && p->cols[0].fmt == FMT_TEXT)
+		w[0] += avail - total;	/* a text first column takes the slack */
+	return n;
+}
+
+/* The rows of grid panel p for snapshot s, sorted once per snapshot. */
+static struct table *grid_table(struct render *r, const struct panel *p,
+				const struct snapshot *s)
+{
+	if (r->ngrids < s->ngrids) {
+		r->tables = xreallocarray(r->tables, s->ngrids, sizeof(*r->tables));
+		r->sorted = xreallocarray(r->sorted, s->ngrids, sizeof(*r->sorted));
+		memset(r->tables + r->ngrids, 0,
+		       (s->ngrids - r->ngrids) * sizeof(*r->tables));
+		memset(r->sorted + r->ngrids, 0,
+		       (s->ngrids - r->ngrids) * sizeof(*r->sorted));
+		r->ngrids = s->ngrids;
+	}
+	if (r->sorted[p->gid] != s->serial) {
+		table_build(&r->tables[p->gid], p, s);
+		r->sorted[p->gid] = s->serial;
+	}
+	return &r->tables[p->gid];
+}
+
+/* An agent or service grid. */
+static void draw_grid(struct render *r, const struct panel *p,
+		      const struct snapshot *s, double tick,
+		      const struct area *a)
+{
+	int w[64];
+	char text[256];
+	size_t ncols;
+	int x;
+
+	if (p->ncols > 64 || a->h < 2 || a->w < 8) {
+		too_small(r, a);
+		return;
+	}
+	ncols = fit_columns(p, w, a->w);
+	style(r, R_HEADER);
+	x = a->x;
+	for (size_t c = 0; c < ncols; c++) {
+		put_fit(r, a->y, x, w[c], p->cols[c].title, p->cols[c].align);
+		x += w[c] + 1;
+	}
+	if (s == NULL || !s->grids[p->gid].present) {
+		style(r, ROLE_DIM);
+		put_fit(r, a->y + 1, a->x, a->w, s ? "no data" : "waiting for data",
+			ALIGN_LEFT);
+		return;
+	}
+	struct table *t = grid_table(r, p, s);
+	int rows = a->h - 1;
+	bool more = t->matched > (size_t)rows && t->nrows > (size_t)rows;
+	size_t shown = t->nrows < (size_t)rows ? t->nrows : (size_t)rows;
+	if (more)
+		shown = (size_t)rows - 1;
+	for (size_t i = 0; i < shown; i++) {
+		x = a->x;
+		for (size_t c = 0; c < ncols; c++) {
+			const char *raw = snapshot_cell(s, p->gid, t->rows[i], c);
+			enum role role = table_cell(&p->cols[c], raw, tick, text,
+						    sizeof(text) - 3);
+			strcat(text, role_marker(role));
+			style(r, (int)role);
+			put_fit(r, a->y + 1 + (int)i, x, w[c], text, p->cols[c].align);
+			x += w[c] + 1;
+		}
+	}
+	if (more || t->matched > t->nrows) {
+		char note[64];
+		snprintf(note, sizeof(note), "+%zu more", t->matched - shown);
+		style(r, ROLE_DIM);
+		put_fit(r, a->y + a->h - 1, a->x, a->w, note, ALIGN_RIGHT);
+	}
+	if (t->total == 0) {
+		style(r, ROLE_DIM);
+		put_fit(r, a->y + 1, a->x, a->w, "(none)", ALIGN_LEFT);
+	}
+}
+
+/*
+ * The ticker: with one row, the messages scroll along it; with more, the
+ * newest are listed, urgent ones highlighted.
+ */
+static void draw_ticker(struct render *r, const struct panel *p,
+			const struct snapshot *s, const struct area *a)
+{
+	size_t idx[256];
+	size_t n = s ? table_messages(p, s, idx, WB_ARRAY_LEN(idx)) : 0;
+	char line[2048];
+
+	if (n == 0) {
+		style(r, ROLE_DIM);
+		put_fit(r, a->y, a->x, a->w, s ? "no messages" : "waiting for data",
+			ALIGN_LEFT);
+		return;
+	}
+	if (a->h > 1) {
+		for (size_t i = 0; i < n && (int)i < a->h; i++) {
+			table_message_text(&s->msgs[idx[i]], line, sizeof(line));
+			style(r, s->msgs[idx[i]].urgent ? R_URGENT : ROLE_NORMAL);
+			put_fit(r, a->y + (int)i, a->x, a->w, line, ALIGN_LEFT);
+		}
+		return;
+	}
+	/* One row: a scrolling band of every message, newest first. */
+	struct buf band;
+	buf_init(&band);
+	for (size_t i = 0; i < n; i++) {
+		table_message_text(&s->msgs[idx[i]], line, sizeof(line));
+		buf_printf(&band, "%s  %s  ", line, r->g->bullet);
+	}
+	int bw = text_width(band.data);
+	if (bw <= a->w) {
+		style(r, s->msgs[idx[0]].urgent ? R_URGENT : ROLE_NORMAL);
+		put_fit(r, a->y, a->x, a->w, band.data, ALIGN_LEFT);
+	} else {
+		/* Skip whole characters until the offset, then draw. */
+		size_t off = 0;
+		int skip = (int)(r->ticker_pos % (unsigned)bw), cells = 0;
+		char ch[8], *again;
+		while (band.data[off] && cells < skip) {
+			size_t len = 1;
+			while (len < 4 && (band.data[off + len] & 0xC0) == 0x80)
+				len++;
+			memcpy(ch, band.data + off, len);
+			ch[len] = '\0';
+			cells += text_width(ch);
+			off += len;
+		}
+		/* The band twice over, so the scroll wraps around seamlessly. */
+		again = xstrdup(band.data);
+		buf_puts(&band, again);
+		free(again);
+		style(r, ROLE_NORMAL);
+		put_fit(r, a->y, a->x, a->w, band.data + off, ALIGN_LEFT);
+		r->animating = true;
+	}
+	buf_free(&band);
+}
+
+/* One panel in its box. */
+static void draw_panel(struct render *r, const struct panel *p,
+		       const struct snapshot *s, double tick,
+		       const struct area *box)
+{
+	struct area in = { box->y + 1, box->x + 1, box->h - 2, box->w - 2 };
+
+	if (box->h < 3 || box->w < 6) {
+		too_small(r, box);
+		return;
+	}
+	draw_box(r, box->y, box->x, box->h, box->w, p->title);
+	switch (p->kind) {
+	case PANEL_TOTALS:
+		draw_totals(r, p, s, tick, &in);
+		break;
+	case PANEL_AGENT_GRID:
+	case PANEL_SERVICE_GRID:
+		draw_grid(r, p, s, tick, &in);
+		break;
+	case PANEL_TICKER:
+		draw_ticker(r, p, s, &in);
+		break;
+	}
+}
+
+/* Split total cells by weights; the last part takes the rounding. */
+static void split(int total, const double *weights, size_t n, int *out)
+{
+	double sum = 0;
+	int used = 0;
+
+	for (size_t i = 0; i < n; i++)
+		sum += weights[i] > 0 ? weights[i] : 1;
+	for (size_t i = 0; i < n; i++) {
+		double wgt = weights[i] > 0 ? weights[i] : 1;
+		out[i] = i + 1 == n ? total - used : (int)floor(total * wgt / sum);
+		used += out[i];
+	}
+}
+
+/* The rows and panels of a layout in the body area. */
+static void draw_layout(struct render *r, const struct layout *l,
+			const struct snapshot *s, double tick,
+			const struct area *body)
+{
+	double wts[64] = { 0 };
+	int hs[64], ws[64];
+	size_t nrows = l->nrows < 64 ? l->nrows : 64;
+	int y = body->y;
+
+	for (size_t i = 0; i < nrows; i++)
+		wts[i] = l->rows[i].height;
+	split(body->h, wts, nrows, hs);
+	for (size_t i = 0; i < nrows; i++) {
+		const struct layout_row *row = &l->rows[i];
+		size_t np = row->npanels < 64 ? row->npanels : 64;
+		int x = body->x;
+		for (size_t j = 0; j < np; j++)
+			wts[j] = l->panels[row->first + j].width;
+		split(body->w, wts, np, ws);
+		for (size_t j = 0; j < np; j++) {
+			struct area box = { y, x, hs[i], ws[j] };
+			draw_panel(r, &l->panels[row->first + j], s, tick, &box);
+			x += ws[j];
+		}
+		y += hs[i];
+	}
+}
+
+/* "12s", "4m05s", "2h10m": an age a person reads at a glance. */
+static void format_age(char *out, size_t outsz, double secs)
+{
+	long s = secs < 0 ? 0 : (long)secs;
+
+	if (s < 60)
+		snprintf(out, outsz, "%lds", s);
+	else if (s < 3600)
+		snprintf(out, outsz, "%ldm%02lds", s / 60, s % 60);
+	else
+		snprintf(out, outsz, "%ldh%02ldm", s / 3600, s / 60 % 60);
+}
+
+/* The title bar: layout name, k/N, clock. */
+static void draw_title(struct render *r, const struct view *v)
+{
+	const struct layout *l = v->set->layouts[v->active];
+	char left[512], clock[32];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
+	snprintf(left, sizeof(left), " %s  [%zu/%zu]%s", l->title, v->active + 1,
+		 v->set->n, v->demo ? "  DEMO" : "");
+	style(r, R_TITLE);
+	blank(0, 0, COLS);
+	put_fit(r, 0, 0, COLS - 10, left, ALIGN_LEFT);
+	put_fit(r, 0, COLS - 10, 10, clock, ALIGN_RIGHT);
+}
+
+/* True when the data is too old to trust: more than three intervals. */
+static bool is_stale(const struct view *v)
+{
+	return v->snap && v->now - v->snap->received > 3 * v->interval;
+}
+
+/* The status line: data age, connection state, what is wrong. */
+static void draw_status(struct render *r, const struct view *v)
+{
+	char line[600] = "", age[32];
+	int y = LINES - 1;
+	const struct provider_status *st = v->st;
+
+	style(r, ROLE_NORMAL);
+	blank(y, 0, COLS);
+	if (v->snap)
+		format_age(age, sizeof(age), v->now - v->snap->received);
+	if (is_stale(v)) {
+		snprintf(line, sizeof(line), " STALE: data is %s old ", age);
+		style(r, R_STALE);
+		put_fit(r, y, 0, text_width(line) < COLS ? text_width(line) : COLS,
+			line, ALIGN_LEFT);
+	} else if (v->snap) {
+		snprintf(line, sizeof(line), " data %s ago ", age);
+		style(r, ROLE_DIM);
+		put_fit(r, y, 0, text_width(line) < COLS ? text_width(line) : COLS,
+			line, ALIGN_LEFT);
+	}
+	int x = v->snap ? text_width(line) + 1 : 1;
+	if (v->notice)
+		snprintf(line, sizeof(line), "%s", v->notice);
+	else if (st->state == CONN_RETRYING && st->retry_at > v->now)
+		snprintf(line, sizeof(line), "%s; retrying in %.0f s", st->message,
+			 ceil(st->retry_at - v->now));
+	else if (st->message[0])
+		snprintf(line, sizeof(line), "%s", st->message);
+	else
+		snprintf(line, sizeof(line), "%s", conn_state_name(st->state));
+	style(r, st->state == CONN_RETRYING && !v->notice ? R_FAULT : ROLE_NORMAL);
+	if (x < COLS - 12)
+		put_fit(r, y, x, COLS - 12 - x, line, ALIGN_LEFT);
+	style(r, ROLE_DIM);
+	put_fit(r, y, COLS - 10, 10, r->kiosk ? "" : "? help", ALIGN_RIGHT);
+}
+
+/* In kiosk mode STALE is a banner readable from across the room. */
+static void draw_stale_banner(struct render *r, const struct view *v)
+{
+	char age[32], line[64];
+	int scale = 2, w, h, y, x;
+
+	while (scale > 1 && big_width("STALE", scale) + 4 > COLS)
+		scale--;
+	w = big_width("STALE", scale) + 4;
+	h = big_height(scale) + 3;
+	if (w > COLS || h > LINES - 2)
+		return;
+	y = (LINES - h) / 2;
+	x = (COLS - w) / 2;
+	style(r, R_STALE);
+	for (int i = 0; i < h; i++)
+		blank(y + i, x, w);
+	big_draw(r, y + 1, x + 2, "STALE", scale);
+	format_age(age, sizeof(age), v->now - v->snap->received);
+	snprintf(line, sizeof(line), "data is %s old", age);
+	put_fit(r, y + h - 1, x, w, line, ALIGN_CENTER);
+}
+
+/* The help overlay: the keys. */
+static void draw_help(struct render *r, const struct view *v)
+{
+	static const char *const lines[] = {
+		"1..9     show that layout",
+		"Tab, n   next layout",
+		"p        previous layout",
+		"?        this help (any key closes it)",
+		"q        quit (not in kiosk mode)",
+		"",
+		"Colours and markers: ! warning, !! critical.",
+		"STALE: data older than three poll intervals.",
+	};
+	int w = 50, h = (int)WB_ARRAY_LEN(lines) + 4;
+	int y, x;
+
+	if (w > COLS)
+		w = COLS;
+	if (h > LINES)
+		h = LINES;
+	y = (LINES - h) / 2;
+	x = (COLS - w) / 2;
+	draw_box(r, y, x, h, w, "Help");
+	for (int i = 0; i < (int)WB_ARRAY_LEN(lines) && i + 2 < h - 1; i++) {
+		style(r, ROLE_NORMAL);
+		put_fit(r, y + 2 + i, x + 2, w - 4, lines[i], ALIGN_LEFT);
+	}
+	(void)v;
+}
+
+void render_draw(struct render *r, const struct view *v)
+{
+	double tick = v->snap ? v->now - v->snap->received : 0;
+
+	r->animating = false;
+	r->ticker_pos = (unsigned)(v->now * 4);	/* four cells a second */
+	if (COLS < 20 || LINES < 6) {
+		style(r, ROLE_NORMAL);
+		erase();
+		put_fit(r, 0, 0, COLS, "terminal too small", ALIGN_LEFT);
+		refresh();
+		return;
+	}
+	draw_title(r, v);
+	struct area body = { 1, 0, LINES - 2, COLS };
+	draw_layout(r, v->set->layouts[v->active], v->snap, tick, &body);
+	draw_status(r, v);
+	if (r->kiosk && is_stale(v))
+		draw_stale_banner(r, v);
+	if (v->help)
+		draw_help(r, v);
+	refresh();
+}
