@@ -1,18 +1,19 @@
 /*
- * config.c - the main configuration file (libconfuse) and secrets.
+ * config.c - the settings of a run, from the one table of options: the
+ * command line (getopt, built from the table), the config file, the
+ * environment's secrets, in the order of precedence config.h gives.
  *
- * Example (doc/wallboard.conf.example has them all):
- *     url       = "https://tenant.example.com"
- *     tenant    = "tenant.example.com"
- *     client_id = "wallboard.user"
- *     client_secret_file = "/etc/wallboard/secret"
- *     interval  = 2
- *     layouts   = {"/etc/wallboard/queues.layout"}
+ * Every option is known before the data source is: the command line and
+ * the file are read whole first, then the source is chosen (the command
+ * line's --provider over the file's), then the values are applied: the
+ * core's and the chosen source's; another source's option is ignored with
+ * a warning that names the source it belongs to.
  */
 #include "autoconf.h"
 
 #include <confuse.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,50 +21,145 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "options.h"
+#include "provider.h"
 
-void config_defaults(struct config *cfg)
+/* An option of the table, with the source it belongs to (NULL: the core). */
+struct known {
+	const struct option_def *o;
+	const struct source *src;
+};
+
+/* A value given for an option: by the command line or the config file. */
+struct given {
+	const struct known *k;
+	char *text;
+	int line;		/* in the config file; 0 for the command line */
+};
+
+struct given_list {
+	struct given *v;
+	size_t n;
+};
+
+/* Every option: the core's, then each source's, in registry order. */
+static struct known *known_options(size_t *n)
 {
-	memset(cfg, 0, sizeof(*cfg));
-	cfg->provider = xstrdup("brightpattern");
-	cfg->interval = 2;
-	cfg->connect_timeout = 5;
-	cfg->timeout = 15;
-	cfg->rotate = 20;
-	cfg->retry_max = 30;
-	cfg->max_body = 64L * 1024 * 1024;
-	cfg->gzip = true;
-	cfg->dialect = DIALECT_DOCUMENTED;
-	cfg->color = true;
-	cfg->ascii = xstrdup("auto");
+	struct known *v = NULL;
+	const struct source *src;
+
+	*n = 0;
+	for (size_t i = 0; i < options_ncore; i++) {
+		v = xreallocarray(v, *n + 1, sizeof(*v));
+		v[(*n)++] = (struct known){ &options_core[i], NULL };
+	}
+	for (size_t s = 0; (src = source_at(s)) != NULL; s++)
+		for (size_t i = 0; i < src->noptions; i++) {
+			v = xreallocarray(v, *n + 1, sizeof(*v));
+			v[(*n)++] = (struct known){ &src->options[i], src };
+		}
+	return v;
 }
 
-/* Replace *dst with a copy of src when src is set. */
-static void set_str(char **dst, const char *src)
+static void given_add(struct given_list *l, const struct known *k,
+		      const char *text, int line)
 {
-	if (src == NULL)
-		return;
-	free(*dst);
-	*dst = xstrdup(src);
+	l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+	l->v[l->n++] = (struct given){ k, xstrdup(text), line };
 }
+
+static void given_free(struct given_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	free(l->v);
+}
+
+/* The last value given for the option named name, or NULL. */
+static const char *given_value(const struct given_list *l, const char *name)
+{
+	const char *v = NULL;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].k->o->name, name) == 0)
+			v = l->v[i].text;
+	return v;
+}
+
+/* --- the command line ---------------------------------------------------- */
+
+#define OPT_VAL_BASE 256
+
+/*
+ * Read argv into l. False with the reason in errs for an unknown option,
+ * a missing argument or a word that is not an option (secrets are never
+ * taken on the command line, so there is no place for one).
+ */
+static bool read_argv(int argc, char **argv, const struct known *ks, size_t nk,
+		      struct given_list *l, struct errlist *errs)
+{
+	struct option *lo = xcalloc(nk + 1, sizeof(*lo));
+	char (*names)[64] = xcalloc(nk, sizeof(*names));
+	char shorts[32] = ":";	/* ':' first: a missing argument is told apart */
+	size_t nlo = 0;
+	int c;
+	bool ok = true;
+
+	for (size_t i = 0; i < nk; i++) {
+		const struct option_def *o = ks[i].o;
+		if (!(o->where & OPT_CLI))
+			continue;
+		lo[nlo].name = option_cli_name(o, names[i], sizeof(names[i]));
+		lo[nlo].has_arg = o->implied ? no_argument : required_argument;
+		lo[nlo].val = OPT_VAL_BASE + (int)i;
+		nlo++;
+		if (o->short_name && strlen(shorts) + 3 < sizeof(shorts)) {
+			size_t n = strlen(shorts);
+			shorts[n] = o->short_name;
+			shorts[n + 1] = o->implied ? '\0' : ':';
+			shorts[n + 2] = '\0';
+		}
+	}
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, shorts, lo, NULL)) != -1) {
+		size_t i = nk;
+		if (c >= OPT_VAL_BASE)
+			i = (size_t)(c - OPT_VAL_BASE);
+		for (size_t j = 0; c < OPT_VAL_BASE && j < nk; j++)
+			if (ks[j].o->short_name == c && (ks[j].o->where & OPT_CLI))
+				i = j;
+		if (i >= nk) {
+			errlist_add(errs, "%s: %s (see --help)", argv[optind - 1],
+				    c == ':' ? "needs an argument" : "unknown option");
+			ok = false;
+			continue;
+		}
+		given_add(l, &ks[i], ks[i].o->implied ? ks[i].o->implied : optarg, 0);
+	}
+	if (optind < argc) {
+		errlist_add(errs, "unexpected argument \"%s\" (secrets are never "
+			    "taken on the command line; see --help)", argv[optind]);
+		ok = false;
+	}
+	free(names);
+	free(lo);
+	return ok;
+}
+
+/* --- the config file ------------------------------------------------------ */
 
 /* Route libconfuse's messages into the error list as "file:line: ...". */
 static struct errlist *cfg_errs;
 static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
 {
-	struct buf b;
-	va_list cp;
 	char msg[512];
 
-	buf_init(&b);
-	va_copy(cp, ap);
-	vsnprintf(msg, sizeof(msg), fmt, cp);
-	va_end(cp);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	if (cfg && cfg->filename)
-		buf_printf(&b, "%s:%d: %s", cfg->filename, cfg->line, msg);
+		errlist_add(cfg_errs, "%s:%d: %s", cfg->filename, cfg->line, msg);
 	else
-		buf_puts(&b, msg);
-	errlist_add(cfg_errs, "%s", b.data);
-	buf_free(&b);
+		errlist_add(cfg_errs, "%s", msg);
 }
 
 /*
@@ -112,153 +208,332 @@ bool config_read_secret_file(const char *path, char **out, struct errlist *errs)
 		errlist_add(errs, "%s: the secret file is empty", path);
 		return false;
 	}
-	free(*out);
+	secret_free(*out);
 	*out = xstrdup(line);
 	explicit_bzero(line, sizeof(line));
 	return true;
 }
 
-/* The option table of the main config file. */
-static cfg_opt_t config_opts[] = {
-	CFG_STR("provider", NULL, CFGF_NONE),
-	CFG_STR("url", NULL, CFGF_NONE),
-	CFG_STR("tenant", NULL, CFGF_NONE),
-	CFG_STR("user", NULL, CFGF_NONE),
-	CFG_STR("client_id", NULL, CFGF_NONE),
-	CFG_STR("password_file", NULL, CFGF_NONE),
-	CFG_STR("client_secret_file", NULL, CFGF_NONE),
-	CFG_STR("api_token_file", NULL, CFGF_NONE),
-	CFG_STR("api_key_file", NULL, CFGF_NONE),
-	CFG_STR("region", NULL, CFGF_NONE),
-	CFG_STR_LIST("agents", NULL, CFGF_NONE),
-	CFG_STR_LIST("queues", NULL, CFGF_NONE),
-	CFG_FLOAT("interval", 0, CFGF_NODEFAULT),
-	CFG_FLOAT("connect_timeout", 0, CFGF_NODEFAULT),
-	CFG_FLOAT("timeout", 0, CFGF_NODEFAULT),
-	CFG_FLOAT("rotate", 0, CFGF_NODEFAULT),
-	CFG_FLOAT("retry_max", 0, CFGF_NODEFAULT),
-	CFG_STR("log_file", NULL, CFGF_NONE),
-	CFG_INT("max_body", 0, CFGF_NODEFAULT),
-	CFG_BOOL("insecure", cfg_false, CFGF_NONE),
-	CFG_STR("ca_file", NULL, CFGF_NONE),
-	CFG_BOOL("gzip", cfg_true, CFGF_NONE),
-	CFG_STR("api_dialect", "documented", CFGF_NONE),
-	CFG_STR_LIST("layouts", NULL, CFGF_NONE),
-	CFG_BOOL("no_color", cfg_false, CFGF_NONE),
-	CFG_STR("ascii", "auto", CFGF_NONE),
-	CFG_END()
-};
-
-/* A float option when the file sets it; checked to lie in [lo, hi]. */
-static void take_float(cfg_t *c, const char *name, double lo, double hi,
-		       double *dst, struct errlist *errs)
+/* The libconfuse option of a table entry. */
+static cfg_opt_t cfg_opt_of(const struct option_def *o)
 {
-	if (cfg_size(c, name) == 0)
-		return;
-	double v = cfg_getfloat(c, name);
-	if (v < lo || v > hi)
-		errlist_add(errs, "%s: %s = %g is out of range (%g to %g)",
-			    c->filename, name, v, lo, hi);
-	else
-		*dst = v;
-}
-
-/* Append the strings of list option name to *v. */
-static void take_list(cfg_t *c, const char *name, char ***v, size_t *n)
-{
-	for (unsigned i = 0; i < cfg_size(c, name); i++) {
-		*v = xreallocarray(*v, *n + 1, sizeof(**v));
-		(*v)[(*n)++] = xstrdup(cfg_getnstr(c, name, i));
+	switch (o->type) {
+	case OPT_FLAG:
+		return (cfg_opt_t)CFG_BOOL(o->name, cfg_false, CFGF_NODEFAULT);
+	case OPT_NUMBER:
+		return (cfg_opt_t)CFG_FLOAT(o->name, 0, CFGF_NODEFAULT);
+	case OPT_INTEGER:
+		return (cfg_opt_t)CFG_INT(o->name, 0, CFGF_NODEFAULT);
+	case OPT_LIST:
+		return (cfg_opt_t)CFG_STR_LIST(o->name, NULL, CFGF_NODEFAULT);
+	default:
+		return (cfg_opt_t)CFG_STR(o->name, NULL, CFGF_NODEFAULT);
 	}
 }
 
-/* Read every secret file the config names. */
-static void take_secrets(cfg_t *c, struct config *cfg, struct errlist *errs)
+/* The values the file gives, as text, into l. */
+static void take_file_values(cfg_t *c, const struct known *ks, size_t nk,
+			     struct given_list *l)
 {
-	static const struct { const char *opt; size_t off; } files[] = {
-		{ "password_file", offsetof(struct config, password) },
-		{ "client_secret_file", offsetof(struct config, client_secret) },
-		{ "api_token_file", offsetof(struct config, api_token) },
-		{ "api_key_file", offsetof(struct config, api_key) },
-	};
+	char num[64];
 
-	for (size_t i = 0; i < WB_ARRAY_LEN(files); i++)
-		if (cfg_getstr(c, files[i].opt))
-			config_read_secret_file(cfg_getstr(c, files[i].opt),
-				(char **)((char *)cfg + files[i].off), errs);
+	for (size_t i = 0; i < nk; i++) {
+		const struct option_def *o = ks[i].o;
+		if (!(o->where & OPT_FILE) || cfg_size(c, o->name) == 0)
+			continue;
+		switch (o->type) {
+		case OPT_FLAG:
+			given_add(l, &ks[i], cfg_getbool(c, o->name) ? "true" : "false", 0);
+			break;
+		case OPT_NUMBER:
+			snprintf(num, sizeof(num), "%.17g", cfg_getfloat(c, o->name));
+			given_add(l, &ks[i], num, 0);
+			break;
+		case OPT_INTEGER:
+			snprintf(num, sizeof(num), "%ld", cfg_getint(c, o->name));
+			given_add(l, &ks[i], num, 0);
+			break;
+		case OPT_LIST:
+			for (unsigned j = 0; j < cfg_size(c, o->name); j++)
+				given_add(l, &ks[i], cfg_getnstr(c, o->name, j), 0);
+			break;
+		default:
+			given_add(l, &ks[i], cfg_getstr(c, o->name), 0);
+			break;
+		}
+	}
 }
 
-/* Copy what the parsed file says into cfg. */
-static void config_take(struct config *cfg, cfg_t *c, struct errlist *errs)
+/*
+ * Read the config file at path into l. A missing file is an error only
+ * when it was asked for (-c); a file others can write is refused.
+ */
+static bool read_file_values(const char *path, bool required,
+			     const struct known *ks, size_t nk,
+			     struct given_list *l, struct errlist *errs)
 {
-	const char *dialect = cfg_getstr(c, "api_dialect");
-
-	set_str(&cfg->provider, cfg_getstr(c, "provider"));
-	set_str(&cfg->url, cfg_getstr(c, "url"));
-	set_str(&cfg->tenant, cfg_getstr(c, "tenant"));
-	set_str(&cfg->user, cfg_getstr(c, "user"));
-	set_str(&cfg->client_id, cfg_getstr(c, "client_id"));
-	set_str(&cfg->ca_file, cfg_getstr(c, "ca_file"));
-	set_str(&cfg->ascii, cfg_getstr(c, "ascii"));
-	take_float(c, "interval", 0.1, 3600, &cfg->interval, errs);
-	take_float(c, "connect_timeout", 0.1, 600, &cfg->connect_timeout, errs);
-	take_float(c, "timeout", 0.1, 3600, &cfg->timeout, errs);
-	take_float(c, "rotate", 1, 86400, &cfg->rotate, errs);
-	take_float(c, "retry_max", 0.1, 3600, &cfg->retry_max, errs);
-	set_str(&cfg->log_file, cfg_getstr(c, "log_file"));
-	if (cfg_size(c, "max_body"))
-		cfg->max_body = cfg_getint(c, "max_body");
-	cfg->insecure = cfg_getbool(c, "insecure");
-	cfg->gzip = cfg_getbool(c, "gzip");
-	cfg->color = !cfg_getbool(c, "no_color");
-	if (strcmp(dialect, "documented") == 0)
-		cfg->dialect = DIALECT_DOCUMENTED;
-	else if (strcmp(dialect, "collection") == 0)
-		cfg->dialect = DIALECT_COLLECTION;
-	else
-		errlist_add(errs, "%s: api_dialect \"%s\" is not documented or collection",
-			    c->filename, dialect);
-	set_str(&cfg->region, cfg_getstr(c, "region"));
-	take_list(c, "layouts", &cfg->layouts, &cfg->nlayouts);
-	take_list(c, "agents", &cfg->agents, &cfg->nagents);
-	take_list(c, "queues", &cfg->queues, &cfg->nqueues);
-	take_secrets(c, cfg, errs);
-}
-
-bool config_load(struct config *cfg, const char *path, bool required,
-		 struct errlist *errs)
-{
-	size_t before = errs->n;
+	size_t before = errs->n, n = 0;
+	cfg_opt_t *opts = xcalloc(nk + 1, sizeof(*opts));
 	struct stat st;
 	cfg_t *c;
 	int rc;
 
 	if (stat(path, &st) != 0) {
+		free(opts);
 		if (required || errno != ENOENT)
 			errlist_add(errs, "%s: %s", path, strerror(errno));
 		return !required && errno == ENOENT;
 	}
-	if (!file_private(path, S_IWGRP | S_IWOTH, "a config file", errs))
+	if (!file_private(path, S_IWGRP | S_IWOTH, "a config file", errs)) {
+		free(opts);
 		return false;
-	c = cfg_init(config_opts, CFGF_NONE);
+	}
+	for (size_t i = 0; i < nk; i++)
+		if (ks[i].o->where & OPT_FILE)
+			opts[n++] = cfg_opt_of(ks[i].o);
+	opts[n] = (cfg_opt_t)CFG_END();
+	c = cfg_init(opts, CFGF_NONE);
 	cfg_errs = errs;
 	cfg_set_error_function(c, on_cfg_error);
 	rc = cfg_parse(c, path);
 	if (rc == CFG_FILE_ERROR)
 		errlist_add(errs, "%s: %s", path, strerror(errno));
 	else if (rc == CFG_SUCCESS)
-		config_take(cfg, c, errs);
+		take_file_values(c, ks, nk, l);
 	cfg_free(c);
-	set_str(&cfg->file, path);
+	free(opts);
 	return errs->n == before;
 }
 
-void config_secrets_from_env(struct config *cfg)
+/* --- applying ------------------------------------------------------------- */
+
+/* The struct an option's value lives in. */
+static void *base_of(struct config *cfg, const struct known *k)
 {
-	set_str(&cfg->password, getenv("WALLBOARD_PASSWORD"));
-	set_str(&cfg->client_secret, getenv("WALLBOARD_CLIENT_SECRET"));
-	set_str(&cfg->api_token, getenv("WALLBOARD_API_TOKEN"));
-	set_str(&cfg->api_key, getenv("WALLBOARD_API_KEY"));
+	return k->src ? cfg->source : (void *)cfg;
+}
+
+/* Set every default of the core's options. */
+static void core_defaults(struct config *cfg)
+{
+	char err[160];
+
+	for (size_t i = 0; i < options_ncore; i++)
+		if (options_core[i].def)
+			option_set(&options_core[i], cfg, options_core[i].def,
+				   err, sizeof(err));
+}
+
+/* The chosen source's settings, with its defaults. */
+static void source_defaults(struct config *cfg, const struct source *src)
+{
+	char err[160];
+
+	cfg->source = xcalloc(1, src->settings_size ? src->settings_size : 1);
+	for (size_t i = 0; i < src->noptions; i++)
+		if (src->options[i].def)
+			option_set(&src->options[i], cfg->source,
+				   src->options[i].def, err, sizeof(err));
+}
+
+/*
+ * Apply the values of l in order. A list given again replaces what an
+ * earlier source of values (the file) set: the first value of each list
+ * in l clears it. A secret file's value is the path to read the secret from.
+ */
+static void apply(struct config *cfg, const struct source *src,
+		  const struct given_list *l, const char *from,
+		  struct errlist *errs, struct errlist *warns)
+{
+	bool *started = xcalloc(l->n + 1, sizeof(*started));
+	char err[300], name[64];
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct given *g = &l->v[i];
+		const struct option_def *o = g->k->o;
+		if (g->k->src != NULL && g->k->src != src) {
+			if (o->where & OPT_CLI && strcmp(from, "command line") == 0)
+				errlist_add(warns, "--%s applies to provider %s only; "
+					    "ignored", option_cli_name(o, name, sizeof(name)),
+					    g->k->src->name);
+			else
+				errlist_add(warns, "%s: %s applies to provider %s "
+					    "only; ignored", from, o->name,
+					    g->k->src->name);
+			continue;
+		}
+		if (o->type == OPT_LIST && !started[i]) {
+			option_free(o, base_of(cfg, g->k));
+			for (size_t j = i; j < l->n; j++)
+				if (l->v[j].k == g->k)
+					started[j] = true;
+		}
+		if (o->type == OPT_SECRET) {
+			config_read_secret_file(g->text, (char **)(void *)
+				((char *)base_of(cfg, g->k) + o->offset), errs);
+			continue;
+		}
+		if (!option_set(o, base_of(cfg, g->k), g->text, err, sizeof(err))) {
+			if (strcmp(from, "command line") == 0)
+				errlist_add(errs, "--%s: %s", option_cli_name(o, name,
+					    sizeof(name)), err);
+			else if (g->line > 0)
+				errlist_add(errs, "%s:%d: %s = %s", from, g->line,
+					    o->name, err);
+			else
+				errlist_add(errs, "%s: %s = %s", from, o->name, err);
+		}
+	}
+	free(started);
+}
+
+/* Secrets from the environment win over the config file's. */
+static void secrets_from_env(struct config *cfg, const struct known *ks,
+			     size_t nk, const struct source *src)
+{
+	for (size_t i = 0; i < nk; i++) {
+		const struct option_def *o = ks[i].o;
+		const char *v;
+		char err[160];
+		if (o->type != OPT_SECRET || o->env == NULL ||
+		    (ks[i].src != NULL && ks[i].src != src))
+			continue;
+		if ((v = getenv(o->env)) != NULL)
+			option_set(o, base_of(cfg, &ks[i]), v, err, sizeof(err));
+	}
+}
+
+bool config_load(struct config *cfg, int argc, char **argv,
+		 struct errlist *errs, struct errlist *warns)
+{
+	struct given_list cli = { 0 }, file = { 0 };
+	size_t nk, before = errs->n;
+	struct known *ks = known_options(&nk);
+	const struct source *src;
+	const char *name;
+	char *path;
+
+	memset(cfg, 0, sizeof(*cfg));
+	core_defaults(cfg);
+	if (!read_argv(argc, argv, ks, nk, &cli, errs))
+		goto out;
+	if (given_value(&cli, "help") || given_value(&cli, "version")) {
+		apply(cfg, NULL, &cli, "command line", errs, warns);
+		goto out;
+	}
+	name = given_value(&cli, "config");
+	path = name ? xstrdup(name) :
+	       given_value(&cli, "demo") ? NULL : config_default_path();
+	if (path && read_file_values(path, name != NULL, ks, nk, &file, errs))
+		cfg->file = xstrdup(path);
+	free(path);
+	if (errs->n > before)
+		goto out;
+	name = given_value(&cli, "provider");
+	if (name == NULL)
+		name = given_value(&file, "provider");
+	if (name == NULL)
+		name = source_at(0)->name;
+	if ((src = source_find(name)) == NULL) {
+		errlist_add(errs, "unknown provider \"%s\" (known: %s)", name,
+			    provider_names());
+		goto out;
+	}
+	cfg->provider = xstrdup(src->name);
+	source_defaults(cfg, src);
+	apply(cfg, src, &file, cfg->file ? cfg->file : "config", errs, warns);
+	secrets_from_env(cfg, ks, nk, src);
+	apply(cfg, src, &cli, "command line", errs, warns);
+	cfg->rotate_given = given_value(&cli, "rotate") != NULL;
+	if (cfg->client_id == NULL && cfg->client_secret && cfg->user)
+		cfg->client_id = xstrdup(cfg->user);
+out:
+	given_free(&cli);
+	given_free(&file);
+	free(ks);
+	return errs->n == before;
+}
+
+/* --- --help ---------------------------------------------------------------- */
+
+/* Text in lines that end before column 80, the next ones indented. */
+static void usage_wrap(FILE *out, const char *text, int indent)
+{
+	int width = 79 - indent;
+
+	while (*text) {
+		int n = (int)strlen(text);
+		if (n > width) {
+			n = width;
+			while (n > 0 && text[n] != ' ')
+				n--;
+			if (n == 0)
+				n = width;
+		}
+		fprintf(out, "%.*s\n", n, text);
+		text += n;
+		while (*text == ' ')
+			text++;
+		if (*text)
+			fprintf(out, "%*s", indent, "");
+	}
+}
+
+/* One option's lines of --help. */
+static void usage_option(FILE *out, const struct option_def *o)
+{
+	char name[64], head[96];
+
+	if (!(o->where & OPT_CLI) || o->help == NULL)
+		return;
+	option_cli_name(o, name, sizeof(name));
+	if (o->short_name)
+		snprintf(head, sizeof(head), "  -%c, --%s%s%s", o->short_name, name,
+			 o->arg ? " " : "", o->arg ? o->arg : "");
+	else
+		snprintf(head, sizeof(head), "      --%s%s%s", name,
+			 o->arg ? " " : "", o->arg ? o->arg : "");
+	if (strlen(head) < 24)
+		fprintf(out, "%-24s", head);
+	else
+		fprintf(out, "%s\n%24s", head, "");
+	usage_wrap(out, o->help, 24);
+}
+
+void config_usage(FILE *out)
+{
+	const struct source *src;
+
+	fputs("Usage: wallboard [OPTIONS]\n"
+	      "A terminal wallboard for contact centres.\n\n", out);
+	for (size_t i = 0; i < options_ncore; i++)
+		usage_option(out, &options_core[i]);
+	fputs("\nPROVIDERS (--provider NAME; the first is the default):\n", out);
+	for (size_t s = 0; (src = source_at(s)) != NULL; s++) {
+		fprintf(out, "  %s: ", src->name);
+		usage_wrap(out, src->summary, 4 + (int)strlen(src->name));
+		for (size_t i = 0; i < src->noptions; i++)
+			usage_option(out, &src->options[i]);
+	}
+	fputs("\nKeys: 1..9 layout, Tab/n next, p previous, ? help, q quit "
+	      "(not in kiosk mode).\n", out);
+}
+
+bool config_holds_secret(const struct config *cfg)
+{
+	const struct source *src = cfg->provider ? source_find(cfg->provider) : NULL;
+
+	for (size_t i = 0; i < options_ncore; i++)
+		if (options_core[i].type == OPT_SECRET &&
+		    *(char *const *)(const void *)((const char *)cfg +
+						  options_core[i].offset))
+			return true;
+	for (size_t i = 0; src && cfg->source && i < src->noptions; i++)
+		if (src->options[i].type == OPT_SECRET &&
+		    *(char *const *)(const void *)((const char *)cfg->source +
+						  src->options[i].offset))
+			return true;
+	return false;
 }
 
 char *config_default_path(void)
@@ -282,22 +557,12 @@ char *config_default_path(void)
 
 void config_free(struct config *cfg)
 {
-	free(cfg->file);
-	free(cfg->provider);
-	free(cfg->url);
-	free(cfg->tenant);
-	free(cfg->user);
-	free(cfg->client_id);
-	secret_free(cfg->password);
-	secret_free(cfg->client_secret);
-	secret_free(cfg->api_token);
-	secret_free(cfg->api_key);
-	free(cfg->region);
-	strv_free(cfg->agents, cfg->nagents);
-	strv_free(cfg->queues, cfg->nqueues);
-	free(cfg->ca_file);
-	free(cfg->ascii);
-	free(cfg->log_file);
-	strv_free(cfg->layouts, cfg->nlayouts);
+	const struct source *src = cfg->provider ? source_find(cfg->provider) : NULL;
+
+	for (size_t i = 0; i < options_ncore; i++)
+		option_free(&options_core[i], cfg);
+	for (size_t i = 0; src && cfg->source && i < src->noptions; i++)
+		option_free(&src->options[i], cfg->source);
+	free(cfg->source);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -1,11 +1,11 @@
 /*
- * main.c - wallboard: options, configuration, layouts, and the choice of
- * mode (--check, --list-*, --once, the interactive board).
+ * main.c - wallboard: the wiring. The settings (config.c, from the one
+ * table of options), the layouts, the data source, then the mode the
+ * settings ask for (--check, --list-*, --once, the interactive board).
  */
 #include "autoconf.h"
 
 #include <dirent.h>
-#include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,150 +19,6 @@
 #include "config.h"
 #include "layout/layout.h"
 #include "provider.h"
-
-enum {
-	OPT_PROVIDER = 256, OPT_URL, OPT_TENANT, OPT_USER, OPT_CLIENT_ID,
-	OPT_INTERVAL, OPT_DEMO, OPT_ONCE, OPT_CHECK, OPT_KIOSK, OPT_NO_COLOR,
-	OPT_ASCII, OPT_ROTATE, OPT_LIST, OPT_DIALECT, OPT_INSECURE, OPT_CA,
-	OPT_LOG, OPT_REGION
-};
-
-struct options {
-	const char *config;
-	const char **layouts;
-	size_t nlayouts;
-	const char *provider, *url, *tenant, *user, *client_id, *dialect, *ca;
-	const char *region;
-	const char *log;
-	double interval;
-	double rotate;
-	bool demo, once, check, kiosk, no_color, ascii;
-	const char *list;	/* teams, services, agents, dispositions */
-};
-
-static const struct option long_opts[] = {
-	{ "config", required_argument, NULL, 'c' },
-	{ "layout", required_argument, NULL, 'l' },
-	{ "provider", required_argument, NULL, OPT_PROVIDER },
-	{ "url", required_argument, NULL, OPT_URL },
-	{ "region", required_argument, NULL, OPT_REGION },
-	{ "tenant", required_argument, NULL, OPT_TENANT },
-	{ "user", required_argument, NULL, OPT_USER },
-	{ "client-id", required_argument, NULL, OPT_CLIENT_ID },
-	{ "interval", required_argument, NULL, OPT_INTERVAL },
-	{ "rotate", required_argument, NULL, OPT_ROTATE },
-	{ "api-dialect", required_argument, NULL, OPT_DIALECT },
-	{ "ca-file", required_argument, NULL, OPT_CA },
-	{ "log", required_argument, NULL, OPT_LOG },
-	{ "demo", no_argument, NULL, OPT_DEMO },
-	{ "once", no_argument, NULL, OPT_ONCE },
-	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "kiosk", no_argument, NULL, OPT_KIOSK },
-	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
-	{ "ascii", no_argument, NULL, OPT_ASCII },
-	{ "list-teams", no_argument, NULL, OPT_LIST },
-	{ "list-services", no_argument, NULL, OPT_LIST },
-	{ "list-agents", no_argument, NULL, OPT_LIST },
-	{ "list-dispositions", no_argument, NULL, OPT_LIST },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 }
-};
-
-static void usage(FILE *out)
-{
-	fputs(
-"Usage: wallboard [OPTIONS]\n"
-"A terminal wallboard for contact centres.\n"
-"\n"
-"  -c, --config FILE     main config (default: $XDG_CONFIG_HOME/wallboard/wallboard.conf,\n"
-"                        then /etc/wallboard/wallboard.conf); options override it\n"
-"  -l, --layout FILE     a layout file; repeatable; keys 1..9 in the order given\n"
-"      --provider NAME   data source: brightpattern (default), 8x8, genesys\n"
-"      --url URL         base URL of the statistics server, http:// or https://\n"
-"      --region NAME     8x8: the tenant's region instead of --url\n"
-"                        (na1, na2, na3, na4, na7, ca, uk)\n"
-"      --tenant NAME     tenant URL sent at login (tenant_url, OAuth scope);\n"
-"                        8x8: the tenant name (token from $WALLBOARD_API_TOKEN);\n"
-"                        genesys: the Tenant object (API key from $WALLBOARD_API_KEY)\n"
-"      --user NAME       login name; password from $WALLBOARD_PASSWORD or password_file\n"
-"      --client-id ID    OAuth2 client credentials instead of a password;\n"
-"                        secret from $WALLBOARD_CLIENT_SECRET or client_secret_file\n"
-"      --interval SEC    poll interval in seconds (fractions allowed; default 2)\n"
-"      --rotate SEC      seconds a layout stays on screen when rotating\n"
-"      --api-dialect D   subscription dialect: documented (default) or collection\n"
-"      --ca-file FILE    CA bundle for verifying the server's certificate\n"
-"      --log FILE        append connection events (faults, recoveries) to FILE\n"
-"      --demo            run against the built-in simulated contact centre\n"
-"      --once            print every panel of every layout as plain text, then exit\n"
-"      --check           validate config and layouts, print what will be asked\n"
-"                        of the server (the subscription JSON), exit\n"
-"      --kiosk           fullscreen wall mode: rotate layouts, no quit key\n"
-"      --no-color        no colours (thresholds still show as bold/reverse and ! marks)\n"
-"      --ascii           ASCII borders and glyphs\n"
-"      --list-teams, --list-services, --list-agents, --list-dispositions\n"
-"                        print what the server knows and exit\n"
-"  -h, --help            this help\n"
-"  -V, --version         the version\n"
-"\n"
-"Keys: 1..9 layout, Tab/n next, p previous, ? help, q quit.\n", out);
-}
-
-/* Parse a positive number of seconds, or exit with a usage error. */
-static double seconds_arg(const char *opt, const char *arg)
-{
-	double v;
-
-	if (!parse_double(arg, &v) || v < 0.1 || v > 86400) {
-		fprintf(stderr, "wallboard: %s: \"%s\" is not a number of seconds "
-			"(0.1 to 86400)\n", opt, arg);
-		exit(2);
-	}
-	return v;
-}
-
-static void parse_options(int argc, char **argv, struct options *o)
-{
-	int c, idx;
-
-	memset(o, 0, sizeof(*o));
-	while ((c = getopt_long(argc, argv, "c:l:hV", long_opts, &idx)) != -1) {
-		switch (c) {
-		case 'c': o->config = optarg; break;
-		case 'l':
-			o->layouts = xreallocarray(o->layouts, o->nlayouts + 1,
-						   sizeof(*o->layouts));
-			o->layouts[o->nlayouts++] = optarg;
-			break;
-		case OPT_PROVIDER: o->provider = optarg; break;
-		case OPT_REGION: o->region = optarg; break;
-		case OPT_URL: o->url = optarg; break;
-		case OPT_TENANT: o->tenant = optarg; break;
-		case OPT_USER: o->user = optarg; break;
-		case OPT_CLIENT_ID: o->client_id = optarg; break;
-		case OPT_DIALECT: o->dialect = optarg; break;
-		case OPT_CA: o->ca = optarg; break;
-		case OPT_LOG: o->log = optarg; break;
-		case OPT_INTERVAL: o->interval = seconds_arg("--interval", optarg); break;
-		case OPT_ROTATE: o->rotate = seconds_arg("--rotate", optarg); break;
-		case OPT_DEMO: o->demo = true; break;
-		case OPT_ONCE: o->once = true; break;
-		case OPT_CHECK: o->check = true; break;
-		case OPT_KIOSK: o->kiosk = true; break;
-		case OPT_NO_COLOR: o->no_color = true; break;
-		case OPT_ASCII: o->ascii = true; break;
-		case OPT_LIST: o->list = long_opts[idx].name + strlen("list-"); break;
-		case 'h': usage(stdout); exit(0);
-		case 'V': printf("wallboard %s\n", PACKAGE_VERSION); exit(0);
-		default: usage(stderr); exit(2);
-		}
-	}
-	if (optind < argc) {
-		fprintf(stderr, "wallboard: unexpected argument \"%s\" (secrets are "
-			"never taken on the command line; see --help)\n", argv[optind]);
-		exit(2);
-	}
-}
 
 /* Print every collected message with the program's name, then forget them. */
 static void print_errs(struct errlist *e, const char *prefix)
@@ -185,58 +41,35 @@ static void no_core_dumps(void)
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
-/* The config file, then the options over it. Exits on an error. */
-static void load_config(struct config *cfg, const struct options *o)
+/*
+ * The command line, the config file and the environment (config.h).
+ * Exits 2 on an error, 0 after --help or --version.
+ */
+static void load_config(struct config *cfg, int argc, char **argv)
 {
-	struct errlist errs = { 0 };
-	char *path = o->config ? xstrdup(o->config) :
-		     o->demo ? NULL : config_default_path();
+	struct errlist errs = { 0 }, warns = { 0 };
+	bool ok = config_load(cfg, argc, argv, &errs, &warns);
 
-	config_defaults(cfg);
-	if (path && !config_load(cfg, path, o->config != NULL, &errs)) {
+	print_errs(&warns, "warning: ");
+	if (!ok) {
 		print_errs(&errs, "");
+		config_free(cfg);
 		exit(2);
 	}
-	free(path);
-	config_secrets_from_env(cfg);
-#define OVERRIDE(field, val) do { if (val) { free(cfg->field); cfg->field = xstrdup(val); } } while (0)
-	OVERRIDE(provider, o->provider);
-	OVERRIDE(url, o->url);
-	OVERRIDE(region, o->region);
-	OVERRIDE(tenant, o->tenant);
-	OVERRIDE(user, o->user);
-	OVERRIDE(client_id, o->client_id);
-	OVERRIDE(ca_file, o->ca);
-	OVERRIDE(log_file, o->log);
-#undef OVERRIDE
-	if (cfg->client_id == NULL && cfg->client_secret)
-		cfg->client_id = cfg->user ? xstrdup(cfg->user) : NULL;
-	if (o->interval > 0)
-		cfg->interval = o->interval;
-	if (o->rotate > 0)
-		cfg->rotate = o->rotate;
-	if (o->no_color)
-		cfg->color = false;
-	if (o->dialect) {
-		if (strcmp(o->dialect, "documented") == 0)
-			cfg->dialect = DIALECT_DOCUMENTED;
-		else if (strcmp(o->dialect, "collection") == 0)
-			cfg->dialect = DIALECT_COLLECTION;
-		else {
-			fprintf(stderr, "wallboard: --api-dialect: \"%s\" is not "
-				"documented or collection\n", o->dialect);
-			exit(2);
-		}
+	if (cfg->help) {
+		config_usage(stdout);
+		config_free(cfg);
+		exit(0);
 	}
-	if (!provider_known(cfg->provider)) {
-		fprintf(stderr, "wallboard: unknown provider \"%s\" (known: %s)\n",
-			cfg->provider, provider_names());
-		exit(2);
+	if (cfg->version) {
+		printf("wallboard %s\n", PACKAGE_VERSION);
+		config_free(cfg);
+		exit(0);
 	}
 	if (cfg->insecure)
 		fprintf(stderr, "wallboard: warning: insecure = true: the server's "
 			"certificate is not verified\n");
-	if (cfg->password || cfg->client_secret || cfg->api_token || cfg->api_key)
+	if (config_holds_secret(cfg))
 		no_core_dumps();
 }
 
@@ -321,8 +154,7 @@ static void order_layouts(struct layout **ls, size_t n, bool by_position)
  * Load every layout; all errors are printed and nothing half-loads: NULL
  * when any file has an error.
  */
-static struct layoutset *load_layouts(const struct config *cfg,
-				      const struct options *o)
+static struct layoutset *load_layouts(const struct config *cfg)
 {
 	struct errlist errs = { 0 }, warns = { 0 };
 	char **files;
@@ -330,12 +162,7 @@ static struct layoutset *load_layouts(const struct config *cfg,
 	struct layout **ls;
 	struct layoutset *set;
 
-	if (o->nlayouts) {
-		n = o->nlayouts;
-		files = xcalloc(n, sizeof(*files));
-		for (size_t i = 0; i < n; i++)
-			files[i] = xstrdup(o->layouts[i]);
-	} else if (cfg->nlayouts) {
+	if (cfg->nlayouts) {
 		n = cfg->nlayouts;
 		files = xcalloc(n, sizeof(*files));
 		for (size_t i = 0; i < n; i++)
@@ -355,7 +182,7 @@ static struct layoutset *load_layouts(const struct config *cfg,
 		ls[i] = layout_load(files[i], cfg->provider, &errs, &warns);
 	print_errs(&warns, "warning: ");
 	if (errs.n == 0)
-		order_layouts(ls, n, o->nlayouts > 0);
+		order_layouts(ls, n, cfg->nlayouts > 0);
 	set = errs.n ? NULL : layoutset_new(ls, n, &errs);
 	if (set == NULL)
 		for (size_t i = 0; i < n; i++)
@@ -388,7 +215,6 @@ static int run_check(const struct config *cfg, const struct layoutset *set)
 
 int main(int argc, char **argv)
 {
-	struct options o;
 	struct config cfg;
 	struct layoutset *set;
 	struct provider *prov;
@@ -398,44 +224,40 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	/* Numbers on the wire and in layouts use '.', whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
-	parse_options(argc, argv, &o);
-	load_config(&cfg, &o);
-	if (o.list) {
+	load_config(&cfg, argc, argv);
+	if (cfg.list) {
 		char err[512];
-		rc = provider_list(&cfg, o.list, stdout, err, sizeof(err));
+		rc = provider_list(&cfg, cfg.list, stdout, err, sizeof(err));
 		if (rc)
 			fprintf(stderr, "wallboard: %s\n", err);
-		free(o.layouts);
 		config_free(&cfg);
 		return rc;
 	}
-	set = load_layouts(&cfg, &o);
-	free(o.layouts);
+	set = load_layouts(&cfg);
 	if (set == NULL) {
 		config_free(&cfg);
 		return 2;
 	}
-	if (o.check) {
+	if (cfg.check) {
 		rc = run_check(&cfg, set);
 		layoutset_free(set);
 		config_free(&cfg);
 		return rc;
 	}
-	prov = provider_open(&cfg, set, o.demo, &errs);
+	prov = provider_open(&cfg, set, cfg.demo, &errs);
 	if (prov == NULL) {
 		print_errs(&errs, "");
 		layoutset_free(set);
 		config_free(&cfg);
 		return 2;
 	}
-	if (o.once || !isatty(STDOUT_FILENO)) {
-		rc = board_once(&cfg, set, prov, o.ascii);
+	if (cfg.once || !isatty(STDOUT_FILENO)) {
+		rc = board_once(&cfg, set, prov, cfg.ascii == ASCII_YES);
 	} else {
 		struct board_opts bo = {
-			o.kiosk, o.demo, cfg.color,
-			o.ascii ? 1 : strcmp(cfg.ascii, "yes") == 0 ? 1 :
-			strcmp(cfg.ascii, "no") == 0 ? 0 : -1,
-			o.kiosk || o.rotate > 0 ? cfg.rotate : 0
+			cfg.kiosk, cfg.demo, !cfg.no_color,
+			cfg.ascii == ASCII_YES ? 1 : cfg.ascii == ASCII_NO ? 0 : -1,
+			cfg.kiosk || cfg.rotate_given ? cfg.rotate : 0
 		};
 		rc = board_run(&cfg, set, prov, &bo);
 	}

@@ -79,9 +79,18 @@ struct provider {
  * knows more of a source than this row.
  */
 struct demo_view;
+struct option_def;
 struct source {
 	const char *name;		/* as --provider and layouts name it */
+	const char *summary;		/* one line for --help */
 	const struct catalog *catalog;	/* the statistics it knows */
+	/*
+	 * Its own options (config keys, command line options) and the size
+	 * of the struct their values live in (cfg->source).
+	 */
+	const struct option_def *options;
+	size_t noptions;
+	size_t settings_size;
 	/* A provider for the layouts, or NULL with the reason in errs. */
 	struct provider *(*open)(const struct config *cfg,
 				 const struct layoutset *set,

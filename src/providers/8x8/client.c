@@ -17,12 +17,14 @@
  */
 #include "autoconf.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "providers/8x8/client.h"
 #include "providers/8x8/parse.h"
 #include "net/session.h"
+#include "options.h"
 
 #define API_PATH "/api/rtstats/stats"
 
@@ -41,6 +43,12 @@ struct eightbyeight {
 	FILE *list_out;
 	bool list_done;
 };
+
+/* This source's settings in cfg. */
+static const struct eightbyeight_settings *e8_settings(const struct config *cfg)
+{
+	return cfg->source;
+}
 
 /* The regional servers of the reference, by the names users know them by. */
 static const struct region {
@@ -69,7 +77,7 @@ const char *eightbyeight_region_url(const char *region)
  */
 static char *base_url(const struct config *cfg)
 {
-	const char *u = cfg->url ? cfg->url : eightbyeight_region_url(cfg->region);
+	const char *u = cfg->url ? cfg->url : eightbyeight_region_url(e8_settings(cfg)->region);
 	size_t n = strlen(u), k = strlen(API_PATH);
 
 	while (n > 0 && u[n - 1] == '/')
@@ -244,21 +252,21 @@ static bool settings_ok(const struct config *cfg, struct errlist *errs)
 {
 	const char *u = cfg->url;
 
-	if (u == NULL && cfg->region != NULL &&
-	    eightbyeight_region_url(cfg->region) == NULL) {
+	if (u == NULL && e8_settings(cfg)->region != NULL &&
+	    eightbyeight_region_url(e8_settings(cfg)->region) == NULL) {
 		errlist_add(errs, "unknown 8x8 region \"%s\" (known: na1, na2, "
-			    "na3, na4, na7, ca, uk)", cfg->region);
+			    "na3, na4, na7, ca, uk)", e8_settings(cfg)->region);
 		return false;
 	}
 	if (u == NULL)
-		u = eightbyeight_region_url(cfg->region);
+		u = eightbyeight_region_url(e8_settings(cfg)->region);
 	if (u == NULL || (strncmp(u, "http://", 7) != 0 &&
 			  strncmp(u, "https://", 8) != 0)) {
 		errlist_add(errs, "no server: give --url https://host, or url or "
 			    "region (na1 ... na4, na7, ca, uk) in the config");
 		return false;
 	}
-	if (cfg->tenant == NULL || cfg->api_token == NULL) {
+	if (cfg->tenant == NULL || e8_settings(cfg)->api_token == NULL) {
 		errlist_add(errs, "no credentials: give --tenant (the tenant name) "
 			    "with WALLBOARD_API_TOKEN (or api_token_file)");
 		return false;
@@ -276,7 +284,7 @@ static struct eightbyeight *e_new(const struct config *cfg,
 	session_init(&e->s, &eightbyeight_ops, cfg, e, run_step, NULL);
 	e->base_url = base_url(cfg);
 	e->s.url = e->base_url;
-	e->auth = basic_auth_header(cfg->tenant, cfg->api_token);
+	e->auth = basic_auth_header(cfg->tenant, e8_settings(cfg)->api_token);
 	buf_init(&e->agents);
 	return e;
 }
@@ -345,7 +353,21 @@ int eightbyeight_list(const struct config *cfg, const char *what, FILE *out,
 	return rc;
 }
 
+/* The options of this source. */
+static const struct option_def options[] = {
+	{ "region", NULL, 0, OPT_STRING, OPT_BOTH,
+	  offsetof(struct eightbyeight_settings, region), 0, NULL, 0, 0, NULL,
+	  NULL, NULL, "NAME", "the tenant's region instead of --url (na1, na2, "
+	  "na3, na4, na7, ca, uk)" },
+	{ "api_token_file", NULL, 0, OPT_SECRET, OPT_FILE,
+	  offsetof(struct eightbyeight_settings, api_token), 0, NULL, 0, 0, NULL,
+	  NULL, "WALLBOARD_API_TOKEN", NULL, NULL },
+};
+
 const struct source source_8x8 = {
-	"8x8", &catalog_8x8, eightbyeight_open, eightbyeight_plan, eightbyeight_list,
-	NULL, &eightbyeight_demo
+	"8x8", "8x8 Contact Center real-time statistics (--tenant: the tenant "
+	"name; token from $WALLBOARD_API_TOKEN)", &catalog_8x8, options,
+	WB_ARRAY_LEN(options), sizeof(struct eightbyeight_settings),
+	eightbyeight_open, eightbyeight_plan, eightbyeight_list, NULL,
+	&eightbyeight_demo
 };

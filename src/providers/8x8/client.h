@@ -12,6 +12,12 @@
 #include "provider.h"
 #include "providers/demo.h"
 
+/* The settings of this source (cfg->source): its options' values. */
+struct eightbyeight_settings {
+	char *region;		/* the tenant's region (na1 ... uk), for url */
+	char *api_token;	/* secret: the data request token */
+};
+
 struct provider *eightbyeight_open(const struct config *cfg,
 				   const struct layoutset *set,
 				   struct errlist *errs);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "providers/8x8/client.h"
 #include "providers/8x8/parse.h"
 #include "providers/8x8/view.h"
 #include "providers/demo.h"

@@ -30,6 +30,7 @@
 
 #include <curl/curl.h>
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,7 @@
 #include "providers/brightpattern/subscription.h"
 
 #include "net/session.h"
+#include "options.h"
 
 enum step { STEP_NONE = STEP_IDLE, STEP_LOGIN, STEP_RESOLVE, STEP_SUBSCRIBE,
 	    STEP_POLL, STEP_LIST, STEP_RELEASE };
@@ -69,6 +71,12 @@ struct brightpattern {
 };
 
 static void start_probes(struct brightpattern *sa);
+
+/* The dialect the subscription is written in (api_dialect). */
+static enum api_dialect bp_dialect(const struct config *cfg)
+{
+	return ((const struct brightpattern_settings *)cfg->source)->dialect;
+}
 static void relogin(struct brightpattern *sa, double now);
 
 /* Send a request with the credentials of the current login. */
@@ -234,7 +242,7 @@ static void on_resolve(void *owner, const struct http_result *res,
 		cfg_items_free(items, n);
 	if (++sa->resolving == 2) {
 		free(sa->sub_body);
-		sa->sub_body = brightpattern_subscription_build_ids(sa->set, sa->cfg->dialect, 0,
+		sa->sub_body = brightpattern_subscription_build_ids(sa->set, bp_dialect(sa->cfg), 0,
 						      &sa->ids[0], &sa->ids[1]);
 	}
 	after_login(sa, now);
@@ -586,8 +594,8 @@ struct provider *brightpattern_open(const struct config *cfg,
 	if (!creds_ok(cfg, errs))
 		return NULL;
 	sa = sa_new(cfg, set);
-	sa->sub_body = brightpattern_subscription_build(set, cfg->dialect, 0);
-	sa->need_ids = cfg->dialect == DIALECT_COLLECTION &&
+	sa->sub_body = brightpattern_subscription_build(set, bp_dialect(cfg), 0);
+	sa->need_ids = bp_dialect(cfg) == DIALECT_COLLECTION &&
 		       brightpattern_subscription_has_selections(set);
 	sa->nprobes = brightpattern_probes(set, &sa->probes);
 	return &sa->s.base;
@@ -617,9 +625,9 @@ static void warn_documented(const struct layoutset *set)
 
 char *brightpattern_plan(const struct config *cfg, const struct layoutset *set)
 {
-	if (cfg->dialect == DIALECT_DOCUMENTED)
+	if (bp_dialect(cfg) == DIALECT_DOCUMENTED)
 		warn_documented(set);
-	return brightpattern_subscription_build(set, cfg->dialect, 2);
+	return brightpattern_subscription_build(set, bp_dialect(cfg), 2);
 }
 
 int brightpattern_list(const struct config *cfg, const char *what, FILE *out,
@@ -647,7 +655,20 @@ int brightpattern_list(const struct config *cfg, const char *what, FILE *out,
 	return rc;
 }
 
+static const char *const dialects[] = { "documented", "collection", NULL };
+
+/* The options of this source. */
+static const struct option_def options[] = {
+	{ "api_dialect", NULL, 0, OPT_CHOICE, OPT_BOTH,
+	  offsetof(struct brightpattern_settings, dialect), 0, "documented", 0, 0,
+	  dialects, NULL, NULL, "D", "subscription dialect: documented "
+	  "(default) or collection" },
+};
+
 const struct source source_brightpattern = {
-	"brightpattern", &catalog_brightpattern, brightpattern_open,
-	brightpattern_plan, brightpattern_list, NULL, &brightpattern_demo
+	"brightpattern", "Bright Pattern Real-Time Statistics API (--url, "
+	"--tenant, --client-id or --user)", &catalog_brightpattern, options,
+	WB_ARRAY_LEN(options), sizeof(struct brightpattern_settings),
+	brightpattern_open, brightpattern_plan, brightpattern_list, NULL,
+	&brightpattern_demo
 };

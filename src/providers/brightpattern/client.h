@@ -12,6 +12,11 @@
 #include "provider.h"
 #include "providers/demo.h"
 
+/* The settings of this source (cfg->source): its options' values. */
+struct brightpattern_settings {
+	int dialect;		/* enum api_dialect */
+};
+
 struct provider *brightpattern_open(const struct config *cfg,
 			       const struct layoutset *set,
 			       struct errlist *errs);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "providers/brightpattern/client.h"
 #include "providers/brightpattern/parse.h"
 #include "providers/brightpattern/probes.h"
 #include "providers/brightpattern/subscription.h"

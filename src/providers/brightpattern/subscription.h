@@ -11,8 +11,13 @@
 #ifndef WB_SUBSCRIPTION_H
 #define WB_SUBSCRIPTION_H
 
-#include "config.h"
 #include "layout/layout.h"
+
+/* The two dialects a subscription can be written in. */
+enum api_dialect {
+	DIALECT_DOCUMENTED,	/* stat_name, order_by/order_dir, filter_by... */
+	DIALECT_COLLECTION	/* the vendor's collection: statName, order[], team_ids... */
+};
 
 /*
  * Names to ids: layouts name teams and services as people know them; the

@@ -22,6 +22,7 @@
 #include "autoconf.h"
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@
 
 #include "providers/genesys/client.h"
 #include "net/session.h"
+#include "options.h"
 #include "net/oauth.h"
 
 #define SUBS_PATH "/statistics/v3/subscriptions"
@@ -358,10 +360,12 @@ bool genesys_objects_from(const struct config *cfg, const struct layoutset *set,
 	size_t before = errs->n;
 
 	memset(o, 0, sizeof(*o));
-	o->agents = cfg->agents;
-	o->nagents = cfg->nagents;
-	o->queues = cfg->queues;
-	o->nqueues = cfg->nqueues;
+	const struct genesys_settings *gs = cfg->source;
+
+	o->agents = gs->agents;
+	o->nagents = gs->nagents;
+	o->queues = gs->queues;
+	o->nqueues = gs->nqueues;
 	o->tenant = cfg->tenant ? cfg->tenant : "Environment";
 	for (size_t i = 0; i < set->ngrids; i++) {
 		const struct grid_ref *gr = &set->grids[i];
@@ -429,7 +433,7 @@ static bool settings_ok(const struct config *cfg, struct errlist *errs)
 			    "gateway) or url in the config");
 		return false;
 	}
-	if (cfg->api_key == NULL || cfg->client_id == NULL ||
+	if (((const struct genesys_settings *)cfg->source)->api_key == NULL || cfg->client_id == NULL ||
 	    (cfg->client_secret == NULL && cfg->password == NULL)) {
 		errlist_add(errs, "no credentials: give WALLBOARD_API_KEY (or "
 			    "api_key_file) and --client-id with "
@@ -458,7 +462,7 @@ struct provider *genesys_open(const struct config *cfg,
 	g->objs = o;
 	session_init(&g->s, &genesys_ops, cfg, g, run_step,
 		     genesys_parse_error);
-	g->api_key = xasprintf("x-api-key: %s", cfg->api_key);
+	g->api_key = xasprintf("x-api-key: %s", ((const struct genesys_settings *)cfg->source)->api_key);
 	snprintf(opid, sizeof(opid), "wallboard-%ld-%ld", (long)getpid(),
 		 (long)now_wall());
 	g->sub_body = genesys_subscription_build(set, &g->objs, opid, &n);
@@ -470,7 +474,25 @@ struct provider *genesys_open(const struct config *cfg,
 	return &g->s.base;
 }
 
+/* The options of this source. */
+static const struct option_def options[] = {
+	{ "api_key_file", NULL, 0, OPT_SECRET, OPT_FILE,
+	  offsetof(struct genesys_settings, api_key), 0, NULL, 0, 0, NULL, NULL,
+	  "WALLBOARD_API_KEY", NULL, NULL },
+	{ "agents", NULL, 0, OPT_LIST, OPT_FILE,
+	  offsetof(struct genesys_settings, agents),
+	  offsetof(struct genesys_settings, nagents), NULL, 0, 0, NULL, NULL,
+	  NULL, NULL, NULL },
+	{ "queues", NULL, 0, OPT_LIST, OPT_FILE,
+	  offsetof(struct genesys_settings, queues),
+	  offsetof(struct genesys_settings, nqueues), NULL, 0, 0, NULL, NULL,
+	  NULL, NULL, NULL },
+};
+
 const struct source source_genesys = {
-	"genesys", &catalog_genesys, genesys_open, genesys_plan, NULL,
+	"genesys", "Genesys Statistics API v3 (--url, --client-id; API key "
+	"from $WALLBOARD_API_KEY; agents and queues in the config)",
+	&catalog_genesys, options, WB_ARRAY_LEN(options),
+	sizeof(struct genesys_settings), genesys_open, genesys_plan, NULL,
 	"name agents and queues in the config", &genesys_demo
 };

@@ -10,6 +10,15 @@
 #include "provider.h"
 #include "providers/demo.h"
 
+/* The settings of this source (cfg->source): its options' values. */
+struct genesys_settings {
+	char *api_key;		/* secret: the x-api-key */
+	char **agents;		/* agent object ids: the rows of agent grids */
+	size_t nagents;
+	char **queues;		/* queue object ids: service rows naming none */
+	size_t nqueues;
+};
+
 struct provider *genesys_open(const struct config *cfg,
 			      const struct layoutset *set,
 			      struct errlist *errs);

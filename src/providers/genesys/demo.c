@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "providers/demo.h"
+#include "providers/genesys/client.h"
 #include "providers/genesys/parse.h"
 #include "providers/genesys/view.h"
 
@@ -49,20 +50,21 @@ static void *g_open(struct sim *sim, const struct config *cfg,
 		    const struct layoutset *set, char *err, size_t errsz)
 {
 	struct g_demo *d = xcalloc(1, sizeof(*d));
+	const struct genesys_settings *gs = cfg->source;
 	char *body;
 
 	d->set = set;
 	d->objs.tenant = cfg->tenant ? cfg->tenant : "Environment";
-	if (cfg->nagents) {
-		d->objs.agents = cfg->agents;
-		d->objs.nagents = cfg->nagents;
+	if (gs->nagents) {
+		d->objs.agents = gs->agents;
+		d->objs.nagents = gs->nagents;
 	} else {
 		d->object_text[0] = sim_object_list(sim, "agents");
 		split_lines(d->object_text[0], &d->objs.agents, &d->objs.nagents);
 	}
-	if (cfg->nqueues) {
-		d->objs.queues = cfg->queues;
-		d->objs.nqueues = cfg->nqueues;
+	if (gs->nqueues) {
+		d->objs.queues = gs->queues;
+		d->objs.nqueues = gs->nqueues;
 	} else {
 		d->object_text[1] = sim_object_list(sim, "queues");
 		split_lines(d->object_text[1], &d->objs.queues, &d->objs.nqueues);
