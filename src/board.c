@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "board.h"
+#include "keys.h"
 #include "output/plain.h"
 #include "render/render.h"
 
@@ -109,45 +110,44 @@ static void notice(struct board *b, const char *msg, double now)
 /* One key press. */
 static void handle_key(struct board *b, int key, double now)
 {
+	const struct key_binding *k = key_find(key);
+
 	if (b->help) {
 		b->help = false;
 		b->dirty = true;
 		return;
 	}
-	if (key >= '1' && key <= '9') {
+	if (k == NULL)
+		return;
+	if (b->o->kiosk && !k->kiosk) {
+		notice(b, "quit is disabled in kiosk mode", now);
+		return;
+	}
+	switch (k->action) {
+	case ACT_LAYOUT:
 		for (size_t i = 0; i < b->set->n; i++)
 			if (b->set->layouts[i]->key == key - '0') {
 				show_layout(b, i, now);
 				return;
 			}
 		notice(b, "no layout on that key", now);
-		return;
-	}
-	switch (key) {
-	case '\t':
-	case 'n':
+		break;
+	case ACT_NEXT:
 		show_layout(b, b->active + 1, now);
 		break;
-	case 'p':
+	case ACT_PREV:
 		show_layout(b, b->active + b->set->n - 1, now);
 		break;
-	case '?':
-	case 'h':
+	case ACT_HELP:
 		b->help = true;
 		b->dirty = true;
 		break;
-	case 'q':
-	case 'Q':
-		if (b->o->kiosk)
-			notice(b, "quit is disabled in kiosk mode", now);
-		else
-			b->quit = true;
+	case ACT_QUIT:
+		b->quit = true;
 		break;
-	case 12:	/* ^L: redraw everything */
+	case ACT_REDRAW:
 		render_resize(b->r);
 		b->dirty = true;
-		break;
-	default:
 		break;
 	}
 }

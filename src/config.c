@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "keys.h"
 #include "options.h"
 #include "provider.h"
 
@@ -502,6 +503,7 @@ static void usage_option(FILE *out, const struct option_def *o)
 
 void config_usage(FILE *out)
 {
+	const struct key_binding *k;
 	const struct source *src;
 
 	fputs("Usage: wallboard [OPTIONS]\n"
@@ -515,8 +517,10 @@ void config_usage(FILE *out)
 		for (size_t i = 0; i < src->noptions; i++)
 			usage_option(out, &src->options[i]);
 	}
-	fputs("\nKeys: 1..9 layout, Tab/n next, p previous, ? help, q quit "
-	      "(not in kiosk mode).\n", out);
+	fputs("\nKEYS\n", out);
+	for (size_t i = 0; (k = key_at(i)) != NULL; i++)
+		if (k->help)
+			fprintf(out, "  %-8s %s\n", k->names, k->help);
 }
 
 bool config_holds_secret(const struct config *cfg)

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "sanitize.h"
+#include "text.h"
 #include "util.h"
 
 /* A range of code points, both ends included. */
@@ -92,48 +93,6 @@ static inline size_t ascii_run(const unsigned char *s, size_t n)
 	while (i < n && IS_PRINT_ASCII(s[i]))
 		i++;
 	return i;
-}
-
-/*
- * Decode one UTF-8 sequence strictly (Unicode table 3-7). Returns its
- * length (2-4) and sets *cp, or returns 0 if s[0] does not start a valid,
- * complete, shortest-form sequence of a scalar value. s[0] is >= 0x80.
- */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	unsigned char lo = 0x80, hi = 0xbf;	/* allowed second byte */
-	size_t len;
-
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		*cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		*cp = c & 0x0f;
-		if (c == 0xe0)
-			lo = 0xa0;	/* no overlongs */
-		else if (c == 0xed)
-			hi = 0x9f;	/* no surrogates */
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		*cp = c & 0x07;
-		if (c == 0xf0)
-			lo = 0x90;	/* no overlongs */
-		else if (c == 0xf4)
-			hi = 0x8f;	/* nothing above U+10FFFF */
-	} else
-		return 0;	/* continuation, overlong C0/C1, F5-FF */
-
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	*cp = (*cp << 6) | (s[1] & 0x3f);
-	for (size_t i = 2; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3f);
-	}
-	return len;
 }
 
 /*

@@ -4,11 +4,26 @@
  */
 #include "autoconf.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sanitize.h"
 #include "snapshot.h"
+#include "state.h"
+
+const struct cell cell_none = { NULL, NAN, STATE_NONE };
+
+struct cell cell_of(const char *text, bool state)
+{
+	struct cell c = { text, NAN, STATE_NONE };
+
+	if (text != NULL && *text != '\0' && !parse_double(text, &c.num))
+		c.num = NAN;
+	if (state)
+		c.state = state_find(text);
+	return c;
+}
 
 /* An empty snapshot with one slot per totals statistic and grid of set. */
 struct snapshot *snapshot_new(const struct layoutset *set)
@@ -20,12 +35,17 @@ struct snapshot *snapshot_new(const struct layoutset *set)
 	s->serial = ++serial;
 
 	arena_init(&s->arena, 16384);
+	s->set = set;
 	s->ntotals = set->ntotals;
-	s->totals = xcalloc(set->ntotals, sizeof(*s->totals));
+	s->totals = xcalloc(set->ntotals ? set->ntotals : 1, sizeof(*s->totals));
+	for (size_t i = 0; i < set->ntotals; i++)
+		s->totals[i] = cell_none;
 	s->ngrids = set->ngrids;
 	s->grids = xcalloc(set->ngrids, sizeof(*s->grids));
-	for (size_t i = 0; i < set->ngrids; i++)
+	for (size_t i = 0; i < set->ngrids; i++) {
 		s->grids[i].ncols = set->grids[i].panel->ncols;
+		s->grids[i].cols = set->grids[i].panel->cols;
+	}
 	s->received = now_mono();
 	s->received_wall = now_wall();
 	return s;
@@ -72,5 +92,47 @@ void snapshot_grid_alloc(struct snapshot *s, size_t gid, size_t nrows)
 	free(g->cells);
 	g->present = true;
 	g->nrows = nrows;
-	g->cells = xcalloc(nrows * g->ncols, sizeof(*g->cells));
+	g->cells = xreallocarray(NULL, nrows * g->ncols > 0 ? nrows * g->ncols : 1,
+				 sizeof(*g->cells));
+	for (size_t i = 0; i < nrows * g->ncols; i++)
+		g->cells[i] = cell_none;
+}
+
+void snapshot_set(struct snapshot *s, size_t gid, size_t r, size_t c,
+		  const char *text)
+{
+	struct snap_grid *g = &s->grids[gid];
+
+	g->cells[r * g->ncols + c] = cell_of(text, g->cols[c].fmt == FMT_STATE);
+}
+
+/* True when a total is a state (service availability). */
+static bool total_is_state(const struct snapshot *s, size_t tid)
+{
+	const struct stat_info *si = catalog_find(s->set->catalog,
+						  s->set->totals[tid]);
+
+	return si != NULL && si->kind == STAT_STATE;
+}
+
+void snapshot_set_total(struct snapshot *s, size_t tid, const char *text)
+{
+	s->totals[tid] = cell_of(text, total_is_state(s, tid));
+}
+
+/*
+ * A computed number is typed from the text it is shown as, so that what a
+ * threshold compares is what the cell reads (12.345 shown as "12.35" is
+ * 12.35 everywhere).
+ */
+void snapshot_set_number(struct snapshot *s, size_t gid, size_t r, size_t c,
+			 double v, int decimals)
+{
+	snapshot_set(s, gid, r, c, snapshot_number(s, v, decimals));
+}
+
+void snapshot_set_total_number(struct snapshot *s, size_t tid, double v,
+			       int decimals)
+{
+	snapshot_set_total(s, tid, snapshot_number(s, v, decimals));
 }

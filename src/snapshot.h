@@ -6,8 +6,12 @@
  * numbers the layoutset gave (tid for totals, gid for grids), and its grid
  * cells follow the panel's column order, so drawing never looks anything up
  * by name. Every string in it has passed the sanitiser and lives in the
- * snapshot's arena. A NULL cell means the server sent no such column; ""
- * means the server sent "no value", which is not zero.
+ * snapshot's arena.
+ *
+ * A cell is typed once, when it is set: its text, the number it holds and,
+ * in a state column, the state word it is. Sorting, filtering, thresholds,
+ * formatting and every output read those; nothing parses a cell's text
+ * again after the snapshot is built.
  */
 #ifndef WB_SNAPSHOT_H
 #define WB_SNAPSHOT_H
@@ -18,11 +22,24 @@
 #include "layout/layout.h"
 #include "util.h"
 
+/*
+ * One value. text is NULL when the server sent no such column and "" when
+ * it sent "no value", which is not zero; num is NAN unless the text is a
+ * number; state is the state word's index (state.h) in a state column,
+ * else STATE_NONE.
+ */
+struct cell {
+	const char *text;
+	double num;
+	int state;
+};
+
 struct snap_grid {
 	bool present;		/* the server sent this grid */
 	size_t ncols;		/* = the panel's column count */
 	size_t nrows;
-	const char **cells;	/* nrows * ncols, row-major */
+	struct cell *cells;	/* nrows * ncols, row-major */
+	const struct column *cols;	/* the panel's: how each column is typed */
 };
 
 struct snap_msg {
@@ -37,7 +54,7 @@ struct snap_msg {
 
 struct snapshot {
 	size_t ntotals;
-	const char **totals;	/* [ntotals]; NULL = not sent */
+	struct cell *totals;	/* [ntotals] */
 	size_t ngrids;
 	struct snap_grid *grids;	/* [ngrids] */
 	size_t nmsgs;
@@ -45,8 +62,15 @@ struct snapshot {
 	unsigned long serial;	/* distinct for every snapshot made (caches key on it) */
 	double received;	/* now_mono() when it arrived */
 	double received_wall;	/* now_wall() when it arrived */
+	const struct layoutset *set;	/* what it is shaped for */
 	struct arena arena;
 };
+
+/* A cell the server did not send. */
+extern const struct cell cell_none;
+
+/* A text typed as a cell (state: as a state word too). */
+struct cell cell_of(const char *text, bool state);
 
 /* An empty snapshot shaped for set: no totals, no rows, no messages. */
 struct snapshot *snapshot_new(const struct layoutset *set);
@@ -58,15 +82,37 @@ const char *snapshot_text(struct snapshot *s, const char *raw, size_t len);
 /* A number as text in the snapshot's arena (number_text's forms). */
 const char *snapshot_number(struct snapshot *s, double v, int decimals);
 
-/* Give grid gid room for nrows rows (cells start NULL). */
+/* Give grid gid room for nrows rows (cells start as not sent). */
 void snapshot_grid_alloc(struct snapshot *s, size_t gid, size_t nrows);
 
-/* The cell of grid gid at row r, column c (NULL when absent). */
-static inline const char *snapshot_cell(const struct snapshot *s, size_t gid,
-					size_t r, size_t c)
+/*
+ * Set the cell of grid gid at row r, column c, or total tid, to text: a
+ * string already in the snapshot (snapshot_text, snapshot_number) or a
+ * static one, typed here once.
+ */
+void snapshot_set(struct snapshot *s, size_t gid, size_t r, size_t c,
+		  const char *text);
+void snapshot_set_total(struct snapshot *s, size_t tid, const char *text);
+
+/* The same with a number the source computed (its text in number_text's form). */
+void snapshot_set_number(struct snapshot *s, size_t gid, size_t r, size_t c,
+			 double v, int decimals);
+void snapshot_set_total_number(struct snapshot *s, size_t tid, double v,
+			       int decimals);
+
+/* The cell of grid gid at row r, column c. */
+static inline const struct cell *snapshot_cell(const struct snapshot *s,
+					       size_t gid, size_t r, size_t c)
 {
 	const struct snap_grid *g = &s->grids[gid];
-	return g->cells[r * g->ncols + c];
+	return &g->cells[r * g->ncols + c];
+}
+
+/* Its text: NULL when the server sent no such column. */
+static inline const char *snapshot_cell_text(const struct snapshot *s,
+					     size_t gid, size_t r, size_t c)
+{
+	return snapshot_cell(s, gid, r, c)->text;
 }
 
 #endif

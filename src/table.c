@@ -11,18 +11,13 @@
 #include <time.h>
 
 #include "format.h"
+#include "state.h"
 #include "table.h"
 
-/* Agent states sort by how much a supervisor cares, not alphabetically. */
-static int state_rank(const char *s)
+/* A state word's place in a sort: the table's order, other words after. */
+static double state_rank(int state)
 {
-	static const char *const order[] = {
-		"ready", "busy", "after_call_work", "not_ready", "logged_out"
-	};
-	for (size_t i = 0; i < WB_ARRAY_LEN(order); i++)
-		if (strcmp(s, order[i]) == 0)
-			return (int)i;
-	return (int)WB_ARRAY_LEN(order);
+	return state == STATE_NONE ? 1000 : state;
 }
 
 /* True when values of this format compare as numbers. */
@@ -36,17 +31,16 @@ static bool fmt_numeric(enum fmt f)
  * Compare a cell with the filter's value as the operator says: as numbers
  * when both are, else as text. A cell with no value only ever differs.
  */
-static bool op_holds(enum cmp_op op, const char *a, const char *b)
+static bool op_holds(enum cmp_op op, const struct cell *a, const struct cell *b)
 {
-	double x, y;
 	int c;
 
-	if (*a == '\0' && *b != '\0')
+	if (*a->text == '\0' && *b->text != '\0')
 		return op == OP_NE;
-	if (parse_double(a, &x) && parse_double(b, &y))
-		c = x < y ? -1 : x > y;
+	if (!isnan(a->num) && !isnan(b->num))
+		c = a->num < b->num ? -1 : a->num > b->num;
 	else
-		c = strcasecmp(a, b);
+		c = strcasecmp(a->text, b->text);
 	switch (op) {
 	case OP_EQ: return c == 0;
 	case OP_NE: return c != 0;
@@ -101,23 +95,22 @@ static void make_keys(struct sort_key *keys, size_t n, const struct panel *p,
 	bool numeric = fmt_numeric(c->fmt);
 
 	for (size_t i = 0; i < n && numeric; i++) {
-		const char *v = snapshot_cell(s, p->gid, keys[i].row, p->order_col);
-		double d;
-		if (v && *v && !parse_double(v, &d))
+		const struct cell *v = snapshot_cell(s, p->gid, keys[i].row, p->order_col);
+		if (v->text && *v->text && isnan(v->num))
 			numeric = false;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const char *v = snapshot_cell(s, p->gid, keys[i].row, p->order_col);
+		const struct cell *v = snapshot_cell(s, p->gid, keys[i].row, p->order_col);
 		keys[i].num = NAN;
 		keys[i].text = NULL;
-		if (v == NULL || *v == '\0')
+		if (v->text == NULL || *v->text == '\0')
 			continue;
 		if (c->fmt == FMT_STATE)
-			keys[i].num = state_rank(v);
+			keys[i].num = state_rank(v->state);
 		else if (numeric)
-			parse_double(v, &keys[i].num);
+			keys[i].num = v->num;
 		else
-			keys[i].text = v;
+			keys[i].text = v->text;
 	}
 }
 
@@ -125,14 +118,13 @@ static void make_keys(struct sort_key *keys, size_t n, const struct panel *p,
  * True when row r shows an agent who is logged out. Servers that cannot
  * select logged-in agents themselves send everyone; a state column tells.
  */
-static bool logged_out(const struct panel *p, const struct snapshot *s, size_t r)
+static bool logged_out(const struct panel *p, const struct snapshot *s,
+		       size_t r, int out)
 {
 	/* The first state column is the agent's current state. */
 	for (size_t c = 0; c < p->ncols; c++)
-		if (p->cols[c].fmt == FMT_STATE) {
-			const char *v = snapshot_cell(s, p->gid, r, c);
-			return v && strcmp(v, "logged_out") == 0;
-		}
+		if (p->cols[c].fmt == FMT_STATE)
+			return snapshot_cell(s, p->gid, r, c)->state == out;
 	return false;
 }
 
@@ -140,19 +132,24 @@ void table_build(struct table *t, const struct panel *p,
 		 const struct snapshot *s)
 {
 	const struct snap_grid *g = &s->grids[p->gid];
+	int out = state_find(STATE_LOGGED_OUT);
+	struct cell want = cell_none;
 	size_t n = 0;
 
+	if (p->filter.set)
+		want = cell_of(p->filter.value,
+			       p->cols[p->filter.col].fmt == FMT_STATE);
 	t->total = g->present ? g->nrows : 0;
 	if (t->cap < t->total) {
 		t->rows = xreallocarray(t->rows, t->total, sizeof(*t->rows));
 		t->cap = t->total;
 	}
 	for (size_t r = 0; r < t->total; r++) {
-		if (p->logged_in_only && logged_out(p, s, r))
+		if (p->logged_in_only && logged_out(p, s, r, out))
 			continue;
 		if (p->filter.set) {
-			const char *v = snapshot_cell(s, p->gid, r, p->filter.col);
-			if (v == NULL || !op_holds(p->filter.op, v, p->filter.value))
+			const struct cell *v = snapshot_cell(s, p->gid, r, p->filter.col);
+			if (v->text == NULL || !op_holds(p->filter.op, v, &want))
 				continue;
 		}
 		t->rows[n++] = r;
@@ -181,11 +178,12 @@ void table_free(struct table *t)
 }
 
 /* The value in display units: percent 0-100, durations with the tick. */
-static bool display_number(const struct column *c, const char *raw,
+static bool display_number(const struct column *c, const struct cell *v,
 			   double tick, double *out)
 {
-	if (!parse_double(raw, out))
+	if (isnan(v->num))
 		return false;
+	*out = v->num;
 	if (c->fmt == FMT_PERCENT)
 		*out *= c->pct_scale;
 	else if (c->fmt == FMT_DURATION && c->ticks)
@@ -204,33 +202,34 @@ static bool reaches(double v, double level, bool high_is_bad)
 	return high_is_bad ? v >= level - slack : v <= level + slack;
 }
 
-enum role table_role(const struct column *c, const char *raw, double tick)
+enum role table_role(const struct column *c, const struct cell *v, double tick)
 {
 	const struct threshold *th = &c->th;
-	double v;
+	const struct state_word *sw;
+	double d;
 
-	if (raw == NULL || *raw == '\0')
+	if (v->text == NULL || *v->text == '\0')
 		return ROLE_NORMAL;
 	for (size_t i = 0; i < c->nstates; i++)
-		if (strcasecmp(c->states[i].value, raw) == 0)
+		if (strcasecmp(c->states[i].value, v->text) == 0)
 			return c->states[i].role;
 	/* A state the layout's map leaves out keeps its usual role. */
 	if (c->fmt == FMT_STATE)
-		return format_state_role(raw);
-	if ((!th->has_warn && !th->has_crit) || !display_number(c, raw, tick, &v))
+		return (sw = state_at(v->state)) != NULL ? sw->role : ROLE_NORMAL;
+	if ((!th->has_warn && !th->has_crit) || !display_number(c, v, tick, &d))
 		return ROLE_NORMAL;
-	if (th->has_crit && reaches(v, th->crit, th->high_is_bad))
+	if (th->has_crit && reaches(d, th->crit, th->high_is_bad))
 		return ROLE_CRIT;
-	if (th->has_warn && reaches(v, th->warn, th->high_is_bad))
+	if (th->has_warn && reaches(d, th->warn, th->high_is_bad))
 		return ROLE_WARN;
 	return ROLE_OK;
 }
 
-enum role table_cell(const struct column *c, const char *raw, double tick,
+enum role table_cell(const struct column *c, const struct cell *v, double tick,
 		     char *out, size_t outsz)
 {
-	format_value(out, outsz, c->fmt, raw, c->pct_scale, c->ticks ? tick : 0);
-	return table_role(c, raw, tick);
+	format_cell(out, outsz, c->fmt, v, c->pct_scale, c->ticks ? tick : 0);
+	return table_role(c, v, tick);
 }
 
 /* Newest first. */

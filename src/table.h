@@ -26,16 +26,16 @@ void table_build(struct table *t, const struct panel *p,
 void table_free(struct table *t);
 
 /*
- * The display text of a raw value in column c (into out) and its role:
+ * The display text of a cell in column c (into out) and its role:
  * thresholds for numbers, the state map (or the default agent-state roles)
  * for text. tick is the seconds since the snapshot arrived: ticking
  * durations count up by it.
  */
-enum role table_cell(const struct column *c, const char *raw, double tick,
+enum role table_cell(const struct column *c, const struct cell *v, double tick,
 		     char *out, size_t outsz);
 
 /* The role alone (for sorting by severity or for markers). */
-enum role table_role(const struct column *c, const char *raw, double tick);
+enum role table_role(const struct column *c, const struct cell *v, double tick);
 
 /*
  * The messages a ticker shows, newest first: indexes into s->msgs that

@@ -20,6 +20,15 @@
 #include "snapshot.h"
 #include "table.h"
 
+/* A text as the cell a column of format fmt holds. */
+static struct cell cell_for(const char *text, enum fmt fmt)
+{
+	return cell_of(text, fmt == FMT_STATE);
+}
+
+/* A pointer to the cell of text in column col, for one call. */
+#define CELL(col, text) ((const struct cell[]){ cell_for((text), (col).fmt) })
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* --- fixtures --------------------------------------------------------------- */
@@ -72,7 +81,7 @@ static void fill_column(size_t col, const char *const *values, size_t nrows)
 {
 	snapshot_grid_alloc(snap, 0, nrows);
 	for (size_t r = 0; r < nrows; r++)
-		snap->grids[0].cells[r * NCOLS + col] = values[r];
+		snapshot_set(snap, 0, r, col, values[r]);
 }
 
 /* Sort by a column. */
@@ -135,8 +144,8 @@ START_TEST(test_sort_numeric_kinds)
 
 	snapshot_grid_alloc(snap, 0, N(v));
 	for (size_t r = 0; r < N(v); r++) {
-		snap->grids[0].cells[r * NCOLS + C_SL] = v[r];
-		snap->grids[0].cells[r * NCOLS + C_D] = v[r];
+		snapshot_set(snap, 0, r, C_SL, v[r]);
+		snapshot_set(snap, 0, r, C_D, v[r]);
 	}
 	order(C_SL, false);
 	table_build(&tab, &panel, snap);
@@ -297,8 +306,8 @@ static void fill_filter_grid(void)
 {
 	snapshot_grid_alloc(snap, 0, N(filter_names));
 	for (size_t r = 0; r < N(filter_names); r++) {
-		snap->grids[0].cells[r * NCOLS + C_NAME] = filter_names[r];
-		snap->grids[0].cells[r * NCOLS + C_W] = filter_counts[r];
+		snapshot_set(snap, 0, r, C_NAME, filter_names[r]);
+		snapshot_set(snap, 0, r, C_W, filter_counts[r]);
 	}
 }
 
@@ -488,7 +497,7 @@ START_TEST(test_role_thresholds)
 		.id = "x", .fmt = k->fmt, .pct_scale = k->pct_scale, .ticks = k->ticks,
 		.th = { k->has_warn, k->has_crit, k->warn, k->crit, k->high_is_bad },
 	};
-	enum role got = table_role(&c, k->raw, k->tick);
+	enum role got = table_role(&c, CELL(c, k->raw), k->tick);
 
 	ck_assert_msg(got == k->want, "%s: \"%s\" tick %g -> %s, want %s", k->what,
 		      k->raw ? k->raw : "NULL", k->tick, role_name(got),
@@ -518,8 +527,8 @@ START_TEST(test_role_default_states)
 	const struct state_role_case *k = &default_states[_i];
 	struct column c = { .id = "st", .fmt = FMT_STATE };
 
-	ck_assert_msg(table_role(&c, k->raw, 0) == k->want, "\"%s\": %s, want %s",
-		      k->raw ? k->raw : "NULL", role_name(table_role(&c, k->raw, 0)),
+	ck_assert_msg(table_role(&c, CELL(c, k->raw), 0) == k->want, "\"%s\": %s, want %s",
+		      k->raw ? k->raw : "NULL", role_name(table_role(&c, CELL(c, k->raw), 0)),
 		      role_name(k->want));
 }
 END_TEST
@@ -535,17 +544,17 @@ START_TEST(test_role_state_map)
 	struct column tx = { .id = "mode", .fmt = FMT_TEXT, .states = map + 2,
 			     .nstates = 2 };
 
-	ck_assert_int_eq(table_role(&st, "ready", 0), ROLE_INFO);
-	ck_assert_int_eq(table_role(&st, "not_ready", 0), ROLE_CRIT);
-	ck_assert_int_eq(table_role(&st, "NOT_READY", 0), ROLE_CRIT);
-	ck_assert_int_eq(table_role(&st, "", 0), ROLE_NORMAL);
-	ck_assert_int_eq(table_role(&tx, "running", 0), ROLE_OK);
-	ck_assert_int_eq(table_role(&tx, "Stopped", 0), ROLE_CRIT);
-	ck_assert_int_eq(table_role(&tx, "Paused", 0), ROLE_NORMAL);
-	ck_assert_int_eq(table_role(&tx, NULL, 0), ROLE_NORMAL);
+	ck_assert_int_eq(table_role(&st, CELL(st, "ready"), 0), ROLE_INFO);
+	ck_assert_int_eq(table_role(&st, CELL(st, "not_ready"), 0), ROLE_CRIT);
+	ck_assert_int_eq(table_role(&st, CELL(st, "NOT_READY"), 0), ROLE_CRIT);
+	ck_assert_int_eq(table_role(&st, CELL(st, ""), 0), ROLE_NORMAL);
+	ck_assert_int_eq(table_role(&tx, CELL(tx, "running"), 0), ROLE_OK);
+	ck_assert_int_eq(table_role(&tx, CELL(tx, "Stopped"), 0), ROLE_CRIT);
+	ck_assert_int_eq(table_role(&tx, CELL(tx, "Paused"), 0), ROLE_NORMAL);
+	ck_assert_int_eq(table_role(&tx, CELL(tx, NULL), 0), ROLE_NORMAL);
 	/* a text column without a map has no role */
 	tx.nstates = 0;
-	ck_assert_int_eq(table_role(&tx, "ready", 0), ROLE_NORMAL);
+	ck_assert_int_eq(table_role(&tx, CELL(tx, "ready"), 0), ROLE_NORMAL);
 }
 END_TEST
 
@@ -592,7 +601,7 @@ START_TEST(test_cell_text)
 	char out[64];
 
 	memset(out, 'x', sizeof(out));
-	table_cell(&c, k->raw, k->tick, out, sizeof(out));
+	table_cell(&c, CELL(c, k->raw), k->tick, out, sizeof(out));
 	ck_assert_str_eq(out, k->text);
 }
 END_TEST
@@ -605,15 +614,15 @@ START_TEST(test_cell_role_and_size)
 	struct column t = { .id = "n", .fmt = FMT_TEXT };
 	char out[8];
 
-	ck_assert_int_eq(table_cell(&c, "12", 0, out, sizeof(out)), ROLE_CRIT);
+	ck_assert_int_eq(table_cell(&c, CELL(c, "12"), 0, out, sizeof(out)), ROLE_CRIT);
 	ck_assert_str_eq(out, "12");
-	ck_assert_int_eq(table_cell(&c, "6", 0, out, sizeof(out)), ROLE_WARN);
-	ck_assert_int_eq(table_cell(&c, "0", 0, out, sizeof(out)), ROLE_OK);
+	ck_assert_int_eq(table_cell(&c, CELL(c, "6"), 0, out, sizeof(out)), ROLE_WARN);
+	ck_assert_int_eq(table_cell(&c, CELL(c, "0"), 0, out, sizeof(out)), ROLE_OK);
 	ck_assert_str_eq(out, "0");
-	ck_assert_int_eq(table_cell(&c, "", 0, out, sizeof(out)), ROLE_NORMAL);
+	ck_assert_int_eq(table_cell(&c, CELL(c, ""), 0, out, sizeof(out)), ROLE_NORMAL);
 	ck_assert_str_eq(out, "-");
 	memset(out, 'x', sizeof(out));
-	table_cell(&t, "Alphabetical", 0, out, 4);
+	table_cell(&t, CELL(t, "Alphabetical"), 0, out, 4);
 	ck_assert_str_eq(out, "Alp");
 	ck_assert_int_eq(out[4], 'x');
 }

@@ -16,6 +16,7 @@
 #include <wchar.h>
 
 #include "format.h"
+#include "state.h"
 #include "sanitize.h"
 
 #define FFFD "\xef\xbf\xbd"
@@ -242,7 +243,16 @@ START_TEST(test_sanitize_dup)
 }
 END_TEST
 
-/* ---- format_value ----------------------------------------------------- */
+/* ---- format_cell ------------------------------------------------------ */
+
+/* format_cell of a text as the cell a column of format fmt holds. */
+static const char *format_text(char *out, size_t outsz, enum fmt fmt,
+			       const char *raw, double scale, double tick)
+{
+	struct cell v = cell_of(raw, fmt == FMT_STATE);
+
+	return format_cell(out, outsz, fmt, &v, scale, tick);
+}
 
 struct val_case {
 	enum fmt fmt;
@@ -317,7 +327,7 @@ START_TEST(test_format_value_table)
 	const struct val_case *c = &val_cases[_i];
 	char out[64];
 
-	ck_assert_ptr_eq(format_value(out, sizeof(out), c->fmt, c->raw,
+	ck_assert_ptr_eq(format_text(out, sizeof(out), c->fmt, c->raw,
 				      c->scale, c->tick), out);
 	ck_assert_msg(strcmp(out, c->want) == 0,
 		      "fmt %d raw \"%s\": got \"%s\", want \"%s\"", (int)c->fmt,
@@ -331,17 +341,17 @@ START_TEST(test_format_value_small)
 	char out[8];
 
 	memset(out, 'G', sizeof(out));
-	format_value(out, 3, FMT_STATE, "after_call_work", 0, 0);
+	format_text(out, 3, FMT_STATE, "after_call_work", 0, 0);
 	ck_assert_str_eq(out, "Af");
 	ck_assert_int_eq(out[3], 'G');
-	format_value(out, 4, FMT_TEXT, "\xe6\x9d\x8e\xe5\xa8\x9c", 0, 0);
+	format_text(out, 4, FMT_TEXT, "\xe6\x9d\x8e\xe5\xa8\x9c", 0, 0);
 	ck_assert_str_eq(out, "\xe6\x9d\x8e");
-	format_value(out, 3, FMT_TEXT, "\xe6\x9d\x8e", 0, 0);
+	format_text(out, 3, FMT_TEXT, "\xe6\x9d\x8e", 0, 0);
 	ck_assert_str_eq(out, "");
-	format_value(out, 1, FMT_COUNT, "12345", 0, 0);
+	format_text(out, 1, FMT_COUNT, "12345", 0, 0);
 	ck_assert_str_eq(out, "");
 	out[0] = 'G';
-	format_value(out, 0, FMT_COUNT, "12345", 0, 0);
+	format_text(out, 0, FMT_COUNT, "12345", 0, 0);
 	ck_assert_int_eq(out[0], 'G');
 }
 END_TEST
@@ -419,8 +429,12 @@ START_TEST(test_format_state)
 {
 	const struct state_case *c = &state_cases[_i];
 
-	ck_assert_str_eq(format_state(c->state), c->display);
-	ck_assert_int_eq(format_state_role(c->state), c->role);
+	const struct state_word *sw = state_at(state_find(c->state));
+	char out[64];
+
+	ck_assert_str_eq(format_text(out, sizeof(out), FMT_STATE, c->state, 0, 0),
+			 c->state[0] ? c->display : "-");
+	ck_assert_int_eq(sw ? sw->role : ROLE_NORMAL, c->role);
 }
 END_TEST
 

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "format.h"
+#include "keys.h"
 #include "render/render.h"
 #include "table.h"
 
@@ -481,7 +482,7 @@ static void draw_totals(struct render *r, const struct panel *p,
 
 	for (size_t i = 0; i < n; i++) {
 		const struct column *c = &p->cols[i];
-		roles[i] = table_cell(c, s ? s->totals[c->tid] : NULL, tick,
+		roles[i] = table_cell(c, s ? &s->totals[c->tid] : &cell_none, tick,
 				      vals[i], sizeof(vals[i]) - 3);
 	}
 	scale = n ? totals_arrange(n, vals, a, &cols) : 0;
@@ -612,8 +613,8 @@ static void draw_grid(struct render *r, const struct panel *p,
 	for (size_t i = 0; i < shown; i++) {
 		x = a->x;
 		for (size_t c = 0; c < ncols; c++) {
-			const char *raw = snapshot_cell(s, p->gid, t->rows[i], c);
-			enum role role = table_cell(&p->cols[c], raw, tick, text,
+			const struct cell *v = snapshot_cell(s, p->gid, t->rows[i], c);
+			enum role role = table_cell(&p->cols[c], v, tick, text,
 						    sizeof(text) - 3);
 			strcat(text, role_marker(role));
 			style(r, (int)role);
@@ -671,18 +672,10 @@ static void draw_ticker(struct render *r, const struct panel *p,
 		put_fit(r, a->y, a->x, a->w, band.data, ALIGN_LEFT);
 	} else {
 		/* Skip whole characters until the offset, then draw. */
-		size_t off = 0;
-		int skip = (int)(r->ticker_pos % (unsigned)bw), cells = 0;
-		char ch[8], *again;
-		while (band.data[off] && cells < skip) {
-			size_t len = 1;
-			while (len < 4 && (band.data[off + len] & 0xC0) == 0x80)
-				len++;
-			memcpy(ch, band.data + off, len);
-			ch[len] = '\0';
-			cells += text_width(ch);
-			off += len;
-		}
+		size_t off = text_skip_cells(band.data,
+					     (int)(r->ticker_pos % (unsigned)bw));
+		char *again;
+
 		/* The band twice over, so the scroll wraps around seamlessly. */
 		again = xstrdup(band.data);
 		buf_puts(&band, again);
@@ -863,22 +856,21 @@ static void draw_stale_banner(struct render *r, const struct view *v)
 	put_fit(r, y + h - 1, x, w, line, ALIGN_CENTER);
 }
 
-/* The help overlay: the keys. */
+/* The help overlay: the keys, from the key table, and what marks mean. */
 static void draw_help(struct render *r, const struct view *v)
 {
-	static const char *const lines[] = {
-		"1..9     show that layout",
-		"Tab, n   next layout",
-		"p        previous layout",
-		"?        this help (any key closes it)",
-		"q        quit (not in kiosk mode)",
+	static const char *const notes[] = {
 		"",
 		"Colours and markers: ! warning, !! critical.",
 		"STALE: data older than three poll intervals.",
 	};
-	int w = 50, h = (int)WB_ARRAY_LEN(lines) + 4;
-	int y, x;
+	const struct key_binding *k;
+	char line[128];
+	int n = 0, w = 50, h, y, x, row;
 
+	for (size_t i = 0; (k = key_at(i)) != NULL; i++)
+		n += k->help != NULL;
+	h = n + (int)WB_ARRAY_LEN(notes) + 4;
 	if (w > COLS)
 		w = COLS;
 	if (h > LINES)
@@ -886,10 +878,16 @@ static void draw_help(struct render *r, const struct view *v)
 	y = (LINES - h) / 2;
 	x = (COLS - w) / 2;
 	draw_box(r, y, x, h, w, "Help");
-	for (int i = 0; i < (int)WB_ARRAY_LEN(lines) && i + 2 < h - 1; i++) {
-		style(r, ROLE_NORMAL);
-		put_fit(r, y + 2 + i, x + 2, w - 4, lines[i], ALIGN_LEFT);
+	style(r, ROLE_NORMAL);
+	row = y + 2;
+	for (size_t i = 0; (k = key_at(i)) != NULL && row < y + h - 1; i++) {
+		if (k->help == NULL)
+			continue;
+		snprintf(line, sizeof(line), "%-8s %s", k->names, k->help);
+		put_fit(r, row++, x + 2, w - 4, line, ALIGN_LEFT);
 	}
+	for (size_t i = 0; i < WB_ARRAY_LEN(notes) && row < y + h - 1; i++)
+		put_fit(r, row++, x + 2, w - 4, notes[i], ALIGN_LEFT);
 	(void)v;
 }
 

@@ -499,7 +499,6 @@ static void fill_grid(struct snapshot *s, const struct panel *p, size_t gid,
 		      const struct list *l,
 		      bool (*kept)(const struct panel *, json_t *))
 {
-	struct snap_grid *g = &s->grids[gid];
 	size_t n = 0, r = 0;
 
 	for (size_t i = 0; i < l->n; i++)
@@ -510,7 +509,7 @@ static void fill_grid(struct snapshot *s, const struct panel *p, size_t gid,
 		if (!kept(p, l->rows[i]))
 			continue;
 		for (size_t c = 0; c < p->ncols; c++)
-			g->cells[r * g->ncols + c] = cell(s, l->rows[i], &p->cols[c]);
+			snapshot_set(s, gid, r, c, cell(s, l->rows[i], &p->cols[c]));
 		r++;
 	}
 }
@@ -605,7 +604,7 @@ static void fill_total(struct snapshot *s, const struct layoutset *set,
 			continue;
 		acc_row(&a, d, l->rows[i]);
 	}
-	s->totals[tid] = acc_text(s, &a, d);
+	snapshot_set_total(s, tid, acc_text(s, &a, d));
 }
 
 /* --- the API ------------------------------------------------------------ */

@@ -105,7 +105,7 @@ static void parse_totals(struct snapshot *s, const struct layoutset *set,
 				continue;
 			if (text == NULL)
 				text = value_text(s, v);
-			s->totals[t] = text;
+			snapshot_set_total(s, t, text);
 		}
 	}
 }
@@ -123,14 +123,12 @@ static long grid_lookup(const struct layoutset *set, const char *id)
 static void parse_row(struct snapshot *s, const struct panel *p, size_t gid,
 		      size_t r, json_t *row)
 {
-	struct snap_grid *g = &s->grids[gid];
-
 	for (size_t c = 0; c < p->ncols; c++) {
 		json_t *v = json_object_get(row, p->cols[c].id);
 		const char *text = v ? value_text(s, v) : NULL;
 		if (text && p->cols[c].fmt == FMT_STATE)
 			text = brightpattern_state_word(text);
-		g->cells[r * g->ncols + c] = text;
+		snapshot_set(s, gid, r, c, text);
 	}
 }
 

@@ -43,7 +43,7 @@ void brightpattern_probes_apply(const struct probe_ref *probes, size_t n,
 {
 	for (size_t i = 0; i < n; i++)
 		if (probes[i].value && probes[i].tid < s->ntotals)
-			s->totals[probes[i].tid] = probes[i].value;
+			snapshot_set_total(s, probes[i].tid, probes[i].value);
 }
 
 const char *brightpattern_probe_answer(const char *body, size_t len)

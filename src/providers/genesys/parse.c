@@ -374,16 +374,15 @@ static void grids_init(struct snapshot *s, const struct layoutset *set,
 		const struct panel *p = set->grids[g].panel;
 		size_t nrows;
 		char *const *rows = grid_rows(p, o, &nrows);
-		struct snap_grid *sg = &s->grids[g];
 
 		snapshot_grid_alloc(s, g, nrows);
 		for (size_t r = 0; r < nrows; r++)
 			for (size_t c = 0; c < p->ncols; c++)
 				if (!is_sum(&p->cols[c]) &&
 				    is_object_id(p->cols[c].stat))
-					sg->cells[r * sg->ncols + c] =
-						snapshot_text(s, rows[r],
-							      strlen(rows[r]));
+					snapshot_set(s, g, r, c,
+						     snapshot_text(s, rows[r],
+								   strlen(rows[r])));
 	}
 }
 
@@ -457,8 +456,8 @@ static void take_cell(struct reader *rd, const struct stat_ref *ref, json_t *v)
 	}
 	if (ref->count != 3 || is_object_id(col->stat))
 		return;
-	g->cells[r * g->ncols + c] =
-		value_text(rd->s, v, col->info ? col->info->kind : STAT_TEXT);
+	snapshot_set(rd->s, gid, r, c,
+		     value_text(rd->s, v, col->info ? col->info->kind : STAT_TEXT));
 }
 
 /* The value of one object of a total. */
@@ -555,9 +554,10 @@ static void finish(struct reader *rd)
 	const struct layoutset *set = rd->set;
 
 	for (size_t t = 0; t < set->ntotals; t++)
-		rd->s->totals[t] = combine(rd->s, rd->pt.total + rd->pt.tbase[t],
-					   rd->pt.tbase[t + 1] - rd->pt.tbase[t],
-					   kind_of(set, set->totals[t]));
+		snapshot_set_total(rd->s, t, combine(rd->s,
+				   rd->pt.total + rd->pt.tbase[t],
+				   rd->pt.tbase[t + 1] - rd->pt.tbase[t],
+				   kind_of(set, set->totals[t])));
 	for (size_t g = 0; g < set->ngrids; g++) {
 		const struct panel *p = set->grids[g].panel;
 		struct snap_grid *sg = &rd->s->grids[g];
@@ -566,9 +566,9 @@ static void finish(struct reader *rd)
 		for (size_t r = 0; w > 0 && r < sg->nrows; r++)
 			for (size_t c = 0; c < p->ncols; c++)
 				if (is_sum(&p->cols[c]))
-					sg->cells[r * sg->ncols + c] = sum_cell(rd->s,
+					snapshot_set(rd->s, g, r, c, sum_cell(rd->s,
 						rd->pt.sum + rd->pt.gbase[g] + r * w +
-						sum_offset(p, c), p->cols[c].nsum);
+						sum_offset(p, c), p->cols[c].nsum));
 	}
 }
 
@@ -924,10 +924,10 @@ static void peek_take(void *ctx, const struct probe *pr)
 		} else {
 			struct snap_grid *g = &pk->rd.s->grids[pr->at];
 			if (pr->row < g->nrows)
-				g->cells[pr->row * g->ncols + pr->col] =
-					value_text(pk->rd.s,
-						   json_object_get(st, "value"),
-						   kind_of(pk->rd.set, pr->name));
+				snapshot_set(pk->rd.s, pr->at, pr->row, pr->col,
+					     value_text(pk->rd.s,
+							json_object_get(st, "value"),
+							kind_of(pk->rd.set, pr->name)));
 		}
 		return;
 	}
@@ -940,10 +940,10 @@ static void peek_totals(struct peeked *pk)
 
 	for (size_t t = 0; t < set->ntotals; t++)
 		if (is_probe(set, set->totals[t]))
-			pk->rd.s->totals[t] = combine(pk->rd.s,
+			snapshot_set_total(pk->rd.s, t, combine(pk->rd.s,
 				pk->rd.pt.total + pk->rd.pt.tbase[t],
 				pk->rd.pt.tbase[t + 1] - pk->rd.pt.tbase[t],
-				kind_of(set, set->totals[t]));
+				kind_of(set, set->totals[t])));
 }
 
 bool genesys_parse_peeked(const char *body, size_t len,

@@ -577,7 +577,7 @@ static void assert_cell(const struct snapshot *s, size_t gid, size_t r,
 	ck_assert_msg(r < s->grids[gid].nrows, "row %zu of %zu", r,
 		      s->grids[gid].nrows);
 	snprintf(what, sizeof(what), "grid %zu cell %zu,%zu", gid, r, c);
-	assert_same(snapshot_cell(s, gid, r, c), want, what);
+	assert_same(snapshot_cell_text(s, gid, r, c), want, what);
 }
 
 /* A total over a selection must be NULL (want NULL) or equal to want. */
@@ -587,7 +587,7 @@ static void assert_total(const struct snapshot *s, const struct layoutset *set,
 	char what[128];
 
 	snprintf(what, sizeof(what), "%s over \"%s\"", stat, scope);
-	assert_same(s->totals[tid_of(set, stat, scope)], want, what);
+	assert_same(s->totals[tid_of(set, stat, scope)].text, want, what);
 }
 
 /* The rows of a one-column grid must be exactly want[0..n). */
@@ -617,10 +617,10 @@ static void assert_clean(const char *s, const char *where)
 static void assert_snapshot_clean(const struct snapshot *s)
 {
 	for (size_t t = 0; t < s->ntotals; t++)
-		assert_clean(s->totals[t], "total");
+		assert_clean(s->totals[t].text, "total");
 	for (size_t g = 0; g < s->ngrids; g++)
 		for (size_t i = 0; i < s->grids[g].nrows * s->grids[g].ncols; i++)
-			assert_clean(s->grids[g].cells[i], "cell");
+			assert_clean(s->grids[g].cells[i].text, "cell");
 }
 
 /* A body must be refused: NULL, and err names the list and the fault. */
@@ -1461,20 +1461,20 @@ START_TEST(test_control_characters)
 		"\"group-id\": \"\\r\\n101\", "
 		"\"status-code-item-id\": \"\\u001bP1;2q\\u001b\\\\\"}]", NULL, sa);
 	size_t g = gid_of(sa, "1-ag");
-	const char *name = snapshot_cell(s, g, 0, A_NAME);
+	const char *name = snapshot_cell_text(s, g, 0, A_NAME);
 
 	assert_snapshot_clean(s);
 	ck_assert_ptr_nonnull(name);
 	ck_assert_msg(strstr(name, "Evil") && strstr(name, "Name"), "%s", name);
 	ck_assert_ptr_null(strchr(name, '\x1b'));
-	ck_assert_ptr_nonnull(snapshot_cell(s, g, 0, A_MD));
+	ck_assert_ptr_nonnull(snapshot_cell_text(s, g, 0, A_MD));
 	snapshot_free(s);
 
 	s = parse_ok(NULL, "{\"queue\": {\"queue-name\": \"a\\tb\\nc\\u007f\", "
 		"\"media-type\": \"\\u001b[31mphone\", \"queue-size\": \"\\u0007\"}}",
 		sq);
 	assert_snapshot_clean(s);
-	ck_assert_ptr_nonnull(strstr(snapshot_cell(s, gid_of(sq, "1-sv"), 0, Q_MT),
+	ck_assert_ptr_nonnull(strstr(snapshot_cell_text(s, gid_of(sq, "1-sv"), 0, Q_MT),
 				     "phone"));
 	snapshot_free(s);
 	layoutset_free(sa);

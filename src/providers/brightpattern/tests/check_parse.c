@@ -166,7 +166,7 @@ static void assert_cell(const struct snapshot *s, size_t gid, size_t r, size_t c
 	const char *got;
 
 	ck_assert_uint_lt(r, s->grids[gid].nrows);
-	got = snapshot_cell(s, gid, r, c);
+	got = snapshot_cell_text(s, gid, r, c);
 	if (want == NULL)
 		ck_assert_msg(got == NULL, "cell %zu,%zu: \"%s\", want NULL", r, c, got);
 	else
@@ -178,7 +178,7 @@ static void assert_cell(const struct snapshot *s, size_t gid, size_t r, size_t c
 static void assert_total(const struct snapshot *s, const struct layoutset *set,
 			 const char *stat, const char *want)
 {
-	const char *got = s->totals[tid_of(set, stat)];
+	const char *got = s->totals[tid_of(set, stat)].text;
 
 	if (want == NULL)
 		ck_assert_msg(got == NULL, "%s: \"%s\", want NULL", stat, got);
@@ -204,10 +204,10 @@ static void assert_clean(const char *s, const char *where)
 static void assert_snapshot_clean(const struct snapshot *s)
 {
 	for (size_t t = 0; t < s->ntotals; t++)
-		assert_clean(s->totals[t], "total");
+		assert_clean(s->totals[t].text, "total");
 	for (size_t g = 0; g < s->ngrids; g++)
 		for (size_t i = 0; i < s->grids[g].nrows * s->grids[g].ncols; i++)
-			assert_clean(s->grids[g].cells[i], "cell");
+			assert_clean(s->grids[g].cells[i].text, "cell");
 	for (size_t m = 0; m < s->nmsgs; m++) {
 		assert_clean(s->msgs[m].id, "msg id");
 		assert_clean(s->msgs[m].login_id, "msg login_id");
@@ -392,7 +392,7 @@ START_TEST(test_grid_value_types)
 	assert_cell(s, sv, 3, 0, NULL);
 	assert_cell(s, sv, 3, 1, NULL);
 	assert_cell(s, sv, 4, 0, "-3");
-	ck_assert(parse_double(snapshot_cell(s, sv, 4, 1), &d));
+	ck_assert(parse_double(snapshot_cell_text(s, sv, 4, 1), &d));
 	ck_assert(d == 0.1);
 	assert_cell(s, sv, 5, 0, "0");
 	assert_cell(s, sv, 5, 1, "0");
@@ -577,12 +577,12 @@ START_TEST(test_collection_totals_per_panel)
 		set, err, sizeof(err));
 
 	ck_assert_ptr_nonnull(s);
-	ck_assert_msg(s->totals[voice->tid] && strcmp(s->totals[voice->tid], "3") == 0,
+	ck_assert_msg(s->totals[voice->tid].text && strcmp(s->totals[voice->tid].text, "3") == 0,
 		      "panel \"voice\" shows %s, want 3 (its own app's value)",
-		      s->totals[voice->tid] ? s->totals[voice->tid] : "NULL");
-	ck_assert_msg(s->totals[email->tid] && strcmp(s->totals[email->tid], "7") == 0,
+		      s->totals[voice->tid].text ? s->totals[voice->tid].text : "NULL");
+	ck_assert_msg(s->totals[email->tid].text && strcmp(s->totals[email->tid].text, "7") == 0,
 		      "panel \"email\" shows %s, want 7",
-		      s->totals[email->tid] ? s->totals[email->tid] : "NULL");
+		      s->totals[email->tid].text ? s->totals[email->tid].text : "NULL");
 	snapshot_free(s);
 	layoutset_free(set);
 }
@@ -780,8 +780,8 @@ START_TEST(test_sanitised_text_kept)
 	const char *c0, *c1;
 
 	ck_assert_ptr_nonnull(s);
-	c0 = snapshot_cell(s, ag, 0, 0);
-	c1 = snapshot_cell(s, ag, 1, 0);
+	c0 = snapshot_cell_text(s, ag, 0, 0);
+	c1 = snapshot_cell_text(s, ag, 1, 0);
 	ck_assert_ptr_nonnull(strstr(c0, "Red"));
 	ck_assert_ptr_null(strchr(c0, '\x1b'));
 	ck_assert_ptr_nonnull(strstr(c1, "nul"));

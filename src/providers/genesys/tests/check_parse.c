@@ -154,7 +154,7 @@ static struct snapshot *parse_one(const char *id, const char *value,
 static void assert_cell(const struct snapshot *s, size_t gid, size_t r,
 			size_t c, const char *want)
 {
-	const char *got = snapshot_cell(s, gid, r, c);
+	const char *got = snapshot_cell_text(s, gid, r, c);
 
 	if (want == NULL)
 		ck_assert_msg(got == NULL, "cell %zu.%zu.%zu: want none, got \"%s\"",
@@ -168,7 +168,7 @@ static void assert_cell(const struct snapshot *s, size_t gid, size_t r,
 /* Assert a total holds text (NULL: none). */
 static void assert_total(const struct snapshot *s, size_t tid, const char *want)
 {
-	const char *got = s->totals[tid];
+	const char *got = s->totals[tid].text;
 
 	if (want == NULL)
 		ck_assert_msg(got == NULL, "total %zu: want none, got \"%s\"", tid, got);
@@ -1046,7 +1046,7 @@ START_TEST(test_ignored_ids)
 	for (size_t g = 0; g < s->ngrids; g++)
 		for (size_t r = 0; r < s->grids[g].nrows; r++)
 			for (size_t c = 0; c < s->grids[g].ncols; c++) {
-				const char *v = snapshot_cell(s, g, r, c);
+				const char *v = snapshot_cell_text(s, g, r, c);
 				ck_assert_msg(v == NULL || strcmp(v, "77") != 0,
 					      "%s filled %zu.%zu.%zu", ignored_ids[_i],
 					      g, r, c);
@@ -1144,7 +1144,7 @@ START_TEST(test_sanitised)
 {
 	struct layoutset *set = set_of(layout_main);
 	struct snapshot *s = parse_one(hostile[_i].id, hostile[_i].value, set);
-	const char *v = snapshot_cell(s, 0, 0, hostile[_i].col);
+	const char *v = snapshot_cell_text(s, 0, 0, hostile[_i].col);
 
 	ck_assert_ptr_nonnull(v);
 	ck_assert_msg(clean(v), "control character in \"%s\"", v);
@@ -1164,9 +1164,9 @@ START_TEST(test_sanitised_object_ids)
 
 	ck_assert_ptr_nonnull(s);
 	assert_cell(s, 0, 0, AG_ID, "ok");
-	ck_assert(clean(snapshot_cell(s, 0, 1, AG_ID)));
-	ck_assert_ptr_nonnull(strstr(snapshot_cell(s, 0, 1, AG_ID), "evil"));
-	ck_assert(clean(snapshot_cell(s, 1, 1, 0)));
+	ck_assert(clean(snapshot_cell_text(s, 0, 1, AG_ID)));
+	ck_assert_ptr_nonnull(strstr(snapshot_cell_text(s, 0, 1, AG_ID), "evil"));
+	ck_assert(clean(snapshot_cell_text(s, 1, 1, 0)));
 	snapshot_free(s);
 	layoutset_free(set);
 }
