@@ -21,7 +21,6 @@
 #include "sim_internal.h"
 #include "util.h"
 
-#define HOUR 3600.0
 #define TICK_MAX 1.0		/* longest tick of sim_step and sim_advance */
 #define WARMUP_TICK 5.0		/* ticks while catching up to start_of_day */
 #define WARMUP_FROM (6 * HOUR)	/* the warm-up starts before the first shift */
@@ -30,7 +29,6 @@
 #define QUEUE_CAP 5000		/* callers beyond this are dropped */
 #define TEAM_SIZE 12		/* agents per team */
 #define DIAL_EVERY 15.0		/* mean idle seconds before the dialer connects */
-#define CHAT_EVERY 240.0	/* mean seconds between chat messages */
 
 /* Share of the peak arrival rate at each hour of the day (interpolated). */
 static const double day_profile[25] = {
@@ -77,7 +75,7 @@ int sim_rand_int(struct sim *s, int n)
 }
 
 /* True with probability p. */
-static bool chance(struct sim *s, double p)
+bool sim_chance(struct sim *s, double p)
 {
 	return sim_uniform(s) < p;
 }
@@ -134,7 +132,7 @@ static int rand_weighted(struct sim *s, const int *w, int n)
 /* --- time ----------------------------------------------------------- */
 
 /* Share of the peak load at absolute time t. */
-static double day_load(double t)
+double sim_day_load(double t)
 {
 	double h = fmod(t, SIM_DAY) / HOUR;
 	int i = (int)h;
@@ -234,7 +232,7 @@ static double next_shift(struct sim *s, const struct sim_agent *a,
 {
 	int kind = (int)((a - s->agents) * 7 % 20);
 
-	while (chance(s, 0.08))
+	while (sim_chance(s, 0.08))
 		midnight += SIM_DAY;	/* a day off */
 	if (kind < 3)
 		return midnight + 12 * HOUR + sim_uniform(s) * HOUR;
@@ -322,8 +320,8 @@ static void call_end_outbound(struct sim *s, struct sim_agent *a, double talk)
 {
 	tally(s, a, T_OUT_HANDLED, 1);
 	tally(s, a, T_OUT_TALK, talk);
-	tally(s, a, chance(s, 0.7) ? T_OUT_DISCONNECTED : T_OUT_DROPPED_TALK, 1);
-	if (chance(s, 0.03))
+	tally(s, a, sim_chance(s, 0.7) ? T_OUT_DISCONNECTED : T_OUT_DROPPED_TALK, 1);
+	if (sim_chance(s, 0.03))
 		tally(s, a, T_OUT_TRANSFERRED, 1);
 }
 
@@ -336,15 +334,15 @@ static void call_end_inbound(struct sim *s, struct sim_agent *a, double talk)
 	tally(s, a, T_TALK, talk);
 	if (a->hold_len > 0) {
 		tally(s, a, T_HOLD_FIRST, 1);
-		tally(s, a, T_HOLD, chance(s, 0.3) ? 2 : 1);
+		tally(s, a, T_HOLD, sim_chance(s, 0.3) ? 2 : 1);
 	}
-	tally(s, a, chance(s, 0.8) ? T_DISCONNECTED : T_DROPPED_TALK, 1);
-	if (chance(s, 0.05)) {
+	tally(s, a, sim_chance(s, 0.8) ? T_DISCONNECTED : T_DROPPED_TALK, 1);
+	if (sim_chance(s, 0.05)) {
 		tally(s, a, T_TRANSFERRED, 1);
 		tally(s, a, T_TRANSFERS_IN, 1);
 	}
 	if (m == MEDIA_EMAIL)
-		tally(s, a, chance(s, 0.85) ? T_EMAIL_REPLIED : T_EMAIL_NOREPLY, 1);
+		tally(s, a, sim_chance(s, 0.85) ? T_EMAIL_REPLIED : T_EMAIL_NOREPLY, 1);
 }
 
 /* The conversation ends at t: tallies, disposition, then wrap-up. */
@@ -388,7 +386,7 @@ static void call_start(struct sim *s, struct sim_agent *a, int v,
 	names_person(s, &a->party);
 	a->call_at = t;
 	a->ring_len = outbound ? 0 : 2 + sim_uniform(s) * 5;
-	a->hold_len = sv->media == MEDIA_VOICE && chance(s, 0.15) ?
+	a->hold_len = sv->media == MEDIA_VOICE && sim_chance(s, 0.15) ?
 		      20 + rand_exp(s, 40) : 0;
 	a->hold_at = t + a->ring_len + talk * 0.4;
 	agent_set(a, AS_BUSY, NULL, t, t + a->ring_len + talk + a->hold_len);
@@ -429,9 +427,9 @@ static void call_abandon(struct sim *s, struct sim_service *sv,
 {
 	double wait = c->giveup - c->arrived;
 
-	if (sv->media == MEDIA_VOICE && wait > 45 && chance(s, 0.25)) {
+	if (sv->media == MEDIA_VOICE && wait > 45 && sim_chance(s, 0.25)) {
 		sv->tally[T_CB_REQUESTED]++;
-		if (chance(s, 0.9)) {
+		if (sim_chance(s, 0.9)) {
 			sv->tally[T_CB_QUEUED]++;
 			sv->cb_waiting++;
 		} else
@@ -484,7 +482,7 @@ static void service_arrival(struct sim *s, struct sim_service *sv, double t)
 	if (ivr_ends(s, sv))
 		return;
 	if (sv->media == MEDIA_EMAIL)
-		sv->tally[chance(s, 0.1) ? T_EMAIL_JOINED : T_EMAIL_NEW]++;
+		sv->tally[sim_chance(s, 0.1) ? T_EMAIL_JOINED : T_EMAIL_NEW]++;
 	if (sv->queue.n >= QUEUE_CAP) {
 		sv->tally[T_DROPPED_Q]++;
 		return;
@@ -500,7 +498,7 @@ static void service_tick(struct sim *s, struct sim_service *sv, double t,
 	int n = 0;
 
 	if (sv->media != MEDIA_OUTBOUND)
-		n = rand_poisson(s, sv->rate * day_load(t) * dt / HOUR);
+		n = rand_poisson(s, sv->rate * sim_day_load(t) * dt / HOUR);
 	for (int i = 0; i < n; i++)
 		service_arrival(s, sv, t);
 	if (sv->queue.n > 0)
@@ -516,14 +514,14 @@ static void call_offer(struct sim *s, struct sim_agent *a, int v, double t)
 
 	a->svc = v;
 	tally(s, a, T_ROUTED, 1);
-	if (chance(s, 0.02)) {	/* not answered: back to the queue */
+	if (sim_chance(s, 0.02)) {	/* not answered: back to the queue */
 		tally(s, a, T_REJECTED, 1);
 		queue_push_front(&sv->queue, c);
 		a->svc = -1;
 		agent_set(a, AS_NOT_READY, "Missed call", t, t + 30);
 		return;
 	}
-	if (chance(s, 0.005)) {	/* the caller hangs up while it rings */
+	if (sim_chance(s, 0.005)) {	/* the caller hangs up while it rings */
 		tally(s, a, T_ABANDONED_RING, 1);
 		tally(s, a, T_ABANDONED, 1);
 		a->svc = -1;
@@ -534,7 +532,7 @@ static void call_offer(struct sim *s, struct sim_agent *a, int v, double t)
 	if (wait <= sv->sl_threshold)
 		tally(s, a, T_ANSWERED_SL, 1);
 	if (sv->media == MEDIA_EMAIL)
-		tally(s, a, chance(s, 0.2) ? T_EMAIL_PULLED : T_EMAIL_OFFERED, 1);
+		tally(s, a, sim_chance(s, 0.2) ? T_EMAIL_PULLED : T_EMAIL_OFFERED, 1);
 	call_start(s, a, v, false, t);
 }
 
@@ -544,7 +542,7 @@ static void callback_dial(struct sim *s, struct sim_agent *a, int v, double t)
 	struct sim_service *sv = &s->svcs[v];
 
 	sv->cb_waiting--;
-	if (chance(s, 0.15)) {
+	if (sim_chance(s, 0.15)) {
 		sv->tally[T_CB_FAILED]++;
 		return;
 	}
@@ -560,7 +558,7 @@ static void dialer_call(struct sim *s, struct sim_agent *a, int v, double t)
 
 	if (sv->rec_done >= sv->rec_total)
 		return;
-	while (tries < 8 && !chance(s, 0.35))
+	while (tries < 8 && !sim_chance(s, 0.35))
 		tries++;
 	a->svc = v;
 	tally(s, a, T_OUT_PLACED, tries);
@@ -568,11 +566,11 @@ static void dialer_call(struct sim *s, struct sim_agent *a, int v, double t)
 	tally(s, a, T_OUT_ANSWERED, 1);
 	tally(s, a, T_REC_ATTEMPTED, tries);
 	tally(s, a, T_REC_ACCEPTED, 1);
-	if (chance(s, 0.05))
+	if (sim_chance(s, 0.05))
 		tally(s, a, T_REC_SKIPPED, 1);
 	sv->rec_done++;
 	tally(s, a, T_REC_COMPLETED, 1);
-	if (chance(s, 0.03)) {	/* nobody free in time: a nuisance call */
+	if (sim_chance(s, 0.03)) {	/* nobody free in time: a nuisance call */
 		tally(s, a, T_OUT_ABANDONED_Q, 1);
 		tally(s, a, T_OUT_ABANDONED, 1);
 		tally(s, a, T_OUT_UNATTENDED, 1);
@@ -585,7 +583,7 @@ static void dialer_call(struct sim *s, struct sim_agent *a, int v, double t)
 }
 
 /* True when the dialer works at t (9:00 to 20:00). */
-static bool dialer_hours(double t)
+bool sim_dialer_hours(double t)
 {
 	double c = fmod(t, SIM_DAY);
 
@@ -622,88 +620,8 @@ static void agent_pickup(struct sim *s, struct sim_agent *a, double t,
 		call_offer(s, a, best, t);
 	else if (cb >= 0)
 		callback_dial(s, a, cb, t);
-	else if (out >= 0 && dialer_hours(t) && chance(s, dt / DIAL_EVERY))
+	else if (out >= 0 && sim_dialer_hours(t) && sim_chance(s, dt / DIAL_EVERY))
 		dialer_call(s, a, out, t);
-}
-
-/* --- chat ----------------------------------------------------------- */
-
-/* An urgent alert about the worst queue, or NULL when queues are fine. */
-static char *queue_alert(struct sim *s)
-{
-	const struct sim_service *worst = NULL;
-	double w, longest = 0;
-
-	for (int i = 0; i < s->nsvcs; i++) {
-		const struct sim_service *sv = &s->svcs[i];
-
-		if (sv->queue.n == 0 || sv->media == MEDIA_EMAIL)
-			continue;
-		w = s->t - sv->queue.v[0].arrived;
-		if (w > 3 * sv->sl_threshold && w > longest) {
-			longest = w;
-			worst = sv;
-		}
-	}
-	if (worst == NULL)
-		return NULL;
-	return xasprintf("%s: %zu waiting, longest %d:%02d. Please go Ready!",
-			 worst->name, worst->queue.n, (int)longest / 60,
-			 (int)longest % 60);
-}
-
-/* Store a message, dropping the oldest when the ring is full. */
-static void chat_push(struct sim *s, struct sim_msg *m)
-{
-	struct sim_msg *slot = &s->msgs[s->msg_head];
-
-	free(slot->content);
-	*slot = *m;
-	s->msg_head = (s->msg_head + 1) % s->msg_cap;
-	if (s->msg_n < s->msg_cap)
-		s->msg_n++;
-}
-
-/* The sender of a message: a logged-in agent, or else a supervisor. */
-static void chat_sender(struct sim *s, struct sim_msg *m)
-{
-	for (int i = 0; i < 8 && !chance(s, 0.3); i++) {
-		const struct sim_agent *a = &s->agents[sim_rand_int(s, s->nagents)];
-
-		if (a->state != AS_LOGGED_OUT) {
-			m->login_id = a->login_id;
-			m->first = a->first;
-			m->last = a->last;
-			return;
-		}
-	}
-	names_supervisor(s, &m->login_id, &m->first, &m->last);
-}
-
-/* Now and then someone posts an internal chat message. */
-static void chat_tick(struct sim *s, double dt)
-{
-	struct sim_msg m;
-
-	if (day_load(s->t) <= 0 || !chance(s, dt / CHAT_EVERY))
-		return;
-	memset(&m, 0, sizeof(m));
-	m.id = ++s->next_msg;
-	m.sent = s->t;
-	chat_sender(s, &m);
-	if (chance(s, 0.3) && (m.content = queue_alert(s)) != NULL)
-		m.urgent = true;
-	else
-		m.content = names_chat(s, &m.urgent);
-	chat_push(s, &m);
-}
-
-/* Chat message i, the newest first (0); NULL past the oldest kept. */
-const struct sim_msg *sim_message(const struct sim *s, int i)
-{
-	if (i < 0 || i >= s->msg_n)
-		return NULL;
-	return &s->msgs[(s->msg_head - 1 - i + 2 * s->msg_cap) % s->msg_cap];
 }
 
 /* --- the day ---------------------------------------------------------- */
@@ -751,7 +669,7 @@ static void sim_tick(struct sim *s, double dt)
 		if (a->state == AS_READY)
 			agent_pickup(s, a, t, dt);
 	}
-	chat_tick(s, dt);
+	sim_chat_tick(s, dt);
 	s->census_t = -1;
 }
 
@@ -995,259 +913,4 @@ void sim_free(struct sim *s)
 	free(s->svcs);
 	free(s->teams);
 	free(s);
-}
-
-/* --- what the views read ---------------------------------------------- */
-
-/* Count agent a into its team's and its service's census. */
-static void census_agent(struct sim *s, const struct sim_agent *a)
-{
-	struct sim_team *tm = &s->teams[a->team];
-	struct sim_service *sv;
-
-	if (a->state == AS_LOGGED_OUT)
-		return;
-	tm->logged++;
-	tm->ready += a->state == AS_READY;
-	tm->busy += a->state == AS_BUSY || a->state == AS_ACW;
-	if (a->svc < 0)
-		return;
-	sv = &s->svcs[a->svc];
-	if (a->state == AS_ACW)
-		sv->wrapping++;
-	else if (a->state == AS_BUSY && s->t - a->since < a->ring_len)
-		sv->ringing++;
-	else if (a->state == AS_BUSY)
-		sv->talking++;
-}
-
-/* Count logged-in, ready and busy agents per team, and the calls
- * ringing, talking and wrapping up per service (once per tick). */
-void sim_census(struct sim *s)
-{
-	if (s->census_t == s->t)
-		return;
-	for (int i = 0; i < s->nteams; i++)
-		s->teams[i].logged = s->teams[i].ready = s->teams[i].busy = 0;
-	for (int i = 0; i < s->nsvcs; i++)
-		s->svcs[i].ringing = s->svcs[i].talking = s->svcs[i].wrapping = 0;
-	for (int i = 0; i < s->nagents; i++)
-		census_agent(s, &s->agents[i]);
-	s->census_t = s->t;
-}
-
-/* Agents logged in, ready and busy among the teams serving service v. */
-static void service_staff(const struct sim *s, const struct sim_service *sv,
-			  double *f)
-{
-	for (size_t i = 0; i < sv->nteams; i++) {
-		const struct sim_team *tm = &s->teams[sv->teams[i]];
-
-		f[L_LOGGED] += tm->logged;
-		f[L_READY] += tm->ready;
-		f[L_BUSY] += tm->busy;
-	}
-}
-
-/* The calling list figures of a campaign. */
-static void service_records(const struct sim_service *sv, double *f)
-{
-	double left = sv->rec_total - sv->rec_done;
-
-	f[L_REC_TOTAL] = sv->rec_total;
-	f[L_REC_COMPLETED] = sv->rec_done;
-	f[L_REC_REMAINING] = left;
-	f[L_REC_DIALABLE] = floor(left * 0.8);
-	f[L_REC_DNC] = sv->rec_dnc;
-	f[L_REC_EXPIRED] = floor(sv->rec_total * 0.01);
-	f[L_REC_QUOTA] = floor(sv->rec_total * 0.1);
-	f[L_REC_SUCCESSES] = floor(sv->rec_done * 0.18);
-	f[L_REC_OUT_OF_QUOTA] = f[L_REC_SUCCESSES] > f[L_REC_QUOTA] ?
-				floor(left * 0.1) : 0;
-	f[L_REC_ASSIGNED_DONE] = floor(sv->rec_done * 0.05);
-	f[L_REC_ASSIGNED_LEFT] = floor(left * 0.05);
-	f[L_CAMPAIGN_FORECAST] = floor(left * 60 / fmax(1, f[L_LOGGED]));
-}
-
-/* The live figures of an inbound service: queue, IVR, agents, EWT. */
-static void service_live_inbound(const struct sim *s,
-				 const struct sim_service *sv, double *f)
-{
-	double aht = sv->tally[T_HANDLED_ALL] > 0 ?
-		     sv->tally[T_HANDLE] / sv->tally[T_HANDLED_ALL] :
-		     sv->mean_talk + sv->mean_acw;
-
-	f[L_WAITING] = (double)sv->queue.n;
-	f[L_MAX_WAIT] = sv->queue.n ? floor(s->t - sv->queue.v[0].arrived) : 0;
-	if (sv->media == MEDIA_VOICE)
-		f[L_IVR] = floor(sv->rate * day_load(s->t) * 25 / HOUR + 0.5);
-	f[L_RINGING] = sv->ringing;
-	f[L_ACTIVE] = sv->talking + sv->wrapping;
-	f[L_IN_PROGRESS] = f[L_IVR] + f[L_WAITING] + f[L_RINGING] + f[L_ACTIVE];
-	f[L_CB_WAITING] = floor(sv->cb_waiting);
-	f[L_EWT] = floor(f[L_WAITING] * aht / fmax(1, f[L_LOGGED]));
-	if (sv->media == MEDIA_EMAIL) {
-		f[L_EMAIL_CARRIED] = sv->carried_over;
-		f[L_EMAIL_CARRIED_NEW] = floor(sv->carried_over * 0.7);
-	}
-}
-
-/* The live figures of a campaign: calls on agents and being dialed. */
-static void service_live_outbound(const struct sim *s,
-				  const struct sim_service *sv, double *f)
-{
-	f[L_OUT_ACTIVE] = sv->talking + sv->wrapping;
-	f[L_OUT_IN_PROGRESS] = dialer_hours(s->t) ?
-			       f[L_OUT_ACTIVE] + floor(f[L_READY] * 1.5) : 0;
-	f[L_CALL_RATE] = f[L_OUT_IN_PROGRESS] * 2;
-	service_records(sv, f);
-}
-
-/* The figures of service v: its tallies and live gauges. */
-void sim_service_figures(struct sim *s, int v, double *f)
-{
-	const struct sim_service *sv = &s->svcs[v];
-
-	sim_census(s);
-	memset(f, 0, FIG_N * sizeof(*f));
-	memcpy(f, sv->tally, sizeof(sv->tally));
-	service_staff(s, sv, f);
-	if (sv->media == MEDIA_OUTBOUND)
-		service_live_outbound(s, sv, f);
-	else
-		service_live_inbound(s, sv, f);
-	f[L_SL_THRESHOLD] = sv->sl_threshold;
-	f[L_SL_TARGET] = sv->sl_target;
-	f[L_PRIORITY] = sv->priority;
-	f[L_ENABLED] = 1;
-	f[L_SERVICES] = 1;
-}
-
-/* Add one service's figures into totals: sums, but maxima for waits. */
-static void figures_add(double *tot, const double *f)
-{
-	for (int i = 0; i < FIG_N; i++) {
-		if (i == L_MAX_WAIT || i == L_EWT)
-			tot[i] = fmax(tot[i], f[i]);
-		else
-			tot[i] += f[i];
-	}
-}
-
-/* Distinct agents logged in, ready and busy who serve a selected service. */
-static void total_staff(struct sim *s, const bool *selected, double *f)
-{
-	bool *team_in = xcalloc((size_t)s->nteams, sizeof(bool));
-
-	for (int v = 0; v < s->nsvcs; v++)
-		for (size_t i = 0; i < s->svcs[v].nteams; i++)
-			if (selected == NULL || selected[v])
-				team_in[s->svcs[v].teams[i]] = true;
-	f[L_LOGGED] = f[L_READY] = f[L_BUSY] = 0;
-	for (int i = 0; i < s->nteams; i++) {
-		if (!team_in[i])
-			continue;
-		f[L_LOGGED] += s->teams[i].logged;
-		f[L_READY] += s->teams[i].ready;
-		f[L_BUSY] += s->teams[i].busy;
-	}
-	free(team_in);
-}
-
-/* The figures over the selected services (NULL: all): sums, maxima of
- * waits, averages of targets, and distinct agents. */
-void sim_total_figures(struct sim *s, const bool *selected, double *f)
-{
-	double *one = xmalloc(FIG_N * sizeof(*one));
-	double n;
-
-	memset(f, 0, FIG_N * sizeof(*f));
-	for (int v = 0; v < s->nsvcs; v++) {
-		if (selected != NULL && !selected[v])
-			continue;
-		sim_service_figures(s, v, one);
-		figures_add(f, one);
-	}
-	free(one);
-	total_staff(s, selected, f);
-	n = fmax(1, f[L_SERVICES]);
-	f[L_SL_THRESHOLD] = floor(f[L_SL_THRESHOLD] / n);
-	f[L_SL_TARGET] = floor(f[L_SL_TARGET] / n);
-	f[L_PRIORITY] = floor(f[L_PRIORITY] / n);
-}
-
-/* True when agent a's team serves service v. */
-bool sim_agent_serves(const struct sim *s, const struct sim_agent *a, int v)
-{
-	const struct sim_team *tm = &s->teams[a->team];
-
-	for (size_t i = 0; i < tm->nsvcs; i++)
-		if (tm->svcs[i] == v)
-			return true;
-	return false;
-}
-
-/* The queue an agent sees: waiting work and the longest wait of its services. */
-static void agent_queue(const struct sim *s, const struct sim_agent *a,
-			double *f)
-{
-	const struct sim_team *tm = &s->teams[a->team];
-
-	for (size_t i = 0; i < tm->nsvcs; i++) {
-		const struct sim_service *sv = &s->svcs[tm->svcs[i]];
-
-		if (sv->media == MEDIA_OUTBOUND || sv->queue.n == 0)
-			continue;
-		f[L_WAITING] += (double)sv->queue.n;
-		f[L_MAX_WAIT] = fmax(f[L_MAX_WAIT],
-				     floor(s->t - sv->queue.v[0].arrived));
-	}
-	f[L_SERVICES] = (double)tm->nsvcs;
-}
-
-/* The figures of agent a: its tallies, time in the current state, and
- * the queues of its services. */
-void sim_agent_figures(struct sim *s, const struct sim_agent *a, double *f)
-{
-	double in_state = s->t - a->since;
-	bool logged = a->state != AS_LOGGED_OUT, busy = a->state == AS_BUSY;
-
-	memset(f, 0, FIG_N * sizeof(*f));
-	memcpy(f, a->tally, sizeof(a->tally));
-	if (logged)
-		f[T_LOGGED_TIME] += in_state;
-	if (a->state == AS_READY)
-		f[T_READY_TIME] += in_state;
-	f[L_LOGGED] = logged;
-	f[L_READY] = a->state == AS_READY;
-	f[L_BUSY] = busy || a->state == AS_ACW;
-	f[L_ACTIVE] = busy && !a->outbound;
-	f[L_OUT_ACTIVE] = busy && a->outbound;
-	f[L_ITEMS] = a->svc >= 0;
-	f[L_STATE_DURATION] = logged ? floor(in_state) : 0;
-	if (busy && in_state > a->ring_len)
-		f[L_TALK_DURATION] = floor(in_state - a->ring_len);
-	if (busy && s->t >= a->hold_at && s->t < a->hold_at + a->hold_len)
-		f[L_HOLD_DURATION] = floor(s->t - a->hold_at);
-	agent_queue(s, a, f);
-}
-
-/* Index of the service with this id or name, -1 when none. */
-int sim_find_service(const struct sim *s, const char *key)
-{
-	for (int i = 0; i < s->nsvcs; i++)
-		if (strcmp(s->svcs[i].id, key) == 0 ||
-		    strcmp(s->svcs[i].name, key) == 0)
-			return i;
-	return -1;
-}
-
-/* Index of the team with this id or name, -1 when none. */
-int sim_find_team(const struct sim *s, const char *key)
-{
-	for (int i = 0; i < s->nteams; i++)
-		if (strcmp(s->teams[i].id, key) == 0 ||
-		    strcmp(s->teams[i].name, key) == 0)
-			return i;
-	return -1;
 }

@@ -24,6 +24,7 @@
 #include "sim.h"
 
 #define SIM_DAY 86400.0
+#define HOUR 3600.0
 #define SIM_NDISP 9		/* dispositions: names.c sim_dispositions[] */
 #define SIM_ID_LEN 37		/* a GUID and its NUL */
 
@@ -170,6 +171,13 @@ struct sim {
 uint64_t sim_rand(struct sim *s);
 double sim_uniform(struct sim *s);		/* [0, 1) */
 int sim_rand_int(struct sim *s, int n);		/* [0, n) */
+bool sim_chance(struct sim *s, double p);	/* true with probability p */
+/* How busy the day is at t (0 at night, 1 at the peak). */
+double sim_day_load(double t);
+/* True in the hours the outbound dialer works. */
+bool sim_dialer_hours(double t);
+/* Now and then a chat message (chat.c). */
+void sim_chat_tick(struct sim *s, double dt);
 /* Update the team and service census for now (cheap when already done). */
 void sim_census(struct sim *s);
 /* Figures of one service, one agent, and totals over a set of services

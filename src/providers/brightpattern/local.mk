@@ -7,7 +7,9 @@ libwb_a_SOURCES += src/providers/brightpattern/parse.c src/providers/brightpatte
 	src/providers/brightpattern/subscription.h \
 	src/providers/brightpattern/probes.c \
 	src/providers/brightpattern/probes.h
-libsim_a_SOURCES += src/providers/brightpattern/view.c src/providers/brightpattern/view.h
+libsim_a_SOURCES += src/providers/brightpattern/view.c src/providers/brightpattern/view.h \
+	src/providers/brightpattern/view_sub.c src/providers/brightpattern/view_stats.c \
+	src/providers/brightpattern/view_internal.h
 libboard_a_SOURCES += src/providers/brightpattern/client.c src/providers/brightpattern/client.h src/providers/brightpattern/demo.c
 wallboard_sim_SOURCES += src/providers/brightpattern/routes.c
 

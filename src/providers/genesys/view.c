@@ -27,7 +27,7 @@
 
 #include "catalog.h"
 #include "providers/genesys/parse.h"
-#include "providers/genesys/view.h"
+#include "providers/genesys/view_internal.h"
 #include "sim/sim_internal.h"
 #include "util.h"
 
@@ -108,45 +108,6 @@ static const struct gdef *gdef_find(const char *name)
 
 /* --- objects -------------------------------------------------------------- */
 
-enum otype {
-	OT_AGENT, OT_QUEUE, OT_GROUP_QUEUES, OT_TENANT, OT_GROUP_AGENTS
-};
-
-static const struct {
-	const char *name;
-	enum otype type;
-} otypes[] = {
-	{ "Agent", OT_AGENT }, { "Queue", OT_QUEUE },
-	{ "GroupQueues", OT_GROUP_QUEUES }, { "Tenant", OT_TENANT },
-	{ "RoutePoint", OT_QUEUE }, { "GroupAgents", OT_GROUP_AGENTS },
-};
-
-/* An object type by name; false when unknown. */
-static bool otype_find(const char *name, enum otype *t)
-{
-	for (size_t i = 0; i < WB_ARRAY_LEN(otypes); i++)
-		if (strcmp(otypes[i].name, name) == 0) {
-			*t = otypes[i].type;
-			return true;
-		}
-	return false;
-}
-
-/* What an object is in the model. */
-enum tkind {
-	TG_NONE,		/* no such object: values are null */
-	TG_AGENT,		/* agent idx */
-	TG_SERVICE,		/* service idx */
-	TG_TEAM_AGENTS,		/* the agents of team idx */
-	TG_TEAM_QUEUES,		/* the services of team idx */
-	TG_TENANT		/* every service */
-};
-
-struct target {
-	enum tkind kind;
-	int idx;
-};
-
 /* Which ON_* a target is. */
 static unsigned target_class(const struct target *tg)
 {
@@ -163,123 +124,6 @@ static unsigned target_class(const struct target *tg)
 		break;
 	}
 	return 0;
-}
-
-/* One key of a sorted index: an object's id or name. */
-struct key {
-	const char *key;
-	int idx;
-};
-
-/* Keys sorted for bisection, built when first needed. */
-struct index {
-	struct key *v;
-	size_t n;
-	bool built;
-};
-
-/* qsort and bsearch order of keys. */
-static int key_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct key *)a)->key, ((const struct key *)b)->key);
-}
-
-/* Add a key to an index being built. */
-static void index_add(struct index *x, const char *key, int idx)
-{
-	x->v[x->n++] = (struct key){ key, idx };
-}
-
-/* The agents by login id. */
-static void index_agents(const struct sim *s, struct index *x)
-{
-	x->v = xcalloc((size_t)s->nagents + 1, sizeof(*x->v));
-	for (int i = 0; i < s->nagents; i++)
-		index_add(x, s->agents[i].login_id, i);
-}
-
-/* The services by name and by id. */
-static void index_services(const struct sim *s, struct index *x)
-{
-	x->v = xcalloc(2 * (size_t)s->nsvcs + 1, sizeof(*x->v));
-	for (int i = 0; i < s->nsvcs; i++) {
-		index_add(x, s->svcs[i].name, i);
-		index_add(x, s->svcs[i].id, i);
-	}
-}
-
-/* The teams by name and by id. */
-static void index_teams(const struct sim *s, struct index *x)
-{
-	x->v = xcalloc(2 * (size_t)s->nteams + 1, sizeof(*x->v));
-	for (int i = 0; i < s->nteams; i++) {
-		index_add(x, s->teams[i].name, i);
-		index_add(x, s->teams[i].id, i);
-	}
-}
-
-/* The objects of one kind, indexed. */
-struct lookup {
-	const struct sim *s;
-	struct index agents, services, teams;
-};
-
-/* The index of key in x (built by fill when first used), -1 if none. */
-static int lookup_in(const struct sim *s, struct index *x,
-		     void (*fill)(const struct sim *, struct index *),
-		     const char *key)
-{
-	struct key want = { key, -1 }, *k;
-
-	if (!x->built) {
-		fill(s, x);
-		qsort(x->v, x->n, sizeof(*x->v), key_cmp);
-		x->built = true;
-	}
-	k = bsearch(&want, x->v, x->n, sizeof(*x->v), key_cmp);
-	return k ? k->idx : -1;
-}
-
-/* Free the indexes. */
-static void lookup_free(struct lookup *l)
-{
-	free(l->agents.v);
-	free(l->services.v);
-	free(l->teams.v);
-}
-
-/* What an object of this type and id is in the model. */
-static struct target resolve(struct lookup *l, enum otype type, const char *oid)
-{
-	struct target tg = { TG_NONE, -1 };
-
-	switch (type) {
-	case OT_AGENT:
-		tg.idx = lookup_in(l->s, &l->agents, index_agents, oid);
-		tg.kind = TG_AGENT;
-		break;
-	case OT_QUEUE:
-		tg.idx = lookup_in(l->s, &l->services, index_services, oid);
-		tg.kind = TG_SERVICE;
-		break;
-	case OT_GROUP_QUEUES:
-		tg.idx = lookup_in(l->s, &l->services, index_services, oid);
-		tg.kind = TG_SERVICE;
-		if (tg.idx < 0) {
-			tg.idx = lookup_in(l->s, &l->teams, index_teams, oid);
-			tg.kind = TG_TEAM_QUEUES;
-		}
-		break;
-	case OT_TENANT:
-		return (struct target){ TG_TENANT, 0 };
-	case OT_GROUP_AGENTS:
-		tg.idx = lookup_in(l->s, &l->teams, index_teams, oid);
-		tg.kind = TG_TEAM_AGENTS;
-		break;
-	}
-	if (tg.idx < 0)
-		tg.kind = TG_NONE;
-	return tg;
 }
 
 /* --- subscriptions -------------------------------------------------------- */
@@ -400,14 +244,14 @@ static bool parse_object(struct gparse *p, json_t *e, const char *label,
 	if (otype == NULL)
 		return fail(p, "statistic %.*s has no objectType",
 			    quote_len(label), label);
-	if (!otype_find(otype, &t))
+	if (!view_otype_find(otype, &t))
 		return fail(p, "statistic %.*s: unknown objectType \"%.*s\" "
 			    "(known: Agent, Queue, GroupQueues, Tenant, "
 			    "RoutePoint, GroupAgents)", quote_len(label), label,
 			    quote_len(otype), otype);
 	st->oid = xstrdup(oid);
 	st->otype = xstrdup(otype);
-	st->tg = resolve(&p->l, t, oid);
+	st->tg = view_resolve(&p->l, t, oid);
 	return true;
 }
 
@@ -586,7 +430,7 @@ struct sim_gsub *genesys_view_subscribe(struct sim *s, const char *body,
 	    parse_operation(&p, root, g) && parse_stats(&p, list, &g->v, &g->n))
 		sort_ids(&p, g);
 	json_decref(root);
-	lookup_free(&p.l);
+	view_lookup_free(&p.l);
 	if (p.failed) {
 		genesys_view_free(g);
 		return NULL;
@@ -974,15 +818,15 @@ char *genesys_view_peek(struct sim *s, const char *name, const char *object_id,
 	json_t *one;
 
 	if (catalog_find(&catalog_genesys, name) == NULL ||
-	    !otype_find(object_type, &t))
+	    !view_otype_find(object_type, &t))
 		return NULL;
 	memset(&st, 0, sizeof(st));
 	st.name = (char *)name;
 	st.oid = (char *)object_id;
 	st.otype = (char *)object_type;
 	st.def = gdef_find(name);
-	st.tg = resolve(&l, t, object_id);
-	lookup_free(&l);
+	st.tg = view_resolve(&l, t, object_id);
+	view_lookup_free(&l);
 	figs_init(&c, s);
 	one = stat_json(&c, &st);
 	figs_free(&c);
@@ -1018,6 +862,6 @@ char *genesys_view_peek_ex(struct sim *s, const char *body, size_t len,
 	}
 	stats_free(v, n);
 	json_decref(root);
-	lookup_free(&p.l);
+	view_lookup_free(&p.l);
 	return out ? answer(json_pack("{s:o}", "statistics", out)) : NULL;
 }
