@@ -180,21 +180,31 @@ static void easy_setup(struct http_req *r, const char *method, const char *url)
 		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, method);
 }
 
-struct http_req *http_start(struct http *h, const char *method,
-			    const char *url, const char *const *headers,
-			    const char *body, size_t len,
+struct http_req *http_start(struct http *h, const struct http_call *call,
 			    http_done_fn done, void *ctx)
 {
 	struct http_req *r = xcalloc(1, sizeof(*r));
+	const char *body = call->body;
+	size_t len = call->len;
 
 	r->h = h;
 	r->done = done;
 	r->ctx = ctx;
 	buf_init(&r->resp);
 	r->easy = curl_easy_init();
-	easy_setup(r, method, url);
-	for (size_t i = 0; headers && headers[i]; i++)
-		r->headers = curl_slist_append(r->headers, headers[i]);
+	easy_setup(r, call->method, call->url);
+	if (call->timeout > 0)
+		curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS,
+				 (long)(call->timeout * 1000));
+	if (call->user) {
+		/* libcurl copies both; the request's own copy is wiped with it. */
+		curl_easy_setopt(r->easy, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+		curl_easy_setopt(r->easy, CURLOPT_USERNAME, call->user);
+		curl_easy_setopt(r->easy, CURLOPT_PASSWORD,
+				 call->password ? call->password : "");
+	}
+	for (size_t i = 0; call->headers && call->headers[i]; i++)
+		r->headers = curl_slist_append(r->headers, call->headers[i]);
 	/* No "Expect: 100-continue" round trip for small bodies. */
 	r->headers = curl_slist_append(r->headers, "Expect:");
 	curl_easy_setopt(r->easy, CURLOPT_HTTPHEADER, r->headers);

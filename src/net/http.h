@@ -42,14 +42,24 @@ typedef void (*http_done_fn)(void *ctx, const struct http_result *res);
 struct http *http_new(const struct http_opts *opts);
 void http_free(struct http *h);
 
+/* What a request sends. */
+struct http_call {
+	const char *method;
+	const char *url;
+	const char *const *headers;	/* "Name: value" lines, NULL-terminated, or NULL */
+	const char *body;		/* NULL: none */
+	size_t len;
+	/* HTTP Basic credentials (libcurl encodes them), or NULL. */
+	const char *user, *password;
+	double timeout;			/* seconds for the whole request; 0: the client's */
+};
+
 /*
- * Start a request. headers is a NULL-terminated list of "Name: value"
- * lines (copied). body may be NULL. The callback runs once, from
- * http_dispatch() (or http_free(), with status 0, for requests cut short).
+ * Start a request (everything in call is copied). The callback runs once,
+ * from http_dispatch() (or http_free(), with status 0, for requests cut
+ * short).
  */
-struct http_req *http_start(struct http *h, const char *method,
-			    const char *url, const char *const *headers,
-			    const char *body, size_t len,
+struct http_req *http_start(struct http *h, const struct http_call *call,
 			    http_done_fn done, void *ctx);
 
 /* End a request now; its callback runs at once with cancelled set. */

@@ -201,25 +201,27 @@ static void on_done(void *ctx, const struct http_result *res)
 	fn(s->owner, res, now_mono());
 }
 
-void session_request(struct session *s, const char *method, const char *path,
-		     const char *const *headers, const char *body,
-		     const char *ctype, session_answer_fn fn)
+void session_request(struct session *s, const struct session_call *sc,
+		     session_answer_fn fn)
 {
 	const char *all[12];
-	char *ct = NULL, *url = session_url(s, path);
+	char *ct = NULL, *url = session_url(s, sc->path);
 	struct call *c = xmalloc(sizeof(*c));
+	struct http_call hc = {
+		sc->method, url, all, sc->body, sc->body ? strlen(sc->body) : 0,
+		sc->user, sc->password, 0
+	};
 	int n = 0;
 
-	for (size_t i = 0; headers && headers[i] && n < 9; i++)
-		all[n++] = headers[i];
-	if (ctype)
-		all[n++] = ct = xasprintf("Content-Type: %s", ctype);
+	for (size_t i = 0; sc->headers && sc->headers[i] && n < 9; i++)
+		all[n++] = sc->headers[i];
+	if (sc->ctype)
+		all[n++] = ct = xasprintf("Content-Type: %s", sc->ctype);
 	all[n++] = "Accept: application/json";
 	all[n] = NULL;
 	c->s = s;
 	c->fn = fn;
-	s->inflight = http_start(s->http, method, url, all, body,
-				 body ? strlen(body) : 0, on_done, c);
+	s->inflight = http_start(s->http, &hc, on_done, c);
 	free(ct);
 	free(url);
 }
@@ -356,38 +358,6 @@ struct snapshot *session_op_take(struct provider *p)
 void session_op_status(struct provider *p, struct provider_status *st)
 {
 	*st = ((struct session *)p)->st;
-}
-
-char *base64_encode(const unsigned char *p, size_t len)
-{
-	static const char tab[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	char *out = xmalloc((len + 2) / 3 * 4 + 1), *o = out;
-
-	for (size_t i = 0; i < len; i += 3) {
-		unsigned v = (unsigned)p[i] << 16;
-		if (i + 1 < len)
-			v |= (unsigned)p[i + 1] << 8;
-		if (i + 2 < len)
-			v |= p[i + 2];
-		*o++ = tab[v >> 18 & 63];
-		*o++ = tab[v >> 12 & 63];
-		*o++ = i + 1 < len ? tab[v >> 6 & 63] : '=';
-		*o++ = i + 2 < len ? tab[v & 63] : '=';
-	}
-	*o = '\0';
-	return out;
-}
-
-char *basic_auth_header(const char *user, const char *secret)
-{
-	char *pair = xasprintf("%s:%s", user ? user : "", secret ? secret : "");
-	char *b64 = base64_encode((const unsigned char *)pair, strlen(pair));
-	char *h = xasprintf("Authorization: Basic %s", b64);
-
-	secret_free(pair);
-	secret_free(b64);
-	return h;
 }
 
 char *url_escape(const char *s)

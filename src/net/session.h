@@ -89,14 +89,21 @@ void session_relogin(struct session *s, int login_step, double now,
 
 /* The base URL joined with path (malloc'd). */
 char *session_url(const struct session *s, const char *path);
+/* A request of a session: the path is joined to the session's base URL. */
+struct session_call {
+	const char *method, *path;
+	const char *const *headers;	/* extra header lines, NULL-terminated, or NULL */
+	const char *body;		/* NULL: none */
+	const char *ctype;		/* the body's Content-Type */
+	const char *user, *password;	/* HTTP Basic credentials, or NULL */
+};
+
 /*
  * Start a request; fn gets the answer unless the request is cancelled.
- * headers: extra header lines, NULL-terminated (may be NULL). Content-Type
- * is added for ctype, and "Accept: application/json" always.
+ * Content-Type is added for ctype, and "Accept: application/json" always.
  */
-void session_request(struct session *s, const char *method, const char *path,
-		     const char *const *headers, const char *body,
-		     const char *ctype, session_answer_fn fn);
+void session_request(struct session *s, const struct session_call *c,
+		     session_answer_fn fn);
 /* Cancel the request in flight, if any; its answer is never delivered. */
 void session_cancel(struct session *s);
 
@@ -137,10 +144,6 @@ void session_op_status(struct provider *p, struct provider_status *st);
  */
 void session_run(struct session *s, const bool *done);
 
-/* Base64 of len bytes (malloc'd), for HTTP Basic credentials. */
-char *base64_encode(const unsigned char *p, size_t len);
-/* "Authorization: Basic base64(user:secret)" (malloc'd; wipe it). */
-char *basic_auth_header(const char *user, const char *secret);
 /* A URL-encoded copy of s (malloc'd). */
 char *url_escape(const char *s);
 

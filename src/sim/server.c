@@ -175,52 +175,39 @@ void token_new(char *out, bool oauth)
 	out[o] = '\0';
 }
 
-/* A hex digit's value, -1 for none. */
-static int hexval(int c)
+/* The field a form_get looks for, and its value as it arrives. */
+struct form_field {
+	const char *key;
+	struct buf value;	/* data NULL until the field is seen */
+};
+
+/* libmicrohttpd's post processor hands over each field in pieces. */
+static mhd_result on_form_field(void *cls, enum MHD_ValueKind kind,
+				const char *key, const char *filename,
+				const char *content_type,
+				const char *transfer_encoding,
+				const char *data, uint64_t off, size_t size)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	struct form_field *f = cls;
+
+	/* A piece at offset 0 starts a value: only the first field counts. */
+	if (strcmp(key, f->key) != 0 || (off == 0 && f->value.data != NULL))
+		return MHD_YES;
+	buf_append(&f->value, data, size);
+	return MHD_YES;
 }
 
-/* Decode application/x-www-form-urlencoded text of length n (malloc'd). */
-static char *url_decode(const char *s, size_t n)
+char *form_get(struct request *rq, const char *key)
 {
-	char *out = xmalloc(n + 1), *o = out;
+	struct form_field f = { key, { NULL, 0, 0 } };
+	struct MHD_PostProcessor *pp;
 
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '+')
-			*o++ = ' ';
-		else if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 &&
-			 hexval(s[i + 2]) >= 0) {
-			*o++ = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
-			i += 2;
-		} else
-			*o++ = s[i];
-	}
-	*o = '\0';
-	return out;
-}
-
-/* The value of key in a urlencoded form (malloc'd), NULL when absent. */
-char *form_get(const char *form, const char *key)
-{
-	size_t klen = strlen(key);
-	const char *p = form;
-
-	while (p != NULL && *p != '\0') {
-		const char *end = strchr(p, '&');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-
-		if (len > klen && strncmp(p, key, klen) == 0 && p[klen] == '=')
-			return url_decode(p + klen + 1, len - klen - 1);
-		p = end ? end + 1 : NULL;
-	}
-	return NULL;
+	pp = MHD_create_post_processor(rq->conn, 1024, on_form_field, &f);
+	if (pp == NULL)
+		return NULL;	/* not a form */
+	MHD_post_process(pp, rq->body.data, rq->body.len);
+	MHD_destroy_post_processor(pp);
+	return f.value.data;
 }
 
 /* A string member of a JSON object, NULL when absent or not a string. */

@@ -185,8 +185,12 @@ bool tenant_matches(const char *url);
 int active_subs(const struct user *except);
 /* A string member of a JSON object, NULL when absent or not a string. */
 const char *json_str(json_t *o, const char *key);
-/* The value of key in a urlencoded form (malloc'd), NULL when absent. */
-char *form_get(const char *form, const char *key);
+/*
+ * The value of key in the request's form body (urlencoded, decoded by
+ * libmicrohttpd's post processor; malloc'd), NULL when absent or when the
+ * body is not a form.
+ */
+char *form_get(struct request *rq, const char *key);
 /* The user with this login name, or NULL. */
 struct user *user_find(const char *name);
 /* Issue a new token to u, which invalidates the previous one. */

@@ -34,7 +34,6 @@ struct eightbyeight {
 	struct session s;	/* first: its base is the provider */
 	const struct layoutset *set;
 	char *base_url;		/* without a trailing /api/rtstats/stats */
-	char *auth;		/* the Basic credentials header; wiped on free */
 	bool need_agents, need_queues;
 	struct buf agents;	/* this poll's agents body, until queues come */
 	double poll_began;
@@ -90,10 +89,13 @@ static char *base_url(const struct config *cfg)
 /* A GET of one of the API's lists, with the tenant's credentials. */
 static void get(struct eightbyeight *e, const char *what, session_answer_fn fn)
 {
-	const char *headers[] = { e->auth, NULL };
 	char *path = xasprintf(API_PATH "/%s.json", what);
+	struct session_call c = {
+		"GET", path, NULL, NULL, NULL, e->s.cfg->tenant,
+		e8_settings(e->s.cfg)->api_token
+	};
 
-	session_request(&e->s, "GET", path, headers, NULL, NULL, fn);
+	session_request(&e->s, &c, fn);
 	free(path);
 }
 
@@ -235,7 +237,6 @@ static void e_destroy(struct provider *p)
 	struct eightbyeight *e = (struct eightbyeight *)p;
 
 	session_free(&e->s);
-	secret_free(e->auth);
 	buf_free(&e->agents);
 	free(e->base_url);
 	free(e);
@@ -284,7 +285,6 @@ static struct eightbyeight *e_new(const struct config *cfg,
 	session_init(&e->s, &eightbyeight_ops, cfg, e, run_step, NULL);
 	e->base_url = base_url(cfg);
 	e->s.url = e->base_url;
-	e->auth = basic_auth_header(cfg->tenant, e8_settings(cfg)->api_token);
 	buf_init(&e->agents);
 	return e;
 }

@@ -86,7 +86,9 @@ static void request(struct brightpattern *sa, const char *method, const char *pa
 	char *auth = sa->oauth ? session_bearer(&sa->s) : NULL;
 	const char *headers[] = { auth, NULL };
 
-	session_request(&sa->s, method, path, headers, body, ctype, fn);
+	struct session_call c = { method, path, headers, body, ctype, NULL, NULL };
+
+	session_request(&sa->s, &c, fn);
 	secret_free(auth);
 }
 
@@ -340,7 +342,8 @@ static void start_probes(struct brightpattern *sa)
 		path = xasprintf("/statsapi/info/check_available_agents?service=%s", svc);
 		url = session_url(&sa->s, path);
 		pr->owner = sa;
-		http_start(sa->s.http, "GET", url, NULL, NULL, 0, on_probe, pr);
+		struct http_call hc = { "GET", url, NULL, NULL, 0, NULL, NULL, 0 };
+		http_start(sa->s.http, &hc, on_probe, pr);
 		free(url);
 		free(path);
 		free(svc);

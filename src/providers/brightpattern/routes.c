@@ -71,7 +71,7 @@ static void h_auth(struct request *rq, struct reply *rp)
 }
 
 /* The checks of an OAuth token request: an error reply, or the user. */
-static struct user *oauth_check(const char *form, struct reply *rp)
+static struct user *oauth_check(struct request *form, struct reply *rp)
 {
 	char *grant = form_get(form, "grant_type"), *id = form_get(form, "client_id");
 	char *secret = form_get(form, "client_secret"), *scope = form_get(form, "scope");
@@ -99,7 +99,7 @@ static struct user *oauth_check(const char *form, struct reply *rp)
 /* POST /configapi/v2/oauth/token, client credentials (urlencoded). */
 static void h_oauth(struct request *rq, struct reply *rp)
 {
-	struct user *u = oauth_check(rq->body.data, rp);
+	struct user *u = oauth_check(rq, rp);
 	char ttl[32];
 
 	if (u == NULL)

@@ -56,13 +56,13 @@ struct genesys {
 
 /* Send a request with the API key and, once logged in, the token. */
 static void request(struct genesys *g, const char *method, const char *path,
-		    const char *body, const char *ctype, const char *auth,
-		    session_answer_fn fn)
+		    const char *body, const char *ctype, session_answer_fn fn)
 {
-	char *bearer = auth ? NULL : session_bearer(&g->s);
-	const char *headers[] = { g->api_key, auth ? auth : bearer, NULL };
+	char *bearer = session_bearer(&g->s);
+	const char *headers[] = { g->api_key, bearer, NULL };
+	struct session_call c = { method, path, headers, body, ctype, NULL, NULL };
 
-	session_request(&g->s, method, path, headers, body, ctype, fn);
+	session_request(&g->s, &c, fn);
 	secret_free(bearer);
 }
 
@@ -112,7 +112,12 @@ static void on_token(void *owner, const struct http_result *res, double now)
 static void do_login(struct genesys *g)
 {
 	const struct config *c = g->cfg;
-	char *auth = basic_auth_header(c->client_id, c->client_secret);
+	const char *headers[] = { g->api_key, NULL };
+	struct session_call sc = {
+		"POST", "/auth/v3/oauth/token", headers, NULL,
+		"application/x-www-form-urlencoded", c->client_id,
+		c->client_secret
+	};
 	struct buf body;
 
 	buf_init(&body);
@@ -125,11 +130,11 @@ static void do_login(struct genesys *g)
 		buf_puts(&body, "grant_type=client_credentials");
 	if (g->s.st.state != CONN_RETRYING)
 		session_say(&g->s, CONN_AUTH, "logging in");
-	request(g, "POST", "/auth/v3/oauth/token", body.data,
-		"application/x-www-form-urlencoded", auth, on_token);
+	/* The client's id and secret as Basic credentials, as RFC 6749 says. */
+	sc.body = body.data;
+	session_request(&g->s, &sc, on_token);
 	explicit_bzero(body.data, body.len);
 	buf_free(&body);
-	secret_free(auth);
 }
 
 /* Offer the held snapshot with the last peeked values in it. */
@@ -285,26 +290,26 @@ static void run_step(void *owner, int step, double now)
 		if (g->s.st.state != CONN_RETRYING)
 			session_say(&g->s, CONN_SUBSCRIBING, "subscribing");
 		request(g, "POST", SUBS_PATH "?verbose=OFF", g->sub_body,
-			"application/json", NULL, on_subscribe);
+			"application/json", on_subscribe);
 		break;
 	case STEP_POLL:
 		g->last_poll = now;
 		path = xasprintf(SUBS_PATH "/%s/statistic-values?verbose=OFF",
 				 g->sub_id);
-		request(g, "GET", path, NULL, NULL, NULL, on_values);
+		request(g, "GET", path, NULL, NULL, on_values);
 		free(path);
 		break;
 	case STEP_PEEK:
 		if (g->peek_path)
-			request(g, "GET", g->peek_path, NULL, NULL, NULL, on_peek);
+			request(g, "GET", g->peek_path, NULL, NULL, on_peek);
 		else
 			request(g, "POST", "/statistics/v3/operations/"
 				"get-statistic-ex", g->peek_body,
-				"application/json", NULL, on_peek);
+				"application/json", on_peek);
 		break;
 	case STEP_RELEASE:
 		path = xasprintf(SUBS_PATH "/%s", g->sub_id);
-		request(g, "DELETE", path, NULL, NULL, NULL, on_release);
+		request(g, "DELETE", path, NULL, NULL, on_release);
 		free(path);
 		break;
 	}

@@ -56,9 +56,9 @@ static bool api_key_ok(struct request *rq, struct reply *rp)
 static struct user *token_user(struct request *rq, struct reply *rp)
 {
 	char *id = NULL, *secret = NULL;
-	char *grant = form_get(rq->body.data, "grant_type");
-	char *name = form_get(rq->body.data, "username");
-	char *pw = form_get(rq->body.data, "password");
+	char *grant = form_get(rq, "grant_type");
+	char *name = form_get(rq, "username");
+	char *pw = form_get(rq, "password");
 	struct user *u = NULL;
 	bool client = basic_credentials(rq, &id, &secret);
 
