@@ -216,7 +216,13 @@ static void collect(struct board *b)
 	struct provider_status st;
 
 	b->prov->ops->status(b->prov, &st);
+	if (st.repeats != b->st.repeats)
+		b->dirty = true;
 	if (st.state != b->st.state || strcmp(st.message, b->st.message) != 0) {
+		/* A state that repeated is logged once, and its count when it ends. */
+		if (b->st.repeats > 0)
+			log_event(b->log, "the same %u times in all",
+				  b->st.repeats + 1);
 		b->dirty = true;
 		log_event(b->log, "%s%s%s", conn_state_name(st.state),
 			  st.message[0] ? ": " : "", st.message);

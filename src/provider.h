@@ -46,6 +46,7 @@ struct provider_status {
 	char message[256];	/* what is wrong or happening; "" when all is well */
 	bool fatal;		/* retrying cannot help without a change (bad login) */
 	unsigned faults;	/* faults seen since start */
+	unsigned repeats;	/* the same fault again, this many times in a row */
 	unsigned malformed;	/* bodies refused as malformed since start */
 	double retry_at;	/* CONN_RETRYING: now_mono() of the next try */
 };

@@ -112,7 +112,8 @@ fi
 
 sim_control '{"malformed": 3}'
 check "malformed: the board says so" wait_screen 10 "malformed"
-check "malformed: recovers" wait_screen 10 "data [0-2]s ago"
+# Three malformed answers in a row back off 1, 2 and 4 s before data.
+check "malformed: recovers" wait_screen 20 "data [0-2]s ago"
 
 sim_control '{"delay_ms": 4000, "delay_count": 1}'
 check "stall: the clock keeps ticking (no freeze)" sh -c '

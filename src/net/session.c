@@ -59,44 +59,87 @@ void session_plan(struct session *s, int step, double at)
 	s->wake = at;
 }
 
-void session_say(struct session *s, enum conn_state state, const char *fmt, ...)
+void session_poll_began(struct session *s, double now)
 {
-	va_list ap;
-
-	s->st.state = state;
-	va_start(ap, fmt);
-	vsnprintf(s->st.message, sizeof(s->st.message), fmt, ap);
-	va_end(ap);
+	s->poll_began = now;
 }
 
-/* The next fault backoff, with some jitter so many boards spread out. */
+void session_plan_poll(struct session *s, int step, double now)
+{
+	double at = s->poll_began + s->cfg->interval;
+
+	session_plan(s, step, at > now ? at : now);
+}
+
+void session_say(struct session *s, enum conn_state state, const char *fmt, ...)
+{
+	char msg[sizeof(s->st.message)];
+	va_list ap;
+
+	/* Through a copy: the message may be one of the arguments. */
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (state != s->st.state || strcmp(msg, s->st.message) != 0)
+		s->st.repeats = 0;
+	s->st.state = state;
+	memcpy(s->st.message, msg, sizeof(msg));
+}
+
+void session_progress(struct session *s, enum conn_state state,
+		      const char *what)
+{
+	if (s->streak == 0)
+		session_say(s, state, "%s", what);
+}
+
+/*
+ * The wait before retrying after a fault: doubling from one interval (or
+ * a second, when the interval is shorter) up to retry_max, with jitter so
+ * many boards spread out. The jitter never makes it shorter than an
+ * interval, nor longer than retry_max.
+ */
 static double next_backoff(struct session *s)
 {
-	double b = s->backoff ? s->backoff * 2 : BACKOFF_FIRST;
+	double first = s->cfg->interval > BACKOFF_FIRST ? s->cfg->interval :
+		       BACKOFF_FIRST;
+	double cap = s->cfg->retry_max > first ? s->cfg->retry_max : first;
+	double b = s->backoff ? s->backoff * 2 : first, wait;
 
-	if (b > s->cfg->retry_max)
-		b = s->cfg->retry_max;
+	if (b > cap)
+		b = cap;
 	s->backoff = b;
-	/* Jitter only shortens the wait, so retry_max holds. */
-	return b * (0.8 + 0.2 * ((double)rand() / RAND_MAX));
+	wait = b * (0.8 + 0.2 * ((double)rand() / RAND_MAX));
+	return wait > s->cfg->interval ? wait : s->cfg->interval;
+}
+
+/* One more fault in a row: counted, and the same one counted as a repeat. */
+static void count_fault(struct session *s, const char *what)
+{
+	bool same = s->st.state == CONN_RETRYING &&
+		    strcmp(s->st.message, what) == 0;
+	unsigned repeats = s->st.repeats;
+
+	s->streak++;
+	s->st.faults++;
+	session_say(s, CONN_RETRYING, "%s", what);
+	s->st.repeats = same ? repeats + 1 : 0;
 }
 
 void session_fault(struct session *s, int step, double now, const char *what)
 {
 	double wait = next_backoff(s);
 
-	s->st.faults++;
+	count_fault(s, what);
 	s->st.retry_at = now + wait;
-	session_say(s, CONN_RETRYING, "%s", what);
 	session_plan(s, step, now + wait);
 }
 
 void session_fatal(struct session *s, int step, double now, const char *what)
 {
-	s->st.faults++;
+	count_fault(s, what);
 	s->st.fatal = true;
 	s->st.retry_at = now + SLOW_RETRY;
-	session_say(s, CONN_RETRYING, "%s", what);
 	session_plan(s, step, now + SLOW_RETRY);
 }
 
@@ -158,6 +201,8 @@ void session_transport_fault(struct session *s, int step, double now,
 void session_relogin(struct session *s, int login_step, double now,
 		     const char *what)
 {
+	char msg[sizeof(s->st.message)];
+
 	if (now - s->last_login < RELOGIN_WINDOW) {
 		s->relogin_backoff = s->relogin_backoff ? s->relogin_backoff * 2 : 2;
 		if (s->relogin_backoff > RELOGIN_CAP)
@@ -165,10 +210,10 @@ void session_relogin(struct session *s, int login_step, double now,
 	} else
 		s->relogin_backoff = 0;
 	session_set_token(s, NULL, 0, now);
-	s->st.faults++;
+	snprintf(msg, sizeof(msg), "%s; logging in again%s", what,
+		 s->relogin_backoff ? " after a pause" : "");
+	count_fault(s, msg);
 	s->st.retry_at = now + s->relogin_backoff;
-	session_say(s, CONN_RETRYING, "%s; logging in again%s", what,
-		    s->relogin_backoff ? " after a pause" : "");
 	session_plan(s, login_step, now + s->relogin_backoff);
 }
 
@@ -221,6 +266,7 @@ void session_request(struct session *s, const struct session_call *sc,
 	all[n] = NULL;
 	c->s = s;
 	c->fn = fn;
+	s->last_request = now_mono();
 	s->inflight = http_start(s->http, &hc, on_done, c);
 	free(ct);
 	free(url);
@@ -231,6 +277,15 @@ void session_cancel(struct session *s)
 	if (s->inflight)
 		http_cancel(s->http, s->inflight);
 	s->inflight = NULL;
+}
+
+void session_release(struct session *s, int step)
+{
+	session_cancel(s);
+	s->releasing = true;
+	session_say(s, CONN_RELEASING, "releasing the subscription");
+	session_plan(s, step, now_mono());
+	session_dispatch(s, NULL, 0);
 }
 
 void session_set_token(struct session *s, char *token, double expires_in,
@@ -267,6 +322,7 @@ void session_accept(struct session *s, struct snapshot *snap)
 	snapshot_free(s->pending);
 	s->pending = snap;
 	s->backoff = 0;
+	s->streak = 0;
 	s->st.fatal = false;
 	session_say(s, CONN_LIVE, "%s", "");
 }
@@ -275,11 +331,14 @@ void session_accept(struct session *s, struct snapshot *snap)
  * A body with parts of the wrong shape is refused whole: showing the parts
  * that parsed would blank panels that still have good, if older, data.
  */
-void session_malformed(struct session *s, const char *err)
+void session_malformed(struct session *s, int step, double now, const char *err)
 {
+	char what[sizeof(s->st.message)];
+
 	s->st.malformed++;
-	session_say(s, CONN_RETRYING, "the server sent a malformed answer (%s; "
-		    "%u so far); keeping the last good data", err, s->st.malformed);
+	snprintf(what, sizeof(what), "the server sent a malformed answer (%s); "
+		 "keeping the last good data", err);
+	session_fault(s, step, now, what);
 }
 
 int session_pollfds(struct session *s, struct pollfd *fds, int max)
@@ -296,19 +355,30 @@ double session_next_wake(struct session *s)
 	return w;
 }
 
-/* Let curl work, then run the planned step when it is due and nothing is in flight. */
+/*
+ * Let curl work, then run the planned step when it is due and nothing is
+ * in flight. While faults repeat, a step waits until an interval has
+ * passed since the last request began.
+ */
 void session_dispatch(struct session *s, const struct pollfd *fds, int nfds)
 {
+	double now;
 	int step;
 
 	http_dispatch(s->http, fds, nfds);
-	if (s->inflight != NULL || now_mono() < s->wake)
+	now = now_mono();
+	if (s->inflight != NULL || now < s->wake)
 		return;
+	if (s->streak > 0 && s->next != STEP_IDLE && !s->releasing &&
+	    now < s->last_request + s->cfg->interval) {
+		s->wake = s->last_request + s->cfg->interval;
+		return;
+	}
 	step = s->next;
 	session_plan(s, STEP_IDLE, 1e300);
 	s->inflight_step = step;
 	if (step != STEP_IDLE)
-		s->run(s->owner, step, now_mono());
+		s->run(s->owner, step, now);
 }
 
 struct snapshot *session_take(struct session *s)

@@ -49,7 +49,11 @@ struct session {
 	int next;			/* the planned step */
 	double wake;			/* when it runs */
 	double backoff;			/* the current fault backoff, 0 = none */
+	unsigned streak;		/* faults in a row since the last good data */
+	double last_request;		/* now_mono() when the last request began */
+	double poll_began;		/* now_mono() when the last poll began */
 	double last_login;		/* now_mono() of the last login */
+	bool releasing;			/* the release goes out at once, whatever the streak */
 	double relogin_backoff;
 	char *token;			/* bearer token, or NULL */
 	double token_expires;		/* now_mono() when it runs out; 0 = never */
@@ -64,11 +68,27 @@ void session_init(struct session *s, const struct provider_ops *ops,
 /* Free what the session holds (the HTTP client, the token, the snapshot). */
 void session_free(struct session *s);
 
-/* Plan step to run at time at (now_mono()). */
+/*
+ * Plan step to run at time at (now_mono()). While faults repeat (streak),
+ * no request starts sooner than one interval after the last one began,
+ * whatever the step: a server never sees a faster stream of requests from
+ * a board that is not getting data.
+ */
 void session_plan(struct session *s, int step, double at);
+/* A poll (its first request) begins now: the interval counts from here. */
+void session_poll_began(struct session *s, double now);
+/* Plan step (the next poll) one interval after the last began, or now. */
+void session_plan_poll(struct session *s, int step, double now);
 /* Say what is happening, in the status line's words. */
 void session_say(struct session *s, enum conn_state state, const char *fmt, ...)
 	WB_PRINTF(3, 4);
+/*
+ * Say how things go (logging in, subscribing, waiting): while faults
+ * repeat, the fault stays on the status line until data comes back, so
+ * it reads (and is logged) as one state, not a flicker.
+ */
+void session_progress(struct session *s, enum conn_state state,
+		      const char *what);
 /* A fault retrying may cure: report what, retry step after the backoff. */
 void session_fault(struct session *s, int step, double now, const char *what);
 /* A fault only a change of settings cures: report it, retry step slowly. */
@@ -106,6 +126,11 @@ void session_request(struct session *s, const struct session_call *c,
 		     session_answer_fn fn);
 /* Cancel the request in flight, if any; its answer is never delivered. */
 void session_cancel(struct session *s);
+/*
+ * Give back what the server holds with step, now: the request in flight
+ * is cancelled, and the release is not held back by a streak of faults.
+ */
+void session_release(struct session *s, int step);
 
 /* Keep a new token living expires_in seconds (0: no expiry known). */
 void session_set_token(struct session *s, char *token, double expires_in,
@@ -117,8 +142,11 @@ char *session_bearer(const struct session *s);
 
 /* A complete new snapshot: offer it, and the fault is over. */
 void session_accept(struct session *s, struct snapshot *snap);
-/* A body that could not be read: counted, reported, last data kept. */
-void session_malformed(struct session *s, const char *err);
+/*
+ * A body that could not be read: counted, reported, the last data kept,
+ * step retried after the backoff like any fault.
+ */
+void session_malformed(struct session *s, int step, double now, const char *err);
 
 /* The provider_ops of an HTTP provider, over its session. */
 int session_pollfds(struct session *s, struct pollfd *fds, int max);

@@ -794,10 +794,20 @@ static bool is_stale(const struct view *v)
 	return v->snap && v->now - v->snap->received > 3 * v->interval;
 }
 
+/* " (5 times)" when the state repeated, else "". */
+static const char *repeated(const struct provider_status *st, char *out,
+			    size_t size)
+{
+	if (st->repeats == 0)
+		return "";
+	snprintf(out, size, " (%u times)", st->repeats + 1);
+	return out;
+}
+
 /* The status line: data age, connection state, what is wrong. */
 static void draw_status(struct render *r, const struct view *v)
 {
-	char line[600] = "", age[32];
+	char line[600] = "", age[32], times[32];
 	int y = LINES - 1;
 	const struct provider_status *st = v->st;
 
@@ -820,10 +830,12 @@ static void draw_status(struct render *r, const struct view *v)
 	if (v->notice)
 		snprintf(line, sizeof(line), "%s", v->notice);
 	else if (st->state == CONN_RETRYING && st->retry_at > v->now)
-		snprintf(line, sizeof(line), "%s; retrying in %.0f s", st->message,
+		snprintf(line, sizeof(line), "%s%s; retrying in %.0f s", st->message,
+			 repeated(st, times, sizeof(times)),
 			 ceil(st->retry_at - v->now));
 	else if (st->message[0])
-		snprintf(line, sizeof(line), "%s", st->message);
+		snprintf(line, sizeof(line), "%s%s", st->message,
+			 repeated(st, times, sizeof(times)));
 	else
 		snprintf(line, sizeof(line), "%s", conn_state_name(st->state));
 	style(r, st->state == CONN_RETRYING && !v->notice ? R_FAULT : ROLE_NORMAL);

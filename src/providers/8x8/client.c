@@ -36,7 +36,6 @@ struct eightbyeight {
 	char *base_url;		/* without a trailing /api/rtstats/stats */
 	bool need_agents, need_queues;
 	struct buf agents;	/* this poll's agents body, until queues come */
-	double poll_began;
 	/* --list-* */
 	const char *list_what;
 	FILE *list_out;
@@ -99,13 +98,10 @@ static void get(struct eightbyeight *e, const char *what, session_answer_fn fn)
 	free(path);
 }
 
-/* The next poll, one interval after this one began. */
-static void plan_next_poll(struct eightbyeight *e, double now)
+/* The first step of a poll. */
+static int first_step(const struct eightbyeight *e)
 {
-	double next = e->poll_began + e->s.cfg->interval;
-
-	session_plan(&e->s, e->need_agents ? STEP_AGENTS : STEP_QUEUES,
-		     next < now ? now : next);
+	return e->need_agents ? STEP_AGENTS : STEP_QUEUES;
 }
 
 /* Both bodies of a poll are in: make the snapshot. */
@@ -118,11 +114,12 @@ static void take_poll(struct eightbyeight *e, const struct http_result *queues,
 		queues ? queues->body : NULL, queues ? queues->len : 0,
 		e->set, err, sizeof(err));
 
-	if (snap == NULL)
-		session_malformed(&e->s, err);
-	else
-		session_accept(&e->s, snap);
-	plan_next_poll(e, now);
+	if (snap == NULL) {
+		session_malformed(&e->s, first_step(e), now, err);
+		return;
+	}
+	session_accept(&e->s, snap);
+	session_plan_poll(&e->s, first_step(e), now);
 }
 
 /*
@@ -172,7 +169,7 @@ static void on_queues(void *owner, const struct http_result *res, double now)
 	struct eightbyeight *e = owner;
 
 	if (res->status != 200)
-		refused(e, res, e->need_agents ? STEP_AGENTS : STEP_QUEUES, now);
+		refused(e, res, first_step(e), now);
 	else
 		take_poll(e, res, now);
 }
@@ -214,8 +211,8 @@ static void run_step(void *owner, int step, double now)
 	}
 	if (e->s.st.state == CONN_STARTING)
 		session_say(&e->s, CONN_WAITING, "waiting for the first data");
-	if (step == STEP_AGENTS || !e->need_agents)
-		e->poll_began = now;
+	if (step == first_step(e))
+		session_poll_began(&e->s, now);
 	if (step == STEP_AGENTS)
 		get(e, "agents", on_agents);
 	else if (step == STEP_QUEUES)
@@ -301,8 +298,7 @@ struct provider *eightbyeight_open(const struct config *cfg,
 	eightbyeight_needs(set, &e->need_agents, &e->need_queues);
 	if (!e->need_agents && !e->need_queues)
 		e->need_queues = true;	/* still say whether the server answers */
-	session_plan(&e->s, e->need_agents ? STEP_AGENTS : STEP_QUEUES,
-		     now_mono());
+	session_plan(&e->s, first_step(e), now_mono());
 	return &e->s.base;
 }
 

@@ -61,7 +61,6 @@ struct brightpattern {
 	bool oauth;
 	bool subscribed;
 	bool releasing;
-	double last_poll;
 	struct probe_ref *probes;	/* service availability, asked apart */
 	size_t nprobes;
 	/* --list-* */
@@ -101,7 +100,7 @@ static void after_login(struct brightpattern *sa, double now)
 	else if (sa->need_ids && sa->resolving < 2)
 		session_plan(&sa->s, STEP_RESOLVE, now);
 	else if (sa->subscribed)
-		session_plan(&sa->s, STEP_POLL, sa->last_poll + sa->cfg->interval);
+		session_plan_poll(&sa->s, STEP_POLL, now);
 	else
 		session_plan(&sa->s, STEP_SUBSCRIBE, now);
 }
@@ -188,8 +187,7 @@ static void do_login(struct brightpattern *sa)
 	const struct config *c = sa->cfg;
 	struct buf body;
 
-	session_say(&sa->s, sa->s.st.state == CONN_RETRYING ? CONN_RETRYING : CONN_AUTH,
-	    "%s", sa->s.st.state == CONN_RETRYING ? sa->s.st.message : "logging in");
+	session_progress(&sa->s, CONN_AUTH, "logging in");
 	http_clear_cookies(sa->s.http);
 	buf_init(&body);
 	if (sa->oauth) {
@@ -284,8 +282,7 @@ static void on_subscribe(void *owner, const struct http_result *res,
 	case 201:
 	case 204:
 		sa->subscribed = true;
-		sa->s.backoff = 0;
-		session_say(&sa->s, CONN_WAITING, "waiting for the first data");
+		session_progress(&sa->s, CONN_WAITING, "waiting for the first data");
 		session_plan(&sa->s, STEP_POLL, now);
 		return;
 	case 401:
@@ -304,9 +301,7 @@ static void on_subscribe(void *owner, const struct http_result *res,
 			 msg ? msg : "", where,
 			 where[0] ? "" : ": it may be too large; load fewer layouts");
 		free(msg);
-		sa->s.st.fatal = true;
-		session_fault(&sa->s, STEP_SUBSCRIBE, now, full);
-		sa->s.backoff = sa->cfg->retry_max;
+		session_fatal(&sa->s, STEP_SUBSCRIBE, now, full);
 		return;
 	default:
 		session_transport_fault(&sa->s, STEP_SUBSCRIBE, now, res);
@@ -364,12 +359,13 @@ static void take_data(struct brightpattern *sa, const struct http_result *res,
 
 	if (snap == NULL || err[0]) {
 		snapshot_free(snap);
-		session_malformed(&sa->s, err);
+		session_malformed(&sa->s, STEP_POLL, now, err);
 		return;
 	}
 	start_probes(sa);
 	brightpattern_probes_apply(sa->probes, sa->nprobes, snap);
 	session_accept(&sa->s, snap);
+	session_plan_poll(&sa->s, STEP_POLL, now);
 }
 
 /* The answer to GET /statsapi/subscription/data. */
@@ -378,35 +374,22 @@ static void on_data(void *owner, const struct http_result *res,
 {
 	struct brightpattern *sa = owner;
 
-	double next = sa->last_poll + sa->cfg->interval;
-
-	if (next < now)
-		next = now;
 	switch (res->status) {
 	case 200:
 		take_data(sa, res, now);
-		session_plan(&sa->s, STEP_POLL, next);
 		return;
 	case 204:
-		session_say(&sa->s, CONN_WAITING, "waiting for the first data");
-		session_plan(&sa->s, STEP_POLL, next);
+		session_progress(&sa->s, CONN_WAITING, "waiting for the first data");
+		session_plan_poll(&sa->s, STEP_POLL, now);
 		return;
 	case 401:
 		relogin(sa, now);
 		return;
 	case 404:
+		/* Backs off like any fault: a server that keeps losing it is not stormed. */
 		sa->subscribed = false;
-		sa->s.st.faults++;
-		session_say(&sa->s, CONN_RETRYING, "the server lost the subscription (404); "
-		    "subscribing again");
-		/* Straight away the first time; a repeat backs off. */
-		if (sa->s.backoff)
-			session_fault(&sa->s, STEP_SUBSCRIBE, now, "the subscription keeps "
-			      "disappearing (404)");
-		else {
-			sa->s.backoff = 0.5;	/* so the next 404 backs off */
-			session_plan(&sa->s, STEP_SUBSCRIBE, now);
-		}
+		session_fault(&sa->s, STEP_SUBSCRIBE, now, "the server lost the "
+			      "subscription (404); subscribing again");
 		return;
 	default:
 		session_transport_fault(&sa->s, STEP_POLL, now, res);
@@ -482,13 +465,12 @@ static void run_step(void *owner, int step, double now)
 			"/statsapi/cfg/services", NULL, NULL, on_resolve);
 		break;
 	case STEP_SUBSCRIBE:
-		if (sa->s.st.state != CONN_RETRYING)
-			session_say(&sa->s, CONN_SUBSCRIBING, "subscribing");
+		session_progress(&sa->s, CONN_SUBSCRIBING, "subscribing");
 		request(sa, "POST", "/statsapi/subscription", sa->sub_body,
 		     "application/json", on_subscribe);
 		break;
 	case STEP_POLL:
-		sa->last_poll = now;
+		session_poll_began(&sa->s, now);
 		request(sa, "GET", "/statsapi/subscription/data", NULL, NULL, on_data);
 		break;
 	case STEP_LIST: {
@@ -526,9 +508,7 @@ static void sa_release(struct provider *p)
 		session_plan(&sa->s, STEP_NONE, 1e300);
 		return;
 	}
-	session_say(&sa->s, CONN_RELEASING, "releasing the subscription");
-	session_plan(&sa->s, STEP_RELEASE, now_mono());
-	session_dispatch(&sa->s, NULL, 0);
+	session_release(&sa->s, STEP_RELEASE);
 }
 
 static void sa_destroy(struct provider *p)

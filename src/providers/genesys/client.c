@@ -51,7 +51,6 @@ struct genesys {
 	struct snapshot *held;	/* a poll's snapshot waiting for its peek */
 	char *api_key;		/* "x-api-key: ..." header; wiped on free */
 	bool releasing;
-	double last_poll;
 };
 
 /* Send a request with the API key and, once logged in, the token. */
@@ -72,7 +71,7 @@ static void after_login(struct genesys *g, double now)
 	g->s.last_login = now;
 	g->s.st.fatal = false;
 	if (g->sub_id)
-		session_plan(&g->s, STEP_POLL, g->last_poll + g->cfg->interval);
+		session_plan_poll(&g->s, STEP_POLL, now);
 	else
 		session_plan(&g->s, STEP_SUBSCRIBE, now);
 }
@@ -128,8 +127,7 @@ static void do_login(struct genesys *g)
 		secret_free(p);
 	} else
 		buf_puts(&body, "grant_type=client_credentials");
-	if (g->s.st.state != CONN_RETRYING)
-		session_say(&g->s, CONN_AUTH, "logging in");
+	session_progress(&g->s, CONN_AUTH, "logging in");
 	/* The client's id and secret as Basic credentials, as RFC 6749 says. */
 	sc.body = body.data;
 	session_request(&g->s, &sc, on_token);
@@ -152,25 +150,28 @@ static void offer_held(struct genesys *g)
 }
 
 /*
- * A snapshot from a body holding data.statistics, or a refusal counted.
- * True when a peek is to follow before the snapshot is offered.
+ * A snapshot from a body holding data.statistics, then the peek or the
+ * next poll; or a refusal counted, and the poll retried after the backoff.
  */
-static bool take_values(struct genesys *g, const struct http_result *res)
+static void take_values(struct genesys *g, const struct http_result *res,
+			double now)
 {
 	char err[200];
 	struct snapshot *snap = genesys_parse_values(res->body, res->len, g->set,
 						     &g->objs, err, sizeof(err));
 
 	if (snap == NULL) {
-		session_malformed(&g->s, err);
-		return false;
+		session_malformed(&g->s, STEP_POLL, now, err);
+		return;
 	}
 	snapshot_free(g->held);
 	g->held = snap;
-	if (g->peek_body != NULL)
-		return true;
+	if (g->peek_body != NULL) {
+		session_plan(&g->s, STEP_PEEK, now);
+		return;
+	}
 	offer_held(g);
-	return false;
+	session_plan_poll(&g->s, STEP_POLL, now);
 }
 
 /* The answer to a peek: keep it when good, then offer the poll's snapshot. */
@@ -189,8 +190,7 @@ static void on_peek(void *owner, const struct http_result *res, double now)
 	}
 	snapshot_free(probe);
 	offer_held(g);
-	session_plan(&g->s, STEP_POLL, g->last_poll + g->cfg->interval > now ?
-		     g->last_poll + g->cfg->interval : now);
+	session_plan_poll(&g->s, STEP_POLL, now);
 }
 
 /* The answer to POST /statistics/v3/subscriptions. */
@@ -203,12 +203,11 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 		free(g->sub_id);
 		g->sub_id = genesys_parse_subscription_id(res->body, res->len);
 		if (g->sub_id == NULL) {
-			session_malformed(&g->s, "no subscriptionId");
-			session_fault(&g->s, STEP_SUBSCRIBE, now, g->s.st.message);
+			session_malformed(&g->s, STEP_SUBSCRIBE, now,
+					  "no subscriptionId");
 			return;
 		}
-		g->s.backoff = 0;
-		session_say(&g->s, CONN_WAITING, "waiting for the first data");
+		session_progress(&g->s, CONN_WAITING, "waiting for the first data");
 		session_plan(&g->s, STEP_POLL, now);
 		return;
 	}
@@ -233,16 +232,10 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 static void on_values(void *owner, const struct http_result *res, double now)
 {
 	struct genesys *g = owner;
-	double next = g->last_poll + g->cfg->interval;
 
-	if (next < now)
-		next = now;
 	switch (res->status) {
 	case 200:
-		if (take_values(g, res))
-			session_plan(&g->s, STEP_PEEK, now);
-		else
-			session_plan(&g->s, STEP_POLL, next);
+		take_values(g, res, now);
 		return;
 	case 401:
 		session_relogin(&g->s, STEP_LOGIN, now, "the server ended the "
@@ -287,13 +280,12 @@ static void run_step(void *owner, int step, double now)
 		do_login(g);
 		break;
 	case STEP_SUBSCRIBE:
-		if (g->s.st.state != CONN_RETRYING)
-			session_say(&g->s, CONN_SUBSCRIBING, "subscribing");
+		session_progress(&g->s, CONN_SUBSCRIBING, "subscribing");
 		request(g, "POST", SUBS_PATH "?verbose=OFF", g->sub_body,
 			"application/json", on_subscribe);
 		break;
 	case STEP_POLL:
-		g->last_poll = now;
+		session_poll_began(&g->s, now);
 		path = xasprintf(SUBS_PATH "/%s/statistic-values?verbose=OFF",
 				 g->sub_id);
 		request(g, "GET", path, NULL, NULL, on_values);
@@ -333,9 +325,7 @@ static void g_release(struct provider *p)
 		session_say(&g->s, CONN_CLOSED, "%s", "");
 		return;
 	}
-	session_say(&g->s, CONN_RELEASING, "releasing the subscription");
-	session_plan(&g->s, STEP_RELEASE, now_mono());
-	session_dispatch(&g->s, NULL, 0);
+	session_release(&g->s, STEP_RELEASE);
 }
 
 static void g_destroy(struct provider *p)
