@@ -22,7 +22,6 @@ retry_max = 1
 max_body = 4000000
 C
 chmod 600 "$CONF"
-: >"$LOG"
 : >"$MATRIX"
 
 ms() { date +%s%3N; }
@@ -31,10 +30,11 @@ ms() { date +%s%3N; }
 log_since() { tail -n +"$(($1 + 1))" "$LOG" | grep -q -- "$2"; }
 log_lines() { wc -l <"$LOG"; }
 
-board_alive() { pgrep -f "^$WALLBOARD -c $CONF" >/dev/null; }
-
-# board_up URL: a board against URL, logging to $LOG.
+# board_up URL: a board against URL, logging to $LOG afresh (once the
+# last board has exited: its last lines are not the new board's).
 board_up() {
+	stop_board
+	: >"$LOG"
 	start_board 120 40 "$(board_cmd "$CONF" "$1") --log $LOG"
 }
 
@@ -77,7 +77,7 @@ fault() {
 		not_ok "$_name: the board never said \"$_pat\""
 		tail -n 5 "$LOG" | sed 's/^/# /'
 	fi
-	check "$_name: the board is still running" board_alive
+	check "$_name: the board is still running" board_running
 	check "$_name: the last data stays on screen" screen_has "Waiting\|Queue"
 	# Recovery counts from the fault's own line: a fault that clears
 	# itself (401, 404) may be over before the clear is sent.
@@ -149,7 +149,7 @@ if rows_body 50000 >"$TMP/rows.json"; then
 	sim_control "$(body_control "$TMP/rows.json" 6)"
 	keys 2
 	check "50,000 rows: shown on the agent board" wait_screen 10 "Agent [0-9]"
-	check "50,000 rows: the board is still running" board_alive
+	check "50,000 rows: the board is still running" board_running
 	sim_control '{"reset": true}'
 	recover_screen "grid of 50,000 rows" "Agent [0-9]"
 else
@@ -160,7 +160,7 @@ cell_body >"$TMP/cell.json"
 sim_control "$(body_control "$TMP/cell.json" 6)"
 keys 2
 check "1 MB string in one cell: shown, cut to its column" wait_screen 10 "Zoë MüZoë.*…"
-check "1 MB string in one cell: the board is still running" board_alive
+check "1 MB string in one cell: the board is still running" board_running
 sim_control '{"reset": true}'
 recover_screen "1 MB string in one cell" "Zoë MüZoë"
 keys 1
@@ -170,16 +170,15 @@ PORT=$SIM_PORT
 _mark=$(log_lines)
 stop_sim
 check "server down mid-day: the board says so" wait_for 10 log_since "$_mark" "no answer from the server"
-check "server down mid-day: the board is still running" board_alive
+check "server down mid-day: the board is still running" board_running
 start_sim --seed 12 --port "$PORT"
 recover "server restarted mid-day" "$_mark"
 
 # The server is down when the board starts.
 stop_sim
-: >"$LOG"
 board_up "http://127.0.0.1:$PORT"
 check "server down at start: the board says so" wait_for 10 grep -q "no answer from the server" "$LOG"
-check "server down at start: the board is running" board_alive
+check "server down at start: the board is running" board_running
 start_sim --seed 13 --port "$PORT"
 recover "server down at start" 0
 
@@ -194,7 +193,6 @@ if ! provides login; then
 fi
 stop_sim
 start_sim --seed 14 --token-ttl 3
-: >"$LOG"
 board_up "$SIM_URL"
 check "short-lived tokens: first data" wait_for 15 grep -q "fresh data$" "$LOG"
 sleep 7

@@ -55,9 +55,8 @@ export XDG_CONFIG_HOME="$TMP/config" HOME="$TMP"
 
 # WALLBOARD_WRAPPER="valgrind ...": a command every wallboard run goes
 # through (`make memcheck`). $WALLBOARD becomes a script that execs the
-# wrapper with the real binary, so "$WALLBOARD" ARGS works unchanged; a
-# test that finds the board with pgrep -f "^$WALLBOARD" (the tmux tests)
-# does not find it under a wrapper.
+# wrapper with the real binary, so "$WALLBOARD" ARGS works unchanged and
+# runs as one process (start_board's pid is still the board's).
 if [ -n "${WALLBOARD_WRAPPER:-}" ]; then
 	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$WALLBOARD_WRAPPER" "$WALLBOARD" \
 		>"$TMP/wallboard" && chmod +x "$TMP/wallboard" &&
@@ -66,11 +65,12 @@ fi
 
 # cleanup: stop everything this test started, remove the scratch directory.
 cleanup() {
+	signal_board TERM 2>/dev/null
 	for p in $_pids; do
-		kill "$p" 2>/dev/null
+		_same "${p%%:*}" "${p#*:}" && kill "${p%%:*}" 2>/dev/null
 	done
 	for p in $_pids; do
-		wait "$p" 2>/dev/null
+		wait "${p%%:*}" 2>/dev/null
 	done
 	for s in ${_tmux_sockets:-}; do
 		tmux -S "$s" kill-server 2>/dev/null
@@ -115,8 +115,19 @@ bail() {
 	exit 1
 }
 
-# track PID: stop it at cleanup.
-track() { _pids="$_pids $1"; }
+# _proc_start PID: when process PID started (field 22 of /proc/PID/stat,
+# counted after the name in parentheses); nothing once it has exited.
+_proc_start() {
+	awk '{ sub(/.*\) /, ""); if ($1 !~ /[ZX]/) print $20 }' "/proc/$1/stat" 2>/dev/null
+}
+
+# _same PID START: PID is still the process that started at START. Pids
+# wrap around (a busy machine runs through them in minutes): a later
+# process that got the pid is not taken for it, nor signalled.
+_same() { [ -n "$2" ] && [ "$(_proc_start "$1")" = "$2" ]; }
+
+# track PID: stop it at cleanup (if it is still the same process).
+track() { _pids="$_pids $1:$(_proc_start "$1")"; }
 
 # start_sim [options...]: start wallboard-sim on a free loopback port.
 # Sets SIM_PID, SIM_PORT and SIM_URL. Fails the test file if it can't start.
@@ -124,13 +135,14 @@ start_sim() {
 	_out="$TMP/sim.$$.$RANDOM.out"
 	"$WALLBOARD_SIM" --port 0 --api "$PROVIDER" "$@" >"$_out" 2>"$_out.err" &
 	SIM_PID=$!
+	SIM_START=$(_proc_start "$SIM_PID")
 	track "$SIM_PID"
 	SIM_PORT=
 	_i=0
 	while [ $_i -lt 100 ]; do
 		SIM_PORT=$(sed -n 's/^listening on port \([0-9][0-9]*\).*/\1/p' "$_out" | head -n 1)
 		[ -n "$SIM_PORT" ] && break
-		kill -0 "$SIM_PID" 2>/dev/null || break
+		sim_exited && break
 		sleep 0.05
 		_i=$((_i + 1))
 	done
@@ -141,9 +153,14 @@ start_sim() {
 	SIM_URL="http://127.0.0.1:$SIM_PORT"
 }
 
-# stop_sim: stop the simulator started last.
+# sim_exited: the simulator started last has exited.
+sim_exited() { ! _same "$SIM_PID" "$SIM_START"; }
+
+# stop_sim [SIGNAL]: stop the simulator started last with SIGNAL (TERM),
+# or SIGKILL if it still runs 5 s later; its exit status.
 stop_sim() {
-	kill "$SIM_PID" 2>/dev/null
+	sim_exited || kill -"${1:-TERM}" "$SIM_PID"
+	wait_for 5 sim_exited || sim_exited || kill -KILL "$SIM_PID"
 	wait "$SIM_PID" 2>/dev/null
 }
 
@@ -207,18 +224,50 @@ _tmux_sockets=""
 # tmux_cmd ARGS...: tmux on the test's own server (never the user's).
 tmux_cmd() { tmux -S "$TMUX_SOCKET" -f /dev/null "$@"; }
 
-# start_board COLS ROWS COMMAND: run a command in a fresh detached window.
+# start_board COLS ROWS COMMAND: run a board in a fresh detached window.
+# COMMAND is [NAME=VALUE...] PROGRAM [ARGS...], then maybe "; more
+# commands"; PROGRAM's pid is BOARD_PID (see board_pid). The board before
+# it is stopped first: nothing of it (a subscription, a log line) mixes
+# with the new one's.
 start_board() {
 	_cols=$1 _rows=$2
 	shift 2
+	stop_board || diag "the last board still ran 10 s after SIGTERM"
 	# A server of its own for each board: no race with the last one's exit.
 	[ -n "${TMUX_SOCKET:-}" ] && tmux_cmd kill-server 2>/dev/null
 	_tmux_n=$((_tmux_n + 1))
 	TMUX_SOCKET="$TMP/tmux.$_tmux_n.sock"
 	_tmux_sockets="$_tmux_sockets $TMUX_SOCKET"
+	_pidfile="$TMP/board.$_tmux_n.pid"
+	# The inner sh writes its pid and execs env, which execs PROGRAM (and
+	# a WALLBOARD_WRAPPER script execs the wrapper, which runs the board
+	# in its own process): one process throughout. The sleep keeps the
+	# window, and so the last screen, after the board has exited.
 	tmux_cmd new-session -d -s wb -x "$_cols" -y "$_rows" \
-		"env TERM=xterm-256color LC_ALL=C.UTF-8 $*; sleep 30" || bail "tmux did not start"
+		"sh -c 'echo \$\$ >$_pidfile; exec \"\$@\"' board env TERM=xterm-256color LC_ALL=C.UTF-8 $*; sleep 30" ||
+		bail "tmux did not start"
 	tmux_cmd set-option -g status off >/dev/null
+	wait_for 10 test -s "$_pidfile" || bail "the board's window did not start"
+	BOARD_PID=$(cat "$_pidfile")
+	BOARD_START=$(_proc_start "$BOARD_PID")
+}
+
+# board_running: the board start_board started last still runs.
+board_running() { _same "${BOARD_PID:-}" "${BOARD_START:-}"; }
+
+# board_exited: it no longer runs.
+board_exited() { ! board_running; }
+
+# board_pid: its pid, while it runs (fails once it has exited).
+board_pid() { board_running && echo "$BOARD_PID"; }
+
+# signal_board [SIGNAL]: send it SIGNAL (TERM) if it still runs.
+signal_board() { board_running && kill -"${1:-TERM}" "$BOARD_PID"; }
+
+# stop_board: SIGTERM, and wait up to 10 s until it has exited.
+stop_board() {
+	signal_board TERM 2>/dev/null
+	wait_for 10 board_exited
 }
 
 # screen: the window's text now.
@@ -234,6 +283,3 @@ wait_screen_gone() { wait_for "$1" screen_lacks "$2"; }
 
 # keys KEYS...: type into the board.
 keys() { tmux_cmd send-keys -t wb "$@"; }
-
-# board_pid: the wallboard process in the window, if it still runs.
-board_pid() { pgrep -n -f "^$WALLBOARD " 2>/dev/null; }

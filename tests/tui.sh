@@ -47,16 +47,16 @@ screen >"$TMP/big.txt"
 check "200x60: the screen fills the new size" \
 	test "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$TMP/big.txt")" -gt 150
 keys q
-check "q quits" wait_for 5 sh -c "! pgrep -f '^$WALLBOARD --demo' >/dev/null"
+check "q quits" wait_for 5 board_exited
 
 # --- kiosk --------------------------------------------------------------------
 start_board 100 30 "$WALLBOARD --demo --kiosk --interval 0.5 --rotate 60 --provider $PROVIDER"
 check "kiosk: board up" wait_screen 10 "\[1/$N\]"
 keys q
 check "kiosk: q is refused with a notice" wait_screen 5 "disabled in kiosk"
-check "kiosk: still running after q" sh -c "pgrep -f '^$WALLBOARD --demo --kiosk' >/dev/null"
-pkill -TERM -f "^$WALLBOARD --demo --kiosk"
-check "kiosk: SIGTERM ends it" wait_for 5 sh -c "! pgrep -f '^$WALLBOARD --demo --kiosk' >/dev/null"
+check "kiosk: still running after q" board_running
+signal_board TERM
+check "kiosk: SIGTERM ends it" wait_for 5 board_exited
 
 # --- a one-line ticker scrolls ------------------------------------------------
 if provides chat; then
@@ -120,9 +120,6 @@ check "stall: the clock keeps ticking (no freeze)" sh -c '
 	b=$(tmux -S "'"$TMUX_SOCKET"'" capture-pane -p -t wb | head -n 1); [ "$a" != "$b" ]'
 sim_control '{"reset": true}'
 
-pkill -TERM -f "^$WALLBOARD -c $CONF"
-sleep 0.5
-
 # Kiosk mode, data going stale: a banner readable from across the room.
 start_board 120 40 "$BOARD --kiosk"
 check "kiosk stale: first data" wait_screen 10 "data [0-9]*s ago"
@@ -131,13 +128,12 @@ check "kiosk stale: the STALE banner" wait_screen 10 "data is [0-9]*s old"
 check "kiosk stale: in big letters" screen_has "█▀▀ ▀█▀\|███"
 sim_control '{"reset": true}'
 check "kiosk stale: the banner goes when data is fresh" wait_screen_gone 10 "data is [0-9]*s old"
-pkill -TERM -f "^$WALLBOARD -c $CONF"
+signal_board TERM
 if provides subscription; then
 	check "SIGTERM: the subscription is released" \
 		wait_for 6 sh -c "curl -s $SIM_URL/sim/state | grep -q '\"subscriptions_active\": *0'"
 else
-	check "SIGTERM: the board exits" \
-		wait_for 6 sh -c "! pgrep -f '^$WALLBOARD -c $CONF' >/dev/null"
+	check "SIGTERM: the board exits" wait_for 6 board_exited
 fi
 
 done_testing
