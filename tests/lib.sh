@@ -173,6 +173,23 @@ sim_control() {
 # sim_state: the simulator's counters as JSON on stdout.
 sim_state() { curl -sS -f "$SIM_URL/sim/state"; }
 
+# counter KEY: the number KEY of the /sim/state JSON on stdin: a counter
+# ("logins"), the requests of a path ("/statsapi/auth") or the answers
+# of a status ("401").
+counter() { sed -n "s|.*\"$1\": *\([0-9][0-9]*\).*|\1|p"; }
+
+# sim_count KEY: that number now; 0 while the simulator has none (a path
+# not asked yet, a status not answered yet). Fails when it does not answer.
+sim_count() {
+	_state=$(sim_state) || return 1
+	_count=$(printf '%s\n' "$_state" | counter "$1")
+	echo "${_count:-0}"
+}
+
+# sim_count_is KEY N, sim_count_ge KEY N: it is N, it has reached N.
+sim_count_is() { _count=$(sim_count "$1") && [ "$_count" -eq "$2" ]; }
+sim_count_ge() { _count=$(sim_count "$1") && [ "$_count" -ge "$2" ]; }
+
 # wait_for SECONDS command...: retry command until it succeeds or time runs out.
 wait_for() {
 	_limit=$1
@@ -210,9 +227,6 @@ wb_as() {
 	cat "$OUT" "$ERR" >>"$ALL"
 	return $_rc
 }
-
-# json_field KEY: a number from /sim/state.
-json_field() { sim_state | sed -n "s/.*\"$1\": *\([0-9][0-9]*\).*/\1/p"; }
 
 # has TEXT FILE: FILE holds TEXT.
 has() { grep -q -- "$1" "$2"; }

@@ -96,7 +96,7 @@ check "503 cleared: fresh data again" wait_screen_gone 10 "STALE"
 
 if provides login; then
 	sim_control '{"expire_tokens": true}'
-	check "401: recovers with a new login" wait_for 10 sh -c "curl -s $SIM_URL/sim/state | grep -q '\"tokens_issued\": *[2-9]'"
+	check "401: recovers with a new login" wait_for 10 sim_count_ge tokens_issued 2
 	check "401: data flows again" wait_screen 10 "data [0-2]s ago"
 else
 	skip "401: $(lacks login)"
@@ -104,7 +104,7 @@ fi
 
 if provides subscription; then
 	sim_control '{"drop_subscriptions": true}'
-	check "404: subscribes again" wait_for 10 sh -c "curl -s $SIM_URL/sim/state | grep -q '\"subscriptions_created\": *[2-9]'"
+	check "404: subscribes again" wait_for 10 sim_count_ge subscriptions_created 2
 	check "404: data flows again" wait_screen 10 "data [0-2]s ago"
 else
 	skip "404: $(lacks subscription)"
@@ -131,7 +131,7 @@ check "kiosk stale: the banner goes when data is fresh" wait_screen_gone 10 "dat
 signal_board TERM
 if provides subscription; then
 	check "SIGTERM: the subscription is released" \
-		wait_for 6 sh -c "curl -s $SIM_URL/sim/state | grep -q '\"subscriptions_active\": *0'"
+		wait_for 6 sim_count_is subscriptions_active 0
 else
 	check "SIGTERM: the board exits" wait_for 6 board_exited
 fi
