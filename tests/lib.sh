@@ -190,13 +190,17 @@ sim_count() {
 sim_count_is() { _count=$(sim_count "$1") && [ "$_count" -eq "$2" ]; }
 sim_count_ge() { _count=$(sim_count "$1") && [ "$_count" -ge "$2" ]; }
 
-# wait_for SECONDS command...: retry command until it succeeds or time runs out.
+# ms: milliseconds since the epoch.
+ms() { date +%s%3N; }
+
+# wait_for SECONDS command...: retry command until it succeeds or time
+# runs out (whole seconds, to the millisecond). Not to be nested: the
+# command may not itself call wait_for.
 wait_for() {
-	_limit=$1
+	_end=$(($(ms) + $1 * 1000))
 	shift
-	_end=$(($(date +%s) + _limit))
 	while ! "$@"; do
-		[ "$(date +%s)" -ge "$_end" ] && return 1
+		[ "$(ms)" -ge "$_end" ] && return 1
 		sleep 0.1
 	done
 	return 0
@@ -286,6 +290,12 @@ stop_board() {
 
 # screen: the window's text now.
 screen() { tmux_cmd capture-pane -p -t wb; }
+
+# screen_line N: line N of the window now.
+screen_line() { screen | sed -n "$1p"; }
+
+# screen_line_is_not N TEXT: line N of the window shows something else.
+screen_line_is_not() { [ "$(screen_line "$1")" != "$2" ]; }
 
 # screen_has TEXT: the screen shows TEXT (a grep pattern).
 screen_has() { screen | grep -q -- "$1"; }
