@@ -51,7 +51,8 @@ recover() {
 }
 
 # recover_screen NAME PATTERN: wait until the screen no longer shows
-# PATTERN (data that is valid but odd gives way to the usual data).
+# PATTERN (data that is valid but odd gives way to the usual data). Called
+# once the screen has been seen showing it, so its going is a change.
 recover_screen() {
 	_t0=$(ms)
 	if wait_for 10 screen_lacks "$2"; then

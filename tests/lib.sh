@@ -297,7 +297,9 @@ screen_line() { screen | sed -n "$1p"; }
 # screen_line_is_not N TEXT: line N of the window shows something else.
 screen_line_is_not() { [ "$(screen_line "$1")" != "$2" ]; }
 
-# screen_has TEXT: the screen shows TEXT (a grep pattern).
+# screen_has TEXT: the screen shows TEXT (a grep pattern). screen_lacks
+# and wait_screen_gone: only after a check that the screen shown is the
+# one meant (a title, a status, the data), or they pass on an old one.
 screen_has() { screen | grep -q -- "$1"; }
 screen_lacks() { ! screen | grep -q -- "$1"; }
 
