@@ -129,28 +129,42 @@ _same() { [ -n "$2" ] && [ "$(_proc_start "$1")" = "$2" ]; }
 # track PID: stop it at cleanup (if it is still the same process).
 track() { _pids="$_pids $1:$(_proc_start "$1")"; }
 
-# start_sim [options...]: start wallboard-sim on a free loopback port.
+# start_sim [options...]: start wallboard-sim on a free loopback port
+# (or the --port given: one a stopped simulator had, which something else
+# may hold for a moment, so it is tried again for up to 10 s).
 # Sets SIM_PID, SIM_PORT and SIM_URL. Fails the test file if it can't start.
 start_sim() {
-	_out="$TMP/sim.$$.$RANDOM.out"
-	"$WALLBOARD_SIM" --port 0 --api "$PROVIDER" "$@" >"$_out" 2>"$_out.err" &
+	_sim_n=$((${_sim_n:-0} + 1))
+	_sim_out="$TMP/sim.$_sim_n.out"
+	_sim_end=$(($(ms) + 10000))
+	until _sim_launch "$@"; do
+		[ "$(ms)" -lt "$_sim_end" ] || bail "wallboard-sim found its port in use for 10 s"
+		sleep 0.1
+	done
+	SIM_URL="http://127.0.0.1:$SIM_PORT"
+}
+
+# _sim_launch [options...]: one try of start_sim; fails only when the
+# port is in use (any other failure ends the test file).
+_sim_launch() {
+	"$WALLBOARD_SIM" --port 0 --api "$PROVIDER" "$@" >"$_sim_out" 2>"$_sim_out.err" &
 	SIM_PID=$!
 	SIM_START=$(_proc_start "$SIM_PID")
 	track "$SIM_PID"
-	SIM_PORT=
-	_i=0
-	while [ $_i -lt 100 ]; do
-		SIM_PORT=$(sed -n 's/^listening on port \([0-9][0-9]*\).*/\1/p' "$_out" | head -n 1)
-		[ -n "$SIM_PORT" ] && break
-		sim_exited && break
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	if [ -z "$SIM_PORT" ]; then
-		cat "$_out.err" >&2
+	wait_for 10 _sim_listening
+	[ -n "$SIM_PORT" ] && return 0
+	stop_sim
+	grep -q "Address already in use" "$_sim_out.err" || {
+		cat "$_sim_out.err" >&2
 		bail "wallboard-sim did not start"
-	fi
-	SIM_URL="http://127.0.0.1:$SIM_PORT"
+	}
+	return 1
+}
+
+# _sim_listening: the simulator has said its port (SIM_PORT), or exited.
+_sim_listening() {
+	SIM_PORT=$(sed -n 's/^listening on port \([0-9][0-9]*\).*/\1/p' "$_sim_out" | head -n 1)
+	[ -n "$SIM_PORT" ] || sim_exited
 }
 
 # sim_exited: the simulator started last has exited.
