@@ -26,7 +26,6 @@ chmod 600 "$CONF"
 
 # log_since LINE PATTERN: the log shows PATTERN after line LINE.
 log_since() { tail -n +"$(($1 + 1))" "$LOG" | grep -q -- "$2"; }
-log_lines() { wc -l <"$LOG"; }
 
 # board_up URL: a board against URL, logging to $LOG afresh (once the
 # last board has exited: its last lines are not the new board's).
@@ -83,17 +82,6 @@ fault() {
 	_mark=$(grep -n -- "$_pat" "$LOG" | tail -n 1 | cut -d: -f1)
 	sim_control "$_clear"
 	recover "$_name" "${_mark:-$(log_lines)}"
-}
-
-# body_control FILE COUNT: write a control that answers COUNT polls (-1:
-# until reset) with the text of FILE as the body; its path goes to stdout.
-body_control() {
-	{
-		printf '{"fail": {"path": "%s", "status": 200, "count": %s, "body": ' "$DATA_PATH" "$2"
-		sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$/"/' "$1"
-		printf '}}'
-	} >"$TMP/control.json"
-	echo "@$TMP/control.json"
 }
 
 # fault_body NAME FILE PATTERN: the data endpoint answers 200 with FILE.

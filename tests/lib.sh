@@ -249,6 +249,22 @@ wb_as() {
 # has TEXT FILE: FILE holds TEXT.
 has() { grep -q -- "$1" "$2"; }
 
+# log_lines: how many lines the board's --log file ($LOG) has so far.
+log_lines() { wc -l <"$LOG"; }
+
+# body_control FILE COUNT [STATUS]: write a /sim/control body that answers
+# COUNT polls of the data path (-1: until reset) with STATUS (200) and the
+# text of FILE as the body; "@" and its path go to stdout.
+body_control() {
+	{
+		printf '{"fail": {"path": "%s", "status": %s, "count": %s, "body": ' \
+			"$DATA_PATH" "${3:-200}" "$2"
+		sed 's/\\/\\\\/g; s/"/\\"/g' "$1" | tr -d '\n' | sed 's/^/"/; s/$/"/'
+		printf '}}'
+	} >"$TMP/control.json"
+	echo "@$TMP/control.json"
+}
+
 # --- terminal tests in tmux ---------------------------------------------
 _tmux_n=0
 _tmux_sockets=""
