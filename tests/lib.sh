@@ -55,9 +55,8 @@ export XDG_CONFIG_HOME="$TMP/config" HOME="$TMP"
 
 # WALLBOARD_WRAPPER="valgrind ...": a command every wallboard run goes
 # through (`make memcheck`). $WALLBOARD becomes a script that execs the
-# wrapper with the real binary, so "$WALLBOARD" ARGS works unchanged; a
-# test that finds the board with pgrep -f "^$WALLBOARD" (the tmux tests)
-# does not find it under a wrapper.
+# wrapper with the real binary, so "$WALLBOARD" ARGS works unchanged and
+# runs as one process (start_board's pid is still the board's).
 if [ -n "${WALLBOARD_WRAPPER:-}" ]; then
 	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$WALLBOARD_WRAPPER" "$WALLBOARD" \
 		>"$TMP/wallboard" && chmod +x "$TMP/wallboard" &&
@@ -66,11 +65,12 @@ fi
 
 # cleanup: stop everything this test started, remove the scratch directory.
 cleanup() {
+	signal_board TERM 2>/dev/null
 	for p in $_pids; do
-		kill "$p" 2>/dev/null
+		_same "${p%%:*}" "${p#*:}" && kill "${p%%:*}" 2>/dev/null
 	done
 	for p in $_pids; do
-		wait "$p" 2>/dev/null
+		wait "${p%%:*}" 2>/dev/null
 	done
 	for s in ${_tmux_sockets:-}; do
 		tmux -S "$s" kill-server 2>/dev/null
@@ -115,35 +115,66 @@ bail() {
 	exit 1
 }
 
-# track PID: stop it at cleanup.
-track() { _pids="$_pids $1"; }
+# _proc_start PID: when process PID started (field 22 of /proc/PID/stat,
+# counted after the name in parentheses); nothing once it has exited.
+_proc_start() {
+	awk '{ sub(/.*\) /, ""); if ($1 !~ /[ZX]/) print $20 }' "/proc/$1/stat" 2>/dev/null
+}
 
-# start_sim [options...]: start wallboard-sim on a free loopback port.
+# _same PID START: PID is still the process that started at START. Pids
+# wrap around (a busy machine runs through them in minutes): a later
+# process that got the pid is not taken for it, nor signalled.
+_same() { [ -n "$2" ] && [ "$(_proc_start "$1")" = "$2" ]; }
+
+# track PID: stop it at cleanup (if it is still the same process).
+track() { _pids="$_pids $1:$(_proc_start "$1")"; }
+
+# start_sim [options...]: start wallboard-sim on a free loopback port
+# (or the --port given: one a stopped simulator had, which something else
+# may hold for a moment, so it is tried again for up to 10 s).
 # Sets SIM_PID, SIM_PORT and SIM_URL. Fails the test file if it can't start.
 start_sim() {
-	_out="$TMP/sim.$$.$RANDOM.out"
-	"$WALLBOARD_SIM" --port 0 --api "$PROVIDER" "$@" >"$_out" 2>"$_out.err" &
-	SIM_PID=$!
-	track "$SIM_PID"
-	SIM_PORT=
-	_i=0
-	while [ $_i -lt 100 ]; do
-		SIM_PORT=$(sed -n 's/^listening on port \([0-9][0-9]*\).*/\1/p' "$_out" | head -n 1)
-		[ -n "$SIM_PORT" ] && break
-		kill -0 "$SIM_PID" 2>/dev/null || break
-		sleep 0.05
-		_i=$((_i + 1))
+	_sim_n=$((${_sim_n:-0} + 1))
+	_sim_out="$TMP/sim.$_sim_n.out"
+	_sim_end=$(($(ms) + 10000))
+	until _sim_launch "$@"; do
+		[ "$(ms)" -lt "$_sim_end" ] || bail "wallboard-sim found its port in use for 10 s"
+		sleep 0.1
 	done
-	if [ -z "$SIM_PORT" ]; then
-		cat "$_out.err" >&2
-		bail "wallboard-sim did not start"
-	fi
 	SIM_URL="http://127.0.0.1:$SIM_PORT"
 }
 
-# stop_sim: stop the simulator started last.
+# _sim_launch [options...]: one try of start_sim; fails only when the
+# port is in use (any other failure ends the test file).
+_sim_launch() {
+	"$WALLBOARD_SIM" --port 0 --api "$PROVIDER" "$@" >"$_sim_out" 2>"$_sim_out.err" &
+	SIM_PID=$!
+	SIM_START=$(_proc_start "$SIM_PID")
+	track "$SIM_PID"
+	wait_for 10 _sim_listening
+	[ -n "$SIM_PORT" ] && return 0
+	stop_sim
+	grep -q "Address already in use" "$_sim_out.err" || {
+		cat "$_sim_out.err" >&2
+		bail "wallboard-sim did not start"
+	}
+	return 1
+}
+
+# _sim_listening: the simulator has said its port (SIM_PORT), or exited.
+_sim_listening() {
+	SIM_PORT=$(sed -n 's/^listening on port \([0-9][0-9]*\).*/\1/p' "$_sim_out" | head -n 1)
+	[ -n "$SIM_PORT" ] || sim_exited
+}
+
+# sim_exited: the simulator started last has exited.
+sim_exited() { ! _same "$SIM_PID" "$SIM_START"; }
+
+# stop_sim [SIGNAL]: stop the simulator started last with SIGNAL (TERM),
+# or SIGKILL if it still runs 5 s later; its exit status.
 stop_sim() {
-	kill "$SIM_PID" 2>/dev/null
+	sim_exited || kill -"${1:-TERM}" "$SIM_PID"
+	wait_for 5 sim_exited || sim_exited || kill -KILL "$SIM_PID"
 	wait "$SIM_PID" 2>/dev/null
 }
 
@@ -156,13 +187,34 @@ sim_control() {
 # sim_state: the simulator's counters as JSON on stdout.
 sim_state() { curl -sS -f "$SIM_URL/sim/state"; }
 
-# wait_for SECONDS command...: retry command until it succeeds or time runs out.
+# counter KEY: the number KEY of the /sim/state JSON on stdin: a counter
+# ("logins"), the requests of a path ("/statsapi/auth") or the answers
+# of a status ("401").
+counter() { sed -n "s|.*\"$1\": *\([0-9][0-9]*\).*|\1|p"; }
+
+# sim_count KEY: that number now; 0 while the simulator has none (a path
+# not asked yet, a status not answered yet). Fails when it does not answer.
+sim_count() {
+	_state=$(sim_state) || return 1
+	_count=$(printf '%s\n' "$_state" | counter "$1")
+	echo "${_count:-0}"
+}
+
+# sim_count_is KEY N, sim_count_ge KEY N: it is N, it has reached N.
+sim_count_is() { _count=$(sim_count "$1") && [ "$_count" -eq "$2" ]; }
+sim_count_ge() { _count=$(sim_count "$1") && [ "$_count" -ge "$2" ]; }
+
+# ms: milliseconds since the epoch.
+ms() { date +%s%3N; }
+
+# wait_for SECONDS command...: retry command until it succeeds or time
+# runs out (whole seconds, to the millisecond). Not to be nested: the
+# command may not itself call wait_for.
 wait_for() {
-	_limit=$1
+	_end=$(($(ms) + $1 * 1000))
 	shift
-	_end=$(($(date +%s) + _limit))
 	while ! "$@"; do
-		[ "$(date +%s)" -ge "$_end" ] && return 1
+		[ "$(ms)" -ge "$_end" ] && return 1
 		sleep 0.1
 	done
 	return 0
@@ -194,11 +246,24 @@ wb_as() {
 	return $_rc
 }
 
-# json_field KEY: a number from /sim/state.
-json_field() { sim_state | sed -n "s/.*\"$1\": *\([0-9][0-9]*\).*/\1/p"; }
-
 # has TEXT FILE: FILE holds TEXT.
 has() { grep -q -- "$1" "$2"; }
+
+# log_lines: how many lines the board's --log file ($LOG) has so far.
+log_lines() { wc -l <"$LOG"; }
+
+# body_control FILE COUNT [STATUS]: write a /sim/control body that answers
+# COUNT polls of the data path (-1: until reset) with STATUS (200) and the
+# text of FILE as the body; "@" and its path go to stdout.
+body_control() {
+	{
+		printf '{"fail": {"path": "%s", "status": %s, "count": %s, "body": ' \
+			"$DATA_PATH" "${3:-200}" "$2"
+		sed 's/\\/\\\\/g; s/"/\\"/g' "$1" | tr -d '\n' | sed 's/^/"/; s/$/"/'
+		printf '}}'
+	} >"$TMP/control.json"
+	echo "@$TMP/control.json"
+}
 
 # --- terminal tests in tmux ---------------------------------------------
 _tmux_n=0
@@ -207,24 +272,64 @@ _tmux_sockets=""
 # tmux_cmd ARGS...: tmux on the test's own server (never the user's).
 tmux_cmd() { tmux -S "$TMUX_SOCKET" -f /dev/null "$@"; }
 
-# start_board COLS ROWS COMMAND: run a command in a fresh detached window.
+# start_board COLS ROWS COMMAND: run a board in a fresh detached window.
+# COMMAND is [NAME=VALUE...] PROGRAM [ARGS...], then maybe "; more
+# commands"; PROGRAM's pid is BOARD_PID (see board_pid). The board before
+# it is stopped first: nothing of it (a subscription, a log line) mixes
+# with the new one's.
 start_board() {
 	_cols=$1 _rows=$2
 	shift 2
+	stop_board || diag "the last board still ran 10 s after SIGTERM"
 	# A server of its own for each board: no race with the last one's exit.
 	[ -n "${TMUX_SOCKET:-}" ] && tmux_cmd kill-server 2>/dev/null
 	_tmux_n=$((_tmux_n + 1))
 	TMUX_SOCKET="$TMP/tmux.$_tmux_n.sock"
 	_tmux_sockets="$_tmux_sockets $TMUX_SOCKET"
+	_pidfile="$TMP/board.$_tmux_n.pid"
+	# The inner sh writes its pid and execs env, which execs PROGRAM (and
+	# a WALLBOARD_WRAPPER script execs the wrapper, which runs the board
+	# in its own process): one process throughout. The sleep keeps the
+	# window, and so the last screen, after the board has exited.
 	tmux_cmd new-session -d -s wb -x "$_cols" -y "$_rows" \
-		"env TERM=xterm-256color LC_ALL=C.UTF-8 $*; sleep 30" || bail "tmux did not start"
+		"sh -c 'echo \$\$ >$_pidfile; exec \"\$@\"' board env TERM=xterm-256color LC_ALL=C.UTF-8 $*; sleep 30" ||
+		bail "tmux did not start"
 	tmux_cmd set-option -g status off >/dev/null
+	wait_for 10 test -s "$_pidfile" || bail "the board's window did not start"
+	BOARD_PID=$(cat "$_pidfile")
+	BOARD_START=$(_proc_start "$BOARD_PID")
+}
+
+# board_running: the board start_board started last still runs.
+board_running() { _same "${BOARD_PID:-}" "${BOARD_START:-}"; }
+
+# board_exited: it no longer runs.
+board_exited() { ! board_running; }
+
+# board_pid: its pid, while it runs (fails once it has exited).
+board_pid() { board_running && echo "$BOARD_PID"; }
+
+# signal_board [SIGNAL]: send it SIGNAL (TERM) if it still runs.
+signal_board() { board_running && kill -"${1:-TERM}" "$BOARD_PID"; }
+
+# stop_board: SIGTERM, and wait up to 10 s until it has exited.
+stop_board() {
+	signal_board TERM 2>/dev/null
+	wait_for 10 board_exited
 }
 
 # screen: the window's text now.
 screen() { tmux_cmd capture-pane -p -t wb; }
 
-# screen_has TEXT: the screen shows TEXT (a grep pattern).
+# screen_line N: line N of the window now.
+screen_line() { screen | sed -n "$1p"; }
+
+# screen_line_is_not N TEXT: line N of the window shows something else.
+screen_line_is_not() { [ "$(screen_line "$1")" != "$2" ]; }
+
+# screen_has TEXT: the screen shows TEXT (a grep pattern). screen_lacks
+# and wait_screen_gone: only after a check that the screen shown is the
+# one meant (a title, a status, the data), or they pass on an old one.
 screen_has() { screen | grep -q -- "$1"; }
 screen_lacks() { ! screen | grep -q -- "$1"; }
 
@@ -234,6 +339,3 @@ wait_screen_gone() { wait_for "$1" screen_lacks "$2"; }
 
 # keys KEYS...: type into the board.
 keys() { tmux_cmd send-keys -t wb "$@"; }
-
-# board_pid: the wallboard process in the window, if it still runs.
-board_pid() { pgrep -n -f "^$WALLBOARD " 2>/dev/null; }

@@ -67,9 +67,8 @@ check "--once prints every panel of every layout" \
 check "--once: agents are listed" grep -q "Ready\|Busy\|Not Ready" "$OUT"
 check "--once: non-ASCII names arrive intact" grep -q '[^ -~]' "$OUT"
 if provides subscription; then
-	check "--once: the subscription is released" \
-		test "$(json_field subscriptions_active)" = 0
-	check "--once: DELETE was sent" test "$(json_field subscriptions_deleted)" -ge 1
+	check "--once: the subscription is released" sim_count_is subscriptions_active 0
+	check "--once: DELETE was sent" sim_count_ge subscriptions_deleted 1
 fi
 
 wb_as "wrong-$SECRET" --once $U
