@@ -24,6 +24,7 @@
 
 #include "board.h"
 #include "keys.h"
+#include "log.h"
 #include "output/plain.h"
 #include "render/render.h"
 
@@ -60,6 +61,7 @@ static void signals_setup(void)
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);	/* Ctrl-\ too: release, restore the terminal */
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGWINCH, &sa, NULL);
@@ -83,7 +85,7 @@ struct board {
 	double notice_until;
 	double next_rotate;
 	double next_tick;
-	FILE *log;
+	struct log *log;
 	bool logged_data;	/* the last event logged was fresh data */
 };
 
@@ -183,32 +185,6 @@ static int poll_timeout(const struct board *b, double now)
 	return wake > 1.0 ? 1000 : (int)ceil(wake * 1000);
 }
 
-/*
- * Append one event to the log file: local time, then the text. Only what
- * the board says on its status line goes here (already sanitised), never
- * a secret.
- */
-static void log_event(FILE *log, const char *fmt, ...) WB_PRINTF(2, 3);
-static void log_event(FILE *log, const char *fmt, ...)
-{
-	char when[32];
-	struct timespec ts;
-	struct tm tm;
-	va_list ap;
-
-	if (log == NULL)
-		return;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	localtime_r(&ts.tv_sec, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S", &tm);
-	fprintf(log, "%s.%03ld ", when, ts.tv_nsec / 1000000);
-	va_start(ap, fmt);
-	vfprintf(log, fmt, ap);
-	va_end(ap);
-	fputc('\n', log);
-	fflush(log);
-}
-
 /* Take a new snapshot and status from the data source. */
 static void collect(struct board *b)
 {
@@ -271,9 +247,10 @@ static void redraw(struct board *b, double now)
 
 /*
  * Give back the subscription: keep the loop turning for the data source
- * alone until it says it is closed, or the deadline passes.
+ * alone until it says it is closed, or the deadline passes. Returns what
+ * became of it, for the log.
  */
-static void release(struct provider *prov)
+static void release(struct provider *prov, char *out, size_t outsz)
 {
 	struct pollfd fds[MAX_FDS];
 	struct provider_status st;
@@ -294,12 +271,19 @@ static void release(struct provider *prov)
 			break;
 		prov->ops->dispatch(prov, fds, n, now_mono());
 	}
+	prov->ops->status(prov, &st);
+	if (st.state == CONN_CLOSED)
+		snprintf(out, outsz, "%s", st.message[0] ? st.message : "closed");
+	else
+		snprintf(out, outsz, "the subscription was not released within "
+			 "%.0f s: it may still be active on the server", RELEASE_WAIT);
 }
 
 int board_run(const struct config *cfg, struct layoutset *set,
-	      struct provider *prov, const struct board_opts *o)
+	      struct provider *prov, const struct board_opts *o, struct log *log)
 {
 	struct render_opts ro = { o->color, o->ascii, o->kiosk };
+	char how[300];
 	struct board b;
 	struct pollfd fds[MAX_FDS];
 	bool tty_in = isatty(STDIN_FILENO);
@@ -309,11 +293,8 @@ int board_run(const struct config *cfg, struct layoutset *set,
 	b.set = set;
 	b.prov = prov;
 	b.o = o;
+	b.log = log;
 	signals_setup();
-	if (cfg->log_file && (b.log = fopen(cfg->log_file, "a")) == NULL) {
-		fprintf(stderr, "wallboard: %s: %s\n", cfg->log_file, strerror(errno));
-		return 2;
-	}
 	log_event(b.log, "start: %zu layouts", set->n);
 	b.r = render_init(&ro);
 	if (b.r == NULL)
@@ -346,32 +327,29 @@ int board_run(const struct config *cfg, struct layoutset *set,
 		redraw(&b, now);
 	}
 	render_end(b.r);
-	release(prov);
-	prov->ops->status(prov, &b.st);
-	log_event(b.log, "exit: %s", b.st.message[0] ? b.st.message :
-		  conn_state_name(b.st.state));
-	if (b.log)
-		fclose(b.log);
+	release(prov, how, sizeof(how));
+	log_event(b.log, "exit: %s", how);
 	snapshot_free(b.snap);
 	return 0;
 }
 
-int board_once(const struct config *cfg, struct layoutset *set,
-	       struct provider *prov, bool ascii)
+/*
+ * The data --once prints: the first snapshot that has every value the
+ * layouts ask for (a source may bring some a poll later, as Bright
+ * Pattern's service availability), or, when the time runs out, the best
+ * one that came. NULL on a fault or an interruption (said on stderr).
+ */
+static struct snapshot *once_wait(struct board *b)
 {
 	struct pollfd fds[MAX_FDS];
-	struct provider_status st;
-	struct snapshot *snap = NULL;
 	/* Long enough for a slow login, a subscribe and a few 204s. */
-	double deadline = now_mono() + cfg->connect_timeout + cfg->timeout +
-			  10 * cfg->interval;
-	int rc = 0;
+	double deadline = now_mono() + b->cfg->connect_timeout +
+			  b->cfg->timeout + 10 * b->cfg->interval;
 
-	signals_setup();
-	while (snap == NULL) {
+	for (;;) {
 		unsigned char c;
-		int n = prov->ops->pollfds(prov, fds + 1, MAX_FDS - 1);
-		double wake = prov->ops->next_wake(prov) - now_mono();
+		int n = b->prov->ops->pollfds(b->prov, fds + 1, MAX_FDS - 1);
+		double wake = b->prov->ops->next_wake(b->prov) - now_mono();
 		fds[0] = (struct pollfd){ sig_pipe[0], POLLIN, 0 };
 		if (wake > 0.5)
 			wake = 0.5;
@@ -380,34 +358,58 @@ int board_once(const struct config *cfg, struct layoutset *set,
 			break;
 		if (fds[0].revents && read(sig_pipe[0], &c, 1) == 1) {
 			fprintf(stderr, "wallboard: interrupted\n");
-			rc = 1;
-			break;
+			return NULL;
 		}
-		prov->ops->dispatch(prov, fds + 1, n, now_mono());
-		snap = prov->ops->take(prov);
-		prov->ops->status(prov, &st);
-		if (snap == NULL && st.state == CONN_RETRYING) {
-			fprintf(stderr, "wallboard: %s\n", st.message);
-			rc = 1;
+		b->prov->ops->dispatch(b->prov, fds + 1, n, now_mono());
+		collect(b);
+		if (b->snap && !b->st.partial)
 			break;
+		if (b->snap == NULL && b->st.state == CONN_RETRYING) {
+			fprintf(stderr, "wallboard: %s\n", b->st.message);
+			return NULL;
 		}
-		if (snap == NULL && now_mono() > deadline) {
+		if (now_mono() > deadline) {
+			if (b->snap) {
+				fprintf(stderr, "wallboard: warning: some values "
+					"did not arrive in time: %s\n",
+					b->st.message[0] ? b->st.message : "shown as -");
+				break;
+			}
 			fprintf(stderr, "wallboard: timed out: %s\n",
-				st.message[0] ? st.message : conn_state_name(st.state));
-			rc = 1;
-			break;
+				b->st.message[0] ? b->st.message :
+				conn_state_name(b->st.state));
+			return NULL;
 		}
 	}
+	return b->snap;
+}
+
+int board_once(const struct config *cfg, struct layoutset *set,
+	       struct provider *prov, bool ascii, struct log *log)
+{
+	struct board b;
+	struct snapshot *snap;
+	char how[300];
+	int rc = 0;
+
+	memset(&b, 0, sizeof(b));
+	b.cfg = cfg;
+	b.set = set;
+	b.prov = prov;
+	b.log = log;
+	signals_setup();
+	log_event(b.log, "start (once): %zu layouts", set->n);
+	snap = once_wait(&b);
 	if (snap) {
 		for (size_t i = 0; i < set->n; i++)
 			plain_layout(stdout, set->layouts[i], snap, ascii);
-		fflush(stdout);
-	}
-	release(prov);
-	prov->ops->status(prov, &st);
-	if (rc == 0 && st.state != CONN_CLOSED)
-		fprintf(stderr, "wallboard: warning: the subscription may not have "
-			"been released (%s)\n", st.message);
-	snapshot_free(snap);
+	} else
+		rc = 1;
+	release(prov, how, sizeof(how));
+	log_event(b.log, "exit: %s", how);
+	prov->ops->status(prov, &b.st);
+	if (rc == 0 && b.st.state != CONN_CLOSED)
+		fprintf(stderr, "wallboard: warning: %s\n", how);
+	snapshot_free(b.snap);
 	return rc;
 }

@@ -19,15 +19,20 @@ struct board_opts {
 	double rotate;		/* seconds a layout stays in rotation; 0 = off */
 };
 
-/* Run the interactive board until quit or a signal; returns the exit code. */
+struct log;
+
+/*
+ * Run the interactive board until quit or a signal; returns the exit
+ * code. Changes of the connection's state go to log (may be NULL).
+ */
 int board_run(const struct config *cfg, struct layoutset *set,
-	      struct provider *prov, const struct board_opts *o);
+	      struct provider *prov, const struct board_opts *o, struct log *log);
 
 /*
  * Wait for the first complete data, print every panel of every layout as
  * plain text, release. Returns 0, or 1 with one line on stderr.
  */
 int board_once(const struct config *cfg, struct layoutset *set,
-	       struct provider *prov, bool ascii);
+	       struct provider *prov, bool ascii, struct log *log);
 
 #endif

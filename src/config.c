@@ -523,21 +523,34 @@ void config_usage(FILE *out)
 			fprintf(out, "  %-8s %s\n", k->names, k->help);
 }
 
-bool config_holds_secret(const struct config *cfg)
+/* The secret option o holds in the struct at base, or NULL. */
+static const char *secret_of(const struct option_def *o, const void *base)
+{
+	if (o->type != OPT_SECRET || base == NULL)
+		return NULL;
+	return *(char *const *)(const void *)((const char *)base + o->offset);
+}
+
+size_t config_secrets(const struct config *cfg, const char **out, size_t max)
 {
 	const struct source *src = cfg->provider ? source_find(cfg->provider) : NULL;
+	const char *v;
+	size_t n = 0;
 
-	for (size_t i = 0; i < options_ncore; i++)
-		if (options_core[i].type == OPT_SECRET &&
-		    *(char *const *)(const void *)((const char *)cfg +
-						  options_core[i].offset))
-			return true;
-	for (size_t i = 0; src && cfg->source && i < src->noptions; i++)
-		if (src->options[i].type == OPT_SECRET &&
-		    *(char *const *)(const void *)((const char *)cfg->source +
-						  src->options[i].offset))
-			return true;
-	return false;
+	for (size_t i = 0; i < options_ncore && n < max; i++)
+		if ((v = secret_of(&options_core[i], cfg)) != NULL)
+			out[n++] = v;
+	for (size_t i = 0; src && i < src->noptions && n < max; i++)
+		if ((v = secret_of(&src->options[i], cfg->source)) != NULL)
+			out[n++] = v;
+	return n;
+}
+
+bool config_holds_secret(const struct config *cfg)
+{
+	const char *v[1];
+
+	return config_secrets(cfg, v, 1) > 0;
 }
 
 char *config_default_path(void)

@@ -71,6 +71,8 @@ bool config_read_secret_file(const char *path, char **out, struct errlist *errs)
 
 /* True when cfg holds a secret (a password, a token, a key). */
 bool config_holds_secret(const struct config *cfg);
+/* The secrets cfg holds (at most max), for scrubbing messages; the count. */
+size_t config_secrets(const struct config *cfg, const char **out, size_t max);
 
 /* The default config path ($XDG_CONFIG_HOME/..., then /etc/...), or NULL. */
 char *config_default_path(void);

@@ -6,6 +6,7 @@
 #include "autoconf.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,16 +17,39 @@
 #include <unistd.h>
 
 #include "board.h"
+#include "log.h"
+#include "sanitize.h"
 #include "config.h"
 #include "layout/layout.h"
 #include "provider.h"
 
-/* Print every collected message with the program's name, then forget them. */
+/*
+ * Print every collected message with the program's name, then forget
+ * them. Messages quote what was given (a file name, a provider's name):
+ * it is sanitised here, whatever it holds.
+ */
 static void print_errs(struct errlist *e, const char *prefix)
 {
+	char line[1024];
+
 	for (size_t i = 0; i < e->n; i++)
-		fprintf(stderr, "wallboard: %s%s\n", prefix, e->msgs[i]);
+		fprintf(stderr, "wallboard: %s%s\n", prefix,
+			sanitize_line(line, sizeof(line), e->msgs[i]));
 	errlist_free(e);
+}
+
+/*
+ * Everything written to stdout has reached it: a cron job on a full disk
+ * must get a failure, not an empty file and status 0.
+ */
+static int finish_output(int rc)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "wallboard: cannot write the output: %s\n",
+			strerror(errno));
+		return rc ? rc : 1;
+	}
+	return rc;
 }
 
 /*
@@ -200,10 +224,12 @@ static int run_check(const struct config *cfg, const struct layoutset *set)
 	char *json;
 
 	for (size_t i = 0; i < set->n; i++) {
+		char file[512];
 		panels += set->layouts[i]->npanels;
 		fprintf(stderr, "wallboard: %s: ok: \"%s\" on key %d, %zu panels\n",
-			set->layouts[i]->file, set->layouts[i]->title,
-			set->layouts[i]->key, set->layouts[i]->npanels);
+			sanitize_line(file, sizeof(file), set->layouts[i]->file),
+			set->layouts[i]->title, set->layouts[i]->key,
+			set->layouts[i]->npanels);
 	}
 	json = provider_plan(cfg, set);
 	puts(json);
@@ -219,6 +245,7 @@ int main(int argc, char **argv)
 	struct layoutset *set;
 	struct provider *prov;
 	struct errlist errs = { 0 };
+	struct log *log;
 	int rc;
 
 	setlocale(LC_ALL, "");
@@ -231,7 +258,7 @@ int main(int argc, char **argv)
 		if (rc)
 			fprintf(stderr, "wallboard: %s\n", err);
 		config_free(&cfg);
-		return rc;
+		return finish_output(rc);
 	}
 	set = load_layouts(&cfg);
 	if (set == NULL) {
@@ -242,25 +269,31 @@ int main(int argc, char **argv)
 		rc = run_check(&cfg, set);
 		layoutset_free(set);
 		config_free(&cfg);
-		return rc;
+		return finish_output(rc);
 	}
-	prov = provider_open(&cfg, set, cfg.demo, &errs);
+	if (cfg.kiosk && !isatty(STDOUT_FILENO))
+		errlist_add(&errs, "--kiosk needs a terminal: its output is not one");
+	log = errs.n ? NULL : log_open(cfg.log_file, &errs);
+	prov = errs.n ? NULL : provider_open(&cfg, set, cfg.demo, &errs);
 	if (prov == NULL) {
 		print_errs(&errs, "");
+		log_close(log);
 		layoutset_free(set);
 		config_free(&cfg);
 		return 2;
 	}
 	if (cfg.once || !isatty(STDOUT_FILENO)) {
-		rc = board_once(&cfg, set, prov, cfg.ascii == ASCII_YES);
+		rc = finish_output(board_once(&cfg, set, prov,
+					      cfg.ascii == ASCII_YES, log));
 	} else {
 		struct board_opts bo = {
 			cfg.kiosk, cfg.demo, !cfg.no_color,
 			cfg.ascii == ASCII_YES ? 1 : cfg.ascii == ASCII_NO ? 0 : -1,
 			cfg.kiosk || cfg.rotate_given ? cfg.rotate : 0
 		};
-		rc = board_run(&cfg, set, prov, &bo);
+		rc = board_run(&cfg, set, prov, &bo, log);
 	}
+	log_close(log);
 	prov->ops->destroy(prov);
 	layoutset_free(set);
 	config_free(&cfg);

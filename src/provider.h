@@ -45,6 +45,7 @@ struct provider_status {
 	enum conn_state state;
 	char message[256];	/* what is wrong or happening; "" when all is well */
 	bool fatal;		/* retrying cannot help without a change (bad login) */
+	bool partial;		/* the last data lacks values that come a poll later */
 	unsigned faults;	/* faults seen since start */
 	unsigned repeats;	/* the same fault again, this many times in a row */
 	unsigned malformed;	/* bodies refused as malformed since start */

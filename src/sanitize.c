@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sanitize.h"
 #include "text.h"
@@ -171,6 +172,26 @@ char *sanitize_dup(const char *src, size_t len)
 	return xrealloc(dst, n + 1);
 }
 
+char *sanitize_line(char *dst, size_t size, const char *src)
+{
+	char *clean = sanitize_dup(src, strlen(src));
+	size_t n = strlen(clean);
+
+	if (size == 0) {
+		free(clean);
+		return dst;
+	}
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)clean[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, clean, n);
+	dst[n] = '\0';
+	free(clean);
+	return dst;
+}
+
 /*
  * True when sanitize_copy would return src unchanged: printable ASCII
  * and valid UTF-8 that holds nothing to remove or replace. A caller may
@@ -196,4 +217,93 @@ bool sanitize_is_clean(const char *src, size_t len)
 		i += n;
 	}
 	return true;
+}
+
+#define SECRET_MARK "[secret]"
+
+/* Replace msg[at..at+len) with the mark, if it fits. */
+static bool mask(char *msg, size_t size, size_t at, size_t len)
+{
+	size_t tail = strlen(msg + at + len), mark = strlen(SECRET_MARK);
+
+	if (at + mark + tail + 1 > size)
+		return false;
+	memmove(msg + at + mark, msg + at + len, tail + 1);
+	memcpy(msg + at, SECRET_MARK, mark);
+	return true;
+}
+
+/* Every occurrence of secret in msg masked. */
+static void mask_all(char *msg, size_t size, const char *secret)
+{
+	size_t n = strlen(secret), at = 0;
+	char *p;
+
+	if (n == 0)
+		return;
+	while ((p = strstr(msg + at, secret)) != NULL) {
+		at = (size_t)(p - msg);
+		if (!mask(msg, size, at, n)) {
+			memset(p, '*', n);	/* no room for the mark */
+			continue;
+		}
+		at += strlen(SECRET_MARK);
+	}
+}
+
+/*
+ * The words that introduce a secret, and what may stand between a word
+ * and its value (a quote, a colon, '=', blanks, "Bearer ", "Basic ").
+ */
+static const char *const secret_words[] = {
+	"client_secret", "password", "passwd", "token", "authorization",
+	"api_key", "apikey", "x-api-key", "secret", "cookie",
+};
+
+/*
+ * The length of what separates a secret's word from its value: quotes,
+ * blanks, and a ':' or '=' (without one it is a word in a sentence, not
+ * a value: 0).
+ */
+static size_t value_gap(const char *p)
+{
+	size_t i = strspn(p, "\"' :=");
+
+	if (memchr(p, ':', i) == NULL && memchr(p, '=', i) == NULL)
+		return 0;
+	if (strncasecmp(p + i, "bearer ", 7) == 0)
+		i += 7;
+	else if (strncasecmp(p + i, "basic ", 6) == 0)
+		i += 6;
+	return i;
+}
+
+/* Mask the values that follow the words of secret_words. */
+static void mask_values(char *msg, size_t size)
+{
+	for (size_t at = 0; msg[at] != '\0'; at++) {
+		for (size_t w = 0; w < WB_ARRAY_LEN(secret_words); w++) {
+			size_t wl = strlen(secret_words[w]), gap, len;
+			if (strncasecmp(msg + at, secret_words[w], wl) != 0)
+				continue;
+			gap = value_gap(msg + at + wl);
+			if (gap == 0)
+				continue;	/* "the token answer": no value */
+			len = strcspn(msg + at + wl + gap, "\"'&,; )}]");
+			if (len > 0 && strncmp(msg + at + wl + gap, SECRET_MARK,
+					       strlen(SECRET_MARK)) != 0)
+				mask(msg, size, at + wl + gap, len);
+			at += wl;
+			break;
+		}
+	}
+}
+
+void sanitize_secrets(char *msg, size_t size, const char *const *secrets,
+		      size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (secrets[i] && strlen(secrets[i]) >= 4)
+			mask_all(msg, size, secrets[i]);
+	mask_values(msg, size);
 }

@@ -26,7 +26,24 @@ size_t sanitize_copy(char *dst, const char *src, size_t len);
 /* A newly allocated sanitised copy (free() it). */
 char *sanitize_dup(const char *src, size_t len);
 
+/*
+ * The sanitised form of the string src into dst (size bytes), cut at a
+ * character boundary when it does not fit. Returns dst.
+ */
+char *sanitize_line(char *dst, size_t size, const char *src);
+
 /* True if s needs no change (fast path for the common all-ASCII case). */
 bool sanitize_is_clean(const char *s, size_t len);
+
+/*
+ * Remove secrets from a message (in place, NUL-terminated in size bytes)
+ * before it is shown or logged: every occurrence of each known secret
+ * (secrets[0..n), NULLs skipped), and whatever follows a word that
+ * introduces one ("client_secret=", "password", "token", "Authorization:",
+ * "api_key"...) up to the next separator, become "[secret]". A server's
+ * error that quotes the request it refused cannot show the secret.
+ */
+void sanitize_secrets(char *msg, size_t size, const char *const *secrets,
+		      size_t n);
 
 #endif

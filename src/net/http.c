@@ -312,6 +312,14 @@ void http_cancel(struct http *h, struct http_req *r)
 		done(ctx, &res);
 }
 
+bool http_value_ok(const char *v)
+{
+	for (; *v; v++)
+		if ((unsigned char)*v < 0x21 || (unsigned char)*v > 0x7e)
+			return false;
+	return true;
+}
+
 void http_clear_cookies(struct http *h)
 {
 	CURL *e = curl_easy_init();

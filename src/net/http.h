@@ -70,6 +70,13 @@ int http_pollfds(struct http *h, struct pollfd *fds, int max);
 double http_next_wake(const struct http *h);
 void http_dispatch(struct http *h, const struct pollfd *fds, int nfds);
 
+/*
+ * True when v can go into a request header as a value a server gave us (a
+ * token): visible ASCII only. A CR or LF would let it add headers of its
+ * own to every request.
+ */
+bool http_value_ok(const char *v);
+
 /* Forget all cookies (a new login starts clean). */
 void http_clear_cookies(struct http *h);
 

@@ -14,4 +14,8 @@
  */
 char *oauth_parse_token(const char *body, size_t len, double *expires_in);
 
+/* Why a token with characters a header cannot carry is refused. */
+#define TOKEN_REFUSED "the server's token holds characters a request " \
+	"header cannot carry (a blank, CR, LF or control byte): refused"
+
 #endif

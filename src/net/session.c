@@ -71,15 +71,27 @@ void session_plan_poll(struct session *s, int step, double now)
 	session_plan(s, step, at > now ? at : now);
 }
 
+/*
+ * Every word the status line and the log get of a source passes here: the
+ * secrets the session knows (and anything a server's message shows after
+ * "client_secret=", "Authorization:" and the like) are masked, and what is
+ * left is sanitised, whatever it quotes.
+ */
 void session_say(struct session *s, enum conn_state state, const char *fmt, ...)
 {
-	char msg[sizeof(s->st.message)];
+	char msg[sizeof(s->st.message)], raw[sizeof(s->st.message)];
+	const char *secrets[8];
+	size_t n;
 	va_list ap;
 
 	/* Through a copy: the message may be one of the arguments. */
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	n = config_secrets(s->cfg, secrets, WB_ARRAY_LEN(secrets) - 1);
+	secrets[n++] = s->token;
+	sanitize_secrets(raw, sizeof(raw), secrets, n);
+	sanitize_line(msg, sizeof(msg), raw);
 	if (state != s->st.state || strcmp(msg, s->st.message) != 0)
 		s->st.repeats = 0;
 	s->st.state = state;
@@ -201,8 +213,6 @@ void session_transport_fault(struct session *s, int step, double now,
 void session_relogin(struct session *s, int login_step, double now,
 		     const char *what)
 {
-	char msg[sizeof(s->st.message)];
-
 	if (now - s->last_login < RELOGIN_WINDOW) {
 		s->relogin_backoff = s->relogin_backoff ? s->relogin_backoff * 2 : 2;
 		if (s->relogin_backoff > RELOGIN_CAP)
@@ -210,9 +220,7 @@ void session_relogin(struct session *s, int login_step, double now,
 	} else
 		s->relogin_backoff = 0;
 	session_set_token(s, NULL, 0, now);
-	snprintf(msg, sizeof(msg), "%s; logging in again%s", what,
-		 s->relogin_backoff ? " after a pause" : "");
-	count_fault(s, msg);
+	count_fault(s, what);
 	s->st.retry_at = now + s->relogin_backoff;
 	session_plan(s, login_step, now + s->relogin_backoff);
 }
@@ -281,7 +289,6 @@ void session_cancel(struct session *s)
 
 void session_release(struct session *s, int step)
 {
-	session_cancel(s);
 	s->releasing = true;
 	session_say(s, CONN_RELEASING, "releasing the subscription");
 	session_plan(s, step, now_mono());

@@ -127,8 +127,9 @@ void session_request(struct session *s, const struct session_call *c,
 /* Cancel the request in flight, if any; its answer is never delivered. */
 void session_cancel(struct session *s);
 /*
- * Give back what the server holds with step, now: the request in flight
- * is cancelled, and the release is not held back by a streak of faults.
+ * Give back what the server holds with step (the release, or a login
+ * first), now: not held back by a streak of faults. The provider cancels
+ * what it no longer needs first.
  */
 void session_release(struct session *s, int step);
 

@@ -155,7 +155,15 @@ static struct render *render_setup(struct render *r, const struct render_opts *o
 	r->ascii = want_ascii(o->ascii);
 	r->g = r->ascii ? &glyphs_ascii : &glyphs_utf8;
 	r->kiosk = o->kiosk;
-	cbreak();
+	/*
+	 * A wall screen's keyboard must not end the board: in kiosk mode
+	 * Ctrl-C and Ctrl-\ are keys, not signals (raw). A signal sent to
+	 * the process (systemctl stop) still ends it, releasing first.
+	 */
+	if (o->kiosk)
+		raw();
+	else
+		cbreak();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

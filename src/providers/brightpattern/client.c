@@ -61,6 +61,8 @@ struct brightpattern {
 	bool oauth;
 	bool subscribed;
 	bool releasing;
+	bool login_lost;	/* a 401 ended the login; no login since */
+	bool release_login;	/* a login was tried for the release */
 	struct probe_ref *probes;	/* service availability, asked apart */
 	size_t nprobes;
 	/* --list-* */
@@ -95,7 +97,10 @@ static void request(struct brightpattern *sa, const char *method, const char *pa
 static void after_login(struct brightpattern *sa, double now)
 {
 	sa->s.last_login = now;
-	if (sa->list_what)
+	sa->login_lost = false;
+	if (sa->releasing)
+		session_plan(&sa->s, STEP_RELEASE, now);
+	else if (sa->list_what)
 		session_plan(&sa->s, STEP_LIST, now);
 	else if (sa->need_ids && sa->resolving < 2)
 		session_plan(&sa->s, STEP_RESOLVE, now);
@@ -110,6 +115,14 @@ static void login_refused(struct brightpattern *sa, const struct http_result *re
 			  double now)
 {
 	char what[300];
+
+	if (sa->releasing) {
+		session_describe(&sa->s, res, what, sizeof(what));
+		session_say(&sa->s, CONN_CLOSED, "could not log in to release "
+			    "the subscription (%s)", what);
+		session_plan(&sa->s, STEP_NONE, 1e300);
+		return;
+	}
 
 	if (!sa->oauth && res->status == 403)
 		session_fatal(&sa->s, STEP_LOGIN, now, "the server refuses password login (403 illegal login "
@@ -134,6 +147,11 @@ static void on_oauth(void *owner, const struct http_result *res,
 
 	if (res->status == 200) {
 		char *tok = oauth_parse_token(res->body, res->len, &expires);
+		if (tok && !http_value_ok(tok)) {
+			secret_free(tok);
+			session_fatal(&sa->s, STEP_LOGIN, now, TOKEN_REFUSED);
+			return;
+		}
 		if (tok) {
 			session_set_token(&sa->s, tok, expires, now);
 			sa->s.st.fatal = false;
@@ -264,6 +282,7 @@ static void name_grid(const struct brightpattern *sa, const char *msg, char *out
 /* A 401 on a request that needed the login: log in again, backing off. */
 static void relogin(struct brightpattern *sa, double now)
 {
+	sa->login_lost = true;
 	session_relogin(&sa->s, STEP_LOGIN, now, "the server ended the login "
 			"(401: another client logged in as this user, or the "
 			"token expired)");
@@ -318,31 +337,52 @@ static void on_probe(void *ctx, const struct http_result *res)
 	struct probe_ref *pr = ctx;
 	const char *word;
 
-	pr->owner = NULL;	/* no longer in flight */
-	if (res->cancelled || res->status != 200)
+	pr->req = NULL;		/* no longer on its way */
+	if (res->cancelled)
+		return;
+	pr->tried = true;
+	if (res->status != 200)
 		return;
 	if ((word = brightpattern_probe_answer(res->body, res->len)) != NULL)
 		pr->value = word;
 }
 
-/* Ask, beside the poll, whether each probed service has an agent ready. */
+/*
+ * Ask, beside the poll, whether each probed service has an agent ready.
+ * A probe has a short timeout of its own (it shares the connection with
+ * the polls), and whatever is still on its way when the next poll or the
+ * release starts is cancelled: a probe never holds up either.
+ */
 static void start_probes(struct brightpattern *sa)
 {
+	double timeout = sa->cfg->interval < sa->cfg->timeout ?
+			 sa->cfg->interval : sa->cfg->timeout;
+
 	for (size_t i = 0; i < sa->nprobes; i++) {
 		struct probe_ref *pr = &sa->probes[i];
 		char *svc, *path, *url;
-		if (pr->owner)
+		if (pr->req)
 			continue;	/* the last one is still on its way */
 		svc = url_escape(pr->service);
 		path = xasprintf("/statsapi/info/check_available_agents?service=%s", svc);
 		url = session_url(&sa->s, path);
-		pr->owner = sa;
-		struct http_call hc = { "GET", url, NULL, NULL, 0, NULL, NULL, 0 };
-		http_start(sa->s.http, &hc, on_probe, pr);
+		struct http_call hc = {
+			"GET", url, NULL, NULL, 0, NULL, NULL,
+			timeout > 0.5 ? timeout : 0.5
+		};
+		pr->req = http_start(sa->s.http, &hc, on_probe, pr);
 		free(url);
 		free(path);
 		free(svc);
 	}
+}
+
+/* Cancel every probe still on its way. */
+static void cancel_probes(struct brightpattern *sa)
+{
+	for (size_t i = 0; i < sa->nprobes; i++)
+		if (sa->probes[i].req)
+			http_cancel(sa->s.http, sa->probes[i].req);
 }
 
 /*
@@ -365,6 +405,11 @@ static void take_data(struct brightpattern *sa, const struct http_result *res,
 	start_probes(sa);
 	brightpattern_probes_apply(sa->probes, sa->nprobes, snap);
 	session_accept(&sa->s, snap);
+	/* The probes' first answers come with the next poll's data. */
+	sa->s.st.partial = false;
+	for (size_t i = 0; i < sa->nprobes; i++)
+		if (!sa->probes[i].tried)
+			sa->s.st.partial = true;
 	session_plan_poll(&sa->s, STEP_POLL, now);
 }
 
@@ -389,18 +434,28 @@ static void on_data(void *owner, const struct http_result *res,
 		/* Backs off like any fault: a server that keeps losing it is not stormed. */
 		sa->subscribed = false;
 		session_fault(&sa->s, STEP_SUBSCRIBE, now, "the server lost the "
-			      "subscription (404); subscribing again");
+			      "subscription (404)");
 		return;
 	default:
 		session_transport_fault(&sa->s, STEP_POLL, now, res);
 	}
 }
 
-/* The answer to DELETE /statsapi/subscription/active: done either way. */
+/*
+ * The answer to DELETE /statsapi/subscription/active: done either way,
+ * but for a 401 the first time (the login ended meanwhile): log in once
+ * more and ask again, within the release's time.
+ */
 static void on_release(void *owner, const struct http_result *res,
 		double now)
 {
 	struct brightpattern *sa = owner;
+
+	if (res->status == 401 && !sa->release_login) {
+		sa->release_login = true;
+		session_plan(&sa->s, STEP_LOGIN, now);
+		return;
+	}
 	sa->subscribed = false;
 	if (res->status == 200 || res->status == 204 || res->status == 404)
 		session_say(&sa->s, CONN_CLOSED, "subscription released");
@@ -470,6 +525,7 @@ static void run_step(void *owner, int step, double now)
 		     "application/json", on_subscribe);
 		break;
 	case STEP_POLL:
+		cancel_probes(sa);
 		session_poll_began(&sa->s, now);
 		request(sa, "GET", "/statsapi/subscription/data", NULL, NULL, on_data);
 		break;
@@ -480,6 +536,7 @@ static void run_step(void *owner, int step, double now)
 		break;
 	}
 	case STEP_RELEASE:
+		cancel_probes(sa);
 		request(sa, "DELETE", "/statsapi/subscription/active", NULL, NULL,
 		     on_release);
 		break;
@@ -488,7 +545,11 @@ static void run_step(void *owner, int step, double now)
 
 /*
  * Give back the subscription. A request in flight is abandoned (its
- * answer no longer matters); without a subscription there is nothing to do.
+ * answer no longer matters; a subscribe may have landed, and DELETE
+ * .../active needs no id); without a subscription there is nothing to do.
+ * When the login was ended (a 401, a token run out), the release logs in
+ * again first: a DELETE without a login would leave the subscription on
+ * the server.
  */
 static void sa_release(struct provider *p)
 {
@@ -497,8 +558,8 @@ static void sa_release(struct provider *p)
 	if (sa->releasing)
 		return;
 	sa->releasing = true;
+	cancel_probes(sa);
 	if (sa->s.inflight) {
-		/* Its answer no longer matters; a subscribe may have landed. */
 		if (sa->s.inflight_step == STEP_SUBSCRIBE)
 			sa->subscribed = true;
 		session_cancel(&sa->s);
@@ -508,7 +569,11 @@ static void sa_release(struct provider *p)
 		session_plan(&sa->s, STEP_NONE, 1e300);
 		return;
 	}
-	session_release(&sa->s, STEP_RELEASE);
+	if (sa->login_lost || (sa->oauth && session_token_due(&sa->s, now_mono()))) {
+		sa->release_login = true;
+		session_release(&sa->s, STEP_LOGIN);
+	} else
+		session_release(&sa->s, STEP_RELEASE);
 }
 
 static void sa_destroy(struct provider *p)

@@ -25,7 +25,8 @@ size_t brightpattern_probes(const struct layoutset *set, struct probe_ref **out)
 		(*out)[n].tid = t;
 		(*out)[n].service = xstrndup(scope, strcspn(scope, "\n"));
 		(*out)[n].value = NULL;
-		(*out)[n].owner = NULL;
+		(*out)[n].req = NULL;
+		(*out)[n].tried = false;
 		n++;
 	}
 	return n;

@@ -7,6 +7,7 @@
 #ifndef WB_BRIGHTPATTERN_PROBES_H
 #define WB_BRIGHTPATTERN_PROBES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "layout/layout.h"
@@ -17,11 +18,13 @@
  * statistic such as service_available) and the service it is about: the
  * provider asks for it apart and writes it into the snapshot it hands over.
  */
+struct http_req;
 struct probe_ref {
 	size_t tid;
 	char *service;
 	const char *value;	/* the last answer, a static word; NULL = none yet */
-	void *owner;		/* the provider's, for its callbacks */
+	struct http_req *req;	/* the request on its way, or NULL */
+	bool tried;		/* an answer (or a failure) came at least once */
 };
 
 /* Every probe of set (the first service of each selection). */

@@ -31,6 +31,7 @@
 #include "providers/genesys/client.h"
 #include "net/session.h"
 #include "options.h"
+#include "net/http.h"
 #include "net/oauth.h"
 
 #define SUBS_PATH "/statistics/v3/subscriptions"
@@ -51,6 +52,7 @@ struct genesys {
 	struct snapshot *held;	/* a poll's snapshot waiting for its peek */
 	char *api_key;		/* "x-api-key: ..." header; wiped on free */
 	bool releasing;
+	bool release_login;	/* a login was tried for the release */
 };
 
 /* Send a request with the API key and, once logged in, the token. */
@@ -70,7 +72,9 @@ static void after_login(struct genesys *g, double now)
 {
 	g->s.last_login = now;
 	g->s.st.fatal = false;
-	if (g->sub_id)
+	if (g->releasing)
+		session_plan(&g->s, g->sub_id ? STEP_RELEASE : STEP_NONE, now);
+	else if (g->sub_id)
 		session_plan_poll(&g->s, STEP_POLL, now);
 	else
 		session_plan(&g->s, STEP_SUBSCRIBE, now);
@@ -92,8 +96,19 @@ static void on_token(void *owner, const struct http_result *res, double now)
 				      "no access_token");
 			return;
 		}
+		if (!http_value_ok(tok)) {
+			secret_free(tok);
+			session_fatal(&g->s, STEP_LOGIN, now, TOKEN_REFUSED);
+			return;
+		}
 		session_set_token(&g->s, tok, expires, now);
 		after_login(g, now);
+		return;
+	}
+	if (g->releasing) {
+		session_describe(&g->s, res, what, sizeof(what));
+		session_say(&g->s, CONN_CLOSED, "could not log in to release the "
+			    "subscription (%s)", what);
 		return;
 	}
 	if (res->status == 400 || res->status == 401 || res->status == 403) {
@@ -202,6 +217,13 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 	if (res->status == 200 || res->status == 201) {
 		free(g->sub_id);
 		g->sub_id = genesys_parse_subscription_id(res->body, res->len);
+		if (g->releasing) {
+			/* Quitting while it was on its way: delete what it made. */
+			session_plan(&g->s, g->sub_id ? STEP_RELEASE : STEP_NONE, now);
+			if (g->sub_id == NULL)
+				session_say(&g->s, CONN_CLOSED, "%s", "");
+			return;
+		}
 		if (g->sub_id == NULL) {
 			session_malformed(&g->s, STEP_SUBSCRIBE, now,
 					  "no subscriptionId");
@@ -209,6 +231,10 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 		}
 		session_progress(&g->s, CONN_WAITING, "waiting for the first data");
 		session_plan(&g->s, STEP_POLL, now);
+		return;
+	}
+	if (g->releasing) {
+		session_say(&g->s, CONN_CLOSED, "%s", "");
 		return;
 	}
 	if (res->status == 401) {
@@ -245,18 +271,27 @@ static void on_values(void *owner, const struct http_result *res, double now)
 		free(g->sub_id);
 		g->sub_id = NULL;
 		session_fault(&g->s, STEP_SUBSCRIBE, now, "the server lost the "
-			      "subscription (404); subscribing again");
+			      "subscription (404)");
 		return;
 	default:
 		session_transport_fault(&g->s, STEP_POLL, now, res);
 	}
 }
 
-/* The answer to DELETE .../subscriptions/{id}: done either way. */
+/*
+ * The answer to DELETE .../subscriptions/{id}: done either way, but for a
+ * 401 the first time (the token ended meanwhile): a new token, and again.
+ */
 static void on_release(void *owner, const struct http_result *res, double now)
 {
 	struct genesys *g = owner;
 
+	if (res->status == 401 && !g->release_login) {
+		g->release_login = true;
+		session_set_token(&g->s, NULL, 0, now);
+		session_plan(&g->s, STEP_LOGIN, now);
+		return;
+	}
 	free(g->sub_id);
 	g->sub_id = NULL;
 	if (res->status == 200 || res->status == 204 || res->status == 404)
@@ -308,9 +343,9 @@ static void run_step(void *owner, int step, double now)
 }
 
 /*
- * Delete the subscription. A request in flight is abandoned; a subscribe
- * in flight may have landed without its answer, but without its id there
- * is nothing to delete (the server closes it when the token ends).
+ * Delete the subscription. A subscribe on its way is let finish (its
+ * answer has the id to delete); any other request in flight is abandoned.
+ * Without a token (it ran out, or a 401 ended it) a new one comes first.
  */
 static void g_release(struct provider *p)
 {
@@ -319,13 +354,22 @@ static void g_release(struct provider *p)
 	if (g->releasing)
 		return;
 	g->releasing = true;
+	g->s.releasing = true;
+	if (g->s.inflight && g->s.inflight_step == STEP_SUBSCRIBE) {
+		session_say(&g->s, CONN_RELEASING, "releasing the subscription");
+		return;
+	}
 	session_cancel(&g->s);
-	if (g->sub_id == NULL || g->s.token == NULL) {
+	if (g->sub_id == NULL) {
 		session_plan(&g->s, STEP_NONE, 1e300);
 		session_say(&g->s, CONN_CLOSED, "%s", "");
 		return;
 	}
-	session_release(&g->s, STEP_RELEASE);
+	if (session_token_due(&g->s, now_mono())) {
+		g->release_login = true;
+		session_release(&g->s, STEP_LOGIN);
+	} else
+		session_release(&g->s, STEP_RELEASE);
 }
 
 static void g_destroy(struct provider *p)
