@@ -1,7 +1,7 @@
 /*
  * layout.h - the layout model: what a board shows and where.
  *
- * A layout file (libconfuse syntax, see doc/wallboard.layout.5) becomes a
+ * A layout file (see doc/wallboard.layout.5; read by syntax.h) becomes a
  * struct layout: a title, the key that selects it, an optional rotation time,
  * and rows of panels. Each row has a relative height; each panel a relative
  * width inside its row. A panel is a totals block, an agent grid, a service
@@ -180,6 +180,13 @@ struct layoutset {
  */
 struct layout *layout_load(const char *path, const char *provider,
 			   struct errlist *errs, struct errlist *warns);
+/*
+ * The same for a layout given as text; name stands for the file in
+ * messages and in the layout's file.
+ */
+struct layout *layout_load_text(const char *name, const char *text,
+				const char *provider, struct errlist *errs,
+				struct errlist *warns);
 void layout_free(struct layout *l);
 
 /*

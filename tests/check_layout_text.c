@@ -1,0 +1,217 @@
+/*
+ * check_layout_text.c - layouts given as text (layout_load_text): the
+ * syntax as a layout meets it (lines after comments, what is left open,
+ * stray braces, ${...} left alone), the range of every number, text
+ * sanitised on its way into messages, and files that are no layout files
+ * (a FIFO, a directory).
+ */
+#include "autoconf.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "layout/layout.h"
+#include "testlib.h"
+
+#define MAX_MSGS 4
+#define NAME "t.layout"
+
+/* Assert that got holds exactly want (NULL-terminated), each after "NAME:". */
+static void expect_msgs(const struct errlist *got, const char *const *want)
+{
+	testlib_expect_msgs(got, NAME, want, MAX_MSGS);
+}
+
+/* Load text that must load cleanly. */
+static struct layout *load_ok(const char *text)
+{
+	struct errlist errs = { NULL, 0 }, warns = { NULL, 0 };
+	struct layout *l = layout_load_text(NAME, text, "brightpattern", &errs,
+					    &warns);
+
+	testlib_no_messages("error", &errs);
+	testlib_no_messages("warning", &warns);
+	ck_assert_ptr_nonnull(l);
+	return l;
+}
+
+/* ---- texts, each loading or failing with its messages ------------------ */
+
+struct text_case {
+	const char *text;
+	const char *msgs[MAX_MSGS];	/* none: it loads */
+};
+
+#define TICKER "row { panel \"p\" { type = ticker } }\n"
+#define HEAD "title = \"t\"\n"
+/* A layout with one totals column; s is inside the column, at line 4. */
+#define COLUMN(s) HEAD "row { panel \"p\" { type = totals\n" \
+	"column \"c\" { stat = \"service_level\"\n" s "\n} } }\n"
+
+static const struct text_case text_cases[] = {
+	/* Lines are exact after comments of all three kinds. */
+	{ "# a comment\n// another\n/* a block\n   comment */\n"
+	  "title = \"Comments\"   /* inline */ # trailing\nrow {\n"
+	  "  panel \"p\" {   // here\n    type = totals\n"
+	  "    /* x */ column \"c\" { stat = \"nope\" }\n  }\n}\n", {
+		"9: unknown statistic \"nope\" (not in the brightpattern catalogue)" } },
+	/* What is left open: the innermost section, at the line it opened. */
+	{ HEAD "row {\n  panel \"p\" { type = ticker }\n  panel \"q\" {\n"
+	  "    type = ticker\n", {
+		"4: section \"panel\" \"q\" opened at line 4 has no closing brace" } },
+	/* A panel without its brace before the next row. */
+	{ HEAD "row {\n  panel \"q\" {\n    type = ticker\n}\nrow {\n"
+	  "  panel \"r\" { type = ticker }\n}\n", {
+		"2: section \"row\" opened at line 2 has no closing brace",
+		"6: section \"row\" cannot be in row (opened at line 2): is a \"}\" "
+		"missing before it?" } },
+	{ HEAD "row {\n  panel \"p\" {\n    type = ticker\n    title = \"Open\n"
+	  "  }\n}\n", { "5: string has no closing '\"'" } },
+	{ HEAD TICKER "/* the end\n", { "3: comment \"/*\" has no closing \"*/\"" } },
+	{ HEAD "}\n" TICKER "}\n", {
+		"2: unexpected \"}\": no section is open",
+		"4: unexpected \"}\": no section is open" } },
+	{ HEAD "colour = red\n" TICKER, {
+		"2: unknown option \"colour\" (known: title, key, rotate, provider, "
+		"row)" } },
+	{ HEAD "row { panel \"p\" { type = ticker titel = x } }\n", {
+		"2: unknown option \"titel\" in panel \"p\": did you mean \"title\"?" } },
+	/* A column's width in cells, 0 to 1000. */
+	{ COLUMN("width = 1000"), { NULL } },
+	{ COLUMN("width = 1001"), { "4: width must be 0 (from the format) to 1000 cells" } },
+	{ COLUMN("width = -1"), { "4: width must be 0 (from the format) to 1000 cells" } },
+	/* warn and crit: finite numbers. */
+	{ COLUMN("warn = -1e300 crit = 1e300"), { NULL } },
+	{ COLUMN("warn = 1e999"), {
+		"4: option \"warn\" takes a finite number, not \"1e999\"" } },
+	{ COLUMN("crit = -inf"), {
+		"4: option \"crit\" takes a finite number, not \"-inf\"" } },
+	/* limit: 0 to 100000. */
+	{ HEAD "row {\npanel \"p\" { type = ticker\nlimit = 100000 } }\n", { NULL } },
+	{ HEAD "row {\npanel \"p\" { type = ticker\nlimit = 100001 } }\n", {
+		"4: limit must be 0 (no limit) to 100000" } },
+	{ HEAD "row {\npanel \"p\" { type = ticker\nlimit = 1e3 } }\n", {
+		"4: option \"limit\" takes an integer, not \"1e3\"" } },
+	/* key: 1 to 9. */
+	{ HEAD "key = 9\n" TICKER, { NULL } },
+	{ HEAD "key = 10\n" TICKER, { "2: key 10 is not 1..9" } },
+	{ HEAD "key = -1\n" TICKER, { "2: key -1 is not 1..9" } },
+	/* Messages quote the file sanitised. */
+	{ COLUMN("warn = 1  bad = \"\\033[31mred\\n\\342\\200\\256x\""), {
+		"4: unknown bad \"[31mred x\" (high or low)" } },
+	{ HEAD "row { panel \"p\" { type = totals\n"
+	  "column \"c\" { stat = \"\x1b]0;PWNED\x07\\033[2J\" } } }\n", {
+		"3: unknown statistic \"]0;PWNED[2J\" (not in the brightpattern "
+		"catalogue)" } },
+	{ HEAD "row { panel \"p\" { type = \"\xe2\x80\xae\\x1b[5mgrid\" } }\n", {
+		"2: unknown panel type \"[5mgrid\" (totals, agent_grid, service_grid "
+		"or ticker)" } },
+};
+
+START_TEST(test_text_case)
+{
+	const struct text_case *tc = &text_cases[_i];
+	struct errlist errs = { NULL, 0 };
+	struct layout *l;
+
+	l = layout_load_text(NAME, tc->text, "brightpattern", &errs, NULL);
+	expect_msgs(&errs, tc->msgs);
+	ck_assert(tc->msgs[0] == NULL ? l != NULL : l == NULL);
+	layout_free(l);
+	errlist_free(&errs);
+}
+END_TEST
+
+/* ---- the environment --------------------------------------------- */
+
+START_TEST(test_env_not_expanded)
+{
+	static const char text[] =
+		"title = \"${WB_LAYOUT_SECRET}\"\n"
+		"row { panel \"p\" { type = ticker  title = ${WB_LAYOUT_SECRET}\n"
+		"  match = \"${WB_LAYOUT_SECRET:-x}\" } }\n";
+	struct layout *l;
+
+	setenv("WB_LAYOUT_SECRET", "s3cret", 1);
+	l = load_ok(text);
+	ck_assert_str_eq(l->title, "${WB_LAYOUT_SECRET}");
+	ck_assert_str_eq(l->panels[0].title, "${WB_LAYOUT_SECRET}");
+	ck_assert_str_eq(l->panels[0].msg_filter, "${WB_LAYOUT_SECRET:-x}");
+	layout_free(l);
+	unsetenv("WB_LAYOUT_SECRET");
+}
+END_TEST
+
+START_TEST(test_load_text_name)
+{
+	struct layout *l = load_ok("title = \"Named\"\n" TICKER);
+	struct errlist errs = { NULL, 0 };
+
+	ck_assert_str_eq(l->file, NAME);
+	ck_assert_str_eq(l->title, "Named");
+	ck_assert_uint_eq(l->npanels, 1);
+	layout_free(l);
+	ck_assert_ptr_null(layout_load_text("<inline>", "", NULL, &errs, NULL));
+	ck_assert_uint_eq(errs.n, 2);
+	ck_assert_str_eq(errs.msgs[0], "<inline>:1: layout has no title "
+			 "(title = \"...\")");
+	errlist_free(&errs);
+}
+END_TEST
+
+/* ---- files that are not layout files --------------------------------- */
+
+START_TEST(test_fifo_refused)
+{
+	char dir[] = "/tmp/check_layout_text.XXXXXX";
+	struct errlist errs = { NULL, 0 };
+	char *path, *want;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/fifo.layout", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	/* No writer: opening it the usual way would block for ever. */
+	ck_assert_ptr_null(layout_load(path, NULL, &errs, NULL));
+	want = xasprintf("%s: not a regular file", path);
+	ck_assert_uint_eq(errs.n, 1);
+	ck_assert_str_eq(errs.msgs[0], want);
+	errlist_free(&errs);
+	free(want);
+	ck_assert_ptr_null(layout_load(dir, NULL, &errs, NULL));
+	want = xasprintf("%s: not a regular file", dir);
+	ck_assert_str_eq(errs.msgs[0], want);
+	errlist_free(&errs);
+	free(want);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+}
+END_TEST
+
+static Suite *layout_text_suite(void)
+{
+	Suite *s = suite_create("layout_text");
+	TCase *tc = tcase_create("text");
+
+	tcase_add_loop_test(tc, test_text_case, 0, (int)WB_ARRAY_LEN(text_cases));
+	tcase_add_test(tc, test_env_not_expanded);
+	tcase_add_test(tc, test_load_text_name);
+	tcase_add_test(tc, test_fifo_refused);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *r = srunner_create(layout_text_suite());
+	int failed;
+
+	srunner_run_all(r, CK_ENV);
+	failed = srunner_ntests_failed(r);
+	srunner_free(r);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
