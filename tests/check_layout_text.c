@@ -1,9 +1,9 @@
 /*
  * check_layout_text.c - layouts given as text (layout_load_text): the
  * syntax as a layout meets it (lines after comments, what is left open,
- * stray braces, ${...} left alone), the range of every number, text
- * sanitised on its way into messages, and files that are no layout files
- * (a FIFO, a directory).
+ * stray braces, ${...} left alone), the range of every number, the
+ * renderer's limits, text sanitised on its way into messages, and files
+ * that are no layout files (a FIFO, a directory).
  */
 #include "autoconf.h"
 
@@ -126,6 +126,73 @@ START_TEST(test_text_case)
 }
 END_TEST
 
+/* ---- the renderer's limits ---------------------------------------------- */
+
+struct limit_case {
+	const char *what;	/* "rows", "panels" or "columns" */
+	int n;
+	int max;
+};
+
+static const struct limit_case limit_cases[] = {
+	{ "rows", LAYOUT_MAX_ROWS, LAYOUT_MAX_ROWS },
+	{ "rows", LAYOUT_MAX_ROWS + 1, LAYOUT_MAX_ROWS },
+	{ "panels", LAYOUT_MAX_PANELS_PER_ROW, LAYOUT_MAX_PANELS_PER_ROW },
+	{ "panels", LAYOUT_MAX_PANELS_PER_ROW + 1, LAYOUT_MAX_PANELS_PER_ROW },
+	{ "columns", LAYOUT_MAX_COLUMNS, LAYOUT_MAX_COLUMNS },
+	{ "columns", LAYOUT_MAX_COLUMNS + 2, LAYOUT_MAX_COLUMNS },
+};
+
+/*
+ * A layout of n rows, n panels in a row or n columns in a panel, one a
+ * line from line 3.
+ */
+static char *limit_text(const struct limit_case *lc)
+{
+	bool rows = strcmp(lc->what, "rows") == 0;
+	bool panels = strcmp(lc->what, "panels") == 0;
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, HEAD);
+	buf_puts(&b, rows ? "\n" : panels ? "row {\n" :
+		 "row { panel \"p\" { type = service_grid\n");
+	for (int i = 0; i < lc->n; i++)
+		buf_printf(&b, rows ? "row { panel \"p%d\" { type = ticker } }\n" :
+			   panels ? "panel \"p%d\" { type = ticker }\n" :
+			   "column \"c%d\" { stat = \"name\" }\n", i);
+	buf_puts(&b, rows ? "" : panels ? "}\n" : "} }\n");
+	return b.data;
+}
+
+START_TEST(test_limit)
+{
+	const struct limit_case *lc = &limit_cases[_i];
+	char *text = limit_text(lc);
+	struct errlist errs = { NULL, 0 };
+	struct layout *l = layout_load_text(NAME, text, NULL, &errs, NULL);
+	char *msg = xasprintf("%d: %s has more than %d %s", 3 + lc->max,
+			      strcmp(lc->what, "rows") == 0 ? "layout" :
+			      strcmp(lc->what, "panels") == 0 ? "row" : "panel \"p\"",
+			      lc->max, lc->what);
+	const char *const want[] = { msg, NULL };
+
+	if (lc->n <= lc->max) {
+		ck_assert_ptr_nonnull(l);
+		ck_assert_uint_eq(strcmp(lc->what, "rows") == 0 ? l->nrows :
+				  strcmp(lc->what, "panels") == 0 ? l->npanels :
+				  l->panels[0].ncols, (size_t)lc->n);
+	} else {
+		ck_assert_ptr_null(l);
+		expect_msgs(&errs, want);
+	}
+	layout_free(l);
+	errlist_free(&errs);
+	free(msg);
+	free(text);
+}
+END_TEST
+
 /* ---- the environment --------------------------------------------- */
 
 START_TEST(test_env_not_expanded)
@@ -198,6 +265,7 @@ static Suite *layout_text_suite(void)
 	TCase *tc = tcase_create("text");
 
 	tcase_add_loop_test(tc, test_text_case, 0, (int)WB_ARRAY_LEN(text_cases));
+	tcase_add_loop_test(tc, test_limit, 0, (int)WB_ARRAY_LEN(limit_cases));
 	tcase_add_test(tc, test_env_not_expanded);
 	tcase_add_test(tc, test_load_text_name);
 	tcase_add_test(tc, test_fifo_refused);

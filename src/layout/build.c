@@ -4,7 +4,8 @@
  * (columns are column.c's). Everything is checked: each problem is
  * reported at the line of the option at fault, or of the section's
  * header when something is missing from it, and the build goes on to
- * find the rest.
+ * find the rest. Limits the renderer has (LAYOUT_MAX_*) are refused here,
+ * not met silently on screen.
  */
 #include "autoconf.h"
 
@@ -263,7 +264,9 @@ static void panel_columns(struct build *b, int kind, struct panel *p,
 		struct column *c = &p->cols[p->ncols];
 		build_column(b, kind, c, cn);
 		check_column_unique(b, p, c);
-		p->ncols++;
+		if (++p->ncols == LAYOUT_MAX_COLUMNS + 1)
+			build_error(b, c->line, "panel \"%s\" has more than %d columns",
+				    p->id, LAYOUT_MAX_COLUMNS);
 		if (kind == PANEL_TICKER)
 			build_error(b, c->line, "a ticker has no columns: remove column "
 				    "\"%s\" from panel \"%s\"", c->id, p->id);
@@ -331,6 +334,9 @@ static void build_row(struct build *b, struct layout *l, struct layout_row *r,
 		struct panel *p = &l->panels[l->npanels++];
 		build_panel(b, p, pn);
 		check_panel_unique(b, l, p);
+		if (l->npanels - r->first == LAYOUT_MAX_PANELS_PER_ROW + 1)
+			build_error(b, p->line, "row has more than %d panels",
+				    LAYOUT_MAX_PANELS_PER_ROW);
 	}
 	r->npanels = l->npanels - r->first;
 	if (r->npanels == 0)
@@ -381,14 +387,18 @@ static const struct catalog *layout_provider(struct build *b, struct layout *l,
 	return cat;
 }
 
-/* The panels of every row. */
-static size_t count_panels(const struct syntax_node *root)
+/* The panels of every row: their number, and the rows over the limit. */
+static size_t count_panels(struct build *b, const struct syntax_node *root)
 {
 	const struct syntax_node *rn = NULL;
-	size_t npanels = 0;
+	size_t npanels = 0, nrows = 0;
 
-	while ((rn = syntax_next(root, "row", rn)) != NULL)
+	while ((rn = syntax_next(root, "row", rn)) != NULL) {
 		npanels += syntax_count(rn, "panel");
+		if (++nrows == LAYOUT_MAX_ROWS + 1)
+			build_error(b, rn->line, "layout has more than %d rows",
+				    LAYOUT_MAX_ROWS);
+	}
 	return npanels;
 }
 
@@ -397,7 +407,7 @@ struct layout *build_layout(struct build *b, const char *file,
 {
 	struct layout *l = xcalloc(1, sizeof(*l));
 	size_t nrows = syntax_count(root, "row");
-	size_t npanels = count_panels(root);
+	size_t npanels = count_panels(b, root);
 	const struct syntax_node *rn = NULL;
 
 	l->file = xstrdup(file);

@@ -22,6 +22,14 @@
 #include "catalog.h"
 #include "util.h"
 
+/*
+ * What the renderer can draw: a layout beyond these is refused when it
+ * loads, with the line at fault, rather than cut short on screen.
+ */
+#define LAYOUT_MAX_ROWS 64		/* rows of a layout */
+#define LAYOUT_MAX_PANELS_PER_ROW 64	/* panels of a row */
+#define LAYOUT_MAX_COLUMNS 64		/* columns of a panel */
+
 enum panel_kind {
 	PANEL_TOTALS,
 	PANEL_AGENT_GRID,
