@@ -388,9 +388,9 @@ static const struct bad_case bad_cases[] = {
 	{ "good/set-a.layout", "8x8", {
 		"1: layout is written for provider brightpattern, the data source is 8x8" } },
 	{ "bad/sizes.layout", NULL, {
-		"2: rotate must be 0 (the default) or more seconds",
-		"4: height must be more than 0",
-		"7: width must be more than 0",
+		"2: rotate must be 0 (the default) or 1 to 86400 seconds",
+		"4: height must be more than 0 and at most 1000",
+		"7: width must be more than 0 and at most 1000",
 		"8: limit must be 0 (no limit) to 100000",
 		"11: width must be 0 (from the format) to 1000 cells",
 		"12: scale applies only to percent columns, \"name\" is text" } },

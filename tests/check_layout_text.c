@@ -80,10 +80,39 @@ static const struct text_case text_cases[] = {
 		"row)" } },
 	{ HEAD "row { panel \"p\" { type = ticker titel = x } }\n", {
 		"2: unknown option \"titel\" in panel \"p\": did you mean \"title\"?" } },
+	/* rotate: 0 (the default), or 1 to 86400 seconds. */
+	{ HEAD "rotate = 0\n" TICKER, { NULL } },
+	{ HEAD "rotate = 1\n" TICKER, { NULL } },
+	{ HEAD "rotate = 86400\n" TICKER, { NULL } },
+	{ HEAD "rotate = 1e-9\n" TICKER, {
+		"2: rotate must be 0 (the default) or 1 to 86400 seconds" } },
+	{ HEAD "rotate = 0.5\n" TICKER, {
+		"2: rotate must be 0 (the default) or 1 to 86400 seconds" } },
+	{ HEAD "rotate = 86401\n" TICKER, {
+		"2: rotate must be 0 (the default) or 1 to 86400 seconds" } },
+	{ HEAD "rotate = inf\n" TICKER, {
+		"2: option \"rotate\" takes a finite number, not \"inf\"" } },
+	/* Relative sizes: more than 0, at most 1000. */
+	{ HEAD "row { height = 1000\npanel \"p\" { type = ticker width = 0.001 } }\n",
+	  { NULL } },
+	{ HEAD "row { height = 1e308\npanel \"p\" { type = ticker } }\n", {
+		"2: height must be more than 0 and at most 1000" } },
+	{ HEAD "row { height = -1\npanel \"p\" { type = ticker } }\n", {
+		"2: height must be more than 0 and at most 1000" } },
+	{ HEAD "row {\npanel \"p\" { type = ticker\nwidth = 1001 } }\n", {
+		"4: width must be more than 0 and at most 1000" } },
+	{ HEAD "row {\npanel \"p\" { type = ticker\nwidth = 0 } }\n", {
+		"4: width must be more than 0 and at most 1000" } },
+	{ HEAD "row {\npanel \"p\" { type = ticker\nwidth = nan } }\n", {
+		"4: option \"width\" takes a finite number, not \"nan\"" } },
 	/* A column's width in cells, 0 to 1000. */
 	{ COLUMN("width = 1000"), { NULL } },
 	{ COLUMN("width = 1001"), { "4: width must be 0 (from the format) to 1000 cells" } },
 	{ COLUMN("width = -1"), { "4: width must be 0 (from the format) to 1000 cells" } },
+	/* scale: more than 0, at most 1000000. */
+	{ COLUMN("scale = 1000000"), { NULL } },
+	{ COLUMN("scale = 0"), { "4: scale must be more than 0 and at most 1000000" } },
+	{ COLUMN("scale = 1e7"), { "4: scale must be more than 0 and at most 1000000" } },
 	/* warn and crit: finite numbers. */
 	{ COLUMN("warn = -1e300 crit = 1e300"), { NULL } },
 	{ COLUMN("warn = 1e999"), {

@@ -95,9 +95,10 @@ static double relative_size(struct build *b, const struct syntax_node *v,
 {
 	if (v == NULL)
 		return 1;
-	if (isfinite(v->fnum) && v->fnum > 0)
+	if (isfinite(v->fnum) && v->fnum > 0 && v->fnum <= GRAMMAR_MAX_WEIGHT)
 		return v->fnum;
-	build_error(b, v->line, "%s must be more than 0", opt);
+	build_error(b, v->line, "%s must be more than 0 and at most %d", opt,
+		    GRAMMAR_MAX_WEIGHT);
 	return 1;
 }
 
@@ -360,9 +361,10 @@ static void layout_head(struct build *b, struct layout *l,
 			l->key = (int)v->num;
 	}
 	if ((v = syntax_get(root, "rotate")) != NULL) {
-		if (!isfinite(v->fnum) || v->fnum < 0)
-			build_error(b, v->line, "rotate must be 0 (the default) or more "
-				    "seconds");
+		if (!isfinite(v->fnum) || (v->fnum != 0 && (v->fnum < 1 ||
+		    v->fnum > GRAMMAR_MAX_ROTATE)))
+			build_error(b, v->line, "rotate must be 0 (the default) or 1 to "
+				    "%d seconds", GRAMMAR_MAX_ROTATE);
 		else
 			l->rotate = v->fnum;
 	}

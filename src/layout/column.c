@@ -133,7 +133,7 @@ static void column_dispositions(struct build *b, struct column *c,
 	c->dispositions = build_list(v, &c->ndisp);
 }
 
-/* The percent scale: more than 0. */
+/* The percent scale: more than 0, and not absurd. */
 static void column_scale(struct build *b, struct column *c,
 			 const struct syntax_node *n)
 {
@@ -145,8 +145,9 @@ static void column_scale(struct build *b, struct column *c,
 	if (c->fmt != FMT_PERCENT)
 		build_error(b, v->line, "scale applies only to percent columns, "
 			    "\"%s\" is %s", c->id, fmt_name(c->fmt));
-	else if (!isfinite(v->fnum) || v->fnum <= 0)
-		build_error(b, v->line, "scale must be more than 0");
+	else if (!isfinite(v->fnum) || v->fnum <= 0 || v->fnum > GRAMMAR_MAX_SCALE)
+		build_error(b, v->line, "scale must be more than 0 and at most %d",
+			    GRAMMAR_MAX_SCALE);
 	else
 		c->pct_scale = v->fnum;
 }

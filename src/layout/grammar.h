@@ -28,8 +28,11 @@
 extern const struct syntax_key grammar_layout[];
 
 /* The ranges of the numbers of a layout. */
+#define GRAMMAR_MAX_ROTATE	86400	/* seconds */
+#define GRAMMAR_MAX_WEIGHT	1000	/* a row's height, a panel's width */
 #define GRAMMAR_MAX_COLUMN_WIDTH 1000	/* cells */
 #define GRAMMAR_MAX_LIMIT	100000	/* lines of a grid, messages */
+#define GRAMMAR_MAX_SCALE	1000000
 #define GRAMMAR_DEFAULT_MSG_LIMIT 20
 
 /* The words of an enumerated option, in the order of its enum. */
