@@ -2,8 +2,8 @@
  * check_layout_text.c - layouts given as text (layout_load_text): the
  * syntax as a layout meets it (lines after comments, what is left open,
  * stray braces, ${...} left alone), the range of every number, the
- * renderer's limits, text sanitised on its way into messages, and files
- * that are no layout files (a FIFO, a directory).
+ * renderer's limits, text sanitised on its way into the model and into
+ * messages, and files that are no layout files (a FIFO, a directory).
  */
 #include "autoconf.h"
 
@@ -222,7 +222,59 @@ START_TEST(test_limit)
 }
 END_TEST
 
-/* ---- the environment --------------------------------------------- */
+/* ---- text into the model --------------------------------------------- */
+
+/* True if s holds no control byte and no bidi override. */
+static bool clean(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xe2 && p[1] == 0x80 &&
+		    (p[2] == 0xae || p[2] == 0xab)))
+			return false;
+	return true;
+}
+
+START_TEST(test_text_sanitised)
+{
+	static const char text[] =
+		"title = \"\\033]0;PWNED\\a\\033[2J\\nx\\342\\200\\256y\"\n"
+		"row {\n"
+		"  panel \"a\" {\n"
+		"    type  = agent_grid\n"
+		"    title = \"\x1b]0;PWNED\x07\xe2\x80\xae\"\n"
+		"    teams = {\"\\033[31mSales\", \"Ops\\r\\n\"}\n"
+		"    services = {'\x1b[1mVoice'}\n"
+		"    filter_by = \"st\"  filter_operation = EQ\n"
+		"    filter_value = \"\\e]8;;x\\aready\"\n"
+		"    column \"st\" {\n"
+		"      stat   = acd_state\n"
+		"      title  = \"\\342\\200\\253State\\t\"\n"
+		"      states = {\"\\033[1mready = ok\", \"busy\\n=info\"}\n"
+		"    }\n"
+		"    column \"d\" {\n"
+		"      stat = calls_dispositions_per_day\n"
+		"      dispositions = {\"\\x9b2JSold\"}\n"
+		"    }\n"
+		"  }\n"
+		"  panel \"t\" { type = ticker  match = \"\\033[5mout\\nage\" }\n"
+		"}\n";
+	struct layout *l = load_ok(text);
+	const struct panel *a = &l->panels[0];
+
+	ck_assert_str_eq(l->title, "]0;PWNED[2J xy");
+	ck_assert_str_eq(a->title, "]0;PWNED");
+	ck_assert_str_eq(a->teams[0], "[31mSales");
+	ck_assert_str_eq(a->teams[1], "Ops  ");
+	ck_assert_str_eq(a->services[0], "[1mVoice");
+	ck_assert_str_eq(a->filter.value, "]8;;xready");
+	ck_assert_str_eq(a->cols[0].title, "State ");
+	ck_assert_str_eq(a->cols[0].states[0].value, "[1mready");
+	ck_assert_str_eq(a->cols[0].states[1].value, "busy ");
+	ck_assert(clean(a->cols[1].dispositions[0]));
+	ck_assert_str_eq(l->panels[1].msg_filter, "[5mout age");
+	layout_free(l);
+}
+END_TEST
 
 START_TEST(test_env_not_expanded)
 {
@@ -295,6 +347,7 @@ static Suite *layout_text_suite(void)
 
 	tcase_add_loop_test(tc, test_text_case, 0, (int)WB_ARRAY_LEN(text_cases));
 	tcase_add_loop_test(tc, test_limit, 0, (int)WB_ARRAY_LEN(limit_cases));
+	tcase_add_test(tc, test_text_sanitised);
 	tcase_add_test(tc, test_env_not_expanded);
 	tcase_add_test(tc, test_load_text_name);
 	tcase_add_test(tc, test_fifo_refused);

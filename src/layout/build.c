@@ -6,6 +6,9 @@
  * header when something is missing from it, and the build goes on to
  * find the rest. Limits the renderer has (LAYOUT_MAX_*) are refused here,
  * not met silently on screen.
+ *
+ * Text a layout shows (titles, state words, names, filter values) is
+ * copied sanitised: a layout is data that may come from anywhere.
  */
 #include "autoconf.h"
 
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "layout/build.h"
+#include "sanitize.h"
 
 #define ID_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
 
@@ -68,7 +72,7 @@ void build_id(struct build *b, int line, const char *what, const char *id)
 
 char *build_text(const char *s)
 {
-	return xstrdup(s);
+	return sanitize_dup(s, strlen(s));
 }
 
 char **build_list(const struct syntax_node *v, size_t *n)

@@ -37,9 +37,9 @@ bool build_word(struct build *b, const struct syntax_node *v, const char *opt,
 		const struct words *w, int *out);
 /* Report an id (of a panel or column) that is not made of ID_CHARS. */
 void build_id(struct build *b, int line, const char *what, const char *id);
-/* A copy of text from the file. */
+/* A copy of text from the file, sanitised for the terminal. */
 char *build_text(const char *s);
-/* Copies of the strings of a list option (NULL: none). */
+/* Sanitised copies of the strings of a list option (NULL: none). */
 char **build_list(const struct syntax_node *v, size_t *n);
 /* "a" or "an" before a word of the language ("an agent_grid panel"). */
 const char *build_article(const char *word);
