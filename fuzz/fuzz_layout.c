@@ -1,7 +1,8 @@
 /*
- * fuzz_layout.c - libFuzzer target: a layout file of arbitrary text. The
- * parser must refuse it cleanly or load it, and what loads must make a set.
- * (What a source builds of it is fuzzed in that source's tests/.)
+ * fuzz_layout.c - libFuzzer target: a layout of arbitrary text (up to its
+ * first NUL: layout_load_text takes a string). The parser must refuse it
+ * cleanly or load it, and what loads must make a set. (What a source
+ * builds of it is fuzzed in that source's tests/.)
  */
 #include "autoconf.h"
 
@@ -10,27 +11,15 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "layout/layout.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char path[] = "/tmp/wbfuzz-layout-XXXXXX";
-	int fd = mkstemp(path);
 	struct errlist errs = { 0 }, warns = { 0 };
-	struct layout *l;
+	char *text = xstrndup((const char *)data, size);
+	struct layout *l = layout_load_text("fuzz.layout", text, NULL, &errs, &warns);
 
-	if (fd < 0)
-		return 0;
-	if (write(fd, data, size) != (ssize_t)size) {
-		close(fd);
-		unlink(path);
-		return 0;
-	}
-	close(fd);
-	l = layout_load(path, NULL, &errs, &warns);
-	unlink(path);
 	if (l) {
 		struct layoutset *set = layoutset_new(&l, 1, &errs);
 		if (set)
@@ -38,6 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		else
 			layout_free(l);
 	}
+	free(text);
 	errlist_free(&errs);
 	errlist_free(&warns);
 	return 0;

@@ -4,12 +4,14 @@
 #include "autoconf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -246,25 +248,36 @@ double now_wall(void)
 
 bool read_file(const char *path, size_t max, struct buf *out)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	buf_init(out);
+	if (fd < 0)
+		return false;
+	return read_fd(fd, max, out);
+}
+
+bool read_fd(int fd, size_t max, struct buf *out)
+{
 	char chunk[8192];
-	size_t n;
+	ssize_t n;
 	int err = 0;
 
 	buf_init(out);
-	if (f == NULL)
-		return false;
 	buf_append(out, "", 0);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (out->len + n > max) {
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = errno ? errno : EIO;
+			break;
+		}
+		if (out->len + (size_t)n > max) {
 			err = EFBIG;
 			break;
 		}
-		buf_append(out, chunk, n);
+		buf_append(out, chunk, (size_t)n);
 	}
-	if (err == 0 && ferror(f))
-		err = errno ? errno : EIO;
-	fclose(f);
+	close(fd);
 	if (err) {
 		buf_free(out);
 		errno = err;

@@ -74,6 +74,8 @@ double now_wall(void);
  * set when it cannot be opened or read, or (EFBIG) when it is over max bytes.
  */
 bool read_file(const char *path, size_t max, struct buf *out);
+/* The same from an open descriptor, which it closes whatever happens. */
+bool read_fd(int fd, size_t max, struct buf *out);
 
 /* Parse a decimal number that fills the whole string; false for "" or junk. */
 bool parse_double(const char *s, double *out);

@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "layout/layout.h"
+#include "testlib.h"
 
 #define MAX_MSGS 8
 
@@ -35,20 +35,7 @@ static char *fixture(const char *rel)
 static void expect_msgs(const struct errlist *got, const char *path,
 			const char *const *want)
 {
-	size_t n = 0;
-
-	while (n < MAX_MSGS && want[n] != NULL)
-		n++;
-	for (size_t i = 0; i < got->n && i < n; i++) {
-		char *full = xasprintf("%s:%s", path, want[i]);
-		ck_assert_str_eq(got->msgs[i], full);
-		free(full);
-	}
-	if (got->n != n) {
-		for (size_t i = 0; i < got->n; i++)
-			fprintf(stderr, "got: %s\n", got->msgs[i]);
-	}
-	ck_assert_uint_eq(got->n, n);
+	testlib_expect_msgs(got, path, want, MAX_MSGS);
 }
 
 /* Load a fixture that must load without errors or warnings. */
@@ -57,15 +44,9 @@ static struct layout *load_clean(const char *path)
 	struct errlist errs = { NULL, 0 }, warns = { NULL, 0 };
 	struct layout *l = layout_load(path, "brightpattern", &errs, &warns);
 
-	for (size_t i = 0; i < errs.n; i++)
-		fprintf(stderr, "error: %s\n", errs.msgs[i]);
-	for (size_t i = 0; i < warns.n; i++)
-		fprintf(stderr, "warning: %s\n", warns.msgs[i]);
-	ck_assert_uint_eq(errs.n, 0);
-	ck_assert_uint_eq(warns.n, 0);
+	testlib_no_messages("error", &errs);
+	testlib_no_messages("warning", &warns);
 	ck_assert_ptr_nonnull(l);
-	errlist_free(&errs);
-	errlist_free(&warns);
 	return l;
 }
 
@@ -322,11 +303,13 @@ struct bad_case {
 
 static const struct bad_case bad_cases[] = {
 	{ "bad/syntax.layout", NULL, {
-		"4: missing equal sign after option 'type'" } },
+		"4: missing \"=\" after option \"type\"" } },
 	{ "bad/unknown_option.layout", NULL, {
-		"6: no such option 'colour'" } },
+		"6: unknown option \"colour\" in panel \"p\" (known: type, title, "
+		"width, order_by, order_dir, limit, filter_by, filter_operation, "
+		"filter_value, teams, services, logged_in_only, match, column)" } },
 	{ "bad/bad_integer.layout", NULL, {
-		"2: invalid integer value for option 'key'" } },
+		"2: option \"key\" takes an integer, not \"one\"" } },
 	{ "bad/no_title.layout", NULL, {
 		"1: layout has no title (title = \"...\")" } },
 	{ "bad/bad_key.layout", NULL, {
@@ -405,16 +388,18 @@ static const struct bad_case bad_cases[] = {
 	{ "good/set-a.layout", "8x8", {
 		"1: layout is written for provider brightpattern, the data source is 8x8" } },
 	{ "bad/sizes.layout", NULL, {
-		"2: rotate must be 0 (the default) or more seconds",
-		"4: height must be more than 0",
-		"7: width must be more than 0",
+		"2: rotate must be 0 (the default) or 1 to 86400 seconds",
+		"4: height must be more than 0 and at most 1000",
+		"7: width must be more than 0 and at most 1000",
 		"8: limit must be 0 (no limit) to 100000",
 		"11: width must be 0 (from the format) to 1000 cells",
 		"12: scale applies only to percent columns, \"name\" is text" } },
 	{ "bad/twice.layout", NULL, {
 		"2: option \"title\" is given twice (first at line 1)" } },
 	{ "bad/unclosed.layout", NULL, {
-		"2: section \"row\" has no closing brace" } },
+		"2: section \"row\" opened at line 2 has no closing brace" } },
+	{ "bad/nul.layout", NULL, {
+		"2: a NUL byte: not a text file" } },
 	{ "bad/unclosed_comment.layout", NULL, {
 		"5: comment \"/*\" has no closing \"*/\"" } },
 	{ "bad/many.layout", NULL, {
@@ -520,21 +505,6 @@ START_TEST(test_missing_file)
 }
 END_TEST
 
-/* Write text to a fresh temporary file; its name comes back. */
-static char *temp_layout(const char *text, size_t len)
-{
-	char *path = xstrdup("/tmp/check_layout.XXXXXX");
-	int fd = mkstemp(path);
-	FILE *fp;
-
-	ck_assert_int_ge(fd, 0);
-	fp = fdopen(fd, "w");
-	ck_assert_ptr_nonnull(fp);
-	ck_assert_uint_eq(fwrite(text, 1, len, fp), len);
-	fclose(fp);
-	return path;
-}
-
 /* Carriage returns, bare-word titles, '+=' lists and a trailing comment. */
 START_TEST(test_odd_syntax)
 {
@@ -553,51 +523,26 @@ START_TEST(test_odd_syntax)
 	static const char *const want[] = {
 		"8: states entry \"gone\" has no '=' (write value=role)", NULL
 	};
-	char *path = temp_layout(text, sizeof(text) - 1);
 	struct errlist errs = { NULL, 0 };
 
-	ck_assert_ptr_null(layout_load(path, NULL, &errs, NULL));
-	expect_msgs(&errs, path, want);
+	ck_assert_ptr_null(layout_load_text("odd.layout", text, NULL, &errs, NULL));
+	expect_msgs(&errs, "odd.layout", want);
 	errlist_free(&errs);
-	unlink(path);
-	free(path);
-}
-END_TEST
-
-START_TEST(test_nul_byte)
-{
-	static const char text[] = "title = \"x\"\n\0row {}\n";
-	char *path = temp_layout(text, sizeof(text) - 1);
-	char *msg = xasprintf("%s: file contains a NUL byte: not a layout", path);
-	struct errlist errs = { NULL, 0 };
-
-	ck_assert_ptr_null(layout_load(path, NULL, &errs, NULL));
-	ck_assert_uint_eq(errs.n, 1);
-	ck_assert_str_eq(errs.msgs[0], msg);
-	errlist_free(&errs);
-	unlink(path);
-	free(msg);
-	free(path);
 }
 END_TEST
 
 START_TEST(test_too_large)
 {
 	size_t len = 1024 * 1024 + 1;
-	char *text = xmalloc(len);
-	char *path, *msg;
+	char *text = xmalloc(len + 1);
 	struct errlist errs = { NULL, 0 };
 
 	memset(text, '\n', len);
-	path = temp_layout(text, len);
-	msg = xasprintf("%s: file is larger than 1048576 bytes: not a layout", path);
-	ck_assert_ptr_null(layout_load(path, NULL, &errs, NULL));
+	text[len] = '\0';
+	ck_assert_ptr_null(layout_load_text("big.layout", text, NULL, &errs, NULL));
 	ck_assert_uint_eq(errs.n, 1);
-	ck_assert_str_eq(errs.msgs[0], msg);
+	ck_assert_str_eq(errs.msgs[0], "big.layout: file is larger than 1048576 bytes");
 	errlist_free(&errs);
-	unlink(path);
-	free(msg);
-	free(path);
 	free(text);
 }
 END_TEST
@@ -767,7 +712,6 @@ static Suite *layout_suite(void)
 	tcase_add_test(tc, test_provider_match);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_odd_syntax);
-	tcase_add_test(tc, test_nul_byte);
 	tcase_add_test(tc, test_too_large);
 	suite_add_tcase(s, tc);
 

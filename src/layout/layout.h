@@ -1,7 +1,7 @@
 /*
  * layout.h - the layout model: what a board shows and where.
  *
- * A layout file (libconfuse syntax, see doc/wallboard.layout.5) becomes a
+ * A layout file (see doc/wallboard.layout.5; read by syntax.h) becomes a
  * struct layout: a title, the key that selects it, an optional rotation time,
  * and rows of panels. Each row has a relative height; each panel a relative
  * width inside its row. A panel is a totals block, an agent grid, a service
@@ -21,6 +21,14 @@
 
 #include "catalog.h"
 #include "util.h"
+
+/*
+ * What the renderer can draw: a layout beyond these is refused when it
+ * loads, with the line at fault, rather than cut short on screen.
+ */
+#define LAYOUT_MAX_ROWS 64		/* rows of a layout */
+#define LAYOUT_MAX_PANELS_PER_ROW 64	/* panels of a row */
+#define LAYOUT_MAX_COLUMNS 64		/* columns of a panel */
 
 enum panel_kind {
 	PANEL_TOTALS,
@@ -180,6 +188,13 @@ struct layoutset {
  */
 struct layout *layout_load(const char *path, const char *provider,
 			   struct errlist *errs, struct errlist *warns);
+/*
+ * The same for a layout given as text; name stands for the file in
+ * messages and in the layout's file.
+ */
+struct layout *layout_load_text(const char *name, const char *text,
+				const char *provider, struct errlist *errs,
+				struct errlist *warns);
 void layout_free(struct layout *l);
 
 /*

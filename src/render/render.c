@@ -483,9 +483,9 @@ static void draw_totals(struct render *r, const struct panel *p,
 			const struct snapshot *s, double tick,
 			const struct area *a)
 {
-	char vals[64][64];
-	enum role roles[64];
-	size_t n = p->ncols < 64 ? p->ncols : 64;
+	char vals[LAYOUT_MAX_COLUMNS][64];
+	enum role roles[LAYOUT_MAX_COLUMNS];
+	size_t n = p->ncols < LAYOUT_MAX_COLUMNS ? p->ncols : LAYOUT_MAX_COLUMNS;
 	int cols, scale;
 
 	for (size_t i = 0; i < n; i++) {
@@ -590,12 +590,12 @@ static void draw_grid(struct render *r, const struct panel *p,
 		      const struct snapshot *s, double tick,
 		      const struct area *a)
 {
-	int w[64];
+	int w[LAYOUT_MAX_COLUMNS];
 	char text[256];
 	size_t ncols;
 	int x;
 
-	if (p->ncols > 64 || a->h < 2 || a->w < 8) {
+	if (p->ncols > LAYOUT_MAX_COLUMNS || a->h < 2 || a->w < 8) {
 		too_small(r, a);
 		return;
 	}
@@ -741,21 +741,23 @@ static void draw_layout(struct render *r, const struct layout *l,
 			const struct snapshot *s, double tick,
 			const struct area *body)
 {
-	double wts[64] = { 0 };
-	int hs[64], ws[64];
-	size_t nrows = l->nrows < 64 ? l->nrows : 64;
+	double hwts[LAYOUT_MAX_ROWS] = { 0 };
+	double wwts[LAYOUT_MAX_PANELS_PER_ROW] = { 0 };
+	int hs[LAYOUT_MAX_ROWS], ws[LAYOUT_MAX_PANELS_PER_ROW];
+	size_t nrows = l->nrows < LAYOUT_MAX_ROWS ? l->nrows : LAYOUT_MAX_ROWS;
 	int y = body->y;
 
 	for (size_t i = 0; i < nrows; i++)
-		wts[i] = l->rows[i].height;
-	split(body->h, wts, nrows, hs);
+		hwts[i] = l->rows[i].height;
+	split(body->h, hwts, nrows, hs);
 	for (size_t i = 0; i < nrows; i++) {
 		const struct layout_row *row = &l->rows[i];
-		size_t np = row->npanels < 64 ? row->npanels : 64;
+		size_t np = row->npanels < LAYOUT_MAX_PANELS_PER_ROW ?
+			    row->npanels : LAYOUT_MAX_PANELS_PER_ROW;
 		int x = body->x;
 		for (size_t j = 0; j < np; j++)
-			wts[j] = l->panels[row->first + j].width;
-		split(body->w, wts, np, ws);
+			wwts[j] = l->panels[row->first + j].width;
+		split(body->w, wwts, np, ws);
 		for (size_t j = 0; j < np; j++) {
 			struct area box = { y, x, hs[i], ws[j] };
 			draw_panel(r, &l->panels[row->first + j], s, tick, &box);

@@ -18,11 +18,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "catalog.h"
 #include "providers/8x8/parse.h"
 #include "layout/layout.h"
+#include "testlib.h"
 #include "snapshot.h"
 
 /* --- layouts -------------------------------------------------------------- */
@@ -484,34 +484,10 @@ static const char queues_numbers[] =
 
 /* --- helpers -------------------------------------------------------------- */
 
-/* A layoutset of one layout given as text (written to a temporary file). */
+/* A layoutset of one 8x8 layout given as text. */
 static struct layoutset *set_of(const char *text)
 {
-	const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	struct errlist errs = { 0 }, warns = { 0 };
-	char path[4096];
-	struct layout *l;
-	struct layoutset *set;
-	FILE *fp;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/check_8x8_XXXXXX.layout", dir);
-	fd = mkstemps(path, 7);
-	ck_assert_int_ge(fd, 0);
-	fp = fdopen(fd, "w");
-	ck_assert_ptr_nonnull(fp);
-	fputs(text, fp);
-	ck_assert_int_eq(fclose(fp), 0);
-	l = layout_load(path, "8x8", &errs, &warns);
-	unlink(path);
-	ck_assert_msg(l != NULL, "layout_load rejected the layout: %s",
-		      errs.n ? errs.msgs[0] : "(no message)");
-	ck_assert_msg(warns.n == 0, "layout_load warned: %s", warns.n ? warns.msgs[0] : "");
-	set = layoutset_new(&l, 1, &errs);
-	ck_assert_msg(set != NULL, "layoutset_new: %s", errs.n ? errs.msgs[0] : "");
-	errlist_free(&errs);
-	errlist_free(&warns);
-	return set;
+	return testlib_layoutset1("8x8", text);
 }
 
 /* Parse two bodies given as C strings (either may be NULL). */

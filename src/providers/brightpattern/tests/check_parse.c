@@ -20,9 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "layout/layout.h"
+#include "testlib.h"
 #include "snapshot.h"
 #include "providers/brightpattern/parse.h"
 #include "net/oauth.h"
@@ -78,33 +78,10 @@ static const char layout_two_totals[] =
 	"    services = {\"Email Svc\"} }\n"
 	"}\n";
 
-/* A layoutset of one layout given as text (written to a temporary file). */
+/* A layoutset of one Bright Pattern layout given as text. */
 static struct layoutset *set_of(const char *text)
 {
-	const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	struct errlist errs = { 0 }, warns = { 0 };
-	char path[4096];
-	struct layout *l;
-	struct layoutset *set;
-	FILE *fp;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/check_parse_XXXXXX.layout", dir);
-	fd = mkstemps(path, 7);
-	ck_assert_int_ge(fd, 0);
-	fp = fdopen(fd, "w");
-	ck_assert_ptr_nonnull(fp);
-	fputs(text, fp);
-	ck_assert_int_eq(fclose(fp), 0);
-	l = layout_load(path, "brightpattern", &errs, &warns);
-	unlink(path);
-	ck_assert_msg(l != NULL, "layout_load rejected the layout: %s",
-		      errs.n ? errs.msgs[0] : "(no message)");
-	set = layoutset_new(&l, 1, &errs);
-	ck_assert_msg(set != NULL, "layoutset_new: %s", errs.n ? errs.msgs[0] : "");
-	errlist_free(&errs);
-	errlist_free(&warns);
-	return set;
+	return testlib_layoutset1("brightpattern", text);
 }
 
 /* The text of a file of the source tree (malloc'd), its length in *len. */

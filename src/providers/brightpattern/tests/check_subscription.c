@@ -16,9 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "layout/layout.h"
+#include "testlib.h"
 #include "providers/brightpattern/subscription.h"
 
 /* The layout of the brief: every panel kind and every grid option. */
@@ -84,71 +84,10 @@ static const char layout_ticker_default[] =
 	"title = \"Chat\"\n"
 	"row { panel \"c\" { type = ticker } }\n";
 
-/* Write text to a new temporary layout file; returns its malloc'd path. */
-static char *write_layout(const char *text)
-{
-	const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	size_t n = strlen(dir) + 40;
-	char *path = malloc(n);
-	int fd;
-	FILE *fp;
-
-	ck_assert_ptr_nonnull(path);
-	snprintf(path, n, "%s/check_sub_XXXXXX.layout", dir);
-	fd = mkstemps(path, 7);
-	ck_assert_int_ge(fd, 0);
-	fp = fdopen(fd, "w");
-	ck_assert_ptr_nonnull(fp);
-	ck_assert_uint_eq(fwrite(text, 1, strlen(text), fp), strlen(text));
-	ck_assert_int_eq(fclose(fp), 0);
-	return path;
-}
-
-/* All errors of a list, one a line, for a failure message. */
-static const char *errs_text(const struct errlist *e)
-{
-	static char out[4096];
-	size_t used = 0;
-
-	out[0] = '\0';
-	for (size_t i = 0; i < e->n && used < sizeof(out); i++)
-		used += (size_t)snprintf(out + used, sizeof(out) - used, "%s\n",
-					 e->msgs[i]);
-	return out;
-}
-
-/* Load a layout from text; fails the test when it does not load. */
-static struct layout *load_text(const char *text)
-{
-	struct errlist errs = { 0 }, warns = { 0 };
-	char *path = write_layout(text);
-	struct layout *l = layout_load(path, "brightpattern", &errs, &warns);
-
-	unlink(path);
-	free(path);
-	ck_assert_msg(l != NULL, "layout_load rejected the layout:\n%s",
-		      errs_text(&errs));
-	ck_assert_msg(errs.n == 0, "errors: %s", errs_text(&errs));
-	ck_assert_msg(warns.n == 0, "warnings: %s", errs_text(&warns));
-	errlist_free(&errs);
-	errlist_free(&warns);
-	return l;
-}
-
-/* A layoutset of the given layout texts. */
+/* A layoutset of the given Bright Pattern layout texts. */
 static struct layoutset *set_of(const char *const *texts, size_t n)
 {
-	struct layout *ls[4];
-	struct errlist errs = { 0 };
-	struct layoutset *set;
-
-	ck_assert_uint_le(n, 4);
-	for (size_t i = 0; i < n; i++)
-		ls[i] = load_text(texts[i]);
-	set = layoutset_new(ls, n, &errs);
-	ck_assert_msg(set != NULL, "layoutset_new failed:\n%s", errs_text(&errs));
-	errlist_free(&errs);
-	return set;
+	return testlib_layoutset("brightpattern", texts, n);
 }
 
 static struct layoutset *set_main(void)

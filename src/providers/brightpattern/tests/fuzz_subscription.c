@@ -1,5 +1,5 @@
 /*
- * fuzz_subscription.c - libFuzzer target: a layout file of arbitrary text
+ * fuzz_subscription.c - libFuzzer target: a layout of arbitrary text
  * (seeds: fuzz/corpus/layout); what loads must build a Bright Pattern
  * subscription in both dialects.
  */
@@ -10,28 +10,16 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "layout/layout.h"
 #include "providers/brightpattern/subscription.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char path[] = "/tmp/wbfuzz-layout-XXXXXX";
-	int fd = mkstemp(path);
 	struct errlist errs = { 0 }, warns = { 0 };
-	struct layout *l;
+	char *text = xstrndup((const char *)data, size);
+	struct layout *l = layout_load_text("fuzz.layout", text, NULL, &errs, &warns);
 
-	if (fd < 0)
-		return 0;
-	if (write(fd, data, size) != (ssize_t)size) {
-		close(fd);
-		unlink(path);
-		return 0;
-	}
-	close(fd);
-	l = layout_load(path, NULL, &errs, &warns);
-	unlink(path);
 	if (l) {
 		struct layoutset *set = layoutset_new(&l, 1, &errs);
 		if (set) {
@@ -40,6 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			layoutset_free(set);
 		}
 	}
+	free(text);
 	errlist_free(&errs);
 	errlist_free(&warns);
 	return 0;

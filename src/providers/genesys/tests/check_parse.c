@@ -22,11 +22,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "catalog.h"
 #include "providers/genesys/parse.h"
 #include "layout/layout.h"
+#include "testlib.h"
 #include "snapshot.h"
 
 /* --- fixtures ------------------------------------------------------------- */
@@ -75,33 +75,10 @@ static const struct genesys_objects objs = {
 	agents, 3, queues, 2, "Environment"
 };
 
-/* A layoutset of one Genesys layout given as text (via a temporary file). */
+/* A layoutset of one Genesys layout given as text. */
 static struct layoutset *set_of(const char *text)
 {
-	const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-	struct errlist errs = { 0 }, warns = { 0 };
-	char path[4096];
-	struct layout *l;
-	struct layoutset *set;
-	FILE *fp;
-	int fd;
-
-	snprintf(path, sizeof(path), "%s/check_genesys_XXXXXX.layout", dir);
-	fd = mkstemps(path, 7);
-	ck_assert_int_ge(fd, 0);
-	fp = fdopen(fd, "w");
-	ck_assert_ptr_nonnull(fp);
-	fputs(text, fp);
-	ck_assert_int_eq(fclose(fp), 0);
-	l = layout_load(path, "genesys", &errs, &warns);
-	unlink(path);
-	ck_assert_msg(l != NULL, "layout_load rejected the layout: %s",
-		      errs.n ? errs.msgs[0] : "(no message)");
-	set = layoutset_new(&l, 1, &errs);
-	ck_assert_msg(set != NULL, "layoutset_new: %s", errs.n ? errs.msgs[0] : "");
-	errlist_free(&errs);
-	errlist_free(&warns);
-	return set;
+	return testlib_layoutset1("genesys", text);
 }
 
 /* The tid of a totals statistic over a scope ("" = every service). */
