@@ -11,19 +11,21 @@
  */
 #include "autoconf.h"
 
-#include <confuse.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "keys.h"
 #include "options.h"
 #include "provider.h"
+#include "syntax.h"
 
 /* An option of the table, with the source it belongs to (NULL: the core). */
 struct known {
@@ -150,55 +152,58 @@ static bool read_argv(int argc, char **argv, const struct known *ks, size_t nk,
 
 /* --- the config file ------------------------------------------------------ */
 
-/* Route libconfuse's messages into the error list as "file:line: ...". */
-static struct errlist *cfg_errs;
-static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
-{
-	char msg[512];
-
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	if (cfg && cfg->filename)
-		errlist_add(cfg_errs, "%s:%d: %s", cfg->filename, cfg->line, msg);
-	else
-		errlist_add(cfg_errs, "%s", msg);
-}
-
 /*
  * Refuse a file that others can write (for the config) or read (for a
  * secret): someone else could change where the board logs in, or read
  * the secret.
  */
-static bool file_private(const char *path, mode_t forbidden, const char *what,
+static bool file_private(const char *path, const struct stat *st,
+			 mode_t forbidden, const char *what,
 			 struct errlist *errs)
 {
-	struct stat st;
-
-	if (stat(path, &st) != 0) {
-		errlist_add(errs, "%s: %s", path, strerror(errno));
+	if (!S_ISREG(st->st_mode)) {
+		errlist_add(errs, "%s: not a regular file: refusing it as %s",
+			    path, what);
 		return false;
 	}
-	if (st.st_mode & forbidden) {
+	if (st->st_uid != getuid() && st->st_uid != 0) {
+		errlist_add(errs, "%s: refusing %s owned by another user (uid "
+			    "%u): it must be yours or root's", path, what,
+			    (unsigned)st->st_uid);
+		return false;
+	}
+	if (st->st_mode & forbidden) {
 		errlist_add(errs, "%s: refusing %s that %s (mode %03o): "
 			    "chmod %s it", path, what,
 			    forbidden == (S_IWGRP | S_IWOTH) ?
 			    "others can write" : "others can read or write",
-			    (unsigned)(st.st_mode & 0777),
+			    (unsigned)(st->st_mode & 0777),
 			    forbidden == (S_IWGRP | S_IWOTH) ? "go-w" : "go-rwx");
 		return false;
 	}
 	return true;
 }
 
+/*
+ * The file is opened without blocking (a FIFO must not hang the board)
+ * and checked on what was opened, not on its name.
+ */
 bool config_read_secret_file(const char *path, char **out, struct errlist *errs)
 {
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
 	FILE *f;
 	char line[4096];
 
-	if (!file_private(path, S_IRWXG | S_IRWXO, "a secret file", errs))
-		return false;
-	f = fopen(path, "r");
-	if (f == NULL) {
+	if (fd < 0 || fstat(fd, &st) != 0) {
 		errlist_add(errs, "%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return false;
+	}
+	if (!file_private(path, &st, S_IRWXG | S_IRWXO, "a secret file", errs) ||
+	    (f = fdopen(fd, "r")) == NULL) {
+		close(fd);
 		return false;
 	}
 	if (fgets(line, sizeof(line), f) == NULL)
@@ -215,94 +220,62 @@ bool config_read_secret_file(const char *path, char **out, struct errlist *errs)
 	return true;
 }
 
-/* The libconfuse option of a table entry. */
-static cfg_opt_t cfg_opt_of(const struct option_def *o)
+/* The schema of the config file: every option the file may set. */
+static struct syntax_key *file_schema(const struct known *ks, size_t nk)
 {
-	switch (o->type) {
-	case OPT_FLAG:
-		return (cfg_opt_t)CFG_BOOL(o->name, cfg_false, CFGF_NODEFAULT);
-	case OPT_NUMBER:
-		return (cfg_opt_t)CFG_FLOAT(o->name, 0, CFGF_NODEFAULT);
-	case OPT_INTEGER:
-		return (cfg_opt_t)CFG_INT(o->name, 0, CFGF_NODEFAULT);
-	case OPT_LIST:
-		return (cfg_opt_t)CFG_STR_LIST(o->name, NULL, CFGF_NODEFAULT);
-	default:
-		return (cfg_opt_t)CFG_STR(o->name, NULL, CFGF_NODEFAULT);
-	}
-}
-
-/* The values the file gives, as text, into l. */
-static void take_file_values(cfg_t *c, const struct known *ks, size_t nk,
-			     struct given_list *l)
-{
-	char num[64];
+	struct syntax_key *keys = xcalloc(nk + 1, sizeof(*keys));
+	size_t n = 0;
 
 	for (size_t i = 0; i < nk; i++) {
-		const struct option_def *o = ks[i].o;
-		if (!(o->where & OPT_FILE) || cfg_size(c, o->name) == 0)
+		if (!(ks[i].o->where & OPT_FILE))
 			continue;
-		switch (o->type) {
-		case OPT_FLAG:
-			given_add(l, &ks[i], cfg_getbool(c, o->name) ? "true" : "false", 0);
-			break;
-		case OPT_NUMBER:
-			snprintf(num, sizeof(num), "%.17g", cfg_getfloat(c, o->name));
-			given_add(l, &ks[i], num, 0);
-			break;
-		case OPT_INTEGER:
-			snprintf(num, sizeof(num), "%ld", cfg_getint(c, o->name));
-			given_add(l, &ks[i], num, 0);
-			break;
-		case OPT_LIST:
-			for (unsigned j = 0; j < cfg_size(c, o->name); j++)
-				given_add(l, &ks[i], cfg_getnstr(c, o->name, j), 0);
-			break;
-		default:
-			given_add(l, &ks[i], cfg_getstr(c, o->name), 0);
-			break;
-		}
+		/* Values are text here: the table parses them, as it does argv's. */
+		keys[n].name = ks[i].o->name;
+		keys[n].type = ks[i].o->type == OPT_LIST ? SYNTAX_LIST : SYNTAX_STR;
+		keys[n].tag = (unsigned)i;
+		n++;
 	}
+	return keys;
 }
 
 /*
  * Read the config file at path into l. A missing file is an error only
- * when it was asked for (-c); a file others can write is refused.
+ * when it was asked for (-c); a file others can write, or another user's,
+ * is refused. ${VAR} in a value is taken from the environment: the file
+ * is its owner's, who may keep a setting there.
  */
 static bool read_file_values(const char *path, bool required,
 			     const struct known *ks, size_t nk,
 			     struct given_list *l, struct errlist *errs)
 {
-	size_t before = errs->n, n = 0;
-	cfg_opt_t *opts = xcalloc(nk + 1, sizeof(*opts));
+	size_t before = errs->n;
+	struct syntax_key *keys;
+	struct syntax_diags d;
+	struct syntax_node *root;
 	struct stat st;
-	cfg_t *c;
-	int rc;
 
 	if (stat(path, &st) != 0) {
-		free(opts);
 		if (required || errno != ENOENT)
 			errlist_add(errs, "%s: %s", path, strerror(errno));
 		return !required && errno == ENOENT;
 	}
-	if (!file_private(path, S_IWGRP | S_IWOTH, "a config file", errs)) {
-		free(opts);
+	if (!file_private(path, &st, S_IWGRP | S_IWOTH, "a config file", errs))
 		return false;
+	keys = file_schema(ks, nk);
+	syntax_diags_init(&d, path);
+	root = syntax_parse_file(&d, path, keys, SYNTAX_ENV);
+	for (size_t i = 0; root && i < root->nkids; i++) {
+		const struct syntax_node *n = &root->kids[i];
+		const struct known *k = &ks[n->key->tag];
+		if (n->key->type == SYNTAX_LIST)
+			for (size_t j = 0; j < n->n; j++)
+				given_add(l, k, n->list[j], n->lines[j]);
+		else
+			given_add(l, k, n->str, n->line);
 	}
-	for (size_t i = 0; i < nk; i++)
-		if (ks[i].o->where & OPT_FILE)
-			opts[n++] = cfg_opt_of(ks[i].o);
-	opts[n] = (cfg_opt_t)CFG_END();
-	c = cfg_init(opts, CFGF_NONE);
-	cfg_errs = errs;
-	cfg_set_error_function(c, on_cfg_error);
-	rc = cfg_parse(c, path);
-	if (rc == CFG_FILE_ERROR)
-		errlist_add(errs, "%s: %s", path, strerror(errno));
-	else if (rc == CFG_SUCCESS)
-		take_file_values(c, ks, nk, l);
-	cfg_free(c);
-	free(opts);
+	syntax_free(root);
+	syntax_diags_flush(&d, errs, NULL);
+	free(keys);
 	return errs->n == before;
 }
 
@@ -357,6 +330,10 @@ static void apply(struct config *cfg, const struct source *src,
 				errlist_add(warns, "--%s applies to provider %s only; "
 					    "ignored", option_cli_name(o, name, sizeof(name)),
 					    g->k->src->name);
+			else if (g->line > 0)
+				errlist_add(warns, "%s:%d: %s applies to provider "
+					    "%s only; ignored", from, g->line,
+					    o->name, g->k->src->name);
 			else
 				errlist_add(warns, "%s: %s applies to provider %s "
 					    "only; ignored", from, o->name,
