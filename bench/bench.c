@@ -120,7 +120,7 @@ __attribute__((noinline)) static double run_floor(const char *body, size_t len, 
 __attribute__((noinline)) static double run_cycle(const char *body, size_t len, struct layoutset *set,
 			struct render *r, int iters)
 {
-	struct provider_status st = { CONN_LIVE, "", false, 0, 0, 0 };
+	struct provider_status st = { .state = CONN_LIVE };
 	double t0 = now_mono();
 
 	for (int i = 0; i < iters; i++) {

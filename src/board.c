@@ -327,6 +327,8 @@ int board_run(const struct config *cfg, struct layoutset *set,
 		redraw(&b, now);
 	}
 	render_end(b.r);
+	if (b.st.repeats > 0)
+		log_event(b.log, "the same %u times in all", b.st.repeats + 1);
 	release(prov, how, sizeof(how));
 	log_event(b.log, "exit: %s", how);
 	snapshot_free(b.snap);

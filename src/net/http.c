@@ -15,6 +15,7 @@
 #include "util.h"
 
 #define HTTP_MAX_SOCKS 16
+#define HTTP_MAX_COOKIES 64	/* more than any login needs */
 
 struct http_sock {
 	curl_socket_t fd;
@@ -241,6 +242,25 @@ double http_next_wake(const struct http *h)
 	return h->wake < 0 ? 1e300 : h->wake;
 }
 
+/*
+ * A server that sets a new cookie on every answer would grow the cookie
+ * store without end: past HTTP_MAX_COOKIES it is emptied (a login that
+ * needed one is made again after its 401).
+ */
+static void bound_cookies(struct http *h, CURL *easy)
+{
+	struct curl_slist *all = NULL, *c;
+	size_t n = 0;
+
+	if (curl_easy_getinfo(easy, CURLINFO_COOKIELIST, &all) != CURLE_OK)
+		return;
+	for (c = all; c; c = c->next)
+		n++;
+	curl_slist_free_all(all);
+	if (n > HTTP_MAX_COOKIES)
+		http_clear_cookies(h);
+}
+
 /* Hand every finished transfer to its callback. */
 static void finish_done(struct http *h)
 {
@@ -259,6 +279,12 @@ static void finish_done(struct http *h)
 		curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &res.status);
 		res.too_large = r->too_large ||
 				msg->data.result == CURLE_FILESIZE_EXCEEDED;
+		{
+			curl_off_t ra = 0;
+			if (curl_easy_getinfo(r->easy, CURLINFO_RETRY_AFTER, &ra) ==
+			    CURLE_OK && ra > 0)
+				res.retry_after = (double)ra;
+		}
 		if (res.curl_code != CURLE_OK) {
 			/* No complete answer: a status would make a partial body look whole. */
 			res.status = 0;
@@ -268,6 +294,7 @@ static void finish_done(struct http *h)
 		buf_append(&r->resp, "", 0);
 		res.body = r->resp.data;
 		res.len = r->resp.len;
+		bound_cookies(h, r->easy);
 		/* Detach first so the callback may start new requests freely. */
 		curl_multi_remove_handle(h->multi, r->easy);
 		if (r->done)

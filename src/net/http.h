@@ -34,6 +34,7 @@ struct http_result {
 	char *body;		/* NUL-terminated; owned by the request */
 	size_t len;
 	bool too_large;		/* the body passed max_body */
+	double retry_after;	/* seconds a Retry-After header asks for; 0: none */
 	bool cancelled;		/* http_cancel() or http_free() ended it */
 };
 

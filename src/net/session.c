@@ -22,6 +22,7 @@
 #define RELOGIN_WINDOW 60.0	/* a 401 this soon after a login backs off */
 #define RELOGIN_CAP 300.0
 #define TOKEN_MARGIN 0.1	/* renew when this share of the lifetime is left */
+#define RETRY_AFTER_MAX 600.0	/* the longest Retry-After honoured */
 
 void session_init(struct session *s, const struct provider_ops *ops,
 		  const struct config *cfg, void *owner, session_step_fn run,
@@ -181,6 +182,10 @@ void session_describe(const struct session *s, const struct http_result *res,
 			snprintf(out, outsz, "the server's certificate is not "
 				 "trusted (%s): give its CA with ca_file or "
 				 "--ca-file", clean);
+		else if (res->curl_code == CURLE_OUT_OF_MEMORY)
+			/* What libcurl says of a header past its limit, too. */
+			snprintf(out, outsz, "the server's answer could not be "
+				 "read (headers too large, or no memory)");
 		else
 			snprintf(out, outsz, "no answer from the server (%s)", clean);
 		free(clean);
@@ -203,8 +208,20 @@ void session_transport_fault(struct session *s, int step, double now,
 			     const struct http_result *res)
 {
 	char what[400];
+	double wait;
 
 	session_describe(s, res, what, sizeof(what));
+	if ((res->status == 429 || res->status == 503) && res->retry_after > 0) {
+		/* The server says when: honoured, within reason. */
+		wait = res->retry_after < RETRY_AFTER_MAX ? res->retry_after :
+		       RETRY_AFTER_MAX;
+		if (wait < s->cfg->interval)
+			wait = s->cfg->interval;
+		count_fault(s, what);
+		s->st.retry_at = now + wait;
+		session_plan(s, step, now + wait);
+		return;
+	}
 	session_fault(s, step, now, what);
 	if (tls_trust_failure(res))
 		s->st.fatal = true;

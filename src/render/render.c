@@ -178,11 +178,24 @@ struct render *render_init(const struct render_opts *o)
 {
 	struct render *r = xcalloc(1, sizeof(*r));
 
+	const char *term = getenv("TERM") ? getenv("TERM") : "";
+	char *cup;
+
 	r->screen = newterm(NULL, stdout, stdin);
 	if (r->screen == NULL) {
-		fprintf(stderr, "wallboard: cannot use terminal \"%s\"\n",
-			getenv("TERM") ? getenv("TERM") : "");
+		fprintf(stderr, "wallboard: cannot use terminal \"%s\"\n", term);
 		free(r);
+		return NULL;
+	}
+	/* A terminal that cannot place the cursor would smear every frame. */
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(r->screen);
+		free(r);
+		fprintf(stderr, "wallboard: terminal \"%s\" cannot place text "
+			"on the screen: set TERM to the terminal's type, or use "
+			"--once for plain text\n", term);
 		return NULL;
 	}
 	return render_setup(r, o);

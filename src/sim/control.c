@@ -33,20 +33,24 @@ void control_reset(void)
 {
 	free(server.f.fail_path);
 	free(server.f.fail_body);
+	free(server.f.delay_path);
 	memset(&server.f, 0, sizeof(server.f));
 	server.set = server.set0;
 }
 
-/* "fail": {"path", "status", "count", "body"}. */
+/* "fail": {"path", "status", "count", "body", "retry_after"}. */
 static bool control_fail(json_t *v, json_t *root)
 {
 	json_t *st = json_object_get(v, "status"), *cnt = json_object_get(v, "count");
+	json_t *ra = json_object_get(v, "retry_after");
 	const char *path = json_str(v, "path"), *body = json_str(v, "body");
-	int status = 503, count = 1;
+	int status = 503, count = 1, retry_after = 0;
 
 	if (!json_is_object(v) || (st && !json_int_in(st, 100, 599, &status)) ||
-	    (cnt && !json_int_in(cnt, -1, 1000000, &count)))
+	    (cnt && !json_int_in(cnt, -1, 1000000, &count)) ||
+	    (ra && !json_int_in(ra, 0, 86400, &retry_after)))
 		return false;
+	server.f.fail_retry_after = retry_after;
 	free(server.f.fail_path);
 	free(server.f.fail_body);
 	server.f.fail_path = path ? xstrdup(path) : NULL;
@@ -68,6 +72,22 @@ static bool control_delay(json_t *v, json_t *root)
 	server.f.delay_ms = ms;
 	server.f.delay_count = count;
 	return true;
+}
+
+/* "delay_path": only requests of paths starting so are delayed. */
+static bool control_delay_path(json_t *v, json_t *root)
+{
+	if (!json_is_string(v))
+		return false;
+	free(server.f.delay_path);
+	server.f.delay_path = xstrdup(json_string_value(v));
+	return true;
+}
+
+/* "big_header": bytes of an extra header in every API answer (0: none). */
+static bool control_big_header(json_t *v, json_t *root)
+{
+	return json_int_in(v, 0, 16 * 1024 * 1024, &server.f.big_header);
 }
 
 /* "delay_count" alone changes the count of the delay already set. */
@@ -131,6 +151,9 @@ static const struct control {
 	{ "fail", control_fail, NULL, 0, 0, NULL },
 	{ "delay_ms", control_delay, NULL, 0, 0, NULL },
 	{ "delay_count", control_delay_count, NULL, 0, 0, NULL },
+	{ "delay_path", control_delay_path, NULL, 0, 0, NULL },
+	{ "big_header", control_big_header, NULL, 0, 0, NULL },
+	{ "cookie_flood", NULL, &server.f.cookie_flood, 0, 1000, NULL },
 	{ "drop_subscriptions", control_drop_subs, NULL, 0, 0, NULL },
 	{ "expire_tokens", control_expire, NULL, 0, 0, NULL },
 	{ "token_ttl", control_ttl, NULL, 0, 0, NULL },
@@ -208,7 +231,7 @@ static void h_state(struct request *rq, struct reply *rp)
 		json_object_set_new(st, code, json_integer(server.status_n[i]));
 	}
 	sim_advance(server.sim, now_mono());
-	reply_json(rp, 200, json_pack("{s:o, s:o, s:I, s:I, s:I, s:i, s:I, s:I, s:I, s:I, s:I}",
+	reply_json(rp, 200, json_pack("{s:o, s:o, s:I, s:I, s:I, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
 		"requests", req, "status_counts", st,
 		"connections", (json_int_t)server.connections,
 		"logins", (json_int_t)server.logins,
@@ -216,6 +239,9 @@ static void h_state(struct request *rq, struct reply *rp)
 		"subscriptions_active", active_subs(NULL),
 		"subscriptions_created", (json_int_t)server.subs_created,
 		"subscriptions_deleted", (json_int_t)server.subs_deleted,
+		"cookies_set", (json_int_t)server.cookies_set,
+		"cookies_most", (json_int_t)server.cookies_most,
+		"injected", (json_int_t)server.injected,
 		"dropped", (json_int_t)server.dropped,
 		"clock", (json_int_t)floor(sim_clock(server.sim)),
 		"bytes_sent", (json_int_t)server.bytes_sent));

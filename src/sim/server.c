@@ -132,6 +132,16 @@ static mhd_result reply_send(struct MHD_Connection *conn, struct reply *rp)
 	}
 	if (rp->allow != NULL)
 		MHD_add_response_header(r, "Allow", rp->allow);
+	for (int i = 0; i < rp->flood; i++) {
+		char c[48];
+		snprintf(c, sizeof(c), "flood%ld=x; Path=/", rp->flood_base + i);
+		MHD_add_response_header(r, "Set-Cookie", c);
+	}
+	if (rp->retry_after > 0) {
+		char ra[16];
+		snprintf(ra, sizeof(ra), "%d", rp->retry_after);
+		MHD_add_response_header(r, "Retry-After", ra);
+	}
 	if (rp->gzipped)
 		MHD_add_response_header(r, "Content-Encoding", "gzip");
 	if (rp->len > 0)
@@ -424,6 +434,7 @@ static bool fault_fail(const char *path, struct reply *rp)
 		return false;
 	if (f->fail_count > 0)
 		f->fail_count--;
+	rp->retry_after = f->fail_retry_after;
 	if (f->fail_body != NULL)
 		reply_text(rp, f->fail_status, xstrdup(f->fail_body), "application/json");
 	else
@@ -469,9 +480,35 @@ static void route(struct request *rq, struct reply *rp)
 }
 
 /* Before a request is handled: count it, drop it, or say how long to wait. */
+/* Count one request's cookies (MHD's iterator). */
+static mhd_result count_value(void *cls, enum MHD_ValueKind kind,
+			      const char *key, const char *value)
+{
+	(*(long *)cls)++;
+	return MHD_YES;
+}
+
+/*
+ * What the hostile tests read of a request: how many cookies it sent
+ * (a client's cookie store should stay bounded) and whether it carries
+ * a header the client was tricked into sending.
+ */
+static void watch_request(struct request *rq)
+{
+	long n = 0;
+
+	MHD_get_connection_values(rq->conn, MHD_COOKIE_KIND, count_value, &n);
+	if (n > server.cookies_most)
+		server.cookies_most = n;
+	if (MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND,
+					"X-Injected") != NULL)
+		server.injected++;
+}
+
 static bool request_start(struct request *rq, int *delay_ms)
 {
 	count_request(rq->path);
+	watch_request(rq);
 	*delay_ms = 0;
 	if (!api_path(rq->path))
 		return true;
@@ -481,7 +518,9 @@ static bool request_start(struct request *rq, int *delay_ms)
 		server.dropped++;
 		return false;
 	}
-	if (server.f.delay_count != 0 && server.f.delay_ms > 0) {
+	if (server.f.delay_count != 0 && server.f.delay_ms > 0 &&
+	    (server.f.delay_path == NULL ||
+	     strncmp(rq->path, server.f.delay_path, strlen(server.f.delay_path)) == 0)) {
 		if (server.f.delay_count > 0)
 			server.f.delay_count--;
 		*delay_ms = server.f.delay_ms;
@@ -556,6 +595,21 @@ static void reply_gzip(struct MHD_Connection *conn, struct reply *rp)
 	deflateEnd(&z);
 }
 
+/*
+ * The big header, when set: added to an API answer (under the lock), as
+ * a cookie of that size (the header the reply can carry more of).
+ */
+static void hostile_headers(struct reply *rp)
+{
+	if (server.f.big_header > 0 && rp->ncookies < 4) {
+		char *c = xmalloc((size_t)server.f.big_header + 16);
+		memcpy(c, "big=", 4);
+		memset(c + 4, 'x', (size_t)server.f.big_header);
+		c[4 + server.f.big_header] = '\0';
+		rp->cookies[rp->ncookies++] = c;
+	}
+}
+
 /* Handle a complete request. */
 static mhd_result request_handle(struct request *rq)
 {
@@ -576,6 +630,12 @@ static mhd_result request_handle(struct request *rq)
 	if (rp.status > 0 && rp.status < 600)
 		server.status_n[rp.status]++;
 	pthread_mutex_unlock(&server.lock);
+	if (api_path(rq->path)) {
+		hostile_headers(&rp);
+		rp.flood = server.f.cookie_flood;
+		rp.flood_base = server.cookies_set;
+		server.cookies_set += rp.flood;
+	}
 	reply_gzip(rq->conn, &rp);	/* outside the lock: it takes time */
 	if (api_path(rq->path)) {
 		pthread_mutex_lock(&server.lock);
@@ -683,6 +743,8 @@ struct MHD_Daemon *server_start(const struct sockaddr_storage *ss,
 				MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 				MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+				/* Room for the big_header fault's answers. */
+				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(2 * 1024 * 1024),
 				MHD_OPTION_ARRAY, cert != NULL ? tls : &tls[2],
 				MHD_OPTION_END);
 }
@@ -711,5 +773,6 @@ void server_free(void)
 		free(server.paths[i].key);
 	free(server.f.fail_path);
 	free(server.f.fail_body);
+	free(server.f.delay_path);
 	sim_free(server.sim);
 }

@@ -79,8 +79,12 @@ struct faults {
 	char *fail_path;		/* NULL: any API path */
 	char *fail_body;
 	int fail_status, fail_count;
+	int fail_retry_after;		/* seconds for a Retry-After header; 0: none */
+	char *delay_path;		/* NULL: any API path */
 	int delay_ms, delay_count;
 	int truncate, malformed, drop;
+	int cookie_flood;		/* new cookies set with every API answer */
+	int big_header;			/* bytes of an extra header in every API answer */
 };
 
 struct counter {
@@ -103,6 +107,9 @@ struct server {
 	long status_n[600];
 	long connections, logins, tokens_issued, dropped;
 	long subs_created, subs_deleted;
+	long cookies_set;		/* by cookie_flood */
+	long cookies_most;		/* the most cookies one request sent */
+	long injected;			/* requests with an X-Injected header */
 	long long bytes_sent;		/* API answer bodies, as sent (gzip'd or not) */
 	bool verbose;
 };
@@ -126,6 +133,9 @@ struct reply {
 	char *cookies[4];
 	int ncookies;
 	const char *allow;		/* 405: the method allowed */
+	int retry_after;		/* seconds for a Retry-After header; 0: none */
+	int flood;			/* new cookies to set (cookie_flood) ... */
+	long flood_base;		/* ... numbered from here */
 	bool gzipped;			/* body is gzip: Content-Encoding */
 };
 

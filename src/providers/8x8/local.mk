@@ -21,7 +21,8 @@ src_providers_8x8_tests_check_view_LDADD = $(TEST_LIBS)
 SCRIPT_TESTS += src/providers/8x8/tests/once.test \
 	src/providers/8x8/tests/faults.test \
 	src/providers/8x8/tests/tui.test \
-	src/providers/8x8/tests/api.test
+	src/providers/8x8/tests/api.test \
+	src/providers/8x8/tests/abuse.test
 EXTRA_DIST += src/providers/8x8/tests/profile.sh
 
 FUZZ_NAMES += 8x8_data

@@ -296,6 +296,19 @@ static void on_subscribe(void *owner, const struct http_result *res,
 	char where[300], full[700];
 	char *msg;
 
+	if (sa->releasing) {
+		/*
+		 * Quitting while it was on its way: give back what it made, and
+		 * what it may have made when no answer came (DELETE .../active
+		 * needs no id; a 404 then says there was none).
+		 */
+		sa->subscribed = (res->status >= 200 && res->status < 300) ||
+				 res->status == 0;
+		session_plan(&sa->s, sa->subscribed ? STEP_RELEASE : STEP_NONE, now);
+		if (!sa->subscribed)
+			session_say(&sa->s, CONN_CLOSED, "%s", "");
+		return;
+	}
 	switch (res->status) {
 	case 200:
 	case 201:
@@ -474,11 +487,6 @@ static void on_list(void *owner, const struct http_result *res,
 	long n;
 	char what[300];
 
-	if (res->status == 401) {
-		login_refused(sa, res, now);
-		sa->list_done = true;
-		return;
-	}
 	if (res->status != 200) {
 		session_describe(&sa->s, res, what, sizeof(what));
 		sa->s.st.fatal = true;
@@ -544,12 +552,12 @@ static void run_step(void *owner, int step, double now)
 }
 
 /*
- * Give back the subscription. A request in flight is abandoned (its
- * answer no longer matters; a subscribe may have landed, and DELETE
- * .../active needs no id); without a subscription there is nothing to do.
- * When the login was ended (a 401, a token run out), the release logs in
- * again first: a DELETE without a login would leave the subscription on
- * the server.
+ * Give back the subscription. A subscribe on its way is let finish (a
+ * DELETE sent beside it could reach the server first, and the subscription
+ * made after it would stay); any other request in flight is abandoned.
+ * Without a subscription there is nothing to do. When the login was ended
+ * (a 401, a token run out), the release logs in again first: a DELETE
+ * without a login would leave the subscription on the server.
  */
 static void sa_release(struct provider *p)
 {
@@ -558,12 +566,13 @@ static void sa_release(struct provider *p)
 	if (sa->releasing)
 		return;
 	sa->releasing = true;
+	sa->s.releasing = true;
 	cancel_probes(sa);
-	if (sa->s.inflight) {
-		if (sa->s.inflight_step == STEP_SUBSCRIBE)
-			sa->subscribed = true;
-		session_cancel(&sa->s);
+	if (sa->s.inflight && sa->s.inflight_step == STEP_SUBSCRIBE) {
+		session_say(&sa->s, CONN_RELEASING, "releasing the subscription");
+		return;
 	}
+	session_cancel(&sa->s);
 	if (!sa->subscribed) {
 		session_say(&sa->s, CONN_CLOSED, "%s", "");
 		session_plan(&sa->s, STEP_NONE, 1e300);

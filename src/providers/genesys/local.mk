@@ -22,7 +22,8 @@ src_providers_genesys_tests_check_view_LDADD = $(TEST_LIBS)
 SCRIPT_TESTS += src/providers/genesys/tests/once.test \
 	src/providers/genesys/tests/faults.test \
 	src/providers/genesys/tests/tui.test \
-	src/providers/genesys/tests/api.test
+	src/providers/genesys/tests/api.test \
+	src/providers/genesys/tests/abuse.test
 EXTRA_DIST += src/providers/genesys/tests/profile.sh
 
 FUZZ_NAMES += genesys_data

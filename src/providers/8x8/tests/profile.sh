@@ -35,3 +35,7 @@ cell_body() {
 		for (i = 0; i < 1048576 / 8; i++) printf "Zo\303\253 M\303\274";
 		printf "\"}}}" }'
 }
+
+TOKEN_PATH=
+SUBSCRIBE_PATH=
+PROBE_PATH=

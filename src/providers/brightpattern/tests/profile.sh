@@ -54,3 +54,9 @@ cell_body() {
 		for (i = 0; i < 1048576 / 8; i++) printf "Zo\303\253 M\303\274";
 		printf "\"}]}]}}" }'
 }
+
+# Where a login gets its OAuth token, where a subscription is made, and
+# where the statistics asked apart from the poll are (empty: none).
+TOKEN_PATH=/configapi/v2/oauth/token
+SUBSCRIBE_PATH=/statsapi/subscription
+PROBE_PATH=/statsapi/info/check_available_agents

@@ -40,3 +40,7 @@ cell_body() {
 		for (i = 0; i < 1048576 / 8; i++) printf "Zo\303\253 M\303\274";
 		printf "\"}}]}}" }'
 }
+
+TOKEN_PATH=/auth/v3/oauth/token
+SUBSCRIBE_PATH=/statistics/v3/subscriptions
+PROBE_PATH=
