@@ -45,7 +45,7 @@ struct stat_info {
 
 /*
  * A total the source does not send, derived from the rows it does send
- * (8x8 has agent and queue lists but no totals). The rule is data, so the
+ * (a source whose API sends agent and queue lists but no totals). The rule is data, so the
  * catalogue says what a total means and the provider only applies it.
  */
 enum derive_op {

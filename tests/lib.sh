@@ -188,7 +188,7 @@ sim_control() {
 sim_state() { curl -sS -f "$SIM_URL/sim/state"; }
 
 # counter KEY: the number KEY of the /sim/state JSON on stdin: a counter
-# ("logins"), the requests of a path ("/statsapi/auth") or the answers
+# ("logins"), the requests of a path ("$DATA_PATH") or the answers
 # of a status ("401").
 counter() { sed -n "s|.*\"$1\": *\([0-9][0-9]*\).*|\1|p"; }
 

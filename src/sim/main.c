@@ -36,23 +36,23 @@ struct options {
 /* The usage text. */
 static void usage(FILE *f)
 {
-	fputs("usage: wallboard-sim [OPTIONS]\n"
-	      "Serve a simulated contact centre as a real-time statistics server.\n"
-	      "  --api NAME               the API to serve: brightpattern (default), 8x8\n"
-	      "                           or genesys\n"
-	      "  --port N                 port to listen on; 0 picks a free one (default 0)\n"
+	fprintf(f, "usage: wallboard-sim [OPTIONS]\n"
+		"Serve a simulated contact centre as a real-time statistics server.\n"
+		"  --api NAME               the API to serve: %s\n"
+		"                           (the first is the default)\n", sim_api_names());
+	fputs("  --port N                 port to listen on; 0 picks a free one (default 0)\n"
 	      "  --bind ADDR              address to listen on (default 127.0.0.1)\n"
 	      "  --seed N                 random seed: the same seed, the same day (default 1)\n"
 	      "  --time-scale X           simulated seconds per real second (default 1)\n"
 	      "  --agents N               number of agents (default 48)\n"
 	      "  --services N             number of services (default 10)\n"
-	      "  --tenant NAME            tenant URL (default demo.wallboard.test)\n"
+	      "  --tenant NAME            tenant (default demo.wallboard.test)\n"
 	      "  --user NAME              login name; repeatable (default supervisor)\n"
 	      "  --token-ttl SEC          OAuth token lifetime (default 3600)\n"
-	      "  --legacy-login-forbidden refuse POST /statsapi/auth (403)\n"
+	      "  --legacy-login-forbidden refuse the password login (403)\n"
 	      "  --max-subscriptions N    active subscriptions per tenant (default 10)\n"
-	      "  --first-data-delay N     204 answers before a subscription's first data\n"
-	      "                           (default 1)\n"
+	      "  --first-data-delay N     \"no data yet\" answers before a subscription's\n"
+	      "                           first data (default 1)\n"
 	      "  --tls-cert FILE          serve HTTPS with this PEM certificate (chain);\n"
 	      "                           needs --tls-key\n"
 	      "  --tls-key FILE           the PEM private key of --tls-cert\n"
@@ -60,10 +60,12 @@ static void usage(FILE *f)
 	      "  -h, --help               show this help\n"
 	      "  -V, --version            show the version\n"
 	      "The password is $WALLBOARD_SIM_PASSWORD (default demo), the API secret\n"
-	      "$WALLBOARD_SIM_SECRET (default demo-secret; also 8x8's API token and\n"
-	      "Genesys's client secret), Genesys's API key $WALLBOARD_SIM_API_KEY\n"
-	      "(default demo-api-key). The 8x8 tenant name is --tenant. It prints\n"
-	      "\"listening on port N\" once it listens; SIGINT or SIGTERM stop it.\n", f);
+	      "$WALLBOARD_SIM_SECRET (default demo-secret; also the API token or the\n"
+	      "client secret of the APIs that use one), the API key of those that use\n"
+	      "one $WALLBOARD_SIM_API_KEY (default demo-api-key). It prints\n"
+	      "\"listening on port N\" once it listens; SIGINT or SIGTERM stop it.\n"
+	      "Faults are injected with POST /sim/control (loopback only) and the\n"
+	      "counters read from GET /sim/state: see src/sim/control.c.\n", f);
 }
 
 /* The API --api names, or exit 2. */

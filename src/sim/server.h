@@ -58,7 +58,7 @@ struct user {
 	char id[40];			/* user_id of the login answer */
 	char token[TOKEN_LEN];		/* the one valid token, "" for none */
 	double expires;			/* now_mono() when it stops working */
-	bool cookie_login;		/* the token came from /statsapi/auth */
+	bool cookie_login;		/* the token came from a password login (cookies) */
 	char session[TOKEN_LEN];	/* JSESSIONID of that login */
 	void *sub;			/* the active subscription (the API's) */
 	int polls;			/* 204 answers given for it so far */

@@ -34,3 +34,5 @@ fuzz_replay_8x8_data_SOURCES = fuzz/replay.c src/providers/8x8/tests/fuzz_data.c
 fuzz_replay_8x8_data_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_8x8_data_LDADD = $(BOARD_LIBS)
 EXTRA_DIST += src/providers/8x8/tests/corpus
+
+bench_bench_SOURCES += src/providers/8x8/tests/bench.c

@@ -68,3 +68,6 @@ check_PROGRAMS += fuzz/replay_brightpattern_subscription
 fuzz_replay_brightpattern_subscription_SOURCES = fuzz/replay.c src/providers/brightpattern/tests/fuzz_subscription.c
 fuzz_replay_brightpattern_subscription_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_brightpattern_subscription_LDADD = $(REPLAY_LIBS)
+
+bench_bench_SOURCES += src/providers/brightpattern/tests/bench.c
+EXTRA_DIST += src/providers/brightpattern/tests/large.layout

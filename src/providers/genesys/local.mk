@@ -35,3 +35,5 @@ fuzz_replay_genesys_data_SOURCES = fuzz/replay.c src/providers/genesys/tests/fuz
 fuzz_replay_genesys_data_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_genesys_data_LDADD = $(BOARD_LIBS)
 EXTRA_DIST += src/providers/genesys/tests/corpus
+
+bench_bench_SOURCES += src/providers/genesys/tests/bench.c
