@@ -96,7 +96,7 @@ struct server {
 	pthread_mutex_t lock;
 	struct sim *sim;
 	const char *tenant, *password, *secret;
-	const char *api_key;		/* Genesys x-api-key */
+	const char *api_key;		/* the API key of APIs that use one */
 	struct user users[MAX_USERS];
 	int nusers;
 	const struct sim_api *api;	/* the API served */
