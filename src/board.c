@@ -25,6 +25,7 @@
 #include "board.h"
 #include "keys.h"
 #include "log.h"
+#include "observe.h"
 #include "output/plain.h"
 #include "render/render.h"
 
@@ -86,6 +87,7 @@ struct board {
 	double next_rotate;
 	double next_tick;
 	struct log *log;
+	struct observer *obs;	/* what the data says of the board's guesses */
 	bool logged_data;	/* the last event logged was fresh data */
 };
 
@@ -185,6 +187,14 @@ static int poll_timeout(const struct board *b, double now)
 	return wake > 1.0 ? 1000 : (int)ceil(wake * 1000);
 }
 
+/* A finding of the observer goes to the log. */
+static void note_finding(void *ctx, const char *what)
+{
+	struct board *b = ctx;
+
+	log_event(b->log, "%s", what);
+}
+
 /* Take a new snapshot and status from the data source. */
 static void collect(struct board *b)
 {
@@ -206,6 +216,8 @@ static void collect(struct board *b)
 	}
 	b->st = st;
 	if (s) {
+		if (b->obs)
+			observe_snapshot(b->obs, s, note_finding, b);
 		snapshot_free(b->snap);
 		b->snap = s;
 		b->dirty = true;
@@ -294,6 +306,7 @@ int board_run(const struct config *cfg, struct layoutset *set,
 	b.prov = prov;
 	b.o = o;
 	b.log = log;
+	b.obs = observe_new(set);
 	signals_setup();
 	log_event(b.log, "start: %zu layouts", set->n);
 	b.r = render_init(&ro);
@@ -331,6 +344,7 @@ int board_run(const struct config *cfg, struct layoutset *set,
 		log_event(b.log, "the same %u times in all", b.st.repeats + 1);
 	release(prov, how, sizeof(how));
 	log_event(b.log, "exit: %s", how);
+	observe_free(b.obs);
 	snapshot_free(b.snap);
 	return 0;
 }
@@ -399,6 +413,7 @@ int board_once(const struct config *cfg, struct layoutset *set,
 	b.set = set;
 	b.prov = prov;
 	b.log = log;
+	b.obs = observe_new(set);
 	signals_setup();
 	log_event(b.log, "start (once): %zu layouts", set->n);
 	snap = once_wait(&b);
@@ -412,6 +427,7 @@ int board_once(const struct config *cfg, struct layoutset *set,
 	prov->ops->status(prov, &b.st);
 	if (rc == 0 && b.st.state != CONN_CLOSED)
 		fprintf(stderr, "wallboard: warning: %s\n", how);
+	observe_free(b.obs);
 	snapshot_free(b.snap);
 	return rc;
 }

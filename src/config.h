@@ -48,6 +48,8 @@ struct config {
 	char *log_file;		/* connection events are appended here, or NULL */
 	bool no_color;		/* no_color = true or --no-color */
 	int ascii;		/* ASCII_AUTO, ASCII_YES or ASCII_NO */
+	char **state_map;	/* a server's words for states: "Pausa=not_ready" */
+	size_t nstate_map;
 };
 
 /*

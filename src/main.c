@@ -19,6 +19,7 @@
 #include "board.h"
 #include "log.h"
 #include "sanitize.h"
+#include "state.h"
 #include "config.h"
 #include "layout/layout.h"
 #include "provider.h"
@@ -245,6 +246,7 @@ int main(int argc, char **argv)
 	struct layoutset *set;
 	struct provider *prov;
 	struct errlist errs = { 0 };
+	struct state_map states = { 0 };
 	struct log *log;
 	int rc;
 
@@ -265,9 +267,16 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
+	/* The config's words for states, checked when it was read. */
+	for (size_t i = 0; i < cfg.nstate_map; i++) {
+		char err[300];
+		state_map_add(&states, cfg.state_map[i], err, sizeof(err));
+	}
+	set->config_states = &states;
 	if (cfg.check) {
 		rc = run_check(&cfg, set);
 		layoutset_free(set);
+		state_map_free(&states);
 		config_free(&cfg);
 		return finish_output(rc);
 	}
@@ -279,6 +288,7 @@ int main(int argc, char **argv)
 		print_errs(&errs, "");
 		log_close(log);
 		layoutset_free(set);
+		state_map_free(&states);
 		config_free(&cfg);
 		return 2;
 	}
@@ -296,6 +306,7 @@ int main(int argc, char **argv)
 	log_close(log);
 	prov->ops->destroy(prov);
 	layoutset_free(set);
+	state_map_free(&states);
 	config_free(&cfg);
 	return rc;
 }

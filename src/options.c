@@ -14,11 +14,22 @@
 
 #include "config.h"
 #include "options.h"
+#include "state.h"
 #include "util.h"
 
 #define AT(field) offsetof(struct config, field)
 
 static const char *const ascii_words[] = { "auto", "yes", "no", NULL };
+
+/* A state_map entry: "word=state", the state one of the table's. */
+static bool state_map_check(const char *value, char *err, size_t errsz)
+{
+	struct state_map m = { 0 };
+	bool ok = state_map_add(&m, value, err, errsz);
+
+	state_map_free(&m);
+	return ok;
+}
 
 /*
  * The table. Seconds are fractions allowed; every range is the one place
@@ -26,83 +37,285 @@ static const char *const ascii_words[] = { "auto", "yes", "no", NULL };
  * mode), then the connection, then the board.
  */
 const struct option_def options_core[] = {
-	{ "config", NULL, 'c', OPT_STRING, OPT_CLI, AT(file), 0, NULL, 0, 0,
-	  NULL, NULL, NULL, "FILE", "main config (default: $XDG_CONFIG_HOME/"
-	  "wallboard/wallboard.conf, then /etc/wallboard/wallboard.conf); "
-	  "options override it" },
-	{ "layouts", "layout", 'l', OPT_LIST, OPT_BOTH, AT(layouts), AT(nlayouts),
-	  NULL, 0, 0, NULL, NULL, NULL, "FILE", "a layout file; repeatable; keys "
-	  "1..9 in the order given" },
-	{ "provider", NULL, 0, OPT_STRING, OPT_BOTH, AT(provider), 0, NULL, 0, 0,
-	  NULL, NULL, NULL, "NAME", "the data source (see PROVIDERS below)" },
-	{ "url", NULL, 0, OPT_STRING, OPT_BOTH, AT(url), 0, NULL, 0, 0, NULL,
-	  NULL, NULL, "URL", "base URL of the statistics server, http:// or "
-	  "https://" },
-	{ "tenant", NULL, 0, OPT_STRING, OPT_BOTH, AT(tenant), 0, NULL, 0, 0,
-	  NULL, NULL, NULL, "NAME", "the tenant, as the data source names it" },
-	{ "user", NULL, 0, OPT_STRING, OPT_BOTH, AT(user), 0, NULL, 0, 0, NULL,
-	  NULL, NULL, "NAME", "login name; password from $WALLBOARD_PASSWORD or "
-	  "password_file" },
-	{ "client_id", NULL, 0, OPT_STRING, OPT_BOTH, AT(client_id), 0, NULL, 0,
-	  0, NULL, NULL, NULL, "ID", "OAuth2 client credentials instead of a "
-	  "password; secret from $WALLBOARD_CLIENT_SECRET or client_secret_file" },
-	{ "password_file", NULL, 0, OPT_SECRET, OPT_FILE, AT(password), 0, NULL,
-	  0, 0, NULL, NULL, "WALLBOARD_PASSWORD", NULL, NULL },
-	{ "client_secret_file", NULL, 0, OPT_SECRET, OPT_FILE, AT(client_secret),
-	  0, NULL, 0, 0, NULL, NULL, "WALLBOARD_CLIENT_SECRET", NULL, NULL },
-	{ "interval", NULL, 0, OPT_NUMBER, OPT_BOTH, AT(interval), 0, "2", 0.1,
-	  3600, NULL, NULL, NULL, "SEC", "poll interval in seconds (fractions "
-	  "allowed)" },
-	{ "rotate", NULL, 0, OPT_NUMBER, OPT_BOTH, AT(rotate), 0, "20", 1, 86400,
-	  NULL, NULL, NULL, "SEC", "seconds a layout stays on screen when "
-	  "rotating (given here, the board rotates)" },
-	{ "connect_timeout", NULL, 0, OPT_NUMBER, OPT_FILE, AT(connect_timeout),
-	  0, "5", 0.1, 600, NULL, NULL, NULL, NULL, NULL },
-	{ "timeout", NULL, 0, OPT_NUMBER, OPT_FILE, AT(timeout), 0, "15", 0.1,
-	  3600, NULL, NULL, NULL, NULL, NULL },
-	{ "retry_max", NULL, 0, OPT_NUMBER, OPT_FILE, AT(retry_max), 0, "30",
-	  0.1, 3600, NULL, NULL, NULL, NULL, NULL },
-	{ "max_body", NULL, 0, OPT_INTEGER, OPT_FILE, AT(max_body), 0, "67108864",
-	  1024, 1073741824, NULL, NULL, NULL, NULL, NULL },
-	{ "gzip", NULL, 0, OPT_FLAG, OPT_FILE, AT(gzip), 0, "true", 0, 0, NULL,
-	  NULL, NULL, NULL, NULL },
-	{ "insecure", NULL, 0, OPT_FLAG, OPT_FILE, AT(insecure), 0, "false", 0, 0,
-	  NULL, NULL, NULL, NULL, NULL },
-	{ "ca_file", NULL, 0, OPT_STRING, OPT_BOTH, AT(ca_file), 0, NULL, 0, 0,
-	  NULL, NULL, NULL, "FILE", "CA bundle for verifying the server's "
-	  "certificate" },
-	{ "log_file", "log", 0, OPT_STRING, OPT_BOTH, AT(log_file), 0, NULL, 0, 0,
-	  NULL, NULL, NULL, "FILE", "append connection events (faults, "
-	  "recoveries) to FILE" },
-	{ "demo", NULL, 0, OPT_FLAG, OPT_CLI, AT(demo), 0, NULL, 0, 0, NULL,
-	  "true", NULL, NULL, "run against the built-in simulated contact centre" },
-	{ "once", NULL, 0, OPT_FLAG, OPT_CLI, AT(once), 0, NULL, 0, 0, NULL,
-	  "true", NULL, NULL, "print every panel of every layout as plain text, "
-	  "then exit" },
-	{ "check", NULL, 0, OPT_FLAG, OPT_CLI, AT(check), 0, NULL, 0, 0, NULL,
-	  "true", NULL, NULL, "validate config and layouts, print what will be "
-	  "asked of the server, exit" },
-	{ "kiosk", NULL, 0, OPT_FLAG, OPT_CLI, AT(kiosk), 0, NULL, 0, 0, NULL,
-	  "true", NULL, NULL, "fullscreen wall mode: rotate layouts, no quit key" },
-	{ "no_color", NULL, 0, OPT_FLAG, OPT_BOTH, AT(no_color), 0, "false", 0, 0,
-	  NULL, "true", NULL, NULL, "no colours (thresholds still show as "
-	  "bold/reverse and ! marks)" },
-	{ "ascii", NULL, 0, OPT_CHOICE, OPT_BOTH, AT(ascii), 0, "auto", 0, 0,
-	  ascii_words, "yes", NULL, NULL, "ASCII borders and glyphs (config: "
-	  "auto, yes or no)" },
-	{ "list_teams", NULL, 0, OPT_STRING, OPT_CLI, AT(list), 0, NULL, 0, 0,
-	  NULL, "teams", NULL, NULL, "print the server's teams and exit" },
-	{ "list_services", NULL, 0, OPT_STRING, OPT_CLI, AT(list), 0, NULL, 0, 0,
-	  NULL, "services", NULL, NULL, "print the server's services and exit" },
-	{ "list_agents", NULL, 0, OPT_STRING, OPT_CLI, AT(list), 0, NULL, 0, 0,
-	  NULL, "agents", NULL, NULL, "print the server's agents and exit" },
-	{ "list_dispositions", NULL, 0, OPT_STRING, OPT_CLI, AT(list), 0, NULL,
-	  0, 0, NULL, "dispositions", NULL, NULL, "print the server's "
-	  "dispositions and exit" },
-	{ "help", NULL, 'h', OPT_FLAG, OPT_CLI, AT(help), 0, NULL, 0, 0, NULL,
-	  "true", NULL, NULL, "this help" },
-	{ "version", NULL, 'V', OPT_FLAG, OPT_CLI, AT(version), 0, NULL, 0, 0,
-	  NULL, "true", NULL, NULL, "the version" },
+	{
+		.name = "config",
+		.short_name = 'c',
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(file),
+		.arg = "FILE",
+		.help = "main config (default: "
+			"$XDG_CONFIG_HOME/wallboard/wallboard.conf, then "
+			"/etc/wallboard/wallboard.conf); options override it",
+	},
+	{
+		.name = "layouts",
+		.cli = "layout",
+		.short_name = 'l',
+		.type = OPT_LIST,
+		.where = OPT_BOTH,
+		.offset = AT(layouts),
+		.count_offset = AT(nlayouts),
+		.arg = "FILE",
+		.help = "a layout file; repeatable; keys 1..9 in the order given",
+	},
+	{
+		.name = "provider",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(provider),
+		.arg = "NAME",
+		.help = "the data source (see PROVIDERS below)",
+	},
+	{
+		.name = "url",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(url),
+		.arg = "URL",
+		.help = "base URL of the statistics server, http:// or https://",
+	},
+	{
+		.name = "tenant",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(tenant),
+		.arg = "NAME",
+		.help = "the tenant, as the data source names it",
+	},
+	{
+		.name = "user",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(user),
+		.arg = "NAME",
+		.help = "login name; password from $WALLBOARD_PASSWORD or "
+			"password_file",
+	},
+	{
+		.name = "client_id",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(client_id),
+		.arg = "ID",
+		.help = "OAuth2 client credentials instead of a password; secret from "
+			"$WALLBOARD_CLIENT_SECRET or client_secret_file",
+	},
+	{
+		.name = "password_file",
+		.type = OPT_SECRET,
+		.where = OPT_FILE,
+		.offset = AT(password),
+		.env = "WALLBOARD_PASSWORD",
+	},
+	{
+		.name = "client_secret_file",
+		.type = OPT_SECRET,
+		.where = OPT_FILE,
+		.offset = AT(client_secret),
+		.env = "WALLBOARD_CLIENT_SECRET",
+	},
+	{
+		.name = "interval",
+		.type = OPT_NUMBER,
+		.where = OPT_BOTH,
+		.offset = AT(interval),
+		.def = "2",
+		.min = 0.1,
+		.max = 3600,
+		.arg = "SEC",
+		.help = "poll interval in seconds (fractions allowed)",
+	},
+	{
+		.name = "rotate",
+		.type = OPT_NUMBER,
+		.where = OPT_BOTH,
+		.offset = AT(rotate),
+		.def = "20",
+		.min = 1,
+		.max = 86400,
+		.arg = "SEC",
+		.help = "seconds a layout stays on screen when rotating (given here, "
+			"the board rotates)",
+	},
+	{
+		.name = "connect_timeout",
+		.type = OPT_NUMBER,
+		.where = OPT_FILE,
+		.offset = AT(connect_timeout),
+		.def = "5",
+		.min = 0.1,
+		.max = 600,
+	},
+	{
+		.name = "timeout",
+		.type = OPT_NUMBER,
+		.where = OPT_FILE,
+		.offset = AT(timeout),
+		.def = "15",
+		.min = 0.1,
+		.max = 3600,
+	},
+	{
+		.name = "retry_max",
+		.type = OPT_NUMBER,
+		.where = OPT_FILE,
+		.offset = AT(retry_max),
+		.def = "30",
+		.min = 0.1,
+		.max = 3600,
+	},
+	{
+		.name = "max_body",
+		.type = OPT_INTEGER,
+		.where = OPT_FILE,
+		.offset = AT(max_body),
+		.def = "67108864",
+		.min = 1024,
+		.max = 1073741824,
+	},
+	{
+		.name = "gzip",
+		.type = OPT_FLAG,
+		.where = OPT_FILE,
+		.offset = AT(gzip),
+		.def = "true",
+	},
+	{
+		.name = "insecure",
+		.type = OPT_FLAG,
+		.where = OPT_FILE,
+		.offset = AT(insecure),
+		.def = "false",
+	},
+	{
+		.name = "ca_file",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(ca_file),
+		.arg = "FILE",
+		.help = "CA bundle for verifying the server's certificate",
+	},
+	{
+		.name = "log_file",
+		.cli = "log",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(log_file),
+		.arg = "FILE",
+		.help = "append connection events (faults, recoveries) to FILE",
+	},
+	{
+		.name = "demo",
+		.type = OPT_FLAG,
+		.where = OPT_CLI,
+		.offset = AT(demo),
+		.implied = "true",
+		.help = "run against the built-in simulated contact centre",
+	},
+	{
+		.name = "once",
+		.type = OPT_FLAG,
+		.where = OPT_CLI,
+		.offset = AT(once),
+		.implied = "true",
+		.help = "print every panel of every layout as plain text, then exit",
+	},
+	{
+		.name = "check",
+		.type = OPT_FLAG,
+		.where = OPT_CLI,
+		.offset = AT(check),
+		.implied = "true",
+		.help = "validate config and layouts, print what will be asked of the "
+			"server, exit",
+	},
+	{
+		.name = "kiosk",
+		.type = OPT_FLAG,
+		.where = OPT_CLI,
+		.offset = AT(kiosk),
+		.implied = "true",
+		.help = "fullscreen wall mode: rotate layouts, no quit key",
+	},
+	{
+		.name = "no_color",
+		.type = OPT_FLAG,
+		.where = OPT_BOTH,
+		.offset = AT(no_color),
+		.def = "false",
+		.implied = "true",
+		.help = "no colours (thresholds still show as bold/reverse and ! "
+			"marks)",
+	},
+	{
+		.name = "ascii",
+		.type = OPT_CHOICE,
+		.where = OPT_BOTH,
+		.offset = AT(ascii),
+		.def = "auto",
+		.choices = ascii_words,
+		.implied = "yes",
+		.help = "ASCII borders and glyphs (config: auto, yes or no)",
+	},
+	{
+		.name = "state_map",
+		.type = OPT_LIST,
+		.where = OPT_FILE,
+		.offset = AT(state_map),
+		.count_offset = AT(nstate_map),
+		.check = state_map_check,
+	},
+	{
+		.name = "list_teams",
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(list),
+		.implied = "teams",
+		.help = "print the server's teams and exit",
+	},
+	{
+		.name = "list_services",
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(list),
+		.implied = "services",
+		.help = "print the server's services and exit",
+	},
+	{
+		.name = "list_agents",
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(list),
+		.implied = "agents",
+		.help = "print the server's agents and exit",
+	},
+	{
+		.name = "list_dispositions",
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(list),
+		.implied = "dispositions",
+		.help = "print the server's dispositions and exit",
+	},
+	{
+		.name = "help",
+		.short_name = 'h',
+		.type = OPT_FLAG,
+		.where = OPT_CLI,
+		.offset = AT(help),
+		.implied = "true",
+		.help = "this help",
+	},
+	{
+		.name = "version",
+		.short_name = 'V',
+		.type = OPT_FLAG,
+		.where = OPT_CLI,
+		.offset = AT(version),
+		.implied = "true",
+		.help = "the version",
+	},
 };
 
 const size_t options_ncore = WB_ARRAY_LEN(options_core);
@@ -188,6 +401,8 @@ bool option_set(const struct option_def *o, void *base, const char *text,
 	double v;
 	bool b;
 
+	if (o->check && !o->check(text, err, errsz))
+		return false;
 	switch (o->type) {
 	case OPT_FLAG:
 		if (!parse_flag(text, &b)) {

@@ -48,6 +48,8 @@ struct option_def {
 	const char *env;	/* OPT_SECRET: the environment variable */
 	const char *arg;	/* the argument in --help ("SEC"); NULL: none */
 	const char *help;	/* one line; NULL: not listed in --help */
+	/* A check of each value beyond its type; false with the reason in err. */
+	bool (*check)(const char *value, char *err, size_t errsz);
 };
 
 /* The core's options. */

@@ -16,12 +16,18 @@ const struct cell cell_none = { NULL, NAN, STATE_NONE };
 
 struct cell cell_of(const char *text, bool state)
 {
+	return cell_read(text, state, NULL, 0);
+}
+
+struct cell cell_read(const char *text, bool state,
+		      const struct state_map *const *maps, size_t nmaps)
+{
 	struct cell c = { text, NAN, STATE_NONE };
 
 	if (text != NULL && *text != '\0' && !parse_double(text, &c.num))
 		c.num = NAN;
 	if (state)
-		c.state = state_find(text);
+		c.state = state_lookup(text, maps, nmaps);
 	return c;
 }
 
@@ -98,12 +104,21 @@ void snapshot_grid_alloc(struct snapshot *s, size_t gid, size_t nrows)
 		g->cells[i] = cell_none;
 }
 
+/*
+ * A state column reads a word through the maps of the layout it is in,
+ * then of the config, then the table (state.h).
+ */
 void snapshot_set(struct snapshot *s, size_t gid, size_t r, size_t c,
 		  const char *text)
 {
 	struct snap_grid *g = &s->grids[gid];
+	const struct layout *l = s->set->grids[gid].layout;
+	const struct state_map *maps[2] = {
+		l != NULL ? l->state_map : NULL, s->set->config_states
+	};
 
-	g->cells[r * g->ncols + c] = cell_of(text, g->cols[c].fmt == FMT_STATE);
+	g->cells[r * g->ncols + c] = cell_read(text, g->cols[c].fmt == FMT_STATE,
+					       maps, 2);
 }
 
 /* True when a total is a state (service availability). */

@@ -71,6 +71,10 @@ extern const struct cell cell_none;
 
 /* A text typed as a cell (state: as a state word too). */
 struct cell cell_of(const char *text, bool state);
+/* The same, a state word read through the user's maps first. */
+struct state_map;
+struct cell cell_read(const char *text, bool state,
+		      const struct state_map *const *maps, size_t nmaps);
 
 /* An empty snapshot shaped for set: no totals, no rows, no messages. */
 struct snapshot *snapshot_new(const struct layoutset *set);

@@ -210,9 +210,18 @@ enum role table_role(const struct column *c, const struct cell *v, double tick)
 
 	if (v->text == NULL || *v->text == '\0')
 		return ROLE_NORMAL;
-	for (size_t i = 0; i < c->nstates; i++)
-		if (strcasecmp(c->states[i].value, v->text) == 0)
-			return c->states[i].role;
+	/*
+	 * On a state column an entry that names a state matches every
+	 * spelling of it; other entries, and every entry of a text column,
+	 * match the text.
+	 */
+	for (size_t i = 0; i < c->nstates; i++) {
+		const struct state_role *e = &c->states[i];
+
+		if (c->fmt == FMT_STATE && e->state != STATE_NONE ?
+		    e->state == v->state : strcasecmp(e->value, v->text) == 0)
+			return e->role;
+	}
 	/* A state the layout's map leaves out keeps its usual role. */
 	if (c->fmt == FMT_STATE)
 		return (sw = state_at(v->state)) != NULL ? sw->role : ROLE_NORMAL;

@@ -76,7 +76,7 @@ static const struct text_case text_cases[] = {
 		"2: unexpected \"}\": no section is open",
 		"4: unexpected \"}\": no section is open" } },
 	{ HEAD "colour = red\n" TICKER, {
-		"2: unknown option \"colour\" (known: title, key, rotate, provider, "
+		"2: unknown option \"colour\" (known: title, key, rotate, provider, state_map, "
 		"row)" } },
 	{ HEAD "row { panel \"p\" { type = ticker titel = x } }\n", {
 		"2: unknown option \"titel\" in panel \"p\": did you mean \"title\"?" } },
@@ -125,6 +125,17 @@ static const struct text_case text_cases[] = {
 		"4: limit must be 0 (no limit) to 100000" } },
 	{ HEAD "row {\npanel \"p\" { type = ticker\nlimit = 1e3 } }\n", {
 		"4: option \"limit\" takes an integer, not \"1e3\"" } },
+	/* state_map: a server's words for the states of the table. */
+	{ HEAD "state_map = { \"Pausa=not_ready\", \"En linea = Busy\" }\n" TICKER,
+	  { NULL } },
+	{ HEAD "state_map = {\n\"Pausa\",\n\"Comida=lunchtime\",\n\"=ready\" }\n"
+	  TICKER, {
+		"3: state_map entry \"Pausa\" is not word=state",
+		"4: state_map entry \"Comida=lunchtime\": \"lunchtime\" is no state "
+		"(ready, busy, after_call_work, not_ready, logged_out)",
+		"5: state_map entry \"=ready\" is not word=state" } },
+	/* one entry needs no braces */
+	{ HEAD "state_map = \"Pausa=not_ready\"\n" TICKER, { NULL } },
 	/* key: 1 to 9. */
 	{ HEAD "key = 9\n" TICKER, { NULL } },
 	{ HEAD "key = 10\n" TICKER, { "2: key 10 is not 1..9" } },

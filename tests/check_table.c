@@ -18,6 +18,7 @@
 
 #include "layout/layout.h"
 #include "snapshot.h"
+#include "state.h"
 #include "table.h"
 
 /* A text as the cell a column of format fmt holds. */
@@ -537,8 +538,10 @@ END_TEST
 START_TEST(test_role_state_map)
 {
 	struct state_role map[] = {
-		{ "ready", ROLE_INFO }, { "not_ready", ROLE_CRIT }, { "Running", ROLE_OK },
-		{ "Stopped", ROLE_CRIT },
+		{ "ready", state_find("ready"), ROLE_INFO },
+		{ "not_ready", state_find("not_ready"), ROLE_CRIT },
+		{ "Running", STATE_NONE, ROLE_OK },
+		{ "Stopped", STATE_NONE, ROLE_CRIT },
 	};
 	struct column st = { .id = "st", .fmt = FMT_STATE, .states = map, .nstates = 2 };
 	struct column tx = { .id = "mode", .fmt = FMT_TEXT, .states = map + 2,
@@ -547,10 +550,18 @@ START_TEST(test_role_state_map)
 	ck_assert_int_eq(table_role(&st, CELL(st, "ready"), 0), ROLE_INFO);
 	ck_assert_int_eq(table_role(&st, CELL(st, "not_ready"), 0), ROLE_CRIT);
 	ck_assert_int_eq(table_role(&st, CELL(st, "NOT_READY"), 0), ROLE_CRIT);
+	/* the map names a state: its other spellings and synonyms follow it */
+	ck_assert_int_eq(table_role(&st, CELL(st, "Not Ready"), 0), ROLE_CRIT);
+	ck_assert_int_eq(table_role(&st, CELL(st, "Available"), 0), ROLE_INFO);
 	ck_assert_int_eq(table_role(&st, CELL(st, ""), 0), ROLE_NORMAL);
 	ck_assert_int_eq(table_role(&tx, CELL(tx, "running"), 0), ROLE_OK);
 	ck_assert_int_eq(table_role(&tx, CELL(tx, "Stopped"), 0), ROLE_CRIT);
 	ck_assert_int_eq(table_role(&tx, CELL(tx, "Paused"), 0), ROLE_NORMAL);
+	/* a text column matches the text, even a word that names a state */
+	map[2].state = state_find("available");
+	map[2].value = "Available";
+	ck_assert_int_eq(table_role(&tx, CELL(tx, "available"), 0), ROLE_OK);
+	ck_assert_int_eq(table_role(&tx, CELL(tx, "ready"), 0), ROLE_NORMAL);
 	ck_assert_int_eq(table_role(&tx, CELL(tx, NULL), 0), ROLE_NORMAL);
 	/* a text column without a map has no role */
 	tx.nstates = 0;

@@ -309,7 +309,9 @@ static const struct val_case val_cases[] = {
 	{ FMT_STATE, "busy", 0, 0, "Busy" },
 	{ FMT_STATE, "after_call_work", 0, 0, "After Call Work" },
 	{ FMT_STATE, "logged_out", 0, 0, "Logged Out" },
-	{ FMT_STATE, "on_break", 0, 0, "on_break" },
+	{ FMT_STATE, "on_break", 0, 0, "Not Ready" },
+	{ FMT_STATE, "Wrap-Up", 0, 0, "After Call Work" },
+	{ FMT_STATE, "supervising", 0, 0, "supervising" },
 	{ FMT_STATE, "", 0, 0, "-" },
 	{ FMT_STATE, NULL, 0, 0, "-" },
 	/* TZ=UTC in main. 1700000000 is 2023-11-14T22:13:20Z. */
@@ -421,7 +423,9 @@ static const struct state_case state_cases[] = {
 	{ "logged_out", "Logged Out", ROLE_DIM },
 	{ "READY", "Ready", ROLE_OK },
 	{ "Not Ready", "Not Ready", ROLE_WARN },
-	{ "on_break", "on_break", ROLE_NORMAL },
+	{ "on_break", "Not Ready", ROLE_WARN },
+	{ "Logged Off", "Logged Out", ROLE_DIM },
+	{ "supervising", "supervising", ROLE_NORMAL },
 	{ "", "", ROLE_NORMAL },
 };
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "layout/build.h"
+#include "state.h"
 #include "sanitize.h"
 
 #define ID_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
@@ -348,7 +349,19 @@ static void build_row(struct build *b, struct layout *l, struct layout_row *r,
 		build_error(b, n->line, "row has no panels");
 }
 
-/* title, key, rotate. */
+/* state_map = {"Pausa=not_ready", ...}: a server's words for states. */
+static void layout_state_map(struct build *b, struct layout *l,
+			     const struct syntax_node *v)
+{
+	char err[300];
+
+	l->state_map = xcalloc(1, sizeof(*l->state_map));
+	for (size_t i = 0; i < v->n; i++)
+		if (!state_map_add(l->state_map, v->list[i], err, sizeof(err)))
+			build_error(b, v->lines[i], "%s", err);
+}
+
+/* title, key, state_map, rotate. */
 static void layout_head(struct build *b, struct layout *l,
 			const struct syntax_node *root)
 {
@@ -364,6 +377,8 @@ static void layout_head(struct build *b, struct layout *l,
 		else
 			l->key = (int)v->num;
 	}
+	if ((v = syntax_get(root, "state_map")) != NULL)
+		layout_state_map(b, l, v);
 	if ((v = syntax_get(root, "rotate")) != NULL) {
 		if (!isfinite(v->fnum) || (v->fnum != 0 && (v->fnum < 1 ||
 		    v->fnum > GRAMMAR_MAX_ROTATE)))
@@ -452,6 +467,8 @@ void layout_free(struct layout *l)
 {
 	if (l == NULL)
 		return;
+	state_map_free(l->state_map);
+	free(l->state_map);
 	free(l->file);
 	free(l->title);
 	free(l->provider);

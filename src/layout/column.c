@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "layout/build.h"
+#include "state.h"
 
 /* Numbers right, words left. */
 static enum align align_for_fmt(enum fmt f)
@@ -296,6 +297,7 @@ static bool state_entry(struct build *b, struct column *c, const char *entry,
 		return false;
 	}
 	c->states[c->nstates].value = value;
+	c->states[c->nstates].state = state_find(value);
 	c->states[c->nstates++].role = (enum role)r;
 	return true;
 }

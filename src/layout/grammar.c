@@ -60,6 +60,7 @@ const struct syntax_key grammar_layout[] = {
 	{ .name = "key",		.type = SYNTAX_INT },
 	{ .name = "rotate",		.type = SYNTAX_FLOAT },
 	{ .name = "provider",		.type = SYNTAX_STR },
+	{ .name = "state_map",		.type = SYNTAX_LIST },
 	{ .name = "row",		.type = SYNTAX_SECTION,	.keys = row_keys },
 	{ .name = NULL }
 };

@@ -20,6 +20,8 @@
 #include <stddef.h>
 
 #include "catalog.h"
+
+struct state_map;
 #include "util.h"
 
 /*
@@ -77,6 +79,7 @@ struct threshold {
 /* A text value (an agent state, a campaign mode) mapped to a role. */
 struct state_role {
 	char *value;
+	int state;		/* the state word value names (state.h), or STATE_NONE */
 	enum role role;
 };
 
@@ -146,6 +149,7 @@ struct layout {
 	char *provider;		/* whose statistic names it uses */
 	int key;		/* 1..9, or 0 for "by position" */
 	double rotate;		/* seconds on screen in rotation; 0 = default */
+	struct state_map *state_map;	/* its words for states (state_map), or NULL */
 	struct panel *panels;
 	size_t npanels;
 	struct layout_row *rows;
@@ -176,6 +180,7 @@ struct layoutset {
 	char **total_apps;		/* [ntotal_apps] "<layout#>-<panel id>" */
 	char **total_app_scopes;	/* [ntotal_apps] their service selections */
 	size_t ntotal_apps;
+	const struct state_map *config_states;	/* the config's state_map, or NULL */
 	bool has_ticker;
 	int msg_limit;			/* the largest ticker limit */
 	const struct catalog *catalog;

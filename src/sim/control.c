@@ -36,6 +36,7 @@ void control_reset(void)
 	free(server.f.delay_path);
 	memset(&server.f, 0, sizeof(server.f));
 	server.set = server.set0;
+	sim_vocabulary_reset(server.sim);
 }
 
 /* "fail": {"path", "status", "count", "body", "retry_after"}. */
@@ -130,6 +131,35 @@ static bool control_ttl(json_t *v, json_t *root)
 	return true;
 }
 
+/*
+ * "state_words": {"ready": "Waiting", ...}: speak of agent states as
+ * another server would (null: the view's own word again).
+ */
+static bool control_state_words(json_t *v, json_t *root)
+{
+	const char *state;
+	json_t *w;
+
+	if (!json_is_object(v))
+		return false;
+	json_object_foreach(v, state, w)
+		if ((!json_is_string(w) && !json_is_null(w)) ||
+		    !sim_set_state_text(server.sim, state,
+					json_is_string(w) ? json_string_value(w) : NULL))
+			return false;
+	return true;
+}
+
+/* "share_scale": 1 (fractions), 100 (percent) or 0 (the catalogue's). */
+static bool control_share_scale(json_t *v, json_t *root)
+{
+	if (!json_is_integer(v) || (json_integer_value(v) != 0 &&
+	    json_integer_value(v) != 1 && json_integer_value(v) != 100))
+		return false;
+	sim_set_share_scale(server.sim, (double)json_integer_value(v));
+	return true;
+}
+
 /* "reset" is done before the other keys; here it is only checked. */
 static bool control_reset_key(json_t *v, json_t *root)
 {
@@ -153,6 +183,8 @@ static const struct control {
 	{ "delay_count", control_delay_count, NULL, 0, 0, NULL },
 	{ "delay_path", control_delay_path, NULL, 0, 0, NULL },
 	{ "big_header", control_big_header, NULL, 0, 0, NULL },
+	{ "state_words", control_state_words, NULL, 0, 0, NULL },
+	{ "share_scale", control_share_scale, NULL, 0, 0, NULL },
 	{ "cookie_flood", NULL, &server.f.cookie_flood, 0, 1000, NULL },
 	{ "drop_subscriptions", control_drop_subs, NULL, 0, 0, NULL },
 	{ "expire_tokens", control_expire, NULL, 0, 0, NULL },

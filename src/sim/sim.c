@@ -889,10 +889,50 @@ struct sim *sim_new(const struct sim_options *o)
 }
 
 /* Free the centre. */
+/* The names of enum agent_state, as sim_set_state_text takes them. */
+static const char *const state_names[] = {
+	[AS_LOGGED_OUT] = "logged_out", [AS_READY] = "ready",
+	[AS_NOT_READY] = "not_ready", [AS_BUSY] = "busy",
+	[AS_ACW] = "after_call_work",
+};
+
+const char *sim_state_text(const struct sim *s, enum agent_state st,
+			   const char *native)
+{
+	return s->state_words[st] != NULL ? s->state_words[st] : native;
+}
+
+bool sim_set_state_text(struct sim *s, const char *state, const char *word)
+{
+	for (size_t i = 0; i < WB_ARRAY_LEN(state_names); i++) {
+		if (strcmp(state_names[i], state) != 0)
+			continue;
+		free(s->state_words[i]);
+		s->state_words[i] = word != NULL ? xstrdup(word) : NULL;
+		return true;
+	}
+	return false;
+}
+
+void sim_set_share_scale(struct sim *s, double scale)
+{
+	s->share_scale = scale;
+}
+
+void sim_vocabulary_reset(struct sim *s)
+{
+	for (size_t i = 0; i < WB_ARRAY_LEN(s->state_words); i++) {
+		free(s->state_words[i]);
+		s->state_words[i] = NULL;
+	}
+	s->share_scale = 0;
+}
+
 void sim_free(struct sim *s)
 {
 	if (s == NULL)
 		return;
+	sim_vocabulary_reset(s);
 	for (int i = 0; i < s->nagents; i++) {
 		free(s->agents[i].login_id);
 		free(s->agents[i].full);

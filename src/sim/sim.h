@@ -34,6 +34,17 @@ void sim_step(struct sim *s, double dt);
 /* Simulated seconds since midnight. */
 double sim_clock(const struct sim *s);
 
+/*
+ * Speak as another server would: state is "ready", "not_ready", "busy",
+ * "after_call_work" or "logged_out", word what to send for it (NULL: the
+ * view's own word). False for an unknown state.
+ */
+bool sim_set_state_text(struct sim *s, const char *state, const char *word);
+/* Shares as fractions (1), as percent (100), or as the catalogue says (0). */
+void sim_set_share_scale(struct sim *s, double scale);
+/* Every state word and the share scale back to the view's own. */
+void sim_vocabulary_reset(struct sim *s);
+
 /* --- object lists (names.c) --- */
 
 /* Object ids: "agents" (login ids), "queues" (service names), one per line (malloc'd). */

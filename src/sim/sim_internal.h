@@ -165,9 +165,20 @@ struct sim {
 	int msg_cap, msg_n, msg_head;
 
 	int max_columns, max_grids;	/* subscription limits (a view's) */
+
+	/*
+	 * Another server's vocabulary, for tests of the client's tolerance:
+	 * its words for agent states (NULL: the view's own) and the scale it
+	 * sends shares in (0: the catalogue's; 1: fractions; 100: percent).
+	 */
+	char *state_words[AS_ACW + 1];
+	double share_scale;
 };
 
 /* --- sim.c: random numbers and model queries --- */
+/* The word a view sends for state st: the one set by control, or native. */
+const char *sim_state_text(const struct sim *s, enum agent_state st,
+			   const char *native);
 uint64_t sim_rand(struct sim *s);
 double sim_uniform(struct sim *s);		/* [0, 1) */
 int sim_rand_int(struct sim *s, int n);		/* [0, n) */

@@ -351,13 +351,22 @@ int eightbyeight_list(const struct config *cfg, const char *what, FILE *out,
 
 /* The options of this source. */
 static const struct option_def options[] = {
-	{ "region", NULL, 0, OPT_STRING, OPT_BOTH,
-	  offsetof(struct eightbyeight_settings, region), 0, NULL, 0, 0, NULL,
-	  NULL, NULL, "NAME", "the tenant's region instead of --url (na1, na2, "
-	  "na3, na4, na7, ca, uk)" },
-	{ "api_token_file", NULL, 0, OPT_SECRET, OPT_FILE,
-	  offsetof(struct eightbyeight_settings, api_token), 0, NULL, 0, 0, NULL,
-	  NULL, "WALLBOARD_API_TOKEN", NULL, NULL },
+	{
+		.name = "region",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = offsetof(struct eightbyeight_settings, region),
+		.arg = "NAME",
+		.help = "the tenant's region instead of --url (na1, na2, na3, na4, "
+			"na7, ca, uk)",
+	},
+	{
+		.name = "api_token_file",
+		.type = OPT_SECRET,
+		.where = OPT_FILE,
+		.offset = offsetof(struct eightbyeight_settings, api_token),
+		.env = "WALLBOARD_API_TOKEN",
+	},
 };
 
 const struct source source_8x8 = {

@@ -22,7 +22,8 @@ SCRIPT_TESTS += src/providers/8x8/tests/once.test \
 	src/providers/8x8/tests/faults.test \
 	src/providers/8x8/tests/tui.test \
 	src/providers/8x8/tests/api.test \
-	src/providers/8x8/tests/abuse.test
+	src/providers/8x8/tests/abuse.test \
+	src/providers/8x8/tests/vocabulary.test
 EXTRA_DIST += src/providers/8x8/tests/profile.sh
 
 FUZZ_NAMES += 8x8_data

@@ -24,6 +24,7 @@
 
 #include "catalog.h"
 #include "providers/8x8/parse.h"
+#include "state.h"
 #include "net/jsonbody.h"
 #include "sanitize.h"
 
@@ -199,8 +200,13 @@ static const char *code_lookup(const char *raw, const struct code_word *table,
 const char *eightbyeight_state_word(const char *raw)
 {
 	const char *w = code_lookup(raw, state_words, WB_ARRAY_LEN(state_words));
+	const struct state_word *sw;
 
-	return w ? w : raw;
+	if (w)
+		return w;
+	/* A status given as a word (a converter's, or a newer release's). */
+	sw = state_at(state_find(raw));
+	return sw ? sw->word : raw;
 }
 
 /* The medium of an agent-media-id code; other text passes through. */

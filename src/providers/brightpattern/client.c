@@ -716,10 +716,16 @@ static const char *const dialects[] = { "documented", "collection", NULL };
 
 /* The options of this source. */
 static const struct option_def options[] = {
-	{ "api_dialect", NULL, 0, OPT_CHOICE, OPT_BOTH,
-	  offsetof(struct brightpattern_settings, dialect), 0, "documented", 0, 0,
-	  dialects, NULL, NULL, "D", "subscription dialect: documented "
-	  "(default) or collection" },
+	{
+		.name = "api_dialect",
+		.type = OPT_CHOICE,
+		.where = OPT_BOTH,
+		.offset = offsetof(struct brightpattern_settings, dialect),
+		.def = "documented",
+		.choices = dialects,
+		.arg = "D",
+		.help = "subscription dialect: documented (default) or collection",
+	},
 };
 
 const struct source source_brightpattern = {

@@ -59,7 +59,7 @@ static struct snapshot *bp_poll(void *state, struct sim *sim, char *err,
 	free(body);
 	for (size_t i = 0; snap && i < d->nprobes; i++) {
 		int a = brightpattern_view_available(sim, d->probes[i].service);
-		d->probes[i].value = a < 0 ? NULL : a ? "available" : "unavailable";
+		d->probes[i].value = a < 0 ? NULL : a ? "service_available" : "service_none_ready";
 	}
 	if (snap)
 		brightpattern_probes_apply(d->probes, d->nprobes, snap);

@@ -20,6 +20,7 @@
 #include "net/jsonbody.h"
 #include "sanitize.h"
 #include "providers/brightpattern/parse.h"
+#include "state.h"
 
 /*
  * Take a JSON value as the text of a cell: strings as they are, numbers
@@ -51,15 +52,13 @@ static const char *value_text(struct snapshot *s, json_t *v)
 
 const char *brightpattern_state_word(const char *raw)
 {
-	static const char *const words[] = {
-		"ready", "not_ready", "busy", "after_call_work", "logged_out"
-	};
+	const struct state_word *sw;
+
+	/* The server leaves acd_state empty (or "0") for an agent logged out. */
 	if (raw[0] == '\0' || strcmp(raw, "0") == 0)
-		return "logged_out";
-	for (size_t i = 0; i < WB_ARRAY_LEN(words); i++)
-		if (strcasecmp(raw, words[i]) == 0)
-			return words[i];
-	return raw;
+		return STATE_LOGGED_OUT;
+	sw = state_at(state_find(raw));
+	return sw ? sw->word : raw;
 }
 
 /*

@@ -56,7 +56,7 @@ const char *brightpattern_probe_answer(const char *body, size_t len)
 	if (json_is_array(v))
 		v = json_array_get(v, 0);
 	if (json_is_boolean(v))
-		word = json_is_true(v) ? "available" : "unavailable";
+		word = json_is_true(v) ? "service_available" : "service_none_ready";
 	json_decref(root);
 	return word;
 }

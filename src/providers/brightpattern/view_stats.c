@@ -260,22 +260,27 @@ static void put_int(struct buf *out, double v)
 	buf_printf(out, "%.0f", floor(v + 0.5));
 }
 
-/* A share a/b as the catalogue wants it: a fraction or 0-100. */
-static void put_ratio(struct buf *out, const struct stat_info *info,
-		      double a, double b)
+/*
+ * A share a/b as the catalogue wants it, a fraction or 0-100, unless the
+ * model speaks as another server that sends every share one way.
+ */
+static void put_ratio(const struct sim *s, struct buf *out,
+		      const struct stat_info *info, double a, double b)
 {
 	double r = a / b;
+	bool percent = s->share_scale > 0 ? s->share_scale == 100 :
+		       info->pct_scale == 1;
 
 	r = r < 0 ? 0 : r > 1 ? 1 : r;
-	if (info->pct_scale == 1)
+	if (percent)
 		buf_printf(out, "%.0f", floor(r * 100 + 0.5));
 	else
 		buf_printf(out, "%.2f", r);
 }
 
 /* A value from the figures. */
-static void figure_value(const struct stat_ref *r, const double *f,
-			 struct buf *out)
+static void figure_value(const struct sim *s, const struct stat_ref *r,
+			 const double *f, struct buf *out)
 {
 	const struct figure_stat *fs = r->fig;
 	double a = f[fs->a], b = f[fs->b];
@@ -290,7 +295,7 @@ static void figure_value(const struct stat_ref *r, const double *f,
 		break;
 	case OP_RATIO:
 		if (b > 0)
-			put_ratio(out, r->info, a, b);
+			put_ratio(s, out, r->info, a, b);
 		break;
 	case OP_PER_HOUR:
 		if (b > 0)
@@ -309,8 +314,8 @@ static void figure_value(const struct stat_ref *r, const double *f,
 }
 
 /* Dispositions counted (or as a share of handled calls) for a mask. */
-static void disp_value(const struct stat_ref *r, const struct ent *e,
-		       unsigned mask, struct buf *out)
+static void disp_value(const struct sim *s, const struct stat_ref *r,
+		       const struct ent *e, unsigned mask, struct buf *out)
 {
 	double n = 0;
 
@@ -320,7 +325,7 @@ static void disp_value(const struct stat_ref *r, const struct ent *e,
 	if (r->disp_count)
 		put_int(out, n);
 	else if (e->f[T_HANDLED_ALL] > 0)
-		put_ratio(out, r->info, n, e->f[T_HANDLED_ALL]);
+		put_ratio(s, out, r->info, n, e->f[T_HANDLED_ALL]);
 }
 
 /* How far the working day has gone, 0 to 1, for made-up daily counts. */
@@ -349,7 +354,7 @@ static void fallback_value(const struct sim *s, const struct stat_ref *r,
 		buf_printf(out, "%u", 30 + h % 600);
 		break;
 	case STAT_PERCENT:
-		put_ratio(out, r->info, h % 101, 100);
+		put_ratio(s, out, r->info, h % 101, 100);
 		break;
 	case STAT_RATE:
 		buf_printf(out, "%.1f", (h % 200) / 10.0);
@@ -365,14 +370,14 @@ static void fallback_value(const struct sim *s, const struct stat_ref *r,
 }
 
 /* The ACD state word of an agent, "" when logged out. */
-static const char *state_word(enum agent_state st)
+static const char *state_word(const struct sim *s, enum agent_state st)
 {
 	static const char *const words[] = {
 		[AS_LOGGED_OUT] = "", [AS_READY] = "ready",
 		[AS_NOT_READY] = "not_ready", [AS_BUSY] = "busy",
 		[AS_ACW] = "after_call_work",
 	};
-	return words[st];
+	return sim_state_text(s, st, words[st]);
 }
 
 /* True when the agent will go not ready after this interaction. */
@@ -412,10 +417,11 @@ static void agent_state_text(const struct sim *s, const struct sim_agent *a,
 {
 	switch (id) {
 	case TX_ACD_STATE:
-		buf_puts(out, state_word(a->state));
+		buf_puts(out, state_word(s, a->state));
 		break;
 	case TX_NEXT_STATE:
-		buf_puts(out, break_pending(s, a) ? "not_ready" : "");
+		buf_puts(out, break_pending(s, a) ?
+			 sim_state_text(s, AS_NOT_READY, "not_ready") : "");
 		break;
 	case TX_REASON:
 		if (a->state == AS_NOT_READY && a->reason != NULL)
@@ -563,9 +569,9 @@ void view_stat_value(struct sim *s, const struct ent *e,
 	else if (r->text != NULL)
 		return;
 	else if (r->fig != NULL)
-		figure_value(r, e->f, out);
+		figure_value(s, r, e->f, out);
 	else if (r->disp_count || r->disp_ratio)
-		disp_value(r, e, disp, out);
+		disp_value(s, r, e, disp, out);
 	else
 		fallback_value(s, r, e->key, out);
 }

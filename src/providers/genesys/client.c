@@ -515,17 +515,27 @@ struct provider *genesys_open(const struct config *cfg,
 
 /* The options of this source. */
 static const struct option_def options[] = {
-	{ "api_key_file", NULL, 0, OPT_SECRET, OPT_FILE,
-	  offsetof(struct genesys_settings, api_key), 0, NULL, 0, 0, NULL, NULL,
-	  "WALLBOARD_API_KEY", NULL, NULL },
-	{ "agents", NULL, 0, OPT_LIST, OPT_FILE,
-	  offsetof(struct genesys_settings, agents),
-	  offsetof(struct genesys_settings, nagents), NULL, 0, 0, NULL, NULL,
-	  NULL, NULL, NULL },
-	{ "queues", NULL, 0, OPT_LIST, OPT_FILE,
-	  offsetof(struct genesys_settings, queues),
-	  offsetof(struct genesys_settings, nqueues), NULL, 0, 0, NULL, NULL,
-	  NULL, NULL, NULL },
+	{
+		.name = "api_key_file",
+		.type = OPT_SECRET,
+		.where = OPT_FILE,
+		.offset = offsetof(struct genesys_settings, api_key),
+		.env = "WALLBOARD_API_KEY",
+	},
+	{
+		.name = "agents",
+		.type = OPT_LIST,
+		.where = OPT_FILE,
+		.offset = offsetof(struct genesys_settings, agents),
+		.count_offset = offsetof(struct genesys_settings, nagents),
+	},
+	{
+		.name = "queues",
+		.type = OPT_LIST,
+		.where = OPT_FILE,
+		.offset = offsetof(struct genesys_settings, queues),
+		.count_offset = offsetof(struct genesys_settings, nqueues),
+	},
 };
 
 const struct source source_genesys = {

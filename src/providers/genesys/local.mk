@@ -23,7 +23,8 @@ SCRIPT_TESTS += src/providers/genesys/tests/once.test \
 	src/providers/genesys/tests/faults.test \
 	src/providers/genesys/tests/tui.test \
 	src/providers/genesys/tests/api.test \
-	src/providers/genesys/tests/abuse.test
+	src/providers/genesys/tests/abuse.test \
+	src/providers/genesys/tests/vocabulary.test
 EXTRA_DIST += src/providers/genesys/tests/profile.sh
 
 FUZZ_NAMES += genesys_data

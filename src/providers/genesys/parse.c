@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "providers/genesys/parse.h"
+#include "state.h"
 #include "net/jsonbody.h"
 #include "sanitize.h"
 
@@ -768,28 +769,15 @@ char *genesys_parse_error(const char *body, size_t len)
 
 const char *genesys_state_word(const char *raw)
 {
-	static const struct {
-		const char *name;
-		const char *word;
-	} states[] = {
-		{ "LoggedOut", "logged_out" }, { "LogOut", "logged_out" },
-		{ "Ready", "ready" }, { "WaitForNextCall", "ready" },
-		{ "NotReady", "not_ready" }, { "NotReadyForNextCall", "not_ready" },
-		{ "AfterCallWork", "after_call_work" }, { "ACW", "after_call_work" },
-		{ "WrapUp", "after_call_work" },
-		{ "Busy", "busy" }, { "CallInbound", "busy" },
-		{ "CallOutbound", "busy" }, { "CallInternal", "busy" },
-		{ "CallConsult", "busy" }, { "CallOnHold", "busy" },
-		{ "CallRinging", "busy" }, { "Ringing", "busy" },
-		{ "Dialing", "busy" }, { "Talking", "busy" },
-	};
+	const struct state_word *sw;
 
 	if (raw == NULL)
 		return NULL;
-	for (size_t i = 0; i < WB_ARRAY_LEN(states); i++)
-		if (strcasecmp(raw, states[i].name) == 0)
-			return states[i].word;
-	return raw;
+	/* Stat Server names every kind of call state Call...: all busy. */
+	if (strncasecmp(raw, "call", 4) == 0 && raw[4] != '\0')
+		return "busy";
+	sw = state_at(state_find(raw));
+	return sw ? sw->word : raw;
 }
 
 /* --- peeked statistics ------------------------------------------------- */

@@ -613,19 +613,24 @@ static json_t *int_value(double v)
 	return json_pack("{s:I}", "value", (json_int_t)floor(v + 0.5));
 }
 
-/* {"value": p}: a share in percent, one decimal; null when b is 0. */
-static json_t *pct_value(double a, double b)
+/*
+ * {"value": p}: a share in percent, one decimal (or a fraction when the
+ * model speaks as a server that sends them so); null when b is 0.
+ */
+static json_t *pct_value(const struct sim *s, double a, double b)
 {
 	double p = b > 0 ? fmin(100, fmax(0, a * 100 / b)) : 0;
 
 	/* No calls yet: a share of nothing has no value (not 0 %). */
 	if (b <= 0)
 		return json_pack("{s:n}", "value");
+	if (s->share_scale == 1)
+		return json_pack("{s:f}", "value", floor(p * 10 + 0.5) / 1000);
 	return json_pack("{s:f}", "value", floor(p * 10 + 0.5) / 10);
 }
 
 /* The Stat Server word for an agent's state. */
-static const char *state_name(const struct sim_agent *a)
+static const char *state_native(const struct sim_agent *a)
 {
 	switch (a->state) {
 	case AS_READY:
@@ -642,6 +647,12 @@ static const char *state_name(const struct sim_agent *a)
 	return "LoggedOut";
 }
 
+/* The word sent: the model's vocabulary may be another server's. */
+static const char *state_name(const struct sim *s, const struct sim_agent *a)
+{
+	return sim_state_text(s, a->state, state_native(a));
+}
+
 /* The agent's not-ready reason, "" when it has none. */
 static const char *reason_of(const struct sim_agent *a)
 {
@@ -654,7 +665,7 @@ static json_t *agent_value(const struct sim *s, const struct gdef *d,
 {
 	switch (d->op) {
 	case G_STATE:
-		return json_pack("{s:s, s:s}", "state", state_name(a),
+		return json_pack("{s:s, s:s}", "state", state_name(s, a),
 				 "reason", reason_of(a));
 	case G_REASON:
 		return json_pack("{s:s}", "value", reason_of(a));
@@ -689,7 +700,7 @@ static json_t *stat_value(struct figs *c, const struct gstat *st)
 	if (d->op == G_AVG)
 		return int_value(f[d->b] > 0 ? f[d->a] / f[d->b] : 0);
 	if (d->op == G_PCT)
-		return pct_value(f[d->a], f[d->b]);
+		return pct_value(c->s, f[d->a], f[d->b]);
 	return int_value(f[d->a]);
 }
 

@@ -18,8 +18,11 @@ NOCREDS_HINT=WALLBOARD_PASSWORD
 # (something held on the server: 404 when lost, released on exit), wait204
 # ("no data yet" answers), tenant_cap (409 at a tenant's limit), chat
 # (messages for a ticker), probes (statistics asked apart from the poll),
-# lists (--list-*).
+# lists (--list-*), state_words (agent states sent as words, which the
+# simulator can be told to send in other words), fraction_shares
+# (statistics the catalogue takes as 0-1; SHARE_LAYOUT shows some).
 provides() { return 0; }
+SHARE_LAYOUT=inbound.layout
 
 # creds_env SECRET: the environment a board needs to log in; CREDS_ARGS:
 # its options.

@@ -11,7 +11,9 @@ BADSTAT=CurrNumberWaitingCals
 TITLES="Queues (Genesys)|Agents (Genesys)"
 NOCREDS_HINT=WALLBOARD_API_KEY
 
-provides() { [ "$1" = login ] || [ "$1" = subscription ]; }
+provides() {
+	[ "$1" = login ] || [ "$1" = subscription ] || [ "$1" = state_words ]
+}
 
 creds_env() { echo "WALLBOARD_API_KEY=demo-api-key WALLBOARD_CLIENT_SECRET=$1"; }
 CREDS_ARGS="--client-id supervisor"
