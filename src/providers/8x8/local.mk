@@ -11,9 +11,15 @@ eightbyeightlayoutsdir = $(pkgdatadir)/layouts/8x8
 dist_eightbyeightlayouts_DATA = layouts/8x8/queues.layout \
 	layouts/8x8/agents.layout
 
+UNIT_TESTS += src/providers/8x8/tests/check_catalog
+src_providers_8x8_tests_check_catalog_CFLAGS = $(TEST_CFLAGS)
+src_providers_8x8_tests_check_catalog_LDADD = $(TEST_LIBS)
 UNIT_TESTS += src/providers/8x8/tests/check_parse
 src_providers_8x8_tests_check_parse_CFLAGS = $(TEST_CFLAGS)
 src_providers_8x8_tests_check_parse_LDADD = $(TEST_LIBS)
+UNIT_TESTS += src/providers/8x8/tests/check_totals
+src_providers_8x8_tests_check_totals_CFLAGS = $(TEST_CFLAGS)
+src_providers_8x8_tests_check_totals_LDADD = $(TEST_LIBS)
 UNIT_TESTS += src/providers/8x8/tests/check_view
 src_providers_8x8_tests_check_view_CFLAGS = $(TEST_CFLAGS)
 src_providers_8x8_tests_check_view_LDADD = $(TEST_LIBS)
@@ -24,7 +30,8 @@ SCRIPT_TESTS += src/providers/8x8/tests/once.test \
 	src/providers/8x8/tests/api.test \
 	src/providers/8x8/tests/abuse.test \
 	src/providers/8x8/tests/vocabulary.test
-EXTRA_DIST += src/providers/8x8/tests/profile.sh
+EXTRA_DIST += src/providers/8x8/tests/profile.sh \
+	src/providers/8x8/tests/fixture.h
 
 FUZZ_NAMES += 8x8_data
 FUZZ_CORPUS_8x8_data = $(abs_top_srcdir)/src/providers/8x8/tests/corpus

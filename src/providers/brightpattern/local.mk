@@ -19,6 +19,9 @@ dist_brightpatternlayouts_DATA = layouts/brightpattern/inbound.layout \
 	layouts/brightpattern/outbound.layout \
 	layouts/brightpattern/digital.layout
 
+UNIT_TESTS += src/providers/brightpattern/tests/check_auth
+src_providers_brightpattern_tests_check_auth_CFLAGS = $(TEST_CFLAGS)
+src_providers_brightpattern_tests_check_auth_LDADD = $(TEST_LIBS)
 UNIT_TESTS += src/providers/brightpattern/tests/check_catalog
 src_providers_brightpattern_tests_check_catalog_CFLAGS = $(TEST_CFLAGS)
 src_providers_brightpattern_tests_check_catalog_LDADD = $(TEST_LIBS)

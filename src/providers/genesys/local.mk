@@ -15,6 +15,9 @@ dist_genesyslayouts_DATA = layouts/genesys/queues.layout \
 UNIT_TESTS += src/providers/genesys/tests/check_parse
 src_providers_genesys_tests_check_parse_CFLAGS = $(TEST_CFLAGS)
 src_providers_genesys_tests_check_parse_LDADD = $(TEST_LIBS)
+UNIT_TESTS += src/providers/genesys/tests/check_subscription
+src_providers_genesys_tests_check_subscription_CFLAGS = $(TEST_CFLAGS)
+src_providers_genesys_tests_check_subscription_LDADD = $(TEST_LIBS)
 UNIT_TESTS += src/providers/genesys/tests/check_view
 src_providers_genesys_tests_check_view_CFLAGS = $(TEST_CFLAGS)
 src_providers_genesys_tests_check_view_LDADD = $(TEST_LIBS)
@@ -25,7 +28,8 @@ SCRIPT_TESTS += src/providers/genesys/tests/once.test \
 	src/providers/genesys/tests/api.test \
 	src/providers/genesys/tests/abuse.test \
 	src/providers/genesys/tests/vocabulary.test
-EXTRA_DIST += src/providers/genesys/tests/profile.sh
+EXTRA_DIST += src/providers/genesys/tests/profile.sh \
+	src/providers/genesys/tests/fixture.h
 
 FUZZ_NAMES += genesys_data
 FUZZ_CORPUS_genesys_data = $(abs_top_srcdir)/src/providers/genesys/tests/corpus

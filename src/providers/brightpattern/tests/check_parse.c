@@ -1,5 +1,5 @@
 /*
- * check_parse.c - unit tests of the Bright Pattern body parsers
+ * check_parse.c - unit tests of the Bright Pattern data body parser
  * (parse.[ch]).
  *
  * Data: the vendor's own example response from the Postman collection
@@ -10,7 +10,7 @@
  * numbers and booleans as text, agent states normalised, chat messages
  * (urgency, send times in seconds, milliseconds and ISO 8601), malformed
  * and wrongly shaped bodies, and control characters that never survive.
- * Then the login, OAuth, error and configuration-list answers.
+ * The login, OAuth, error and configuration-list answers are check_auth.c's.
  */
 #include "autoconf.h"
 
@@ -25,7 +25,6 @@
 #include "testlib.h"
 #include "snapshot.h"
 #include "providers/brightpattern/parse.h"
-#include "net/oauth.h"
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -116,16 +115,6 @@ static struct snapshot *parse(const char *body, const struct layoutset *set,
 	return brightpattern_parse_data(body, strlen(body), set, err, errsz);
 }
 
-/* The grid panel of set with a key, and its gid. */
-static size_t gid_of(const struct layoutset *set, const char *key)
-{
-	for (size_t g = 0; g < set->ngrids; g++)
-		if (strcmp(set->grids[g].key, key) == 0)
-			return g;
-	ck_abort_msg("no grid %s", key);
-	return 0;
-}
-
 /* The tid of a totals statistic. */
 static size_t tid_of(const struct layoutset *set, const char *stat)
 {
@@ -162,36 +151,6 @@ static void assert_total(const struct snapshot *s, const struct layoutset *set,
 	else
 		ck_assert_msg(got != NULL && strcmp(got, want) == 0,
 			      "%s: %s, want \"%s\"", stat, got ? got : "NULL", want);
-}
-
-/* No C0 control, DEL or C1 control (as UTF-8) in s. */
-static void assert_clean(const char *s, const char *where)
-{
-	if (s == NULL)
-		return;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		ck_assert_msg(*p >= 0x20 && *p != 0x7f,
-			      "%s: control byte 0x%02x in \"%s\"", where, *p, s);
-		ck_assert_msg(!(p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f),
-			      "%s: C1 control in \"%s\"", where, s);
-	}
-}
-
-/* Every string of a snapshot is clean. */
-static void assert_snapshot_clean(const struct snapshot *s)
-{
-	for (size_t t = 0; t < s->ntotals; t++)
-		assert_clean(s->totals[t].text, "total");
-	for (size_t g = 0; g < s->ngrids; g++)
-		for (size_t i = 0; i < s->grids[g].nrows * s->grids[g].ncols; i++)
-			assert_clean(s->grids[g].cells[i].text, "cell");
-	for (size_t m = 0; m < s->nmsgs; m++) {
-		assert_clean(s->msgs[m].id, "msg id");
-		assert_clean(s->msgs[m].login_id, "msg login_id");
-		assert_clean(s->msgs[m].first_name, "msg first_name");
-		assert_clean(s->msgs[m].last_name, "msg last_name");
-		assert_clean(s->msgs[m].content, "msg content");
-	}
 }
 
 /* --- the vendor's example ------------------------------------------------- */
@@ -242,8 +201,8 @@ START_TEST(test_postman_our_ids)
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_msg(err[0] == '\0', "err: %s", err);
-	ag = gid_of(set, "1-agents");
-	sv = gid_of(set, "1-services");
+	ag = testlib_gid_of(set, "1-agents");
+	sv = testlib_gid_of(set, "1-services");
 	ck_assert(s->grids[ag].present);
 	ck_assert_uint_eq(s->grids[ag].ncols, 3);
 	ck_assert_uint_eq(s->grids[ag].nrows, 5);
@@ -296,12 +255,12 @@ START_TEST(test_grid_column_order)
 		"{\"n\": \"\", \"st\": \"busy\", \"d\": \"\"},"
 		"{}"
 		"]}]}}", set, err, sizeof(err));
-	size_t ag = gid_of(set, "1-ag");
+	size_t ag = testlib_gid_of(set, "1-ag");
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(err, "");
 	ck_assert(s->grids[ag].present);
-	ck_assert(!s->grids[gid_of(set, "1-sv")].present);
+	ck_assert(!s->grids[testlib_gid_of(set, "1-sv")].present);
 	ck_assert_uint_eq(s->grids[ag].nrows, 4);
 	assert_cell(s, ag, 0, 0, "Ann Lee");
 	assert_cell(s, ag, 0, 1, "ready");
@@ -328,13 +287,13 @@ START_TEST(test_grid_empty_and_foreign)
 		"{\"x\": {\"service_grids\": [{\"id\": \"1-sv\", \"values\": []},"
 		"{\"id\": \"9-other\", \"values\": [{\"name\": \"a\"}]}]}}",
 		set, err, sizeof(err));
-	size_t sv = gid_of(set, "1-sv");
+	size_t sv = testlib_gid_of(set, "1-sv");
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(err, "");
 	ck_assert(s->grids[sv].present);
 	ck_assert_uint_eq(s->grids[sv].nrows, 0);
-	ck_assert(!s->grids[gid_of(set, "1-ag")].present);
+	ck_assert(!s->grids[testlib_gid_of(set, "1-ag")].present);
 	snapshot_free(s);
 	layoutset_free(set);
 }
@@ -355,7 +314,7 @@ START_TEST(test_grid_value_types)
 		"{\"name\": \"0\", \"w\": 0}"
 		"]}], \"stats_totals\": {\"in_calls_waiting\": 7, \"service_level\": 87.5}}}",
 		set, err, sizeof(err));
-	size_t sv = gid_of(set, "1-sv");
+	size_t sv = testlib_gid_of(set, "1-sv");
 	double d = 0;
 
 	ck_assert_ptr_nonnull(s);
@@ -425,7 +384,7 @@ START_TEST(test_state_cells)
 	struct layoutset *set = set_of(layout_gen);
 	size_t n = sizeof(state_cases) / sizeof(state_cases[0]);
 	char body[4096], err[256];
-	size_t used = 0, ag = gid_of(set, "1-ag");
+	size_t used = 0, ag = testlib_gid_of(set, "1-ag");
 	struct snapshot *s;
 
 	used += (size_t)snprintf(body + used, sizeof(body) - used,
@@ -527,8 +486,8 @@ START_TEST(test_collection_apps)
 	ck_assert_str_eq(err, "");
 	assert_total(s, set, "in_calls_waiting", "3");
 	assert_total(s, set, "service_level", "");
-	ck_assert_uint_eq(s->grids[gid_of(set, "1-ag")].nrows, 1);
-	assert_cell(s, gid_of(set, "1-sv"), 1, 0, "T");
+	ck_assert_uint_eq(s->grids[testlib_gid_of(set, "1-ag")].nrows, 1);
+	assert_cell(s, testlib_gid_of(set, "1-sv"), 1, 0, "T");
 	ck_assert_uint_eq(s->nmsgs, 2);
 	ck_assert_str_eq(s->msgs[1].content, "y");
 	snapshot_free(s);
@@ -658,7 +617,7 @@ START_TEST(test_row_not_object)
 		"{\"a\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": "
 		"[{\"n\": \"A\"}, \"B\", 3, null, [\"C\"], {\"n\": \"D\"}]}]}}",
 		set, err, sizeof(err));
-	size_t ag = gid_of(set, "1-ag");
+	size_t ag = testlib_gid_of(set, "1-ag");
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_msg(strstr(err, "unexpected shape") != NULL, "err \"%s\"", err);
@@ -723,7 +682,7 @@ START_TEST(test_sanitised)
 	const char *h = hostile[_i];
 	char body[2048], err[256];
 	struct snapshot *s;
-	size_t ag = gid_of(set, "1-ag");
+	size_t ag = testlib_gid_of(set, "1-ag");
 
 	snprintf(body, sizeof(body),
 		 "{\"a\": {\"stats_totals\": {\"in_calls_waiting\": \"%s\"},"
@@ -738,7 +697,7 @@ START_TEST(test_sanitised)
 	ck_assert_str_eq(err, "");
 	ck_assert_uint_eq(s->grids[ag].nrows, 1);
 	ck_assert_uint_eq(s->nmsgs, 1);
-	assert_snapshot_clean(s);
+	testlib_assert_snapshot_clean(s);
 	snapshot_free(s);
 	layoutset_free(set);
 }
@@ -753,7 +712,7 @@ START_TEST(test_sanitised_text_kept)
 		"{\"a\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": ["
 		"{\"n\": \"\\u001b[31mRed\\u001b[0m\"}, {\"n\": \"nul\\u0000byte\"},"
 		"{\"n\": \"Zo\\u00eb \\u5f20\"}]}]}}", set, err, sizeof(err));
-	size_t ag = gid_of(set, "1-ag");
+	size_t ag = testlib_gid_of(set, "1-ag");
 	const char *c0, *c1;
 
 	ck_assert_ptr_nonnull(s);
@@ -766,245 +725,6 @@ START_TEST(test_sanitised_text_kept)
 	assert_cell(s, ag, 2, 0, "Zo\xc3\xab \xe5\xbc\xa0");	/* clean UTF-8 untouched */
 	snapshot_free(s);
 	layoutset_free(set);
-}
-END_TEST
-
-/* --- token, OAuth, error -------------------------------------------------------- */
-
-/* The collection's example answers. */
-static const char auth_answer[] =
-	"{\n    \"token\": \"61XXXXX2-XEX5-4XBX-81C3-14CXXXXXX721\",\n"
-	"    \"privileges\": [\n        \"PUSH_PULL_GLOBAL_WALLBOARDS\",\n"
-	"        \"CUSTOMIZE_WALLBOARDS\",\n        \"SYS_USE_AGENT_SEAT_MAPS\"\n    ],\n"
-	"    \"user_id\": \"XXXC49E4-E9XX-4XFX-X4X4-62XXXXXXXX8E\"\n}";
-static const char oauth_answer[] =
-	"{\n    \"access_token\": \"15490315E83EBC929978DB0AE84D0AC63F0DC38AAB701A949FDEF6054E4A1AF9\",\n"
-	"    \"token_type\": \"Bearer\",\n    \"expires_in\": \"3600\",\n"
-	"    \"scope\": \"yourcompany.brightpattern.com\"\n}";
-
-START_TEST(test_token)
-{
-	static const char *const bad[] = {
-		"", "{", "{}", "[]", "{\"token\": 5}", "{\"token\": null}",
-		"[\"token\"]", "\"token\"", "{\"Token\": \"x\"}",
-	};
-	char *t = brightpattern_parse_token(auth_answer, strlen(auth_answer));
-
-	ck_assert_pstr_eq(t, "61XXXXX2-XEX5-4XBX-81C3-14CXXXXXX721");
-	free(t);
-	t = brightpattern_parse_token("{\"token\": \"abc\"}xyz", strlen("{\"token\": \"abc\"}"));
-	ck_assert_pstr_eq(t, "abc");
-	free(t);
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		t = brightpattern_parse_token(bad[i], strlen(bad[i]));
-		ck_assert_msg(t == NULL, "token \"%s\" from %s", t, bad[i]);
-	}
-}
-END_TEST
-
-struct oauth_case {
-	const char *body;
-	const char *token;	/* NULL: none */
-	double expires;
-};
-
-static const struct oauth_case oauth_cases[] = {
-	{ oauth_answer, "15490315E83EBC929978DB0AE84D0AC63F0DC38AAB701A949FDEF6054E4A1AF9", 3600 },
-	{ "{\"access_token\": \"t\", \"expires_in\": 3600}", "t", 3600 },
-	{ "{\"access_token\": \"t\", \"expires_in\": 59.5}", "t", 59.5 },
-	{ "{\"access_token\": \"t\", \"expires_in\": \"120\"}", "t", 120 },
-	{ "{\"access_token\": \"t\"}", "t", 0 },
-	{ "{\"access_token\": \"t\", \"expires_in\": \"soon\"}", "t", 0 },
-	{ "{\"access_token\": \"t\", \"expires_in\": null}", "t", 0 },
-	{ "{\"access_token\": \"\", \"expires_in\": 3600}", NULL, 3600 },
-	{ "{\"expires_in\": 3600}", NULL, 3600 },
-	{ "{\"access_token\": 12, \"expires_in\": 3600}", NULL, 3600 },
-	{ "{\"error\": \"invalid_client\"}", NULL, 0 },
-	{ "", NULL, 0 },
-	{ "[]", NULL, 0 },
-	{ "{", NULL, 0 },
-};
-
-START_TEST(test_oauth)
-{
-	const struct oauth_case *k = &oauth_cases[_i];
-	double exp = -1;
-	char *t = oauth_parse_token(k->body, strlen(k->body), &exp);
-
-	if (k->token)
-		ck_assert_pstr_eq(t, k->token);
-	else
-		ck_assert_msg(t == NULL, "token \"%s\" from %s", t, k->body);
-	ck_assert_msg(exp == k->expires, "expires_in %g, want %g from %s", exp,
-		      k->expires, k->body);
-	free(t);
-}
-END_TEST
-
-struct error_case {
-	const char *body;
-	const char *message;	/* NULL: none */
-};
-
-static const struct error_case error_cases[] = {
-	{ "{\"error_code\": 400, \"error_message\": \"Invalid grid 1-ag: unknown statistic\"}",
-	  "Invalid grid 1-ag: unknown statistic" },
-	{ "{\"error_code\": \"400\", \"error_message\": \"bad\"}", "bad" },
-	{ "{\"error\": \"illegal login attempt\"}", "illegal login attempt" },
-	{ "{\"error\": \"invalid_client\", \"error_description\": \"Client authentication failed\"}",
-	  "Client authentication failed" },
-	{ "{\"error\": \"e\", \"error_message\": \"m\"}", "m" },
-	{ "{\"message\": \"Internal error\"}", "Internal error" },
-	{ "{\"error\": 5}", NULL },
-	{ "{\"error_code\": 400}", NULL },
-	{ "{}", NULL },
-	{ "[\"error\"]", NULL },
-	{ "<html>502 Bad Gateway</html>", NULL },
-	{ "", NULL },
-};
-
-START_TEST(test_error)
-{
-	const struct error_case *k = &error_cases[_i];
-	char *m = brightpattern_parse_error(k->body, strlen(k->body));
-
-	if (k->message)
-		ck_assert_pstr_eq(m, k->message);
-	else
-		ck_assert_msg(m == NULL, "message \"%s\" from %s", m, k->body);
-	free(m);
-}
-END_TEST
-
-START_TEST(test_error_sanitised)
-{
-	static const char body[] =
-		"{\"error_message\": \"\\u001b]0;x\\u0007\\u001b[2Jbad\\ngrid\\u009b\"}";
-	char *m = brightpattern_parse_error(body, strlen(body));
-
-	ck_assert_ptr_nonnull(m);
-	assert_clean(m, "error message");
-	ck_assert_ptr_nonnull(strstr(m, "bad"));
-	ck_assert_ptr_nonnull(strstr(m, "grid"));
-	free(m);
-}
-END_TEST
-
-/* --- configuration lists ----------------------------------------------------------- */
-
-/* The collection's example answers to /statsapi/cfg/dispositions and /cfg/teams. */
-static const char dispositions_answer[] =
-	"[\n    \"Agent failure\",\n    \"Disposition not found\",\n"
-	"    \"Dropped while talking\",\n    \"Offer rejected\",\n"
-	"    \"Phone number out of service\",\n    \"Product sold\",\n"
-	"    \"Silence\",\n    \"System failure\",\n    \"Wrong number\"\n]";
-static const char teams_answer[] =
-	"[\n    {\n        \"id\": \"F4ED90FA-5A49-4D76-9487-4E41B24CA45F\",\n"
-	"        \"name\": \"Customer Service\"\n    }\n]";
-
-START_TEST(test_list_bare_names)
-{
-	struct cfg_item *items = NULL;
-	long n = brightpattern_parse_list(dispositions_answer, strlen(dispositions_answer),
-				     "dispositions", &items);
-
-	ck_assert_int_eq(n, 9);
-	ck_assert_ptr_nonnull(items);
-	ck_assert_str_eq(items[0].name, "Agent failure");
-	ck_assert_str_eq(items[5].name, "Product sold");
-	ck_assert_str_eq(items[8].name, "Wrong number");
-	for (long i = 0; i < n; i++)
-		ck_assert_ptr_null(items[i].id);
-	cfg_items_free(items, n);
-}
-END_TEST
-
-START_TEST(test_list_objects)
-{
-	struct cfg_item *items = NULL;
-	long n = brightpattern_parse_list(teams_answer, strlen(teams_answer), "teams", &items);
-
-	ck_assert_int_eq(n, 1);
-	ck_assert_pstr_eq(items[0].id, "F4ED90FA-5A49-4D76-9487-4E41B24CA45F");
-	ck_assert_str_eq(items[0].name, "Customer Service");
-	cfg_items_free(items, n);
-}
-END_TEST
-
-/* The documented shape: {"dispositions": [...]}. */
-START_TEST(test_list_wrapped)
-{
-	static const char body[] =
-		"{\"dispositions\": [\"Product sold\", \"Silence\"], \"other\": 1}";
-	static const char teams[] =
-		"{\"teams\": [{\"id\": \"T1\", \"name\": \"A\"}, {\"id\": \"T2\"},"
-		" {\"name\": \"C\"}, 5, null, \"D\"]}";
-	struct cfg_item *items = NULL;
-	long n = brightpattern_parse_list(body, strlen(body), "dispositions", &items);
-
-	ck_assert_int_eq(n, 2);
-	ck_assert_str_eq(items[0].name, "Product sold");
-	ck_assert_str_eq(items[1].name, "Silence");
-	cfg_items_free(items, n);
-
-	/* entries that are neither are skipped; a missing name is "" */
-	n = brightpattern_parse_list(teams, strlen(teams), "teams", &items);
-	ck_assert_int_eq(n, 4);
-	ck_assert_pstr_eq(items[0].id, "T1");
-	ck_assert_str_eq(items[0].name, "A");
-	ck_assert_pstr_eq(items[1].id, "T2");
-	ck_assert_str_eq(items[1].name, "");
-	ck_assert_ptr_null(items[2].id);
-	ck_assert_str_eq(items[2].name, "C");
-	ck_assert_ptr_null(items[3].id);
-	ck_assert_str_eq(items[3].name, "D");
-	cfg_items_free(items, n);
-}
-END_TEST
-
-START_TEST(test_list_empty)
-{
-	struct cfg_item *items = NULL;
-	long n = brightpattern_parse_list("[]", 2, "teams", &items);
-
-	ck_assert_int_eq(n, 0);
-	cfg_items_free(items, n);
-	n = brightpattern_parse_list("{\"teams\": []}", strlen("{\"teams\": []}"), "teams", &items);
-	ck_assert_int_eq(n, 0);
-	cfg_items_free(items, n);
-}
-END_TEST
-
-static const char *const not_lists[] = {
-	"{}", "{\"teams\": []}", "{\"dispositions\": {}}", "{\"dispositions\": \"x\"}",
-	"\"Product sold\"", "42", "null", "", "[", "not json",
-};
-
-START_TEST(test_list_not_a_list)
-{
-	struct cfg_item *items = (struct cfg_item *)1;
-	long n = brightpattern_parse_list(not_lists[_i], strlen(not_lists[_i]),
-				     "dispositions", &items);
-
-	ck_assert_msg(n == -1, "%ld from %s", n, not_lists[_i]);
-	ck_assert_ptr_null(items);
-}
-END_TEST
-
-START_TEST(test_list_sanitised)
-{
-	static const char body[] =
-		"[{\"id\": \"\\u001b[31mX\", \"name\": \"Evil\\u001b]0;t\\u0007\\nteam\"},"
-		" \"bad\\u007f\\u0008name\"]";
-	struct cfg_item *items = NULL;
-	long n = brightpattern_parse_list(body, strlen(body), "teams", &items);
-
-	ck_assert_int_eq(n, 2);
-	assert_clean(items[0].id, "team id");
-	assert_clean(items[0].name, "team name");
-	assert_clean(items[1].name, "disposition");
-	ck_assert_ptr_nonnull(strstr(items[0].name, "Evil"));
-	cfg_items_free(items, n);
 }
 END_TEST
 
@@ -1043,22 +763,6 @@ static Suite *parse_suite(void)
 	tc = tcase_create("sanitise");
 	tcase_add_loop_test(tc, test_sanitised, 0, N(hostile));
 	tcase_add_test(tc, test_sanitised_text_kept);
-	suite_add_tcase(s, tc);
-
-	tc = tcase_create("auth");
-	tcase_add_test(tc, test_token);
-	tcase_add_loop_test(tc, test_oauth, 0, N(oauth_cases));
-	tcase_add_loop_test(tc, test_error, 0, N(error_cases));
-	tcase_add_test(tc, test_error_sanitised);
-	suite_add_tcase(s, tc);
-
-	tc = tcase_create("lists");
-	tcase_add_test(tc, test_list_bare_names);
-	tcase_add_test(tc, test_list_objects);
-	tcase_add_test(tc, test_list_wrapped);
-	tcase_add_test(tc, test_list_empty);
-	tcase_add_loop_test(tc, test_list_not_a_list, 0, N(not_lists));
-	tcase_add_test(tc, test_list_sanitised);
 	suite_add_tcase(s, tc);
 #undef N
 	return s;
