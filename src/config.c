@@ -419,9 +419,16 @@ bool config_load(struct config *cfg, int argc, char **argv,
 	}
 	cfg->provider = xstrdup(src->name);
 	source_defaults(cfg, src);
+	if (src->interval > 0)
+		cfg->interval = src->interval;
 	apply(cfg, src, &file, cfg->file ? cfg->file : "config", errs, warns);
 	secrets_from_env(cfg, ks, nk, src);
 	apply(cfg, src, &cli, "command line", errs, warns);
+	if (src->interval > 0 && cfg->interval < src->interval)
+		errlist_add(warns, "interval %g s is shorter than the %s source's "
+			    "%g s: %s, so faster polls only load the server",
+			    cfg->interval, src->name, src->interval,
+			    src->interval_why);
 	cfg->rotate_given = given_value(&cli, "rotate") != NULL;
 	if (cfg->client_id == NULL && cfg->client_secret && cfg->user)
 		cfg->client_id = xstrdup(cfg->user);

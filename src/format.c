@@ -162,7 +162,9 @@ const char *format_cell(char *out, size_t outsz, enum fmt fmt,
 {
 	const struct state_word *sw;
 
-	if (v->text == NULL || *v->text == '\0')
+	if (v->unavailable)
+		copy_text(out, outsz, "unavailable");
+	else if (v->text == NULL || *v->text == '\0')
 		copy_text(out, outsz, "-");
 	else if (fmt == FMT_STATE)
 		copy_text(out, outsz, (sw = state_at(v->state)) ? sw->display :

@@ -25,17 +25,23 @@
 #include "provider.h"
 
 /*
- * Print every collected message with the program's name, then forget
- * them. Messages quote what was given (a file name, a provider's name):
- * it is sanitised here, whatever it holds.
+ * Print every collected message with the program's name. Messages quote
+ * what was given (a file name, a provider's name): it is sanitised here,
+ * whatever it holds.
  */
-static void print_errs(struct errlist *e, const char *prefix)
+static void print_list(const struct errlist *e, const char *prefix)
 {
 	char line[1024];
 
 	for (size_t i = 0; i < e->n; i++)
 		fprintf(stderr, "wallboard: %s%s\n", prefix,
 			sanitize_line(line, sizeof(line), e->msgs[i]));
+}
+
+/* The same, then forget them. */
+static void print_errs(struct errlist *e, const char *prefix)
+{
+	print_list(e, prefix);
 	errlist_free(e);
 }
 
@@ -68,14 +74,16 @@ static void no_core_dumps(void)
 
 /*
  * The command line, the config file and the environment (config.h).
- * Exits 2 on an error, 0 after --help or --version.
+ * Exits 2 on an error, 0 after --help or --version. The warnings are
+ * printed, and kept in warns for the log.
  */
-static void load_config(struct config *cfg, int argc, char **argv)
+static void load_config(struct config *cfg, int argc, char **argv,
+			struct errlist *warns)
 {
-	struct errlist errs = { 0 }, warns = { 0 };
-	bool ok = config_load(cfg, argc, argv, &errs, &warns);
+	struct errlist errs = { 0 };
+	bool ok = config_load(cfg, argc, argv, &errs, warns);
 
-	print_errs(&warns, "warning: ");
+	print_list(warns, "warning: ");
 	if (!ok) {
 		print_errs(&errs, "");
 		config_free(cfg);
@@ -245,7 +253,7 @@ int main(int argc, char **argv)
 	struct config cfg;
 	struct layoutset *set;
 	struct provider *prov;
-	struct errlist errs = { 0 };
+	struct errlist errs = { 0 }, warns = { 0 };
 	struct state_map states = { 0 };
 	struct log *log;
 	int rc;
@@ -253,7 +261,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	/* Numbers on the wire and in layouts use '.', whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
-	load_config(&cfg, argc, argv);
+	load_config(&cfg, argc, argv, &warns);
 	if (cfg.list) {
 		char err[512];
 		rc = provider_list(&cfg, cfg.list, stdout, err, sizeof(err));
@@ -283,6 +291,9 @@ int main(int argc, char **argv)
 	if (cfg.kiosk && !isatty(STDOUT_FILENO))
 		errlist_add(&errs, "--kiosk needs a terminal: its output is not one");
 	log = errs.n ? NULL : log_open(cfg.log_file, &errs);
+	for (size_t i = 0; log != NULL && i < warns.n; i++)
+		log_event(log, "warning: %s", warns.msgs[i]);
+	errlist_free(&warns);
 	prov = errs.n ? NULL : provider_open(&cfg, set, cfg.demo, &errs);
 	if (prov == NULL) {
 		print_errs(&errs, "");

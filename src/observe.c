@@ -31,7 +31,7 @@ struct observer {
 	const struct layoutset *set;
 	struct share_watch *shares;
 	size_t nshares;
-	char **unknown;		/* "gid:col:word" said already */
+	char **unknown;		/* "gid:col:word" and notes said already */
 	size_t nunknown;
 	bool said_more;		/* OBSERVE_MAX_WORDS reached, and said so */
 };
@@ -136,8 +136,8 @@ static bool first_time(struct observer *o, const char *key,
 			return false;
 	if (o->nunknown >= OBSERVE_MAX_WORDS) {
 		if (!o->said_more)
-			note(ctx, "more unknown state words than that: the rest "
-			     "are not listed");
+			note(ctx, "more unknown state words and notes of the "
+			     "source than that: the rest are not listed");
 		o->said_more = true;
 		return false;
 	}
@@ -177,9 +177,19 @@ static void watch_states(struct observer *o, const struct snapshot *s,
 	}
 }
 
+/* The source's own notes (a statistic refused...), each said once. */
+static void watch_notes(struct observer *o, const struct snapshot *s,
+			observe_note_fn note, void *ctx)
+{
+	for (size_t i = 0; i < s->nnotes; i++)
+		if (first_time(o, s->notes[i], note, ctx))
+			note(ctx, s->notes[i]);
+}
+
 void observe_snapshot(struct observer *o, const struct snapshot *s,
 		      observe_note_fn note, void *ctx)
 {
+	watch_notes(o, s, note, ctx);
 	for (size_t i = 0; i < o->nshares; i++)
 		watch_share(&o->shares[i], s, note, ctx);
 	for (size_t g = 0; g < s->ngrids; g++)

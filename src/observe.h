@@ -4,8 +4,9 @@
  * word is an agent state it knows), and a real server may send otherwise.
  * An observer looks at every snapshot and says, once each, where the
  * data contradicts a guess: a state word nobody knows, a share that is
- * out of the scale assumed. It never changes what is shown: it says what
- * to write in the layout to fix it.
+ * out of the scale assumed, and the notes the source left in the snapshot
+ * (a statistic refused). It never changes what is shown: it says what to
+ * write in the layout to fix it.
  */
 #ifndef WB_OBSERVE_H
 #define WB_OBSERVE_H

@@ -108,6 +108,14 @@ struct source {
 	const char *no_lists;
 	/* The simulated centre answering as this source (--demo). */
 	const struct demo_view *demo;
+	/*
+	 * Its poll interval when none is set, and the shortest worth asking
+	 * for (0: the core's default, and any): a server whose data changes
+	 * only so often gains nothing from faster polls but load. interval_why
+	 * says why, for the warning a shorter interval gets.
+	 */
+	double interval;
+	const char *interval_why;
 };
 
 /* The source of that name, or NULL. */

@@ -5,6 +5,8 @@
 #include "autoconf.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +14,7 @@
 #include "snapshot.h"
 #include "state.h"
 
-const struct cell cell_none = { NULL, NAN, STATE_NONE };
+const struct cell cell_none = { NULL, NAN, STATE_NONE, false };
 
 struct cell cell_of(const char *text, bool state)
 {
@@ -22,7 +24,7 @@ struct cell cell_of(const char *text, bool state)
 struct cell cell_read(const char *text, bool state,
 		      const struct state_map *const *maps, size_t nmaps)
 {
-	struct cell c = { text, NAN, STATE_NONE };
+	struct cell c = { text, NAN, STATE_NONE, false };
 
 	if (text != NULL && *text != '\0' && !parse_double(text, &c.num))
 		c.num = NAN;
@@ -46,11 +48,20 @@ struct snapshot *snapshot_new(const struct layoutset *set)
 	s->totals = xcalloc(set->ntotals ? set->ntotals : 1, sizeof(*s->totals));
 	for (size_t i = 0; i < set->ntotals; i++)
 		s->totals[i] = cell_none;
+	s->total_json_seen = arena_alloc(&s->arena, (set->ntotals + 1) *
+					 sizeof(*s->total_json_seen));
+	memset(s->total_json_seen, 0, (set->ntotals + 1) *
+	       sizeof(*s->total_json_seen));
 	s->ngrids = set->ngrids;
 	s->grids = xcalloc(set->ngrids, sizeof(*s->grids));
 	for (size_t i = 0; i < set->ngrids; i++) {
-		s->grids[i].ncols = set->grids[i].panel->ncols;
-		s->grids[i].cols = set->grids[i].panel->cols;
+		struct snap_grid *g = &s->grids[i];
+
+		g->ncols = set->grids[i].panel->ncols;
+		g->cols = set->grids[i].panel->cols;
+		g->json_seen = arena_alloc(&s->arena, (g->ncols + 1) *
+					   sizeof(*g->json_seen));
+		memset(g->json_seen, 0, (g->ncols + 1) * sizeof(*g->json_seen));
 	}
 	s->received = now_mono();
 	s->received_wall = now_wall();
@@ -150,4 +161,58 @@ void snapshot_set_total_number(struct snapshot *s, size_t tid, double v,
 			       int decimals)
 {
 	snapshot_set_total(s, tid, snapshot_number(s, v, decimals));
+}
+
+void snapshot_set_unavailable(struct snapshot *s, size_t gid, size_t r,
+			      size_t c)
+{
+	struct snap_grid *g = &s->grids[gid];
+
+	g->cells[r * g->ncols + c] = cell_none;
+	g->cells[r * g->ncols + c].unavailable = true;
+}
+
+void snapshot_set_total_unavailable(struct snapshot *s, size_t tid)
+{
+	s->totals[tid] = cell_none;
+	s->totals[tid].unavailable = true;
+}
+
+/* A bit per type; jansson's types are few (object ... null, under 16). */
+static unsigned short json_bit(int json_type)
+{
+	return json_type >= 0 && json_type < 16 ? (unsigned short)(1u << json_type) : 0;
+}
+
+void snapshot_saw_json(struct snapshot *s, size_t gid, size_t c, int json_type)
+{
+	s->grids[gid].json_seen[c] |= json_bit(json_type);
+}
+
+void snapshot_saw_json_total(struct snapshot *s, size_t tid, int json_type)
+{
+	s->total_json_seen[tid] |= json_bit(json_type);
+}
+
+void snapshot_note(struct snapshot *s, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	int n;
+
+	if (s->nnotes >= SNAPSHOT_MAX_NOTES) {
+		s->notes_dropped++;
+		return;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	s->notes[s->nnotes++] = snapshot_text(s, buf, strlen(buf));
+}
+
+void snapshot_grid_notice(struct snapshot *s, size_t gid, const char *text)
+{
+	s->grids[gid].notice = text ? snapshot_text(s, text, strlen(text)) : NULL;
 }

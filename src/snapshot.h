@@ -26,12 +26,14 @@
  * One value. text is NULL when the server sent no such column and "" when
  * it sent "no value", which is not zero; num is NAN unless the text is a
  * number; state is the state word's index (state.h) in a state column,
- * else STATE_NONE.
+ * else STATE_NONE; unavailable is set when the server refused the
+ * statistic (the reason is a note of the snapshot), text is then NULL.
  */
 struct cell {
 	const char *text;
 	double num;
 	int state;
+	bool unavailable;
 };
 
 struct snap_grid {
@@ -40,7 +42,17 @@ struct snap_grid {
 	size_t nrows;
 	struct cell *cells;	/* nrows * ncols, row-major */
 	const struct column *cols;	/* the panel's: how each column is typed */
+	/*
+	 * What the panel must say of itself, or NULL: a selection the
+	 * source could not apply, a list it could not get.
+	 */
+	const char *notice;
+	/* The JSON types the server sent for each column: 1 << json_type. */
+	unsigned short *json_seen;	/* [ncols] */
 };
+
+/* Notes a snapshot can carry (more are counted, not kept). */
+#define SNAPSHOT_MAX_NOTES 16
 
 struct snap_msg {
 	const char *id;
@@ -60,6 +72,16 @@ struct snapshot {
 	size_t nmsgs;
 	struct snap_msg *msgs;
 	unsigned long serial;	/* distinct for every snapshot made (caches key on it) */
+	/*
+	 * What the source found out while reading the answer and a user
+	 * should hear of, once (a statistic refused and why, a name that
+	 * could not be resolved): sanitised sentences, logged by the board
+	 * when first seen and printed by --probe.
+	 */
+	const char *notes[SNAPSHOT_MAX_NOTES];
+	size_t nnotes;
+	size_t notes_dropped;
+	unsigned short *total_json_seen;	/* [ntotals], as json_seen */
 	double received;	/* now_mono() when it arrived */
 	double received_wall;	/* now_wall() when it arrived */
 	const struct layoutset *set;	/* what it is shaped for */
@@ -103,6 +125,25 @@ void snapshot_set_number(struct snapshot *s, size_t gid, size_t r, size_t c,
 			 double v, int decimals);
 void snapshot_set_total_number(struct snapshot *s, size_t tid, double v,
 			       int decimals);
+
+/* The server refused the statistic of a cell or total (see struct cell). */
+void snapshot_set_unavailable(struct snapshot *s, size_t gid, size_t r,
+			      size_t c);
+void snapshot_set_total_unavailable(struct snapshot *s, size_t tid);
+
+/*
+ * The server sent a value of JSON type json_type (jansson's json_type) for
+ * a column of grid gid, or for total tid: what --probe reports.
+ */
+void snapshot_saw_json(struct snapshot *s, size_t gid, size_t c, int json_type);
+void snapshot_saw_json_total(struct snapshot *s, size_t tid, int json_type);
+
+/* A note of the snapshot (printf-style), sanitised; see struct snapshot. */
+void snapshot_note(struct snapshot *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* What grid gid's panel must say of itself (copied, sanitised). */
+void snapshot_grid_notice(struct snapshot *s, size_t gid, const char *text);
 
 /* The cell of grid gid at row r, column c. */
 static inline const struct cell *snapshot_cell(const struct snapshot *s,

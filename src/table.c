@@ -208,6 +208,8 @@ enum role table_role(const struct column *c, const struct cell *v, double tick)
 	const struct state_word *sw;
 	double d;
 
+	if (v->unavailable)
+		return ROLE_DIM;
 	if (v->text == NULL || *v->text == '\0')
 		return ROLE_NORMAL;
 	/*

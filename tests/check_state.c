@@ -311,8 +311,43 @@ START_TEST(test_observe_word_flood)
 	}
 	ck_assert_uint_eq(nnotes, OBSERVE_MAX_WORDS + 1);
 	ck_assert_str_eq(notes[OBSERVE_MAX_WORDS], "more unknown state words "
-			 "than that: the rest are not listed");
+			 "and notes of the source than that: the rest are not "
+			 "listed");
 	observe_free(o);
+}
+END_TEST
+
+/* The source's notes: each said once, however many snapshots carry it. */
+START_TEST(test_observe_notes)
+{
+	struct observer *o = observe_new(&set);
+
+	for (int i = 0; i < 3; i++) {
+		struct snapshot *s = snapshot_new(&set);
+		snapshot_note(s, "statistic \"%s\" refused: %s", "Foo", "400 \033[2Jbad");
+		if (i == 2)
+			snapshot_note(s, "another");
+		observe_snapshot(o, s, note, NULL);
+		snapshot_free(s);
+	}
+	ck_assert_uint_eq(nnotes, 2);
+	ck_assert_str_eq(notes[0], "statistic \"Foo\" refused: 400 [2Jbad");
+	ck_assert_str_eq(notes[1], "another");
+	observe_free(o);
+}
+END_TEST
+
+/* Notes past what a snapshot keeps are counted, not kept. */
+START_TEST(test_snapshot_notes_bounded)
+{
+	struct snapshot *s = snapshot_new(&set);
+
+	for (int i = 0; i < SNAPSHOT_MAX_NOTES + 5; i++)
+		snapshot_note(s, "note %d", i);
+	ck_assert_uint_eq(s->nnotes, SNAPSHOT_MAX_NOTES);
+	ck_assert_uint_eq(s->notes_dropped, 5);
+	ck_assert_str_eq(s->notes[SNAPSHOT_MAX_NOTES - 1], "note 15");
+	snapshot_free(s);
 }
 END_TEST
 
@@ -398,6 +433,8 @@ static Suite *state_suite(void)
 	tcase_add_test(om, test_observe_unknown_word);
 	tcase_add_test(om, test_observe_mapped_word);
 	tcase_add_test(om, test_observe_word_flood);
+	tcase_add_test(om, test_observe_notes);
+	tcase_add_test(om, test_snapshot_notes_bounded);
 	tcase_add_test(om, test_observe_share_above_one);
 	tcase_add_test(om, test_observe_share_below_one);
 	tcase_add_test(om, test_observe_share_as_assumed);

@@ -41,6 +41,8 @@ static void plain_grid(FILE *out, const struct panel *p,
 	struct table t = { 0 };
 	char text[CELL_MAX], cell[CELL_MAX * 4 + 8];
 
+	if (s->grids[p->gid].notice != NULL)
+		fprintf(out, "  (%s)\n", s->grids[p->gid].notice);
 	if (!s->grids[p->gid].present) {
 		fputs("  (no data)\n", out);
 		return;

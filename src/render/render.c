@@ -656,6 +656,26 @@ static void draw_grid(struct render *r, const struct panel *p,
 }
 
 /*
+ * A grid, with what it must say of itself (a selection the source could
+ * not apply) on its first line, where a reader looks before the rows.
+ */
+static void draw_grid_panel(struct render *r, const struct panel *p,
+			    const struct snapshot *s, double tick,
+			    const struct area *a)
+{
+	const char *notice = s ? s->grids[p->gid].notice : NULL;
+	struct area rest = *a;
+
+	if (notice != NULL && a->h >= 4) {
+		style(r, ROLE_WARN);
+		put_fit(r, a->y, a->x, a->w, notice, ALIGN_LEFT);
+		rest.y++;
+		rest.h--;
+	}
+	draw_grid(r, p, s, tick, &rest);
+}
+
+/*
  * The ticker: with one row, the messages scroll along it; with more, the
  * newest are listed, urgent ones highlighted.
  */
@@ -726,7 +746,7 @@ static void draw_panel(struct render *r, const struct panel *p,
 		break;
 	case PANEL_AGENT_GRID:
 	case PANEL_SERVICE_GRID:
-		draw_grid(r, p, s, tick, &in);
+		draw_grid_panel(r, p, s, tick, &in);
 		break;
 	case PANEL_TICKER:
 		draw_ticker(r, p, s, &in);

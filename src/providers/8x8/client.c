@@ -370,9 +370,19 @@ static const struct option_def options[] = {
 };
 
 const struct source source_8x8 = {
-	"8x8", "8x8 Contact Center real-time statistics (--tenant: the tenant "
-	"name; token from $WALLBOARD_API_TOKEN)", &catalog_8x8, options,
-	WB_ARRAY_LEN(options), sizeof(struct eightbyeight_settings),
-	eightbyeight_open, eightbyeight_plan, eightbyeight_list, NULL,
-	&eightbyeight_demo
+	.name = "8x8",
+	.summary = "8x8 Contact Center real-time statistics (--tenant: the "
+		   "tenant name; token from $WALLBOARD_API_TOKEN)",
+	.catalog = &catalog_8x8,
+	.options = options,
+	.noptions = WB_ARRAY_LEN(options),
+	.settings_size = sizeof(struct eightbyeight_settings),
+	.open = eightbyeight_open,
+	.plan = eightbyeight_plan,
+	.list = eightbyeight_list,
+	.demo = &eightbyeight_demo,
+	/* "from a server cache that is refreshed every 10 seconds" */
+	.interval = 10,
+	.interval_why = "its statistics come from a server cache refreshed "
+			"every 10 seconds",
 };

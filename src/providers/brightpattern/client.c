@@ -729,9 +729,15 @@ static const struct option_def options[] = {
 };
 
 const struct source source_brightpattern = {
-	"brightpattern", "Bright Pattern Real-Time Statistics API (--url, "
-	"--tenant, --client-id or --user)", &catalog_brightpattern, options,
-	WB_ARRAY_LEN(options), sizeof(struct brightpattern_settings),
-	brightpattern_open, brightpattern_plan, brightpattern_list, NULL,
-	&brightpattern_demo
+	.name = "brightpattern",
+	.summary = "Bright Pattern Real-Time Statistics API (--url, --tenant, "
+		   "--client-id or --user)",
+	.catalog = &catalog_brightpattern,
+	.options = options,
+	.noptions = WB_ARRAY_LEN(options),
+	.settings_size = sizeof(struct brightpattern_settings),
+	.open = brightpattern_open,
+	.plan = brightpattern_plan,
+	.list = brightpattern_list,
+	.demo = &brightpattern_demo,
 };

@@ -539,9 +539,15 @@ static const struct option_def options[] = {
 };
 
 const struct source source_genesys = {
-	"genesys", "Genesys Statistics API v3 (--url, --client-id; API key "
-	"from $WALLBOARD_API_KEY; agents and queues in the config)",
-	&catalog_genesys, options, WB_ARRAY_LEN(options),
-	sizeof(struct genesys_settings), genesys_open, genesys_plan, NULL,
-	"name agents and queues in the config", &genesys_demo
+	.name = "genesys",
+	.summary = "Genesys Statistics API v3 (--url, --client-id; API key "
+		   "from $WALLBOARD_API_KEY; agents and queues in the config)",
+	.catalog = &catalog_genesys,
+	.options = options,
+	.noptions = WB_ARRAY_LEN(options),
+	.settings_size = sizeof(struct genesys_settings),
+	.open = genesys_open,
+	.plan = genesys_plan,
+	.no_lists = "name agents and queues in the config",
+	.demo = &genesys_demo,
 };
