@@ -22,6 +22,7 @@
 #include "state.h"
 #include "config.h"
 #include "layout/layout.h"
+#include "output/probe.h"
 #include "provider.h"
 
 /*
@@ -303,8 +304,9 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
-	if (cfg.once || !isatty(STDOUT_FILENO)) {
-		rc = finish_output(board_once(&cfg, set, prov,
+	if (cfg.probe || cfg.once || !isatty(STDOUT_FILENO)) {
+		rc = finish_output(board_once(&cfg, set, prov, cfg.probe ?
+					      probe_report : plain_once,
 					      cfg.ascii == ASCII_YES, log));
 	} else {
 		struct board_opts bo = {
