@@ -430,6 +430,8 @@ bool config_load(struct config *cfg, int argc, char **argv,
 			    cfg->interval, src->name, src->interval,
 			    src->interval_why);
 	cfg->rotate_given = given_value(&cli, "rotate") != NULL;
+	cfg->interval_given = given_value(&cli, "interval") != NULL ||
+			      given_value(&file, "interval") != NULL;
 	if (cfg->client_id == NULL && cfg->client_secret && cfg->user)
 		cfg->client_id = xstrdup(cfg->user);
 out:

@@ -50,6 +50,16 @@ struct config {
 	int ascii;		/* ASCII_AUTO, ASCII_YES or ASCII_NO */
 	char **state_map;	/* a server's words for states: "Pausa=not_ready" */
 	size_t nstate_map;
+	/* the fleet (doc/fleet.md) */
+	char *publish;		/* --publish mqtt[s]://HOST[:PORT]/PREFIX, or NULL */
+	char *from;		/* --from mqtt[s]://HOST[:PORT]/PREFIX, or NULL */
+	char *mqtt_user;	/* the broker's login name */
+	char *mqtt_password;	/* secret */
+	char *mqtt_ca_file;	/* CA bundle for mqtts:// */
+	char *mqtt_client_id;	/* NULL: one made of the role, host and pid */
+	long mqtt_keepalive;	/* seconds */
+	bool log_updates;	/* a --log line for every update a screen takes */
+	bool interval_given;	/* --interval or interval: not the publisher's */
 };
 
 /*

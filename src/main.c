@@ -22,6 +22,8 @@
 #include "state.h"
 #include "config.h"
 #include "layout/layout.h"
+#include "fleet/publish.h"
+#include "fleet/source.h"
 #include "output/probe.h"
 #include "provider.h"
 
@@ -247,7 +249,9 @@ static struct layoutset *load_layouts(const struct config *cfg)
 		files = shipped_layouts(cfg->provider, &n);
 	ls = xcalloc(n, sizeof(*ls));
 	for (size_t i = 0; i < n; i++)
-		ls[i] = layout_load(files[i], cfg->provider, &errs, &warns);
+		/* A screen's own layouts may be of any source a publisher has. */
+		ls[i] = layout_load(files[i], cfg->from ? NULL : cfg->provider,
+				    &errs, &warns);
 	print_errs(&warns, "warning: ");
 	if (errs.n == 0)
 		order_layouts(ls, n, cfg->nlayouts > 0);
@@ -258,6 +262,53 @@ static struct layoutset *load_layouts(const struct config *cfg)
 	print_errs(&errs, "");
 	strv_free(files, n);
 	free(ls);
+	return set;
+}
+
+/*
+ * --publish and --from: the modes they combine with. False (said on
+ * stderr) for a combination that means nothing.
+ */
+static bool fleet_mode_ok(struct config *cfg)
+{
+	const char *bad = NULL;
+
+	if (cfg->publish && cfg->from)
+		bad = "--publish and --from exclude each other";
+	else if (cfg->publish && (cfg->once || cfg->probe || cfg->kiosk))
+		bad = "--publish runs headless: not with --once, --probe or --kiosk";
+	else if (cfg->from && (cfg->demo || cfg->probe))
+		bad = "--from reads a publisher: not with --demo or --probe "
+		      "(give those to the publisher)";
+	if (bad == NULL)
+		return true;
+	fprintf(stderr, "wallboard: %s\n", bad);
+	config_free(cfg);
+	return false;
+}
+
+/*
+ * A screen's layouts (--from): its own (-l), or the publisher's, waited
+ * for (for ever in kiosk mode, which never gives up). The source is
+ * opened here, so its connection carries the layouts; NULL when it cannot
+ * be opened or no layouts come. Without --interval the publisher's
+ * interval is the one data is judged stale by.
+ */
+static struct layoutset *fleet_layouts(struct config *cfg,
+				       struct provider **fleet)
+{
+	struct errlist errs = { 0 };
+	struct layoutset *set = NULL;
+
+	*fleet = fleet_source_new(cfg, NULL, &errs);
+	if (*fleet && cfg->nlayouts == 0)
+		set = fleet_source_layouts(*fleet, cfg->kiosk ? 0 :
+					   cfg->connect_timeout + cfg->timeout, &errs);
+	else if (*fleet)
+		set = load_layouts(cfg);
+	print_errs(&errs, "");
+	if (set && !cfg->interval_given && fleet_source_interval(*fleet) > 0)
+		cfg->interval = fleet_source_interval(*fleet);
 	return set;
 }
 
@@ -287,7 +338,7 @@ int main(int argc, char **argv)
 {
 	struct config cfg;
 	struct layoutset *set;
-	struct provider *prov;
+	struct provider *prov, *fleet = NULL;
 	struct errlist errs = { 0 }, warns = { 0 };
 	struct state_map states = { 0 };
 	struct log *log;
@@ -305,8 +356,12 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return finish_output(rc);
 	}
-	set = load_layouts(&cfg);
+	if (!fleet_mode_ok(&cfg))
+		return 2;
+	set = cfg.from ? fleet_layouts(&cfg, &fleet) : load_layouts(&cfg);
 	if (set == NULL) {
+		if (fleet)
+			fleet->ops->destroy(fleet);
 		config_free(&cfg);
 		return 2;
 	}
@@ -318,6 +373,8 @@ int main(int argc, char **argv)
 	set->config_states = &states;
 	if (cfg.check) {
 		rc = run_check(&cfg, set);
+		if (fleet)
+			fleet->ops->destroy(fleet);
 		layoutset_free(set);
 		state_map_free(&states);
 		config_free(&cfg);
@@ -329,8 +386,22 @@ int main(int argc, char **argv)
 	for (size_t i = 0; log != NULL && i < warns.n; i++)
 		log_event(log, "warning: %s", warns.msgs[i]);
 	errlist_free(&warns);
-	prov = errs.n ? NULL : provider_open(&cfg, set, cfg.demo, &errs);
-	if (prov == NULL) {
+	if (errs.n == 0 && cfg.publish) {
+		rc = publish_run(&cfg, set, log);
+		log_close(log);
+		layoutset_free(set);
+		state_map_free(&states);
+		config_free(&cfg);
+		return rc;
+	}
+	prov = fleet;
+	if (prov == NULL && errs.n == 0)
+		prov = provider_open(&cfg, set, cfg.demo, &errs);
+	else if (prov && errs.n == 0)
+		fleet_source_show(prov, set, log);
+	if (prov == NULL || errs.n) {
+		if (prov)
+			prov->ops->destroy(prov);
 		print_errs(&errs, "");
 		log_close(log);
 		layoutset_free(set);

@@ -309,6 +309,82 @@ const struct option_def options_core[] = {
 		.implied = "dispositions",
 		.help = "print the server's dispositions and exit",
 	},
+	/* The fleet: a publisher and its screens through a broker (doc/fleet.md). */
+	{
+		.name = "publish",
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(publish),
+		.arg = "URL",
+		.help = "headless publisher: poll the source once for the whole "
+			"floor and publish every layout's data to an MQTT broker "
+			"(mqtt://HOST[:PORT]/PREFIX, mqtts:// for TLS)",
+	},
+	{
+		.name = "from",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(from),
+		.arg = "URL",
+		.help = "a data source that reads what a publisher publishes "
+			"(mqtt[s]://HOST[:PORT]/PREFIX); with no -l, its layouts",
+	},
+	{
+		.name = "mqtt_user",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(mqtt_user),
+		.arg = "NAME",
+		.help = "the broker's login name; password from "
+			"$WALLBOARD_MQTT_PASSWORD or mqtt_password_file",
+	},
+	{
+		.name = "mqtt_password_file",
+		.type = OPT_SECRET,
+		.where = OPT_FILE,
+		.offset = AT(mqtt_password),
+		.env = "WALLBOARD_MQTT_PASSWORD",
+	},
+	{
+		.name = "mqtt_ca_file",
+		.cli = "mqtt_ca",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(mqtt_ca_file),
+		.arg = "FILE",
+		.help = "CA bundle for verifying the broker's certificate (mqtts://)",
+	},
+	{
+		.name = "mqtt_client_id",
+		.type = OPT_STRING,
+		.where = OPT_BOTH,
+		.offset = AT(mqtt_client_id),
+		.arg = "ID",
+		.help = "the MQTT client id (default: wallboard-pub|screen-HOST-PID); "
+			"unique per process",
+	},
+	{
+		.name = "mqtt_keepalive",
+		.type = OPT_INTEGER,
+		.where = OPT_BOTH,
+		.offset = AT(mqtt_keepalive),
+		.def = "10",
+		.min = 5,
+		.max = 3600,
+		.arg = "SEC",
+		.help = "MQTT keep-alive: a publisher that vanishes is declared "
+			"down within 1.5 times this",
+	},
+	{
+		.name = "log_updates",
+		.type = OPT_FLAG,
+		.where = OPT_BOTH,
+		.offset = AT(log_updates),
+		.def = "false",
+		.implied = "true",
+		.help = "with --from and --log: a line for every update taken, with "
+			"its delay after the publisher's data time",
+	},
 	{
 		.name = "help",
 		.short_name = 'h',
