@@ -491,7 +491,10 @@ bool mqtt_flushed(const struct mqtt *m)
 
 void mqtt_disconnect(struct mqtt *m)
 {
-	if (m->state == M_CONNECTED || m->state == M_CONNECTING)
-		mosquitto_disconnect(m->mosq);
+	enum mqtt_state was = m->state;
+
+	/* Closed first: libmosquitto reports the goodbye as a disconnection. */
 	m->state = M_CLOSED;
+	if (was == M_CONNECTED || was == M_CONNECTING)
+		mosquitto_disconnect(m->mosq);
 }

@@ -28,6 +28,7 @@
 
 #define REFUSAL_SHOWN 30.0	/* seconds a refused message stays in the status */
 #define WAIT_SAY 1.0		/* the layouts' wait says how it goes this often */
+#define WAIT_ALL 3.0		/* seconds the first data waits for the rest */
 
 struct fleet_source {
 	struct provider base;	/* first: the source is its provider */
@@ -50,6 +51,7 @@ struct fleet_source {
 	char **names;
 	struct fleet_data *data;
 	bool dirty;
+	double first_at;	/* now_mono() the first data came, 0 before */
 	double last_time;	/* the newest data time taken */
 	unsigned refused;
 	char refusal[420];
@@ -190,6 +192,8 @@ static void on_data(struct fleet_source *f, const char *topic,
 		fleet_data_free(&f->data[i]);
 		f->data[i] = d;
 		f->dirty = true;
+		if (f->first_at == 0)
+			f->first_at = now_mono();
 		return;
 	}
 }
@@ -355,7 +359,7 @@ struct layoutset *fleet_source_layouts(struct provider *p, double timeout,
 				       struct errlist *errs)
 {
 	struct fleet_source *f = (struct fleet_source *)p;
-	double start = now_mono(), said = 0;
+	double start = now_mono(), said = start;
 	char words[300] = "", last[300] = "";
 	struct pollfd fds[4];
 
@@ -428,6 +432,8 @@ static double fleet_next_wake(struct provider *p)
 	/* A refusal leaves the status line when its time is up. */
 	if (f->refusal[0] && f->refusal_at + REFUSAL_SHOWN < wake)
 		wake = f->refusal_at + REFUSAL_SHOWN;
+	if (f->dirty && f->last_time == 0 && f->first_at + WAIT_ALL < wake)
+		wake = f->first_at + WAIT_ALL;
 	return wake;
 }
 
@@ -442,6 +448,32 @@ static void fleet_dispatch(struct provider *p, const struct pollfd *fds,
 		f->refusal[0] = '\0';
 }
 
+/* True when layout i is one the publisher says it publishes. */
+static bool published(const struct fleet_source *f, size_t i)
+{
+	if (!f->have_status)
+		return true;
+	for (size_t j = 0; j < f->pub.nlayouts; j++)
+		if (strcmp(f->pub.layouts[j], f->names[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * True when the first picture may be shown: every layout the publisher
+ * publishes has its data (they come one message each), or the rest is
+ * late by WAIT_ALL.
+ */
+static bool first_complete(const struct fleet_source *f)
+{
+	if (f->last_time > 0 || now_mono() - f->first_at > WAIT_ALL)
+		return true;
+	for (size_t i = 0; i < f->set->n; i++)
+		if (f->data[i].root == NULL && published(f, i))
+			return false;
+	return true;
+}
+
 /*
  * The snapshot of every layout's last good data. Its time is the oldest
  * of theirs, mapped onto this host's monotonic clock (a publisher's clock
@@ -453,7 +485,7 @@ static struct snapshot *fleet_take(struct provider *p)
 	struct snapshot *s;
 	double oldest = 0, newest = 0, age;
 
-	if (!f->dirty || f->set == NULL)
+	if (!f->dirty || f->set == NULL || !first_complete(f))
 		return NULL;
 	f->dirty = false;
 	s = snapshot_new(f->set);
