@@ -212,7 +212,7 @@ done
 check "five screens in tmux are live" wait_for 20 all_show " live" s1 s2 s3 s4 s5
 check "... showing the first layout's title" all_show "$FIRST_TITLE" s1 s2 s3 s4 s5
 check "five screens and the publisher hold one upstream subscription" sim_count_is subscriptions_active 1
-check "... and one login was made upstream" sim_count_is logins 1
+check "... and one login was made upstream (one token issued)" sim_count_is tokens_issued 1
 
 # --- secrets ---------------------------------------------------------------------
 cmdlines=""

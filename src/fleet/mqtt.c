@@ -30,6 +30,7 @@
 #define BACKOFF_FIRST 1.0	/* seconds before the first retry */
 #define CONNECT_WAIT 10.0	/* seconds for a CONNACK after connecting */
 #define TURN 1.0		/* keep-alive is checked at least this often */
+#define SYSTEM_CA_DIR "/etc/ssl/certs"	/* Debian's ca-certificates */
 
 enum mqtt_state { M_IDLE, M_CONNECTING, M_CONNECTED, M_CLOSED };
 
@@ -45,10 +46,10 @@ struct mqtt {
 	enum mqtt_state state;
 	bool started;		/* the first connect was made */
 	bool refused;		/* the broker answered the CONNECT with a refusal */
+	bool fatal;		/* refused, or TLS failed: a person must act */
 	double retry_at;	/* M_IDLE: when to try again */
 	double connect_by;	/* M_CONNECTING: give up waiting then */
 	double backoff;
-	unsigned outstanding;	/* published, not yet acknowledged (or sent) */
 	char problem[384];
 };
 
@@ -181,7 +182,6 @@ static void lost(struct mqtt *m, const char *fmt, ...)
 		sanitize_line(m->problem, sizeof(m->problem), raw);
 	}
 	m->state = M_IDLE;
-	m->outstanding = 0;
 	/* A connection that was up is tried again at once, once. */
 	m->retry_at = now_mono() + (was_up && !m->refused ? 0.2 : next_backoff(m));
 	if (m->h.on_disconnect)
@@ -201,6 +201,7 @@ static void on_connect(struct mosquitto *mosq, void *obj, int rc)
 	}
 	m->state = M_CONNECTED;
 	m->refused = false;
+	m->fatal = false;
 	m->backoff = 0;
 	m->problem[0] = '\0';
 	if (m->h.on_connect)
@@ -210,6 +211,7 @@ static void on_connect(struct mosquitto *mosq, void *obj, int rc)
 /* Words for why libmosquitto dropped the connection. */
 static void say_drop(struct mqtt *m, int rc)
 {
+	m->fatal = m->refused || rc == MOSQ_ERR_TLS;
 	if (m->refused && m->problem[0])
 		lost(m, NULL);
 	else if (rc == MOSQ_ERR_KEEPALIVE)
@@ -242,14 +244,6 @@ static void on_message(struct mosquitto *mosq, void *obj,
 				msg->retain);
 }
 
-static void on_publish(struct mosquitto *mosq, void *obj, int mid)
-{
-	struct mqtt *m = obj;
-
-	if (m->outstanding > 0)
-		m->outstanding--;
-}
-
 /* --- the client ------------------------------------------------------------ */
 
 char *mqtt_default_id(const char *role)
@@ -269,14 +263,16 @@ static bool setup_tls(struct mqtt *m, const char *ca_file, char *err,
 {
 	int rc;
 
-	if (ca_file != NULL) {
-		if (access(ca_file, R_OK) != 0) {
-			snprintf(err, errsz, "%s: %s", ca_file, strerror(errno));
-			return false;
-		}
-		rc = mosquitto_tls_set(m->mosq, ca_file, NULL, NULL, NULL, NULL);
-	} else
-		rc = mosquitto_int_option(m->mosq, MOSQ_OPT_TLS_USE_OS_CERTS, 1);
+	if (ca_file != NULL && access(ca_file, R_OK) != 0) {
+		snprintf(err, errsz, "%s: %s", ca_file, strerror(errno));
+		return false;
+	}
+	/*
+	 * The system's CAs as a directory, not MOSQ_OPT_TLS_USE_OS_CERTS:
+	 * libmosquitto 2.0 refuses to reconnect with that option alone.
+	 */
+	rc = mosquitto_tls_set(m->mosq, ca_file, ca_file ? NULL : SYSTEM_CA_DIR,
+			       NULL, NULL, NULL);
 	if (rc == MOSQ_ERR_SUCCESS)
 		rc = mosquitto_tls_opts_set(m->mosq, 1, NULL, NULL);
 	if (rc == MOSQ_ERR_SUCCESS)
@@ -318,7 +314,6 @@ struct mqtt *mqtt_new(const struct mqtt_opts *o, const struct mqtt_handler *h,
 	mosquitto_connect_callback_set(m->mosq, on_connect);
 	mosquitto_disconnect_callback_set(m->mosq, on_disconnect);
 	mosquitto_message_callback_set(m->mosq, on_message);
-	mosquitto_publish_callback_set(m->mosq, on_publish);
 	if (o->user)
 		rc = mosquitto_username_pw_set(m->mosq, o->user, o->password);
 	if (rc == MOSQ_ERR_SUCCESS && o->will_topic)
@@ -416,12 +411,18 @@ void mqtt_dispatch(struct mqtt *m, const struct pollfd *fds, int nfds,
 		return;
 	}
 	for (int i = 0; i < nfds && fd >= 0; i++) {
+		int rc = MOSQ_ERR_SUCCESS;
 		if (fds[i].fd != fd || fds[i].revents == 0)
 			continue;
 		if (fds[i].revents & (POLLIN | POLLHUP | POLLERR))
-			mosquitto_loop_read(m->mosq, 1);
-		if (m->state != M_IDLE && (fds[i].revents & POLLOUT))
-			mosquitto_loop_write(m->mosq, 1);
+			rc = mosquitto_loop_read(m->mosq, 1);
+		if (rc == MOSQ_ERR_SUCCESS && m->state != M_IDLE &&
+		    (fds[i].revents & POLLOUT))
+			rc = mosquitto_loop_write(m->mosq, 1);
+		/* A failed TLS handshake closes the socket with no callback. */
+		if (rc != MOSQ_ERR_SUCCESS && m->state != M_IDLE &&
+		    mosquitto_socket(m->mosq) < 0)
+			say_drop(m, rc);
 	}
 	if (m->state == M_IDLE)
 		return;
@@ -448,6 +449,11 @@ const char *mqtt_problem(const struct mqtt *m)
 	return m->state == M_CONNECTED ? "" : m->problem;
 }
 
+bool mqtt_fatal(const struct mqtt *m)
+{
+	return m->state != M_CONNECTED && m->fatal;
+}
+
 double mqtt_retry_at(const struct mqtt *m)
 {
 	return m->state == M_IDLE ? m->retry_at : 0;
@@ -472,7 +478,6 @@ bool mqtt_publish(struct mqtt *m, const char *topic, const void *payload,
 			      reliable ? 1 : 0, retain) != MOSQ_ERR_SUCCESS)
 		return false;
 	/* libmosquitto writes it at once, or (in a callback) dispatch does. */
-	m->outstanding++;
 	return true;
 }
 
@@ -485,8 +490,8 @@ bool mqtt_subscribe(struct mqtt *m, const char *filter)
 
 bool mqtt_flushed(const struct mqtt *m)
 {
-	return m->state != M_CONNECTED ||
-	       (m->outstanding == 0 && !mosquitto_want_write(m->mosq));
+	/* Written is enough: a DISCONNECT after it arrives after it. */
+	return m->state != M_CONNECTED || !mosquitto_want_write(m->mosq);
 }
 
 void mqtt_disconnect(struct mqtt *m)

@@ -102,6 +102,8 @@ void mqtt_dispatch(struct mqtt *m, const struct pollfd *fds, int nfds,
 bool mqtt_connected(const struct mqtt *m);
 /* What is wrong with the connection, in words; "" while connected. */
 const char *mqtt_problem(const struct mqtt *m);
+/* True when the last try failed in a way only a person cures (refused, TLS). */
+bool mqtt_fatal(const struct mqtt *m);
 /* now_mono() of the next try while disconnected, else 0. */
 double mqtt_retry_at(const struct mqtt *m);
 /* "host:port", for messages. */
@@ -118,7 +120,7 @@ bool mqtt_publish(struct mqtt *m, const char *topic, const void *payload,
 		  size_t len, bool retain, bool reliable);
 /* Subscribe to a topic filter (QoS 1). False when not connected. */
 bool mqtt_subscribe(struct mqtt *m, const char *filter);
-/* Messages queued and not yet written to the socket (for a clean exit). */
+/* True when nothing queued is left to write to the socket (a clean exit). */
 bool mqtt_flushed(const struct mqtt *m);
 /* Say goodbye to the broker (no last will is sent) and stop reconnecting. */
 void mqtt_disconnect(struct mqtt *m);

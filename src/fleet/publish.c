@@ -556,6 +556,8 @@ static void stop(struct publisher *p)
 	struct pollfd fds[2];
 	bool was_active = p->role == R_ACTIVE;
 
+	/* Claims are no longer answered: a standby may take over at once. */
+	p->role = R_STANDBY;
 	release_upstream(p);
 	if (was_active && p->connected) {
 		p->me.online = false;

@@ -370,10 +370,10 @@ struct layoutset *fleet_source_layouts(struct provider *p, double timeout,
 		double now = now_mono(), wake = mqtt_next_wake(f->mqtt) - now;
 		int n = mqtt_pollfds(f->mqtt, fds, 4);
 
-		if (timeout > 0 && now - start > timeout) {
+		/* A refusal or a failed TLS check is final for a run that ends. */
+		if (timeout > 0 && (now - start > timeout || mqtt_fatal(f->mqtt))) {
 			wait_words(f, words, sizeof(words));
-			errlist_add(errs, "no layouts from the publisher within %.0f s: "
-				    "%s", timeout, words);
+			errlist_add(errs, "no layouts from the publisher: %s", words);
 			return NULL;
 		}
 		if (wake > 0.25)
@@ -568,6 +568,7 @@ static void fleet_status(struct provider *p, struct provider_status *st)
 	} else if (!mqtt_connected(f->mqtt)) {
 		st->state = CONN_RETRYING;
 		st->retry_at = mqtt_retry_at(f->mqtt);
+		st->fatal = mqtt_fatal(f->mqtt);
 		snprintf(st->message, sizeof(st->message), "%s",
 			 mqtt_problem(f->mqtt));
 	} else if (!f->have_status) {
