@@ -229,6 +229,8 @@ check "publisher killed: the screens say the source is down" \
 	wait_for $((KA * 3 / 2 + 5)) all_show "source down since" s1 s2 s3 s4 s5
 diag "the screens showed the source down $(($(ms) - t0)) ms after SIGKILL"
 check "... and mark the last data STALE" wait_for 10 all_show "STALE" s1 s2 s3
+banner_says_down() { [ "$(shot s1 | grep -c 'source down since')" -ge 2 ]; }
+check "... the kiosk banner says it too (and the status line)" wait_for 10 banner_says_down
 check "the screens logged the publisher down" logged s1 "publisher .* is down"
 publisher pub1b pubA
 check "publisher restarted: the screens are live again" \
@@ -266,9 +268,9 @@ check "the screens are live on the new publisher" wait_for 20 all_show " live" s
 publisher race1 pubC wb/race
 publisher race2 pubD wb/race
 check "two publishers started at once: one becomes active" \
-	wait_for 20 sh -c "grep -q 'active: publishing' '$TMP/race1.log' || grep -q 'active: publishing' '$TMP/race2.log'"
+	wait_for 20 sh -c "grep -qs 'active: publishing' '$TMP/race1.log' || grep -qs 'active: publishing' '$TMP/race2.log'"
 check "... the other stands by" \
-	wait_for 10 sh -c "grep -q 'standby:' '$TMP/race1.log' || grep -q 'standby:' '$TMP/race2.log'"
+	wait_for 10 sh -c "grep -qs 'standby:' '$TMP/race1.log' || grep -qs 'standby:' '$TMP/race2.log'"
 check "... only one of them is active" \
 	sh -c "test \$(cat '$TMP/race1.log' '$TMP/race2.log' | grep -c 'active: ') -eq 1"
 check "... two upstream subscriptions in all: this race's one and the floor's" \

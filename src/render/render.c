@@ -888,16 +888,22 @@ static void draw_status(struct render *r, const struct view *v)
 	put_fit(r, y, COLS - 10, 10, r->kiosk ? "" : "? help", ALIGN_RIGHT);
 }
 
-/* In kiosk mode STALE is a banner readable from across the room. */
+/*
+ * In kiosk mode STALE is a banner readable from across the room; when the
+ * source says why (a publisher down since a time), the banner says it too.
+ */
 static void draw_stale_banner(struct render *r, const struct view *v)
 {
 	char age[32], line[64];
+	const char *why = v->st->state == CONN_RETRYING ? v->st->message : "";
 	int scale = 2, w, h, y, x;
 
 	while (scale > 1 && big_width("STALE", scale) + 4 > COLS)
 		scale--;
 	w = big_width("STALE", scale) + 4;
-	h = big_height(scale) + 3;
+	if (why[0] && text_width(why) + 4 > w)
+		w = text_width(why) + 4 < COLS ? text_width(why) + 4 : COLS;
+	h = big_height(scale) + 3 + (why[0] != '\0');
 	if (w > COLS || h > LINES - 2)
 		return;
 	y = (LINES - h) / 2;
@@ -908,7 +914,9 @@ static void draw_stale_banner(struct render *r, const struct view *v)
 	big_draw(r, y + 1, x + 2, "STALE", scale);
 	format_age(age, sizeof(age), v->now - v->snap->received);
 	snprintf(line, sizeof(line), "data is %s old", age);
-	put_fit(r, y + h - 1, x, w, line, ALIGN_CENTER);
+	put_fit(r, y + big_height(scale) + 2, x, w, line, ALIGN_CENTER);
+	if (why[0])
+		put_fit(r, y + h - 1, x + 1, w - 2, why, ALIGN_CENTER);
 }
 
 /* The help overlay: the keys, from the key table, and what marks mean. */
