@@ -107,7 +107,7 @@ static json_t *open_message(const char *payload, size_t len, char *err,
 	return root;
 }
 
-/* --- status and claim ----------------------------------------------------- */
+/* --- status and claim --------------------------------------------------- */
 
 /* The members status and claim share. */
 static json_t *status_object(const struct fleet_status *st, const char *state)
@@ -212,7 +212,7 @@ void fleet_status_free(struct fleet_status *st)
 	st->nlayouts = 0;
 }
 
-/* --- layouts --------------------------------------------------------------- */
+/* --- layouts --------------------------------------------------- */
 
 char *fleet_encode_layout(const struct layout *l, size_t index,
 			  const char *name, const char *source,
@@ -271,7 +271,7 @@ void fleet_layout_free(struct fleet_layout *fl)
 	memset(fl, 0, sizeof(*fl));
 }
 
-/* --- data: encoding ---------------------------------------------------------- */
+/* --- data: encoding --------------------------------------------------- */
 
 /* A cell as the contract writes it: null, a string, or unavailable. */
 static json_t *cell_json(const struct cell *c)
@@ -409,7 +409,7 @@ char *fleet_encode_data(const struct snapshot *s, const struct layout *l,
 	return dump(o, len);
 }
 
-/* --- data: decoding ---------------------------------------------------------- */
+/* --- data: decoding --------------------------------------------------- */
 
 /* A cell of the contract: null, a string, or {"unavailable": true}. */
 static bool cell_ok(const json_t *v)

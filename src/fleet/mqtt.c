@@ -53,7 +53,7 @@ struct mqtt {
 	char problem[384];
 };
 
-/* --- the URL --------------------------------------------------------------- */
+/* --- the URL --------------------------------------------------- */
 
 /* A topic prefix MQTT can publish under and a filter can name. */
 static bool prefix_ok(const char *p, char *err, size_t errsz)
@@ -150,7 +150,7 @@ void mqtt_opts_from_config(struct mqtt_opts *o, const struct config *cfg,
 	o->retry_max = cfg->retry_max;
 }
 
-/* --- libmosquitto's callbacks ----------------------------------------------- */
+/* --- libmosquitto's callbacks --------------------------------------------------- */
 
 /* The wait before the next try: doubling to retry_max, with jitter. */
 static double next_backoff(struct mqtt *m)
@@ -165,8 +165,8 @@ static double next_backoff(struct mqtt *m)
 	return b * (0.8 + 0.2 * ((double)rand() / RAND_MAX));
 }
 
-/* The connection is gone (or never came): say why, plan the next try. */
 static void lost(struct mqtt *m, const char *fmt, ...) WB_PRINTF(2, 3);
+/* The connection is gone (or never came): say why, plan the next try. */
 static void lost(struct mqtt *m, const char *fmt, ...)
 {
 	char raw[256];
@@ -188,6 +188,7 @@ static void lost(struct mqtt *m, const char *fmt, ...)
 		m->h.on_disconnect(m->h.ctx, m->problem);
 }
 
+/* The CONNACK: accepted (the owner subscribes and publishes), or refused. */
 static void on_connect(struct mosquitto *mosq, void *obj, int rc)
 {
 	struct mqtt *m = obj;
@@ -228,11 +229,13 @@ static void say_drop(struct mqtt *m, int rc)
 		     mosquitto_strerror(rc));
 }
 
+/* libmosquitto closed the socket (a read, a write or keep-alive failed). */
 static void on_disconnect(struct mosquitto *mosq, void *obj, int rc)
 {
 	say_drop(obj, rc);
 }
 
+/* A message on a subscribed topic: to the owner. */
 static void on_message(struct mosquitto *mosq, void *obj,
 		       const struct mosquitto_message *msg)
 {
@@ -244,7 +247,7 @@ static void on_message(struct mosquitto *mosq, void *obj,
 				msg->retain);
 }
 
-/* --- the client ------------------------------------------------------------ */
+/* --- the client --------------------------------------------------- */
 
 char *mqtt_default_id(const char *role)
 {

@@ -82,7 +82,7 @@ struct publisher {
 	bool quit;
 };
 
-/* --- publishing ---------------------------------------------------------------- */
+/* --- publishing --------------------------------------------------- */
 
 /* Publish the status (online with the upstream's words) or a claim. */
 static void publish_me(struct publisher *p, bool claim)
@@ -129,7 +129,7 @@ static void publish_all(struct publisher *p)
 	publish_data(p);
 }
 
-/* --- the upstream --------------------------------------------------------------- */
+/* --- the upstream --------------------------------------------------- */
 
 /* Take the feed: open the data source, publish what the broker keeps. */
 static void become_active(struct publisher *p)
@@ -246,7 +246,7 @@ static void upstream_turn(struct publisher *p)
 	}
 }
 
-/* --- the broker ------------------------------------------------------------------- */
+/* --- the broker --------------------------------------------------- */
 
 /* a wins over b: the earlier start, then the smaller id. */
 static bool earlier(double a_started, const char *a_id, double b_started,
@@ -316,6 +316,7 @@ static void on_claim(struct publisher *p, const struct fleet_status *c)
 		publish_me(p, true);	/* it may have missed ours */
 }
 
+/* A status or a claim from the broker (the others are not subscribed). */
 static void on_message(void *ctx, const char *topic, const void *payload,
 		       size_t len, bool retained)
 {
@@ -338,6 +339,7 @@ static void on_message(void *ctx, const char *topic, const void *payload,
 	fleet_status_free(&st);
 }
 
+/* Connected (again): subscribe, then claim, or listen before publishing. */
 static void on_connect(void *ctx)
 {
 	struct publisher *p = ctx;
@@ -362,6 +364,7 @@ static void on_connect(void *ctx)
 	claim(p, p->role == R_STANDBY && away > 0 ? p->cfg->retry_max : 0);
 }
 
+/* The broker is gone: said once, the time kept for the cut-off rule. */
 static void on_disconnect(void *ctx, const char *why)
 {
 	struct publisher *p = ctx;
@@ -376,7 +379,7 @@ static void on_disconnect(void *ctx, const char *why)
 	p->connected = false;
 }
 
-/* --- the loop ----------------------------------------------------------------------- */
+/* --- the loop --------------------------------------------------- */
 
 /* What is due by the clock: a claim decided, a hold over, a lost broker. */
 static void timers(struct publisher *p, double now)
@@ -445,7 +448,7 @@ static void turn(struct publisher *p, int sigfd)
 	timers(p, now);
 }
 
-/* --- start and stop ------------------------------------------------------------------ */
+/* --- start and stop --------------------------------------------------- */
 
 /* Each layout's name, topics and definition; false (errs) when names clash. */
 static bool prepare_layouts(struct publisher *p, struct errlist *errs)
@@ -525,6 +528,7 @@ static struct publisher *publisher_new(const struct config *cfg,
 	return p;
 }
 
+/* Free what the publisher holds (the upstream is released before). */
 static void publisher_free(struct publisher *p)
 {
 	if (p->prov)

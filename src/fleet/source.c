@@ -62,7 +62,7 @@ struct fleet_source {
 
 static const struct provider_ops fleet_ops;
 
-/* --- messages ------------------------------------------------------------- */
+/* --- messages --------------------------------------------------- */
 
 /* A message that breaks the contract: counted, logged, shown a while. */
 static void refuse(struct fleet_source *f, const char *topic, const char *why)
@@ -198,6 +198,7 @@ static void on_data(struct fleet_source *f, const char *topic,
 	}
 }
 
+/* A message under PREFIX: a bound first, then by its topic. */
 static void on_message(void *ctx, const char *topic, const void *payload,
 		       size_t len, bool retained)
 {
@@ -222,7 +223,7 @@ static void on_message(void *ctx, const char *topic, const void *payload,
 		on_data(f, shown, rest + 5, payload, len);
 }
 
-/* --- the connection ---------------------------------------------------------- */
+/* --- the connection --------------------------------------------------- */
 
 /* Subscribe to the data of every layout shown. */
 static void subscribe_data(struct fleet_source *f)
@@ -234,6 +235,7 @@ static void subscribe_data(struct fleet_source *f)
 	}
 }
 
+/* Connected (again): the retained messages come again on subscribing. */
 static void on_connect(void *ctx)
 {
 	struct fleet_source *f = ctx;
@@ -244,6 +246,7 @@ static void on_connect(void *ctx)
 	subscribe_data(f);
 }
 
+/* The broker is gone: counted and logged; the status line says it. */
 static void on_disconnect(void *ctx, const char *why)
 {
 	struct fleet_source *f = ctx;
@@ -279,7 +282,7 @@ struct provider *fleet_source_new(const struct config *cfg, struct log *log,
 	return &f->base;
 }
 
-/* --- the publisher's layouts ------------------------------------------------ */
+/* --- the publisher's layouts --------------------------------------------------- */
 
 /* Keys 1..9 first, then by the publisher's order. */
 static int cmp_published(const void *a, const void *b)
@@ -417,13 +420,15 @@ void fleet_source_show(struct provider *p, const struct layoutset *set,
 		subscribe_data(f);
 }
 
-/* --- the provider ------------------------------------------------------------ */
+/* --- the provider --------------------------------------------------- */
 
+/* The client's socket: all a screen polls for its data. */
 static int fleet_pollfds(struct provider *p, struct pollfd *fds, int max)
 {
 	return mqtt_pollfds(((struct fleet_source *)p)->mqtt, fds, max);
 }
 
+/* The client's next turn, or sooner when a shown message expires. */
 static double fleet_next_wake(struct provider *p)
 {
 	struct fleet_source *f = (struct fleet_source *)p;
@@ -437,6 +442,7 @@ static double fleet_next_wake(struct provider *p)
 	return wake;
 }
 
+/* The client's turn; an old refusal leaves the status line. */
 static void fleet_dispatch(struct provider *p, const struct pollfd *fds,
 			   int nfds, double now)
 {
@@ -549,6 +555,10 @@ static void upstream_status(const struct fleet_source *f,
 		 f->pub.id, u, f->pub.message[0] ? ": " : "", f->pub.message);
 }
 
+/*
+ * In the status line's words: the broker first, then the publisher, then
+ * its upstream; a refusal or a change of layouts while all is well.
+ */
 static void fleet_status(struct provider *p, struct provider_status *st)
 {
 	struct fleet_source *f = (struct fleet_source *)p;
@@ -601,6 +611,7 @@ static void fleet_release(struct provider *p)
 	f->closed = true;
 }
 
+/* Free everything; the connection is closed by then (release). */
 static void fleet_destroy(struct provider *p)
 {
 	struct fleet_source *f = (struct fleet_source *)p;
