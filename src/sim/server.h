@@ -85,6 +85,14 @@ struct faults {
 	int truncate, malformed, drop;
 	int cookie_flood;		/* new cookies set with every API answer */
 	int big_header;			/* bytes of an extra header in every API answer */
+	/*
+	 * A deployment of its own (control.c): statistics beyond the API's
+	 * catalogue ({"name": value}), refused (["name"]), or opened but
+	 * answered as errors (["name"]); NULL: none. api_key_only: the API
+	 * key alone authenticates, no token is asked.
+	 */
+	json_t *extra_stats, *refuse_stats, *error_stats;
+	bool api_key_only;
 };
 
 struct counter {

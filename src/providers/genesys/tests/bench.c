@@ -53,8 +53,9 @@ void bench_genesys(const struct bench_args *ba)
 	if (o.nagents > 2500)
 		o.nagents = 2500;
 	set = bench_layouts(ba->dir, "genesys", files, 1);
-	sub = genesys_subscription_build(set, &o, "bench", &nstats);
-	g = genesys_view_subscribe(sim, sub, strlen(sub), err, sizeof(err));
+	sub = genesys_subscription_build(set, &o, NULL, "bench", &nstats);
+	g = genesys_view_subscribe(sim, sub, strlen(sub), NULL, err,
+				   sizeof(err));
 	if (g == NULL) {
 		fprintf(stderr, "bench: genesys subscription refused: %s\n", err);
 		exit(1);
@@ -64,7 +65,7 @@ void bench_genesys(const struct bench_args *ba)
 	for (int rd = 0; rd < 5; rd++) {
 		double f = run_floor(body, len, 4), t0 = now_mono(), p;
 		for (int i = 0; i < 4; i++)
-			snapshot_free(genesys_parse_values(body, len, set, &o, err,
+			snapshot_free(genesys_parse_values(body, len, set, &o, NULL, err,
 							   sizeof(err)));
 		p = (now_mono() - t0) / 4;
 		fbest = rd == 0 || f < fbest ? f : fbest;
