@@ -26,11 +26,18 @@
  * A statistic the server refuses does not stop the board. An error of an
  * answer that names one (refusal.c) is remembered for as long as the
  * provider lives, which is as long as its layouts: its cells show
- * "unavailable" and the reason is a note of every snapshot. A
+ * "unavailable" and the reason is a note of every snapshot (the server
+ * may say it only once, in its answer to the subscription). A
  * subscription refused as a whole (400) for statistics its answer names
- * is made again at once without them; each such round must name a
- * statistic not refused before, and there are at most REFUSAL_ROUNDS, so
- * a server that keeps refusing cannot make the board loop.
+ * is made again at once without them, by name: a whole subscription is
+ * refused for a statistic the deployment cannot open at all, where one
+ * object's trouble comes as an error entry of an accepted answer. Each
+ * such round must name a statistic not refused before, so there are no
+ * more rounds than statistic names in the layouts, and never more than
+ * REFUSAL_ROUNDS: a server that keeps refusing cannot make the board
+ * loop. A refusal naming nothing of ours stops as before, with the
+ * server's words. A peek answered 400 or 404 for a peeked statistic
+ * refuses it the same way, and later peeks leave it out.
  */
 #include "autoconf.h"
 
@@ -61,7 +68,7 @@ struct genesys {
 	const struct config *cfg;
 	const struct layoutset *set;
 	struct genesys_objects objs;
-	char *sub_body;		/* built once */
+	char *sub_body;		/* without what is refused by name */
 	char *sub_id;		/* the server's subscription id, or NULL */
 	char *peek_body;	/* get-statistic-ex of the peeked statistics, or NULL */
 	char *peek_path;	/* statistic-values/{name}?... when there is one */
@@ -418,15 +425,16 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 		auth_refused(g, STEP_SUBSCRIBE, res, false, "the subscription", now);
 		return;
 	}
-	if (res->status == 400 && !subscribe_without(g, res, now)) {
-		session_describe(&g->s, res, what, sizeof(what));
-		snprintf(full, sizeof(full), "the server refused the subscription "
-			 "(%s): check the statistic names and objects", what);
-		session_fatal(&g->s, STEP_SUBSCRIBE, now, full);
+	if (res->status != 400) {
+		session_transport_fault(&g->s, STEP_SUBSCRIBE, now, res);
 		return;
 	}
-	if (res->status != 400)
-		session_transport_fault(&g->s, STEP_SUBSCRIBE, now, res);
+	if (subscribe_without(g, res, now))
+		return;
+	session_describe(&g->s, res, what, sizeof(what));
+	snprintf(full, sizeof(full), "the server refused the subscription (%s): "
+		 "check the statistic names and objects", what);
+	session_fatal(&g->s, STEP_SUBSCRIBE, now, full);
 }
 
 /* The answer to GET .../statistic-values. */

@@ -710,7 +710,7 @@ static json_t *errors_message(json_t *root, bool failed_only)
  * The message of an answer: status.message, else the first message of
  * errors[].status, else a top-level "message" (what API gateways send).
  */
-json_t *genesys_answer_message(json_t *root)
+static json_t *answer_message(json_t *root)
 {
 	json_t *m = nonempty(json_object_get(json_object_get(root, "status"),
 					     "message"));
@@ -734,7 +734,7 @@ static bool answer_failed(json_t *root, char *err, size_t errsz)
 
 	if (!genesys_code_failed(json_object_get(root, "status"), &d))
 		return false;
-	if ((m = genesys_answer_message(root)) != NULL) {
+	if ((m = answer_message(root)) != NULL) {
 		why = sanitize_dup(json_string_value(m), json_string_length(m));
 		snprintf(err, errsz, "%s", why);
 		free(why);
@@ -849,7 +849,7 @@ char *genesys_parse_error(const char *body, size_t len)
 {
 	char err[8];
 	json_t *root = json_body(body, len, true, err, sizeof(err));
-	json_t *m = root ? genesys_answer_message(root) : NULL;
+	json_t *m = root ? answer_message(root) : NULL;
 	char *out = NULL;
 
 	/* The token service answers as every OAuth server (RFC 6749, 5.2). */

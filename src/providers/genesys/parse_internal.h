@@ -43,11 +43,6 @@ const char *genesys_scope_item(const char *scope, size_t k, size_t *len);
 
 /* True when a status object's code is there and not 0 (the code in *code). */
 bool genesys_code_failed(json_t *status, double *code);
-/*
- * The message of an answer: status.message, else the first message of
- * errors[].status, else a top-level "message" (what API gateways send).
- */
-json_t *genesys_answer_message(json_t *root);
 
 /*
  * Read the errors[] of an accepted answer: each entry that names
