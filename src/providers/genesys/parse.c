@@ -154,7 +154,8 @@ static enum stat_kind total_kind(const struct layoutset *set, size_t tid)
 		for (size_t j = 0; j < l->npanels; j++) {
 			const struct panel *p = &l->panels[j];
 
-			for (size_t c = 0; p->kind == PANEL_TOTALS && c < p->ncols; c++)
+			for (size_t c = 0; p->kind == PANEL_TOTALS &&
+			     c < p->ncols; c++)
 				if (p->cols[c].tid == tid)
 					return kind_for_fmt(p->cols[c].fmt);
 		}
@@ -428,7 +429,8 @@ static void parts_init(struct parts *pt, const struct layoutset *set,
 {
 	pt->tbase = xcalloc(set->ntotals + 1, sizeof(*pt->tbase));
 	for (size_t t = 0; t < set->ntotals; t++)
-		pt->tbase[t + 1] = pt->tbase[t] + genesys_total_nobjects(set->total_scopes[t]);
+		pt->tbase[t + 1] = pt->tbase[t] +
+				   genesys_total_nobjects(set->total_scopes[t]);
 	pt->total = xcalloc(pt->tbase[set->ntotals] + 1, sizeof(*pt->total));
 	pt->gbase = xcalloc(set->ngrids + 1, sizeof(*pt->gbase));
 	for (size_t g = 0; g < set->ngrids; g++)
@@ -917,8 +919,9 @@ static void each_probe(const struct layoutset *set,
 				continue;
 			for (size_t r = 0; r < nrows; r++) {
 				pr = (struct probe){ p->cols[c].stat, rows[r],
-						     genesys_grid_type(p), strlen(rows[r]),
-						     false, g, r, c };
+						     genesys_grid_type(p),
+						     strlen(rows[r]), false, g, r,
+						     c };
 				fn(ctx, &pr);
 			}
 		}
@@ -1026,8 +1029,9 @@ static void peek_take(void *ctx, const struct probe *pr)
 			saw_total(pk->rd.s, pr->at, value_type(v, kind));
 		} else {
 			struct snap_grid *g = &pk->rd.s->grids[pr->at];
+			const struct panel *p = pk->rd.set->grids[pr->at].panel;
 
-			kind = col_kind(&pk->rd.set->grids[pr->at].panel->cols[pr->col]);
+			kind = col_kind(&p->cols[pr->col]);
 			if (pr->row >= g->nrows)
 				return;
 			snapshot_set(pk->rd.s, pr->at, pr->row, pr->col,

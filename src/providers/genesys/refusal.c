@@ -109,6 +109,7 @@ static void finder_init(struct finder *f, const struct layoutset *set,
 			names_add(f, set->totals[t]);
 }
 
+/* Free what looking held. */
 static void finder_free(struct finder *f)
 {
 	free(f->names);
@@ -222,8 +223,6 @@ static bool whole_word(const char *text, size_t n, size_t at, size_t len)
 	       (at + len == n || !word_byte(text[at + len]));
 }
 
-static void look_words(struct finder *f, const char *text, size_t n);
-
 /* The ids of ours a message holds: g or t, digits and dots, as a word. */
 static void message_ids(struct finder *f, const char *text, size_t n)
 {
@@ -242,19 +241,6 @@ static void message_ids(struct finder *f, const char *text, size_t n)
 	}
 }
 
-/*
- * The ids of ours and the names asked a message holds as whole words,
- * once sanitised (an escape sequence is no part of a word).
- */
-static void look_message(struct finder *f, const char *raw, size_t n)
-{
-	char *text = sanitize_dup(raw, n < MESSAGE_MAX ? n : MESSAGE_MAX);
-
-	n = strlen(text);
-	look_words(f, text, n);
-	free(text);
-}
-
 /* The ids of ours and the names asked text (n bytes) holds as words. */
 static void look_words(struct finder *f, const char *text, size_t n)
 {
@@ -271,6 +257,19 @@ static void look_words(struct finder *f, const char *text, size_t n)
 				break;
 			}
 	}
+}
+
+/*
+ * The ids of ours and the names asked a message holds as whole words,
+ * once sanitised (an escape sequence is no part of a word).
+ */
+static void look_message(struct finder *f, const char *raw, size_t n)
+{
+	char *text = sanitize_dup(raw, n < MESSAGE_MAX ? n : MESSAGE_MAX);
+
+	n = strlen(text);
+	look_words(f, text, n);
+	free(text);
 }
 
 /*

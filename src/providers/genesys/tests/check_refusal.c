@@ -200,8 +200,8 @@ static const char layout_peek[] =
 	"  column \"e\" { stat = \"ExpectedWaitTime\" } } }\n";
 
 /*
- * A peek refused: only peeked names are its candidates, and a refusal
- * that names none of them refuses the one peeked when it is alone.
+ * A peek refused: only the names peeked are its candidates (a subscribed
+ * one named there is not refused), and one refused is peeked no more.
  */
 START_TEST(test_peek_refused)
 {
