@@ -160,6 +160,25 @@ static bool control_share_scale(json_t *v, json_t *root)
 	return true;
 }
 
+/*
+ * "cookie_path": the Path of the cookies a login sets, as a server behind
+ * a proxy that moved it would send them ("/other": never sent back to
+ * the API's paths).
+ */
+static bool control_cookie_path(json_t *v, json_t *root)
+{
+	const char *p = json_is_string(v) ? json_string_value(v) : NULL;
+
+	if (p == NULL || p[0] != '/' ||
+	    strlen(p) >= sizeof(server.f.cookie_path))
+		return false;
+	for (const char *c = p; *c; c++)
+		if (*c <= ' ' || *c > '~' || *c == ';')
+			return false;
+	strcpy(server.f.cookie_path, p);
+	return true;
+}
+
 /* "reset" is done before the other keys; here it is only checked. */
 static bool control_reset_key(json_t *v, json_t *root)
 {
@@ -198,6 +217,15 @@ static const struct control {
 	{ "max_grids", NULL, &server.set.max_grids, 0, 1000000, NULL },
 	{ "legacy_login_forbidden", NULL, NULL, 0, 0, &server.set.legacy_forbidden },
 	{ "require_session_cookie", NULL, NULL, 0, 0, &server.set.require_session },
+	/*
+	 * A server that follows the text strictly: only the documented
+	 * endpoints and words (the others answer 404 or 400), a login
+	 * without Set-Cookie (the token still good as a Cookie header), or
+	 * its cookies on another path (as behind a proxy).
+	 */
+	{ "documented_only", NULL, NULL, 0, 0, &server.f.documented_only },
+	{ "no_cookie", NULL, NULL, 0, 0, &server.f.no_cookie },
+	{ "cookie_path", control_cookie_path, NULL, 0, 0, NULL },
 };
 
 /* Apply one key of a control body; false when unknown or its value is wrong. */

@@ -85,6 +85,15 @@ struct faults {
 	int truncate, malformed, drop;
 	int cookie_flood;		/* new cookies set with every API answer */
 	int big_header;			/* bytes of an extra header in every API answer */
+	/*
+	 * A server that follows its API's text strictly (an API's routes.c
+	 * reads them): undocumented endpoints answer 404 and undocumented
+	 * words are refused; a login sets no cookie; login cookies have
+	 * this Path ("" for "/"), as behind a proxy that moved them.
+	 */
+	bool documented_only;
+	bool no_cookie;
+	char cookie_path[64];
 };
 
 struct counter {

@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct layoutset *set = fuzz_layouts_of("brightpattern");
 	char err[256];
 	struct snapshot *s = brightpattern_parse_data((const char *)data, size, set,
-						 err, sizeof(err));
+						 NULL, err, sizeof(err));
 	if (s) {
 		fuzz_print_clean(set, s);
 		snapshot_free(s);
