@@ -3,12 +3,15 @@
  *
  * A small state machine over asynchronous HTTP, one request at a time:
  *
- *     LOGIN -> SUBSCRIBE -> POLL, POLL, ... -> RELEASE -> closed
+ *     LOGIN [-> RESOLVE] -> SUBSCRIBE -> POLL, POLL, ... -> RELEASE -> closed
  *
  * LOGIN is OAuth2 client credentials (POST /configapi/v2/oauth/token, then
  * "Authorization: Bearer") when a client secret is configured, else the
  * password login (POST /statsapi/auth, then its token as the Cookie header
- * the text describes). Every answer decides the next step and when it runs:
+ * the text describes). RESOLVE turns team and service names into ids for
+ * the collection dialect; it and --list-* are lists.c's. How a panel's
+ * selection is applied is selection.c's plan, made once here. Every
+ * answer decides the next step and when it runs:
  *
  *   data 200  -> a snapshot; next poll one interval after the last began
  *   data 204  -> still waiting for the first data; poll again
@@ -24,7 +27,8 @@
  *   malformed -> counted and reported; the last good snapshot stays
  *
  * OAuth tokens are renewed before expires_in runs out. Secrets are only
- * ever written into request bodies; no message here contains one.
+ * ever written into request bodies and the login's own header (Bearer,
+ * Cookie); no message here contains one.
  */
 #include "autoconf.h"
 

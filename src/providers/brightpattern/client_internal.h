@@ -25,6 +25,7 @@ struct list_sub {
 	char *body;		/* its subscription */
 	char why[512];		/* why it gave no list: the fallback's message */
 	bool tried;		/* made (or refused): the fallback comes next */
+	bool printed;		/* its rows are out: only the release is left */
 	bool fallback;		/* released for the undocumented list */
 };
 

@@ -110,26 +110,31 @@ void bp_list_released(struct brightpattern *sa, double now)
 
 void bp_list_finish(struct brightpattern *sa)
 {
-	char why[400];
 	bool held = sa->subscribed || (sa->s.inflight &&
 				       sa->s.inflight_step == STEP_LIST_SUBSCRIBE);
 
-	if (!held || sa->list.fallback)
+	if (!held)
 		return;
-	if (sa->s.st.faults)
-		snprintf(why, sizeof(why), "%s", sa->s.st.message);
-	else
-		snprintf(why, sizeof(why), "no data came within %g s",
-			 sa->cfg->timeout + sa->cfg->connect_timeout);
+	if (!sa->list.printed && !sa->list.fallback) {
+		if (sa->s.st.faults)
+			snprintf(sa->list.why, sizeof(sa->list.why), "%s",
+				 sa->s.st.message);
+		else
+			snprintf(sa->list.why, sizeof(sa->list.why),
+				 "no data came within %g s",
+				 sa->cfg->timeout + sa->cfg->connect_timeout);
+		sa->list.tried = true;
+		sa->list.fallback = true;
+	}
 	session_cancel(&sa->s);
 	sa->s.st.faults = 0;
 	sa->s.st.fatal = false;
 	sa->subscribed = true;	/* a subscribe cut short may have made it */
-	list_fall_back(sa, why, now_mono());
-	if (sa->login_lost) {
+	sa->releasing = true;
+	if (sa->login_lost)
 		sa->release_login = true;
-		session_plan(&sa->s, STEP_LOGIN, now_mono());
-	}
+	session_plan(&sa->s, sa->login_lost ? STEP_LOGIN : STEP_RELEASE,
+		     now_mono());
 	session_run(&sa->s, &sa->list_done);
 }
 
@@ -203,6 +208,7 @@ static void list_take(struct brightpattern *sa, const struct http_result *res,
 	cfg_items_free(items, n);
 	snapshot_free(snap);
 	sa->list.tried = true;
+	sa->list.printed = true;
 	sa->releasing = true;
 	session_plan(&sa->s, STEP_RELEASE, now);
 }
@@ -243,10 +249,6 @@ static void on_list(void *owner, const struct http_result *res, double now)
 	char what[300], full[1024];
 	long n;
 
-	if (res->status == 401 && !sa->list.fallback) {
-		bp_relogin(sa, now);
-		return;
-	}
 	if (res->status != 200) {
 		session_describe(&sa->s, res, what, sizeof(what));
 		if (sa->list.why[0])
