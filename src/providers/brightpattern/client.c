@@ -438,22 +438,33 @@ static void take_data(struct brightpattern *sa, const struct http_result *res,
 	session_plan_poll(&sa->s, STEP_POLL, now);
 }
 
+bool bp_data_pending(struct brightpattern *sa, const struct http_result *res,
+		     enum step poll, double now)
+{
+	switch (res->status) {
+	case 204:
+		session_progress(&sa->s, CONN_WAITING, "waiting for the first data");
+		session_plan_poll(&sa->s, poll, now);
+		return true;
+	case 401:
+		bp_relogin(sa, now);
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* The answer to GET /statsapi/subscription/data. */
 static void on_data(void *owner, const struct http_result *res,
 		double now)
 {
 	struct brightpattern *sa = owner;
 
+	if (bp_data_pending(sa, res, STEP_POLL, now))
+		return;
 	switch (res->status) {
 	case 200:
 		take_data(sa, res, now);
-		return;
-	case 204:
-		session_progress(&sa->s, CONN_WAITING, "waiting for the first data");
-		session_plan_poll(&sa->s, STEP_POLL, now);
-		return;
-	case 401:
-		bp_relogin(sa, now);
 		return;
 	case 404:
 		/* Backs off like any fault: a server that keeps losing it is not stormed. */

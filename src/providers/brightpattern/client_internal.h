@@ -67,6 +67,13 @@ void bp_after_login(struct brightpattern *sa, double now);
 /* A 401 on a request that needed the login: log in again, backing off. */
 void bp_relogin(struct brightpattern *sa, double now);
 
+/*
+ * A data answer that says to wait (204: poll again with step poll) or that
+ * the login ended (401: log in again): handled, true. Else false.
+ */
+bool bp_data_pending(struct brightpattern *sa, const struct http_result *res,
+		     enum step poll, double now);
+
 /* --- lists.c -------------------------------------------------------------- */
 
 /* The step after a login for --list-*, or STEP_NONE when it is no list. */

@@ -220,16 +220,11 @@ static void on_list_data(void *owner, const struct http_result *res,
 	struct brightpattern *sa = owner;
 	char what[300], why[400];
 
+	if (bp_data_pending(sa, res, STEP_LIST_POLL, now))
+		return;
 	switch (res->status) {
 	case 200:
 		list_take(sa, res, now);
-		return;
-	case 204:
-		session_progress(&sa->s, CONN_WAITING, "waiting for the first data");
-		session_plan_poll(&sa->s, STEP_LIST_POLL, now);
-		return;
-	case 401:
-		bp_relogin(sa, now);
 		return;
 	case 404:
 		sa->subscribed = false;

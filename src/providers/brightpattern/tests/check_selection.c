@@ -285,6 +285,15 @@ static struct snapshot *parse_sel(const struct layoutset *set, const char *body,
 	return s;
 }
 
+/* Free what a data test made. */
+static void data_free(struct snapshot *s, struct selection *sel,
+		      struct layoutset *set)
+{
+	snapshot_free(s);
+	brightpattern_selection_free(sel);
+	layoutset_free(set);
+}
+
 /* True when the snapshot has a note containing text. */
 static bool has_note(const struct snapshot *s, const char *text)
 {
@@ -323,9 +332,7 @@ START_TEST(test_rows_by_name)
 	ck_assert(s->grids[own].json_seen[1] & (1u << JSON_STRING));
 	ck_assert(s->grids[own].json_seen[1] & (1u << JSON_INTEGER));
 	ck_assert(!(s->grids[own].json_seen[1] & (1u << JSON_REAL)));
-	snapshot_free(s);
-	brightpattern_selection_free(sel);
-	layoutset_free(set);
+	data_free(s, sel, set);
 }
 END_TEST
 
@@ -342,9 +349,7 @@ START_TEST(test_name_in_no_row)
 	ck_assert_str_eq(s->grids[own].notice, "service \"Chat Service\" not found");
 	ck_assert(has_note(s, "layout-1:12: panel \"own\": service \"Chat Service\" "
 			   "is in no row of the server's data"));
-	snapshot_free(s);
-	brightpattern_selection_free(sel);
-	layoutset_free(set);
+	data_free(s, sel, set);
 }
 END_TEST
 
@@ -368,9 +373,7 @@ START_TEST(test_rows_logged_in)
 	ck_assert_str_eq(snapshot_cell_text(s, in, 0, 0), "a");
 	ck_assert_str_eq(snapshot_cell_text(s, in, 1, 0), "f");
 	ck_assert_str_eq(snapshot_cell_text(s, in, 2, 0), "g");
-	snapshot_free(s);
-	brightpattern_selection_free(sel);
-	layoutset_free(set);
+	data_free(s, sel, set);
 }
 END_TEST
 
@@ -384,9 +387,7 @@ START_TEST(test_plan_notices_every_snapshot)
 	ck_assert_str_eq(s->grids[testlib_gid_of(set, "1-team")].notice,
 			 "all teams shown: teams need api_dialect = collection");
 	ck_assert(has_note(s, "panel \"two\": column \"sl\""));
-	snapshot_free(s);
-	brightpattern_selection_free(sel);
-	layoutset_free(set);
+	data_free(s, sel, set);
 }
 END_TEST
 
@@ -422,10 +423,8 @@ START_TEST(test_totals_from_grids)
 	ck_assert(s->total_json_seen[h_two] & (1u << JSON_INTEGER));
 	ck_assert(s->totals[sl_two].unavailable);
 	ck_assert_ptr_null(s->totals[sl_two].text);
-	snapshot_free(s);
 	free(body);
-	brightpattern_selection_free(sel);
-	layoutset_free(set);
+	data_free(s, sel, set);
 }
 END_TEST
 
@@ -444,9 +443,7 @@ START_TEST(test_totals_service_in_no_row)
 	ck_assert_str_eq(s->totals[h_two].text, "95");
 	ck_assert(has_note(s, "layout-1:28: panel \"two\": service \"Chat Service\" "
 			   "is in no row"));
-	snapshot_free(s);
-	brightpattern_selection_free(sel);
-	layoutset_free(set);
+	data_free(s, sel, set);
 }
 END_TEST
 
