@@ -631,7 +631,8 @@ static bool creds_ok(const struct config *cfg, struct errlist *errs)
 
 	if (cfg->url == NULL || (strncmp(cfg->url, "http://", 7) != 0 &&
 				 strncmp(cfg->url, "https://", 8) != 0)) {
-		errlist_add(errs, "no server: give --url http(s)://host or url in the config");
+		errlist_add(errs, "no server: give --url http(s)://host or url "
+			    "in the config");
 		return false;
 	}
 	if (cfg->tenant == NULL || cfg->tenant[0] == '\0') {

@@ -169,8 +169,12 @@ static long list_items(const struct snapshot *snap, struct cfg_item **out)
 
 	for (size_t r = 0; r < g->nrows; r++) {
 		const char *a = snapshot_cell_text(snap, 0, r, 0);
-		const char *first = g->ncols > 1 ? snapshot_cell_text(snap, 0, r, 1) : NULL;
-		const char *last = g->ncols > 2 ? snapshot_cell_text(snap, 0, r, 2) : NULL;
+		const char *first = NULL, *last = NULL;
+
+		if (g->ncols > 2) {
+			first = snapshot_cell_text(snap, 0, r, 1);
+			last = snapshot_cell_text(snap, 0, r, 2);
+		}
 
 		if (a == NULL || a[0] == '\0')
 			continue;

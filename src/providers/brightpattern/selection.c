@@ -119,7 +119,8 @@ static void plan_totals(struct selection *sel, const struct layoutset *set,
 		if (probed(set, p->cols[c].stat))
 			continue;
 		any = true;
-		if (p->nservices > 1 && !brightpattern_selection_adds_up(set, &p->cols[c]))
+		if (p->nservices > 1 &&
+		    !brightpattern_selection_adds_up(set, &p->cols[c]))
 			note_add(sel, l, p, xasprintf("column \"%s\" (%s) of "
 				 "%zu services cannot be added up from their "
 				 "rows: shown as unavailable (api_dialect = "

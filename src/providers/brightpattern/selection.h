@@ -34,9 +34,9 @@
 
 /* What the board does for one grid panel (by gid). */
 struct sel_grid {
-	char *name_id;		/* keep rows whose service name is selected: its column id */
+	char *name_id;		/* rows kept by service name: that column's id */
 	bool name_hidden;	/* ... a column the board adds and never shows */
-	char *logged_id;	/* keep rows of logged-in agents: is_logged's column id */
+	char *logged_id;	/* rows of logged-in agents: is_logged's column */
 	bool logged_hidden;
 	char *notice;		/* what the panel says of a selection not applied */
 };
