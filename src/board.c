@@ -26,7 +26,6 @@
 #include "keys.h"
 #include "log.h"
 #include "observe.h"
-#include "output/plain.h"
 #include "render/render.h"
 
 #define MAX_FDS 32
@@ -401,12 +400,15 @@ static struct snapshot *once_wait(struct board *b)
 }
 
 int board_once(const struct config *cfg, struct layoutset *set,
-	       struct provider *prov, bool ascii, struct log *log)
+	       struct provider *prov, once_output_fn output, bool ascii,
+	       struct log *log)
 {
 	struct board b;
 	struct snapshot *snap;
+	struct once_result res;
+	double start = now_mono();
 	char how[300];
-	int rc = 0;
+	int rc;
 
 	memset(&b, 0, sizeof(b));
 	b.cfg = cfg;
@@ -417,11 +419,9 @@ int board_once(const struct config *cfg, struct layoutset *set,
 	signals_setup();
 	log_event(b.log, "start (once): %zu layouts", set->n);
 	snap = once_wait(&b);
-	if (snap) {
-		for (size_t i = 0; i < set->n; i++)
-			plain_layout(stdout, set->layouts[i], snap, ascii);
-	} else
-		rc = 1;
+	res = (struct once_result){ cfg, set, snap, &b.st, now_mono() - start,
+				    ascii };
+	rc = output(stdout, &res);
 	release(prov, how, sizeof(how));
 	log_event(b.log, "exit: %s", how);
 	prov->ops->status(prov, &b.st);

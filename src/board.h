@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "layout/layout.h"
+#include "output/once.h"
 #include "provider.h"
 
 struct board_opts {
@@ -29,10 +30,13 @@ int board_run(const struct config *cfg, struct layoutset *set,
 	      struct provider *prov, const struct board_opts *o, struct log *log);
 
 /*
- * Wait for the first complete data, print every panel of every layout as
- * plain text, release. Returns 0, or 1 with one line on stderr.
+ * Wait for the first complete data, print it to stdout through output
+ * (plain_once for --once, probe_report for --probe; output/once.h),
+ * release. Returns output's status, or 1 with one line on stderr when no
+ * data came and output says nothing of it.
  */
 int board_once(const struct config *cfg, struct layoutset *set,
-	       struct provider *prov, bool ascii, struct log *log);
+	       struct provider *prov, once_output_fn output, bool ascii,
+	       struct log *log);
 
 #endif

@@ -21,7 +21,7 @@ enum { ASCII_AUTO, ASCII_YES, ASCII_NO };
 struct config {
 	/* the run (command line only) */
 	char *file;		/* the config file read, or NULL */
-	bool demo, once, check, kiosk, help, version;
+	bool demo, once, check, probe, kiosk, help, version;
 	char *list;		/* --list-*: "teams", "services", ... or NULL */
 	/* the data source */
 	char *provider;		/* its name in the registry */

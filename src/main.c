@@ -22,6 +22,7 @@
 #include "state.h"
 #include "config.h"
 #include "layout/layout.h"
+#include "output/probe.h"
 #include "provider.h"
 
 /*
@@ -107,21 +108,23 @@ static void load_config(struct config *cfg, int argc, char **argv,
 }
 
 /*
- * The shipped layouts of a provider: <dir>/<provider>, where dir is
- * $WALLBOARD_LAYOUTDIR, the installed directory, else the build tree's
- * (malloc'd).
+ * The directory the running program is in (malloc'd), or NULL. Through
+ * /proc/self/exe, so a symlink in ~/bin or a full path leads to the real
+ * program, whatever the current directory.
  */
-static char *shipped_dir(const char *provider)
+static char *program_dir(void)
 {
-	struct stat st;
-	const char *env = getenv("WALLBOARD_LAYOUTDIR");
-	const char *dir = "layouts";
+	char path[4096];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+	char *slash;
 
-	if (env && *env)
-		dir = env;
-	else if (stat(WB_LAYOUTDIR, &st) == 0 && S_ISDIR(st.st_mode))
-		dir = WB_LAYOUTDIR;
-	return xasprintf("%s/%s", dir, provider);
+	if (n <= 0)
+		return NULL;
+	path[n] = '\0';
+	if ((slash = strrchr(path, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	return xstrdup(path);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -150,6 +153,46 @@ static char **list_dir(const char *dir, size_t *n)
 	if (*n)
 		qsort(v, *n, sizeof(*v), cmp_str);
 	return v;
+}
+
+/*
+ * The shipped layouts of a provider, from the first of these that has
+ * any: $WALLBOARD_LAYOUTDIR/<provider>; layouts/<provider> beside the
+ * program (a build tree, where the build links the source's layouts);
+ * the installed $(pkgdatadir)/layouts/<provider>. When none has any,
+ * the error names every place looked in and the program exits 2.
+ */
+static char **shipped_layouts(const char *provider, size_t *n)
+{
+	const char *env = getenv("WALLBOARD_LAYOUTDIR");
+	char *exe = program_dir();
+	char *dirs[3];
+	size_t nd = 0;
+	char **files = NULL;
+	struct buf looked;
+
+	if (env && *env)
+		dirs[nd++] = xasprintf("%s/%s", env, provider);
+	if (exe)
+		dirs[nd++] = xasprintf("%s/layouts/%s", exe, provider);
+	dirs[nd++] = xasprintf("%s/%s", WB_LAYOUTDIR, provider);
+	free(exe);
+	*n = 0;
+	for (size_t i = 0; i < nd && *n == 0; i++)
+		files = list_dir(dirs[i], n);
+	if (*n == 0) {
+		buf_init(&looked);
+		for (size_t i = 0; i < nd; i++)
+			buf_printf(&looked, "%s%s", i ? ", " : "", dirs[i]);
+		fprintf(stderr, "wallboard: no layouts for %s: none in %s; give "
+			"-l FILE (or set WALLBOARD_LAYOUTDIR)\n", provider,
+			looked.data);
+		buf_free(&looked);
+		exit(2);
+	}
+	for (size_t i = 0; i < nd; i++)
+		free(dirs[i]);
+	return files;
 }
 
 /* Keys first (1..9), layouts without a key after them in file order. */
@@ -200,16 +243,8 @@ static struct layoutset *load_layouts(const struct config *cfg)
 		files = xcalloc(n, sizeof(*files));
 		for (size_t i = 0; i < n; i++)
 			files[i] = xstrdup(cfg->layouts[i]);
-	} else {
-		char *dir = shipped_dir(cfg->provider);
-		files = list_dir(dir, &n);
-		if (n == 0) {
-			fprintf(stderr, "wallboard: no layouts: give -l FILE (none "
-				"found in %s)\n", dir);
-			exit(2);
-		}
-		free(dir);
-	}
+	} else
+		files = shipped_layouts(cfg->provider, &n);
 	ls = xcalloc(n, sizeof(*ls));
 	for (size_t i = 0; i < n; i++)
 		ls[i] = layout_load(files[i], cfg->provider, &errs, &warns);
@@ -303,8 +338,9 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
-	if (cfg.once || !isatty(STDOUT_FILENO)) {
-		rc = finish_output(board_once(&cfg, set, prov,
+	if (cfg.probe || cfg.once || !isatty(STDOUT_FILENO)) {
+		rc = finish_output(board_once(&cfg, set, prov, cfg.probe ?
+					      probe_report : plain_once,
 					      cfg.ascii == ASCII_YES, log));
 	} else {
 		struct board_opts bo = {

@@ -222,6 +222,17 @@ const struct option_def options_core[] = {
 		.help = "print every panel of every layout as plain text, then exit",
 	},
 	{
+		.name = "probe",
+		.type = OPT_FLAG,
+		.where = OPT_CLI,
+		.offset = AT(probe),
+		.implied = "true",
+		.help = "log in, subscribe to every statistic the layouts use, "
+			"report per column what the server sent (type, samples, "
+			"unit, unknown words, refusals), release; exit 0 when "
+			"everything arrived",
+	},
+	{
 		.name = "check",
 		.type = OPT_FLAG,
 		.where = OPT_CLI,

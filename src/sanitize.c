@@ -7,9 +7,13 @@
  *
  *   printable ASCII           copied (a run of it is one memcpy)
  *   TAB LF VT FF CR           one space each
- *   other C0, DEL             removed (an escape sequence loses its ESC and
- *                             becomes inert text)
- *   C1 (U+0080-U+009F)        removed (8-bit CSI, OSC, DCS, NEL, ...)
+ *   an escape sequence        removed whole (ECMA-48): CSI up to its final
+ *                             byte, OSC, DCS, SOS, PM and APC up to BEL or
+ *                             ST (or the end of the text), other escapes
+ *                             with their intermediate and final bytes; the
+ *                             same for the C1 forms (U+009B CSI ...)
+ *   other C0, DEL             removed
+ *   C1 (U+0080-U+009F)        removed (NEL, ...)
  *   U+2028, U+2029            one space each (line and paragraph separator)
  *   bidi controls, invisible  removed (see the drop table)
  *   format characters
@@ -97,6 +101,78 @@ static inline size_t ascii_run(const unsigned char *s, size_t n)
 }
 
 /*
+ * The body of a control string (OSC, DCS, SOS, PM, APC) up to and with
+ * its terminator: BEL, ESC \ or ST (U+009C); the rest of the text when
+ * it has none, as a terminal would swallow it.
+ */
+static size_t string_body(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == 0x07)
+			return i + 1;
+		if (i + 1 < n && ((s[i] == 0x1b && s[i + 1] == '\\') ||
+				  (s[i] == 0xc2 && s[i + 1] == 0x9c)))
+			return i + 2;
+	}
+	return n;
+}
+
+/*
+ * The body of a CSI: parameter bytes, intermediate bytes, the final
+ * byte. It stops before a byte that cannot be part of it, which is then
+ * sanitised as itself.
+ */
+static size_t csi_body(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] >= 0x30 && s[i] <= 0x3f)
+		i++;
+	while (i < n && s[i] >= 0x20 && s[i] <= 0x2f)
+		i++;
+	if (i < n && s[i] >= 0x40 && s[i] <= 0x7e)
+		i++;
+	return i;
+}
+
+/* The length of the escape sequence that starts with ESC at s[0]. */
+static size_t escape_length(const unsigned char *s, size_t n)
+{
+	size_t i = 1;
+
+	if (n < 2)
+		return 1;
+	switch (s[1]) {
+	case '[':
+		return 2 + csi_body(s + 2, n - 2);
+	case ']': case 'P': case 'X': case '^': case '_':
+		return 2 + string_body(s + 2, n - 2);
+	}
+	/* ESC, intermediate bytes, a final byte: ESC ( B, ESC 7, ESC c ... */
+	while (i < n && s[i] >= 0x20 && s[i] <= 0x2f)
+		i++;
+	if (i < n && s[i] >= 0x30 && s[i] <= 0x7e)
+		i++;
+	return i;
+}
+
+/*
+ * The length of what follows a C1 control that opens a sequence (U+009B
+ * CSI; U+009D OSC, U+0090 DCS, U+0098 SOS, U+009E PM, U+009F APC open a
+ * string); 0 for the other C1 controls.
+ */
+static size_t c1_body(uint32_t cp, const unsigned char *s, size_t n)
+{
+	switch (cp) {
+	case 0x9b:
+		return csi_body(s, n);
+	case 0x9d: case 0x90: case 0x98: case 0x9e: case 0x9f:
+		return string_body(s, n);
+	}
+	return 0;
+}
+
+/*
  * Sanitise the one character at s[0] (not printable ASCII) into dst.
  * Sets *used to the input bytes consumed; returns the bytes written.
  */
@@ -106,6 +182,10 @@ static size_t sanitize_char(char *dst, const unsigned char *s, size_t n,
 	uint32_t cp;
 	size_t len;
 
+	if (s[0] == 0x1b) {
+		*used = escape_length(s, n);
+		return 0;
+	}
 	if (s[0] < 0x80) {
 		*used = 1;
 		if (s[0] < 0x20 && c0_action[s[0]] != 0) {
@@ -121,6 +201,10 @@ static size_t sanitize_char(char *dst, const unsigned char *s, size_t n,
 		return 3;
 	}
 	*used = len;
+	if (cp >= 0x80 && cp <= 0x9f) {
+		*used += c1_body(cp, s + len, n - len);
+		return 0;
+	}
 	if (in_ranges(drop_ranges, WB_ARRAY_LEN(drop_ranges), cp))
 		return 0;
 	if (in_ranges(space_ranges, WB_ARRAY_LEN(space_ranges), cp)) {

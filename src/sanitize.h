@@ -3,8 +3,9 @@
  * service names, chat messages, error bodies) and the terminal.
  *
  * Everything that came from outside passes here before it is stored in a
- * snapshot or written anywhere: control characters (C0, DEL, C1), and with
- * them every escape sequence (CSI, OSC, DCS), bidi overrides and isolates,
+ * snapshot or written anywhere: control characters (C0, DEL, C1), every
+ * escape sequence whole (CSI, OSC, DCS...: its printable bytes too, so a
+ * name does not show "[31m" or a title it tried to set), bidi overrides and isolates,
  * zero-width and other invisible format characters are removed or replaced,
  * invalid UTF-8 becomes U+FFFD, and tabs and newlines become spaces. What
  * comes out is valid UTF-8 that draws exactly as many cells as it says.

@@ -331,7 +331,7 @@ START_TEST(test_observe_notes)
 		snapshot_free(s);
 	}
 	ck_assert_uint_eq(nnotes, 2);
-	ck_assert_str_eq(notes[0], "statistic \"Foo\" refused: 400 [2Jbad");
+	ck_assert_str_eq(notes[0], "statistic \"Foo\" refused: 400 bad");
 	ck_assert_str_eq(notes[1], "another");
 	observe_free(o);
 }

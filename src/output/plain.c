@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "format.h"
+#include "output/once.h"
 #include "output/plain.h"
 #include "table.h"
 
@@ -110,4 +111,13 @@ void plain_layout(FILE *out, const struct layout *l, const struct snapshot *s,
 		}
 	}
 	fputs("\n", out);
+}
+
+int plain_once(FILE *out, const struct once_result *r)
+{
+	if (r->snap == NULL)
+		return 1;
+	for (size_t i = 0; i < r->set->n; i++)
+		plain_layout(out, r->set->layouts[i], r->snap, r->ascii);
+	return 0;
 }

@@ -73,6 +73,8 @@ static const struct stat_info e8_stats[] = {
 	  "Total break time from beginning of the day" },
 	{ "day-login-time", STAT_DURATION, 0, STAT_SCOPE_AGENT, 0, NULL,
 	  "Total login time from beginning of the day" },
+	{ "day-offered-count", STAT_COUNT, 0, STAT_SCOPE_AGENT, 0, NULL,
+	  "Transactions offered from beginning of the day (in the text's example only, not its table)" },
 	{ "day-offline-time", STAT_DURATION, 0, STAT_SCOPE_AGENT, 0, NULL,
 	  "Total time of working offline from beginning of the day" },
 	{ "day-processing-time", STAT_DURATION, 0, STAT_SCOPE_AGENT, 0, NULL,

@@ -29,7 +29,8 @@ SCRIPT_TESTS += src/providers/8x8/tests/once.test \
 	src/providers/8x8/tests/tui.test \
 	src/providers/8x8/tests/api.test \
 	src/providers/8x8/tests/abuse.test \
-	src/providers/8x8/tests/vocabulary.test
+	src/providers/8x8/tests/vocabulary.test \
+	src/providers/8x8/tests/probe.test
 EXTRA_DIST += src/providers/8x8/tests/profile.sh \
 	src/providers/8x8/tests/fixture.h
 

@@ -48,6 +48,7 @@ SCRIPT_TESTS += src/providers/brightpattern/tests/once.test \
 	src/providers/brightpattern/tests/api.test \
 	src/providers/brightpattern/tests/abuse.test \
 	src/providers/brightpattern/tests/vocabulary.test \
+	src/providers/brightpattern/tests/probe.test \
 	src/providers/brightpattern/tests/sim.test \
 	src/providers/brightpattern/tests/hostile.test
 EXTRA_DIST += src/providers/brightpattern/tests/profile.sh \

@@ -27,7 +27,8 @@ SCRIPT_TESTS += src/providers/genesys/tests/once.test \
 	src/providers/genesys/tests/tui.test \
 	src/providers/genesys/tests/api.test \
 	src/providers/genesys/tests/abuse.test \
-	src/providers/genesys/tests/vocabulary.test
+	src/providers/genesys/tests/vocabulary.test \
+	src/providers/genesys/tests/probe.test
 EXTRA_DIST += src/providers/genesys/tests/profile.sh \
 	src/providers/genesys/tests/fixture.h
 

