@@ -215,6 +215,25 @@ static bool control_error_stats(json_t *v, json_t *root)
 	return control_names(v, &server.f.error_stats);
 }
 
+/*
+ * "cookie_path": the Path of the cookies a login sets, as a server behind
+ * a proxy that moved it would send them ("/other": never sent back to
+ * the API's paths).
+ */
+static bool control_cookie_path(json_t *v, json_t *root)
+{
+	const char *p = json_is_string(v) ? json_string_value(v) : NULL;
+
+	if (p == NULL || p[0] != '/' ||
+	    strlen(p) >= sizeof(server.f.cookie_path))
+		return false;
+	for (const char *c = p; *c; c++)
+		if (*c <= ' ' || *c > '~' || *c == ';')
+			return false;
+	strcpy(server.f.cookie_path, p);
+	return true;
+}
+
 /* "reset" is done before the other keys; here it is only checked. */
 static bool control_reset_key(json_t *v, json_t *root)
 {
@@ -258,6 +277,15 @@ static const struct control {
 	{ "refuse_stats", control_refuse_stats, NULL, 0, 0, NULL },
 	{ "error_stats", control_error_stats, NULL, 0, 0, NULL },
 	{ "api_key_only", NULL, NULL, 0, 0, &server.f.api_key_only },
+	/*
+	 * A server that follows the text strictly: only the documented
+	 * endpoints and words (the others answer 404 or 400), a login
+	 * without Set-Cookie (the token still good as a Cookie header), or
+	 * its cookies on another path (as behind a proxy).
+	 */
+	{ "documented_only", NULL, NULL, 0, 0, &server.f.documented_only },
+	{ "no_cookie", NULL, NULL, 0, 0, &server.f.no_cookie },
+	{ "cookie_path", control_cookie_path, NULL, 0, 0, NULL },
 };
 
 /* Apply one key of a control body; false when unknown or its value is wrong. */
