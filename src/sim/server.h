@@ -93,6 +93,7 @@ struct faults {
 	 */
 	json_t *extra_stats, *refuse_stats, *error_stats;
 	bool api_key_only;
+	/*
 	 * A server that follows its API's text strictly (an API's routes.c
 	 * reads them): undocumented endpoints answer 404 and undocumented
 	 * words are refused; a login sets no cookie; login cookies have
