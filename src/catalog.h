@@ -71,6 +71,13 @@ struct catalog {
 	const struct stat_derive *derive;	/* sorted by name */
 	size_t nderive;
 	bool messages;		/* the source sends chat messages (ticker panels) */
+	/*
+	 * The source's statistics are open: each deployment defines its own,
+	 * so a layout may name one not listed here when its column says how
+	 * to show it (format); the list still gives the defaults of the names
+	 * it holds. Closed (false): a name not listed is an error.
+	 */
+	bool open;
 };
 
 /* The catalogue of a provider by name, or NULL. */

@@ -102,7 +102,8 @@ START_TEST(test_find_small)
 	static const struct stat_info one[] = {
 		{ "x", STAT_COUNT, 0, STAT_SCOPE_ANY, 0, NULL, "x" },
 	};
-	struct catalog c1 = { "t", one, 1, NULL, 0, false }, c0 = { "t", one, 0, NULL, 0, false };
+	struct catalog c1 = { "t", one, 1, NULL, 0, false, false },
+		       c0 = { "t", one, 0, NULL, 0, false, false };
 
 	ck_assert_ptr_eq(catalog_find(&c1, "x"), &one[0]);
 	ck_assert_ptr_null(catalog_find(&c1, "y"));

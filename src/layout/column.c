@@ -46,13 +46,43 @@ static unsigned scope_of(enum panel_kind k)
 	return STAT_SCOPE_ANY;
 }
 
-/* Look a statistic up; report it unknown, or warn that it was renamed. */
+/*
+ * The format a column gives for a statistic the catalogue does not know:
+ * its format word when it is one and not auto, else NULL (a bad word is
+ * reported where the format is read).
+ */
+static const char *shown_as(const struct build *b, const struct syntax_node *n)
+{
+	const struct syntax_node *v = n ? build_opt(b, n, "format") : NULL;
+	int i = v ? words_find(&fmt_words, v->str) : -1;
+
+	return i > FMT_AUTO ? fmt_name((enum fmt)i) : NULL;
+}
+
+/*
+ * Look a statistic up; report it unknown, or warn that it was renamed.
+ * In an open catalogue (a deployment defines its own statistics) a name
+ * not listed is taken when shown says how to show it, with a warning;
+ * *deployment is then set.
+ */
 static const struct stat_info *find_stat(struct build *b, const char *name,
-					 int line, const char *where)
+					 int line, const char *where,
+					 const char *shown, bool *deployment)
 {
 	const struct stat_info *info = catalog_find(b->cat, name);
 
-	if (info == NULL) {
+	*deployment = false;
+	if (info == NULL && b->cat->open && shown != NULL) {
+		build_warn(b, line, "statistic \"%s\"%s is not in the %s catalogue: "
+			   "shown as %s", name, where, b->cat->provider, shown);
+		*deployment = true;
+	} else if (info == NULL && b->cat->open) {
+		build_error(b, line, "unknown statistic \"%s\"%s (not in the %s "
+			    "catalogue): a statistic your deployment defines needs "
+			    "format = count, duration, percent, decimal, text, "
+			    "state or time in its column", name, where,
+			    b->cat->provider);
+	} else if (info == NULL) {
 		build_error(b, line, "unknown statistic \"%s\"%s (not in the %s "
 			    "catalogue)", name, where, b->cat->provider);
 	} else if (info->flags & STAT_RENAMED) {
@@ -67,6 +97,7 @@ static bool column_stat(struct build *b, int kind, struct column *c,
 			const struct syntax_node *n)
 {
 	const struct syntax_node *v = build_opt(b, n, "stat");
+	bool deployment;
 
 	if (v == NULL) {
 		build_error(b, n->line, "column \"%s\" has no stat", c->id);
@@ -81,13 +112,13 @@ static bool column_stat(struct build *b, int kind, struct column *c,
 	}
 	if (b->cat == NULL)
 		return false;
-	c->info = find_stat(b, c->stat, v->line, "");
+	c->info = find_stat(b, c->stat, v->line, "", shown_as(b, n), &deployment);
 	if (c->info != NULL && kind >= 0 && !(c->info->scope & scope_of(kind)))
 		build_warn(b, v->line, "statistic \"%s\" is not available in %s %s "
 			   "panel in the %s catalogue", c->stat,
 			   build_article(panel_kind_name(kind)),
 			   panel_kind_name(kind), b->cat->provider);
-	return c->info != NULL;
+	return c->info != NULL || deployment;
 }
 
 /* SUM's list of statistics; sum without SUM. */
@@ -109,8 +140,11 @@ static void column_sum(struct build *b, int kind, struct column *c,
 	}
 	c->sum_stats = build_list(v, &c->nsum);
 	for (size_t i = 0; b->cat != NULL && i < v->n; i++) {
+		bool deployment;
+		/* What a sum adds up is a number, whatever the column shows. */
 		const struct stat_info *info =
-			find_stat(b, v->list[i], v->lines[i], " in sum");
+			find_stat(b, v->list[i], v->lines[i], " in sum",
+				  "a number in the sum", &deployment);
 		if (info != NULL && !fmt_measures(fmt_for_kind(info->kind)))
 			build_error(b, v->lines[i], "statistic \"%s\" in sum is not a "
 				    "number (it is %s)", v->list[i],
@@ -162,7 +196,7 @@ static void column_format(struct build *b, struct column *c,
 
 	c->fmt = c->info ? fmt_for_kind(c->info->kind) : FMT_COUNT;
 	if (c->info == NULL && c->stat != NULL && strcmp(c->stat, "SUM") != 0)
-		c->fmt = FMT_TEXT;	/* unknown statistic: already an error */
+		c->fmt = FMT_TEXT;	/* unknown: an error, or its format follows */
 	if ((v = build_opt(b, n, "format")) != NULL &&
 	    build_word(b, v, "format", &fmt_words, &i) && i != FMT_AUTO)
 		c->fmt = (enum fmt)i;

@@ -34,6 +34,9 @@ void control_reset(void)
 	free(server.f.fail_path);
 	free(server.f.fail_body);
 	free(server.f.delay_path);
+	json_decref(server.f.extra_stats);
+	json_decref(server.f.refuse_stats);
+	json_decref(server.f.error_stats);
 	memset(&server.f, 0, sizeof(server.f));
 	server.set = server.set0;
 	sim_vocabulary_reset(server.sim);
@@ -160,6 +163,77 @@ static bool control_share_scale(json_t *v, json_t *root)
 	return true;
 }
 
+/*
+ * A deployment's own statistics: what a server whose statistics are
+ * configured per deployment has, refuses, or fails (an API whose view
+ * reads them; the others ignore them).
+ *
+ * "extra_stats": {"name": value, ...}: statistics it has beyond its API's
+ * catalogue, each answering value (a number, a text, true, false or
+ * null); replaces the last ones ({}: none).
+ */
+static bool control_extra_stats(json_t *v, json_t *root)
+{
+	const char *name;
+	json_t *x;
+
+	if (!json_is_object(v))
+		return false;
+	json_object_foreach(v, name, x)
+		if (json_is_object(x) || json_is_array(x))
+			return false;
+	json_decref(server.f.extra_stats);
+	server.f.extra_stats = json_object_size(v) ? json_incref(v) : NULL;
+	return true;
+}
+
+/* A list of statistic names into *slot (replacing it; []: none). */
+static bool control_names(json_t *v, json_t **slot)
+{
+	json_t *x;
+	size_t i;
+
+	if (!json_is_array(v))
+		return false;
+	json_array_foreach(v, i, x)
+		if (!json_is_string(x))
+			return false;
+	json_decref(*slot);
+	*slot = json_array_size(v) ? json_incref(v) : NULL;
+	return true;
+}
+
+/* "refuse_stats": ["name", ...]: a request naming one is refused (400). */
+static bool control_refuse_stats(json_t *v, json_t *root)
+{
+	return control_names(v, &server.f.refuse_stats);
+}
+
+/* "error_stats": ["name", ...]: opened, each object answered as an error. */
+static bool control_error_stats(json_t *v, json_t *root)
+{
+	return control_names(v, &server.f.error_stats);
+}
+
+/*
+ * "cookie_path": the Path of the cookies a login sets, as a server behind
+ * a proxy that moved it would send them ("/other": never sent back to
+ * the API's paths).
+ */
+static bool control_cookie_path(json_t *v, json_t *root)
+{
+	const char *p = json_is_string(v) ? json_string_value(v) : NULL;
+
+	if (p == NULL || p[0] != '/' ||
+	    strlen(p) >= sizeof(server.f.cookie_path))
+		return false;
+	for (const char *c = p; *c; c++)
+		if (*c <= ' ' || *c > '~' || *c == ';')
+			return false;
+	strcpy(server.f.cookie_path, p);
+	return true;
+}
+
 /* "reset" is done before the other keys; here it is only checked. */
 static bool control_reset_key(json_t *v, json_t *root)
 {
@@ -198,6 +272,20 @@ static const struct control {
 	{ "max_grids", NULL, &server.set.max_grids, 0, 1000000, NULL },
 	{ "legacy_login_forbidden", NULL, NULL, 0, 0, &server.set.legacy_forbidden },
 	{ "require_session_cookie", NULL, NULL, 0, 0, &server.set.require_session },
+	/* A deployment's own statistics, and the API key alone as login. */
+	{ "extra_stats", control_extra_stats, NULL, 0, 0, NULL },
+	{ "refuse_stats", control_refuse_stats, NULL, 0, 0, NULL },
+	{ "error_stats", control_error_stats, NULL, 0, 0, NULL },
+	{ "api_key_only", NULL, NULL, 0, 0, &server.f.api_key_only },
+	/*
+	 * A server that follows the text strictly: only the documented
+	 * endpoints and words (the others answer 404 or 400), a login
+	 * without Set-Cookie (the token still good as a Cookie header), or
+	 * its cookies on another path (as behind a proxy).
+	 */
+	{ "documented_only", NULL, NULL, 0, 0, &server.f.documented_only },
+	{ "no_cookie", NULL, NULL, 0, 0, &server.f.no_cookie },
+	{ "cookie_path", control_cookie_path, NULL, 0, 0, NULL },
 };
 
 /* Apply one key of a control body; false when unknown or its value is wrong. */

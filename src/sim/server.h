@@ -85,6 +85,23 @@ struct faults {
 	int truncate, malformed, drop;
 	int cookie_flood;		/* new cookies set with every API answer */
 	int big_header;			/* bytes of an extra header in every API answer */
+	/*
+	 * A deployment of its own (control.c): statistics beyond the API's
+	 * catalogue ({"name": value}), refused (["name"]), or opened but
+	 * answered as errors (["name"]); NULL: none. api_key_only: the API
+	 * key alone authenticates, no token is asked.
+	 */
+	json_t *extra_stats, *refuse_stats, *error_stats;
+	bool api_key_only;
+	/*
+	 * A server that follows its API's text strictly (an API's routes.c
+	 * reads them): undocumented endpoints answer 404 and undocumented
+	 * words are refused; a login sets no cookie; login cookies have
+	 * this Path ("" for "/"), as behind a proxy that moved them.
+	 */
+	bool documented_only;
+	bool no_cookie;
+	char cookie_path[64];
 };
 
 struct counter {

@@ -207,5 +207,5 @@ static const struct stat_derive e8_derive[] = {
 
 const struct catalog catalog_8x8 = {
 	"8x8", e8_stats, sizeof(e8_stats) / sizeof(e8_stats[0]),
-	e8_derive, sizeof(e8_derive) / sizeof(e8_derive[0]), false
+	e8_derive, sizeof(e8_derive) / sizeof(e8_derive[0]), false, false
 };

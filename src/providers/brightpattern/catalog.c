@@ -188,5 +188,5 @@ static const struct stat_info stats[] = {
 };
 
 const struct catalog catalog_brightpattern = {
-	"brightpattern", stats, WB_ARRAY_LEN(stats), NULL, 0, true
+	"brightpattern", stats, WB_ARRAY_LEN(stats), NULL, 0, true, false
 };

@@ -3,12 +3,15 @@
  *
  * A small state machine over asynchronous HTTP, one request at a time:
  *
- *     LOGIN -> SUBSCRIBE -> POLL, POLL, ... -> RELEASE -> closed
+ *     LOGIN [-> RESOLVE] -> SUBSCRIBE -> POLL, POLL, ... -> RELEASE -> closed
  *
  * LOGIN is OAuth2 client credentials (POST /configapi/v2/oauth/token, then
  * "Authorization: Bearer") when a client secret is configured, else the
- * password login (POST /statsapi/auth, then the session cookies the server
- * sets). Every answer decides the next step and when it runs:
+ * password login (POST /statsapi/auth, then its token as the Cookie header
+ * the text describes). RESOLVE turns team and service names into ids for
+ * the collection dialect; it and --list-* are lists.c's. How a panel's
+ * selection is applied is selection.c's plan, made once here. Every
+ * answer decides the next step and when it runs:
  *
  *   data 200  -> a snapshot; next poll one interval after the last began
  *   data 204  -> still waiting for the first data; poll again
@@ -24,7 +27,8 @@
  *   malformed -> counted and reported; the last good snapshot stays
  *
  * OAuth tokens are renewed before expires_in runs out. Secrets are only
- * ever written into request bodies; no message here contains one.
+ * ever written into request bodies and the login's own header (Bearer,
+ * Cookie); no message here contains one.
  */
 #include "autoconf.h"
 
@@ -38,70 +42,93 @@
 
 #include "net/http.h"
 #include "sanitize.h"
-#include "providers/brightpattern/client.h"
+#include "providers/brightpattern/client_internal.h"
 #include "providers/brightpattern/parse.h"
-#include "providers/brightpattern/probes.h"
 #include "net/oauth.h"
-#include "providers/brightpattern/subscription.h"
 
-#include "net/session.h"
 #include "options.h"
 
-enum step { STEP_NONE = STEP_IDLE, STEP_LOGIN, STEP_RESOLVE, STEP_SUBSCRIBE,
-	    STEP_POLL, STEP_LIST, STEP_RELEASE };
+/*
+ * The cookies of the password login, as the text writes them by hand
+ * (Authenticate: "Cookie:X-STATSAPI-TOKEN=...; X-STATSAPI-TENANT=...;
+ * X-STATSAPI-LOGIN=..."): their names come from the text, so no
+ * Set-Cookie needs reading.
+ */
+#define COOKIE_TOKEN "X-STATSAPI-TOKEN"
+#define COOKIE_TENANT "X-STATSAPI-TENANT"
+#define COOKIE_LOGIN "X-STATSAPI-LOGIN"
 
-struct brightpattern {
-	struct session s;	/* first: its base is the provider */
-	const struct config *cfg;
-	const struct layoutset *set;
-	char *sub_body;		/* the subscription, built once */
-	bool need_ids;		/* teams/services to turn into ids first */
-	int resolving;		/* 0: teams next, 1: services next, 2: done */
-	struct id_map ids[2];	/* teams, services */
-	bool oauth;
-	bool subscribed;
-	bool releasing;
-	bool login_lost;	/* a 401 ended the login; no login since */
-	bool release_login;	/* a login was tried for the release */
-	struct probe_ref *probes;	/* service availability, asked apart */
-	size_t nprobes;
-	/* --list-* */
-	const char *list_what;
-	FILE *list_out;
-	bool list_done;
-};
+/* Why a login token a cookie cannot carry is refused. */
+#define COOKIE_REFUSED "the server's login token holds characters a " \
+	"cookie cannot carry (a quote, comma, semicolon or backslash): refused"
 
 static void start_probes(struct brightpattern *sa);
 
-/* The dialect the subscription is written in (api_dialect). */
-static enum api_dialect bp_dialect(const struct config *cfg)
+enum api_dialect bp_dialect(const struct config *cfg)
 {
 	return ((const struct brightpattern_settings *)cfg->source)->dialect;
 }
-static void relogin(struct brightpattern *sa, double now);
 
-/* Send a request with the credentials of the current login. */
-static void request(struct brightpattern *sa, const char *method, const char *path,
-		 const char *body, const char *ctype, session_answer_fn fn)
+/*
+ * True when v can be a cookie's value as it is: visible ASCII but for the
+ * quote, comma, semicolon and backslash (RFC 6265's cookie-octet).
+ */
+static bool cookie_value_ok(const char *v)
+{
+	return v != NULL && v[0] != '\0' && http_value_ok(v) &&
+	       strpbrk(v, "\",;\\") == NULL;
+}
+
+/*
+ * The Cookie header of a password login: the token, and the tenant and
+ * login name beside it as the text shows them (each only when a cookie
+ * can carry it as it is; the token alone is the login).
+ */
+static char *login_cookie(const char *token, const char *tenant,
+			  const char *user)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "Cookie: %s=%s", COOKIE_TOKEN, token);
+	if (cookie_value_ok(tenant))
+		buf_printf(&b, "; %s=%s", COOKIE_TENANT, tenant);
+	if (cookie_value_ok(user))
+		buf_printf(&b, "; %s=%s", COOKIE_LOGIN, user);
+	return b.data;
+}
+
+void bp_request(struct brightpattern *sa, const char *method, const char *path,
+		const char *body, const char *ctype, session_answer_fn fn)
 {
 	char *auth = sa->oauth ? session_bearer(&sa->s) : NULL;
-	const char *headers[] = { auth, NULL };
+	const char *headers[] = { auth ? auth : sa->cookie, NULL };
 
 	struct session_call c = { method, path, headers, body, ctype, NULL, NULL };
 
+	/*
+	 * With the login's own Cookie header, the cookie store sends none:
+	 * the server's Set-Cookie copies of the same cookies would go out a
+	 * second time (curl adds the store's in a header of its own), and
+	 * where they would not come back (another host or path behind a
+	 * proxy, no Set-Cookie at all) the header is all there is.
+	 */
+	if (sa->cookie)
+		http_clear_cookies(sa->s.http);
 	session_request(&sa->s, &c, fn);
 	secret_free(auth);
 }
 
-/* What comes after a successful login. */
-static void after_login(struct brightpattern *sa, double now)
+void bp_after_login(struct brightpattern *sa, double now)
 {
+	int list = bp_list_next(sa);
+
 	sa->s.last_login = now;
 	sa->login_lost = false;
 	if (sa->releasing)
 		session_plan(&sa->s, STEP_RELEASE, now);
-	else if (sa->list_what)
-		session_plan(&sa->s, STEP_LIST, now);
+	else if (list != STEP_NONE)
+		session_plan(&sa->s, list, now);
 	else if (sa->need_ids && sa->resolving < 2)
 		session_plan(&sa->s, STEP_RESOLVE, now);
 	else if (sa->subscribed)
@@ -155,7 +182,7 @@ static void on_oauth(void *owner, const struct http_result *res,
 		if (tok) {
 			session_set_token(&sa->s, tok, expires, now);
 			sa->s.st.fatal = false;
-			after_login(sa, now);
+			bp_after_login(sa, now);
 			return;
 		}
 		session_fault(&sa->s, STEP_LOGIN, now, "the token answer had no access_token");
@@ -168,14 +195,33 @@ static void on_oauth(void *owner, const struct http_result *res,
 	session_transport_fault(&sa->s, STEP_LOGIN, now, res);
 }
 
-/* The answer to POST /statsapi/auth. */
+/*
+ * The answer to POST /statsapi/auth: {"token": ...}, which "has the same
+ * value that is set in the server cookie" and is sent as the text's
+ * Cookie header from now on. An answer without one leaves the cookies
+ * the server set, if any, to the cookie store.
+ */
 static void on_auth(void *owner, const struct http_result *res,
 		double now)
 {
 	struct brightpattern *sa = owner;
+	char *tok;
+
 	if (res->status == 200) {
+		tok = brightpattern_parse_token(res->body, res->len);
+		if (tok && !cookie_value_ok(tok)) {
+			session_fatal(&sa->s, STEP_LOGIN, now,
+				      http_value_ok(tok) ? COOKIE_REFUSED :
+				      TOKEN_REFUSED);
+			secret_free(tok);
+			return;
+		}
+		secret_free(sa->cookie);
+		sa->cookie = tok ? login_cookie(tok, sa->cfg->tenant,
+						sa->cfg->user) : NULL;
+		secret_free(tok);
 		sa->s.st.fatal = false;
-		after_login(sa, now);
+		bp_after_login(sa, now);
 		return;
 	}
 	if (res->status == 401 || res->status == 403) {
@@ -207,6 +253,8 @@ static void do_login(struct brightpattern *sa)
 
 	session_progress(&sa->s, CONN_AUTH, "logging in");
 	http_clear_cookies(sa->s.http);
+	secret_free(sa->cookie);
+	sa->cookie = NULL;
 	buf_init(&body);
 	if (sa->oauth) {
 		char *id = url_escape(c->client_id);
@@ -217,53 +265,15 @@ static void do_login(struct brightpattern *sa)
 		free(id);
 		secret_free(secret);
 		free(scope);
-		request(sa, "POST", "/configapi/v2/oauth/token", body.data,
+		bp_request(sa, "POST", "/configapi/v2/oauth/token", body.data,
 		     "application/x-www-form-urlencoded", on_oauth);
 	} else {
 		json_login_body(&body, c->tenant, c->user, c->password);
-		request(sa, "POST", "/statsapi/auth", body.data, "application/json",
+		bp_request(sa, "POST", "/statsapi/auth", body.data, "application/json",
 		     on_auth);
 	}
 	explicit_bzero(body.data, body.len);
 	buf_free(&body);
-}
-
-/*
- * The answer to GET /statsapi/cfg/teams or /cfg/services while turning the
- * layouts' names into ids. A list that cannot be had leaves the names as
- * written (the server may take them, or say which it does not know).
- */
-static void on_resolve(void *owner, const struct http_result *res,
-		double now)
-{
-	struct brightpattern *sa = owner;
-	static const char *const what[] = { "teams", "services" };
-	struct id_map *m = &sa->ids[sa->resolving];
-	struct cfg_item *items;
-	long n;
-
-	if (res->status == 401) {
-		relogin(sa, now);
-		return;
-	}
-	n = res->status == 200 ?
-	    brightpattern_parse_list(res->body, res->len, what[sa->resolving], &items) : -1;
-	for (long i = 0; i < n; i++) {
-		if (items[i].id == NULL)
-			continue;
-		m->names = xreallocarray(m->names, m->n + 1, sizeof(*m->names));
-		m->ids = xreallocarray(m->ids, m->n + 1, sizeof(*m->ids));
-		m->names[m->n] = xstrdup(items[i].name);
-		m->ids[m->n++] = xstrdup(items[i].id);
-	}
-	if (n >= 0)
-		cfg_items_free(items, n);
-	if (++sa->resolving == 2) {
-		free(sa->sub_body);
-		sa->sub_body = brightpattern_subscription_build_ids(sa->set, bp_dialect(sa->cfg), 0,
-						      &sa->ids[0], &sa->ids[1]);
-	}
-	after_login(sa, now);
 }
 
 /* The grid a 400's message names, as "layout "X", panel "Y"". */
@@ -279,8 +289,7 @@ static void name_grid(const struct brightpattern *sa, const char *msg, char *out
 		out[0] = '\0';
 }
 
-/* A 401 on a request that needed the login: log in again, backing off. */
-static void relogin(struct brightpattern *sa, double now)
+void bp_relogin(struct brightpattern *sa, double now)
 {
 	sa->login_lost = true;
 	session_relogin(&sa->s, STEP_LOGIN, now, "the server ended the login "
@@ -318,7 +327,7 @@ static void on_subscribe(void *owner, const struct http_result *res,
 		session_plan(&sa->s, STEP_POLL, now);
 		return;
 	case 401:
-		relogin(sa, now);
+		bp_relogin(sa, now);
 		return;
 	case 409:
 		session_fault(&sa->s, STEP_SUBSCRIBE, now, "the tenant's subscription limit is "
@@ -330,8 +339,11 @@ static void on_subscribe(void *owner, const struct http_result *res,
 		name_grid(sa, msg, where, sizeof(where));
 		snprintf(full, sizeof(full), "the server refused the subscription "
 			 "(%ld%s%s)%s%s", res->status, msg ? ": " : "",
-			 msg ? msg : "", where,
-			 where[0] ? "" : ": it may be too large; load fewer layouts");
+			 msg ? msg : "", where, where[0] ? "" :
+			 bp_dialect(sa->cfg) == DIALECT_COLLECTION ?
+			 ": it may not take api_dialect = collection, or be "
+			 "too large (load fewer layouts)" :
+			 ": it may be too large; load fewer layouts");
 		free(msg);
 		session_fatal(&sa->s, STEP_SUBSCRIBE, now, full);
 		return;
@@ -408,7 +420,7 @@ static void take_data(struct brightpattern *sa, const struct http_result *res,
 {
 	char err[200];
 	struct snapshot *snap = brightpattern_parse_data(res->body, res->len, sa->set,
-						    err, sizeof(err));
+						    sa->sel, err, sizeof(err));
 
 	if (snap == NULL || err[0]) {
 		snapshot_free(snap);
@@ -426,22 +438,33 @@ static void take_data(struct brightpattern *sa, const struct http_result *res,
 	session_plan_poll(&sa->s, STEP_POLL, now);
 }
 
+bool bp_data_pending(struct brightpattern *sa, const struct http_result *res,
+		     enum step poll, double now)
+{
+	switch (res->status) {
+	case 204:
+		session_progress(&sa->s, CONN_WAITING, "waiting for the first data");
+		session_plan_poll(&sa->s, poll, now);
+		return true;
+	case 401:
+		bp_relogin(sa, now);
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* The answer to GET /statsapi/subscription/data. */
 static void on_data(void *owner, const struct http_result *res,
 		double now)
 {
 	struct brightpattern *sa = owner;
 
+	if (bp_data_pending(sa, res, STEP_POLL, now))
+		return;
 	switch (res->status) {
 	case 200:
 		take_data(sa, res, now);
-		return;
-	case 204:
-		session_progress(&sa->s, CONN_WAITING, "waiting for the first data");
-		session_plan_poll(&sa->s, STEP_POLL, now);
-		return;
-	case 401:
-		relogin(sa, now);
 		return;
 	case 404:
 		/* Backs off like any fault: a server that keeps losing it is not stormed. */
@@ -476,36 +499,8 @@ static void on_release(void *owner, const struct http_result *res,
 		session_say(&sa->s, CONN_CLOSED, "could not release the subscription (%ld)",
 		    res->status);
 	session_plan(&sa->s, STEP_NONE, 1e300);
-}
-
-/* The answer to GET /statsapi/cfg/<what>: print it. */
-static void on_list(void *owner, const struct http_result *res,
-		double now)
-{
-	struct brightpattern *sa = owner;
-	struct cfg_item *items;
-	long n;
-	char what[300];
-
-	if (res->status != 200) {
-		session_describe(&sa->s, res, what, sizeof(what));
-		sa->s.st.fatal = true;
-		session_say(&sa->s, CONN_RETRYING, "%s", what);
-		sa->list_done = true;
-		return;
-	}
-	n = brightpattern_parse_list(res->body, res->len, sa->list_what, &items);
-	if (n < 0) {
-		sa->s.st.fatal = true;
-		session_say(&sa->s, CONN_RETRYING, "the server's %s list is not a list",
-		    sa->list_what);
-	} else {
-		cfg_items_print(sa->list_out, items, n);
-		cfg_items_free(items, n);
-		session_say(&sa->s, CONN_CLOSED, "%s", "");
-	}
-	sa->list_done = true;
-	session_plan(&sa->s, STEP_NONE, 1e300);
+	if (sa->list_what)
+		bp_list_released(sa, now);
 }
 
 /* Do the planned step. */
@@ -524,28 +519,26 @@ static void run_step(void *owner, int step, double now)
 		do_login(sa);
 		break;
 	case STEP_RESOLVE:
-		request(sa, "GET", sa->resolving == 0 ? "/statsapi/cfg/teams" :
-			"/statsapi/cfg/services", NULL, NULL, on_resolve);
+		bp_resolve_step(sa);
 		break;
 	case STEP_SUBSCRIBE:
 		session_progress(&sa->s, CONN_SUBSCRIBING, "subscribing");
-		request(sa, "POST", "/statsapi/subscription", sa->sub_body,
+		bp_request(sa, "POST", "/statsapi/subscription", sa->sub_body,
 		     "application/json", on_subscribe);
 		break;
 	case STEP_POLL:
 		cancel_probes(sa);
 		session_poll_began(&sa->s, now);
-		request(sa, "GET", "/statsapi/subscription/data", NULL, NULL, on_data);
+		bp_request(sa, "GET", "/statsapi/subscription/data", NULL, NULL, on_data);
 		break;
-	case STEP_LIST: {
-		char *path = xasprintf("/statsapi/cfg/%s", sa->list_what);
-		request(sa, "GET", path, NULL, NULL, on_list);
-		free(path);
+	case STEP_LIST:
+	case STEP_LIST_SUBSCRIBE:
+	case STEP_LIST_POLL:
+		bp_list_step(sa, s);
 		break;
-	}
 	case STEP_RELEASE:
 		cancel_probes(sa);
-		request(sa, "DELETE", "/statsapi/subscription/active", NULL, NULL,
+		bp_request(sa, "DELETE", "/statsapi/subscription/active", NULL, NULL,
 		     on_release);
 		break;
 	}
@@ -591,8 +584,13 @@ static void sa_destroy(struct provider *p)
 
 	session_free(&sa->s);
 	free(sa->sub_body);
+	secret_free(sa->cookie);
+	brightpattern_selection_free(sa->sel);
 	id_map_free(&sa->ids[0]);
 	id_map_free(&sa->ids[1]);
+	free(sa->why_ids[0]);
+	free(sa->why_ids[1]);
+	bp_list_free(sa);
 	brightpattern_probes_free(sa->probes, sa->nprobes);
 	free(sa);
 }
@@ -603,14 +601,9 @@ static const struct provider_ops brightpattern_ops = {
 	session_op_status, sa_release, sa_destroy
 };
 
-/* Check the settings a login needs; the reason in errs when one is missing. */
-static bool creds_ok(const struct config *cfg, struct errlist *errs)
+/* Check the credentials a login needs; the reason in errs when one is missing. */
+static bool secret_ok(const struct config *cfg, struct errlist *errs)
 {
-	if (cfg->url == NULL || (strncmp(cfg->url, "http://", 7) != 0 &&
-				 strncmp(cfg->url, "https://", 8) != 0)) {
-		errlist_add(errs, "no server: give --url http(s)://host or url in the config");
-		return false;
-	}
 	if (cfg->client_secret) {
 		if (cfg->client_id == NULL && cfg->user == NULL) {
 			errlist_add(errs, "a client secret needs --client-id (the user's login name)");
@@ -625,6 +618,30 @@ static bool creds_ok(const struct config *cfg, struct errlist *errs)
 		return false;
 	}
 	return true;
+}
+
+/*
+ * Check the settings a login needs; every reason in errs when some are
+ * missing. Both logins name the tenant (tenant_url, the OAuth scope): an
+ * empty one would only be refused by the server as a bad password.
+ */
+static bool creds_ok(const struct config *cfg, struct errlist *errs)
+{
+	bool ok = true;
+
+	if (cfg->url == NULL || (strncmp(cfg->url, "http://", 7) != 0 &&
+				 strncmp(cfg->url, "https://", 8) != 0)) {
+		errlist_add(errs, "no server: give --url http(s)://host or url "
+			    "in the config");
+		return false;
+	}
+	if (cfg->tenant == NULL || cfg->tenant[0] == '\0') {
+		errlist_add(errs, "no tenant: give --tenant NAME (tenant in the "
+			    "config), the tenant URL such as "
+			    "yourcompany.brightpattern.com");
+		ok = false;
+	}
+	return secret_ok(cfg, errs) && ok;
 }
 
 /* A provider value without a subscription body yet. */
@@ -651,7 +668,8 @@ struct provider *brightpattern_open(const struct config *cfg,
 	if (!creds_ok(cfg, errs))
 		return NULL;
 	sa = sa_new(cfg, set);
-	sa->sub_body = brightpattern_subscription_build(set, bp_dialect(cfg), 0);
+	sa->sel = brightpattern_selection_plan(set, bp_dialect(cfg));
+	sa->sub_body = brightpattern_subscription_write(set, sa->sel, 0, NULL, NULL);
 	sa->need_ids = bp_dialect(cfg) == DIALECT_COLLECTION &&
 		       brightpattern_subscription_has_selections(set);
 	sa->nprobes = brightpattern_probes(set, &sa->probes);
@@ -659,32 +677,17 @@ struct provider *brightpattern_open(const struct config *cfg,
 }
 
 /*
- * The documented dialect has no words for team or service selections:
- * say which panels lose theirs, rather than let the numbers differ quietly.
+ * Say which panels' selections the board cannot apply, or only in part,
+ * before the subscription they map to.
  */
-static void warn_documented(const struct layoutset *set)
-{
-	for (size_t i = 0; i < set->n; i++)
-		for (size_t j = 0; j < set->layouts[i]->npanels; j++) {
-			const struct panel *p = &set->layouts[i]->panels[j];
-			bool probes_only = p->kind == PANEL_TOTALS;
-			for (size_t c = 0; c < p->ncols && probes_only; c++)
-				probes_only = p->cols[c].info &&
-					      (p->cols[c].info->flags & STAT_PROBE);
-			if ((p->nteams == 0 && p->nservices == 0) || probes_only)
-				continue;
-			fprintf(stderr, "wallboard: %s:%d: warning: panel \"%s\": "
-				"teams and services are sent only in the collection "
-				"dialect (api_dialect = collection)\n",
-				set->layouts[i]->file, p->line, p->id);
-		}
-}
-
 char *brightpattern_plan(const struct config *cfg, const struct layoutset *set)
 {
-	if (bp_dialect(cfg) == DIALECT_DOCUMENTED)
-		warn_documented(set);
-	return brightpattern_subscription_build(set, bp_dialect(cfg), 2);
+	struct selection *sel = brightpattern_selection_plan(set, bp_dialect(cfg));
+	char *text = brightpattern_subscription_write(set, sel, 2, NULL, NULL);
+
+	brightpattern_selection_warn(sel, set);
+	brightpattern_selection_free(sel);
+	return text;
 }
 
 int brightpattern_list(const struct config *cfg, const char *what, FILE *out,
@@ -700,9 +703,11 @@ int brightpattern_list(const struct config *cfg, const char *what, FILE *out,
 		return 1;
 	}
 	sa = sa_new(cfg, NULL);
-	sa->list_what = what;
 	sa->list_out = out;
+	bp_list_open(sa, what);
 	session_run(&sa->s, &sa->list_done);
+	if (!sa->list_done)
+		bp_list_finish(sa);
 	if (!sa->list_done || sa->s.st.state != CONN_CLOSED) {
 		snprintf(err, errsz, "%s", sa->s.st.message[0] ? sa->s.st.message :
 			 "timed out");

@@ -11,12 +11,14 @@
 #include "providers/brightpattern/client.h"
 #include "providers/brightpattern/parse.h"
 #include "providers/brightpattern/probes.h"
+#include "providers/brightpattern/selection.h"
 #include "providers/brightpattern/subscription.h"
 #include "providers/brightpattern/view.h"
 #include "providers/demo.h"
 
 struct bp_demo {
 	const struct layoutset *set;
+	struct selection *sel;
 	struct sim_sub *sub;
 	struct probe_ref *probes;
 	size_t nprobes;
@@ -28,6 +30,7 @@ static void bp_close(void *state)
 
 	brightpattern_probes_free(d->probes, d->nprobes);
 	brightpattern_view_free(d->sub);
+	brightpattern_selection_free(d->sel);
 	free(d);
 }
 
@@ -35,9 +38,11 @@ static void *bp_open(struct sim *sim, const struct config *cfg,
 		     const struct layoutset *set, char *err, size_t errsz)
 {
 	struct bp_demo *d = xcalloc(1, sizeof(*d));
-	char *body = brightpattern_subscription_build(set, DIALECT_DOCUMENTED, 0);
+	char *body;
 
 	d->set = set;
+	d->sel = brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
+	body = brightpattern_subscription_write(set, d->sel, 0, NULL, NULL);
 	d->sub = brightpattern_view_subscribe(sim, body, strlen(body), err, errsz);
 	free(body);
 	d->nprobes = brightpattern_probes(set, &d->probes);
@@ -54,7 +59,7 @@ static struct snapshot *bp_poll(void *state, struct sim *sim, char *err,
 	struct bp_demo *d = state;
 	char *body = brightpattern_view_data(sim, d->sub);
 	struct snapshot *snap = brightpattern_parse_data(body, strlen(body),
-							 d->set, err, errsz);
+							 d->set, d->sel, err, errsz);
 
 	free(body);
 	for (size_t i = 0; snap && i < d->nprobes; i++) {

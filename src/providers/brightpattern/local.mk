@@ -6,11 +6,15 @@ libwb_a_SOURCES += src/providers/brightpattern/parse.c src/providers/brightpatte
 	src/providers/brightpattern/subscription.c \
 	src/providers/brightpattern/subscription.h \
 	src/providers/brightpattern/probes.c \
-	src/providers/brightpattern/probes.h
+	src/providers/brightpattern/probes.h \
+	src/providers/brightpattern/selection.c \
+	src/providers/brightpattern/selection.h
 libsim_a_SOURCES += src/providers/brightpattern/view.c src/providers/brightpattern/view.h \
 	src/providers/brightpattern/view_sub.c src/providers/brightpattern/view_stats.c \
 	src/providers/brightpattern/view_internal.h
-libboard_a_SOURCES += src/providers/brightpattern/client.c src/providers/brightpattern/client.h src/providers/brightpattern/demo.c
+libboard_a_SOURCES += src/providers/brightpattern/client.c src/providers/brightpattern/client.h \
+	src/providers/brightpattern/client_internal.h src/providers/brightpattern/lists.c \
+	src/providers/brightpattern/demo.c
 wallboard_sim_SOURCES += src/providers/brightpattern/routes.c
 
 brightpatternlayoutsdir = $(pkgdatadir)/layouts/brightpattern
@@ -28,6 +32,9 @@ src_providers_brightpattern_tests_check_catalog_LDADD = $(TEST_LIBS)
 UNIT_TESTS += src/providers/brightpattern/tests/check_parse
 src_providers_brightpattern_tests_check_parse_CFLAGS = $(TEST_CFLAGS)
 src_providers_brightpattern_tests_check_parse_LDADD = $(TEST_LIBS)
+UNIT_TESTS += src/providers/brightpattern/tests/check_selection
+src_providers_brightpattern_tests_check_selection_CFLAGS = $(TEST_CFLAGS)
+src_providers_brightpattern_tests_check_selection_LDADD = $(TEST_LIBS)
 UNIT_TESTS += src/providers/brightpattern/tests/check_subscription
 src_providers_brightpattern_tests_check_subscription_CFLAGS = $(TEST_CFLAGS)
 src_providers_brightpattern_tests_check_subscription_LDADD = $(TEST_LIBS)

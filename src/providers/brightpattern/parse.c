@@ -20,6 +20,7 @@
 #include "net/jsonbody.h"
 #include "sanitize.h"
 #include "providers/brightpattern/parse.h"
+#include "providers/brightpattern/selection.h"
 #include "state.h"
 
 /*
@@ -74,10 +75,27 @@ static const char *app_scope(const struct layoutset *set, const char *appid)
 	return NULL;
 }
 
-/* The totals of one app: an object of name -> value (or a list of them). */
-static void parse_totals(struct snapshot *s, const struct layoutset *set,
-			 json_t *totals, const char *scope, struct shape *sh)
+/*
+ * What one parse reads against: the layouts, and the plan of selections
+ * (NULL: every row as the server sent it).
+ */
+struct parse {
+	struct snapshot *s;
+	const struct layoutset *set;
+	const struct selection *sel;
+	struct shape *sh;
+};
+
+/*
+ * The totals of one app: an object of name -> value (or a list of them).
+ * In the documented dialect, totals over services come from their own
+ * grids (selection.h): the app's are the unselected ones only.
+ */
+static void parse_totals(struct parse *ps, json_t *totals, const char *scope)
 {
+	struct snapshot *s = ps->s;
+	const struct layoutset *set = ps->set;
+	bool unscoped = ps->sel && ps->sel->dialect == DIALECT_DOCUMENTED;
 	const char *name;
 	json_t *v;
 
@@ -86,25 +104,27 @@ static void parse_totals(struct snapshot *s, const struct layoutset *set,
 		json_t *item;
 		json_array_foreach(totals, i, item) {
 			if (json_is_object(item))
-				parse_totals(s, set, item, scope, sh);
+				parse_totals(ps, item, scope);
 			else
-				shape_skip(sh, "stats_totals entry is not an object");
+				shape_skip(ps->sh, "stats_totals entry is not an object");
 		}
 		return;
 	}
 	if (!json_is_object(totals)) {
-		shape_skip(sh, "stats_totals is not an object");
+		shape_skip(ps->sh, "stats_totals is not an object");
 		return;
 	}
 	json_object_foreach(totals, name, v) {
 		const char *text = NULL;
 		for (size_t t = 0; t < set->ntotals; t++) {
 			if (strcmp(set->totals[t], name) != 0 ||
-			    (scope && strcmp(set->total_scopes[t], scope) != 0))
+			    (scope && strcmp(set->total_scopes[t], scope) != 0) ||
+			    (unscoped && set->total_scopes[t][0] != '\0'))
 				continue;
 			if (text == NULL)
 				text = value_text(s, v);
 			snapshot_set_total(s, t, text);
+			snapshot_saw_json_total(s, t, json_typeof(v));
 		}
 	}
 }
@@ -125,59 +145,203 @@ static void parse_row(struct snapshot *s, const struct panel *p, size_t gid,
 	for (size_t c = 0; c < p->ncols; c++) {
 		json_t *v = json_object_get(row, p->cols[c].id);
 		const char *text = v ? value_text(s, v) : NULL;
+		if (v)
+			snapshot_saw_json(s, gid, c, json_typeof(v));
 		if (text && p->cols[c].fmt == FMT_STATE)
 			text = brightpattern_state_word(text);
 		snapshot_set(s, gid, r, c, text);
 	}
 }
 
-/* One grid: {"id": ..., "values": [{col: value}, ...]}. */
-static void parse_grid(struct snapshot *s, const struct layoutset *set,
-		       json_t *grid, struct shape *sh)
+/* The text of a row's member (a string, or a number written out), or NULL. */
+static const char *member_text(json_t *row, const char *key, char *num,
+			       size_t numsz)
 {
-	json_t *id = json_object_get(grid, "id");
-	json_t *values = json_object_get(grid, "values");
-	long gid;
-	size_t nrows = 0, i;
-	json_t *row;
+	json_t *v = key ? json_object_get(row, key) : NULL;
 
-	if (!json_is_string(id) || !json_is_array(values)) {
-		shape_skip(sh, "grid without id or values");
-		return;
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v)) {
+		snprintf(num, numsz, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		return num;
 	}
-	gid = grid_lookup(set, json_string_value(id));
-	if (gid < 0)
-		return;		/* not ours: another client's grid */
-	json_array_foreach(values, i, row)
-		if (json_is_object(row))
-			nrows++;
-	snapshot_grid_alloc(s, (size_t)gid, nrows);
-	nrows = 0;
-	json_array_foreach(values, i, row) {
-		if (!json_is_object(row)) {
-			shape_skip(sh, "grid row is not an object");
+	if (json_is_boolean(v))
+		return json_is_true(v) ? "1" : "0";
+	return NULL;
+}
+
+/*
+ * True when a row is one the panel chose (sel: the board's choice of grid
+ * rows, or NULL): its service name is selected, its agent logged in. The
+ * selected services a row names are marked in seen.
+ */
+static bool row_chosen(const struct panel *p, const struct sel_grid *sel,
+		       json_t *row, bool *seen)
+{
+	char num[32];
+	const char *v;
+	size_t which;
+	double d;
+
+	if (sel == NULL)
+		return true;
+	if (sel->logged_id &&
+	    (v = member_text(row, sel->logged_id, num, sizeof(num))) != NULL &&
+	    (strcasecmp(v, "false") == 0 ||
+	     (parse_double(v, &d) && d == 0)))
+		return false;
+	if (sel->name_id == NULL)
+		return true;
+	v = member_text(row, sel->name_id, num, sizeof(num));
+	if (!brightpattern_selection_names(p, v, &which))
+		return false;
+	seen[which] = true;
+	return true;
+}
+
+/*
+ * Say what a selection named that no row of the server's data had: the
+ * name on the panel (grids) and, with its layout and panel, in a note.
+ */
+static void unseen_services(struct snapshot *s, const struct layout *l,
+			    const struct panel *p, const bool *seen)
+{
+	char text[300];
+
+	for (size_t i = 0; i < p->nservices; i++) {
+		if (seen[i])
 			continue;
-		}
-		parse_row(s, set->grids[gid].panel, (size_t)gid, nrows++, row);
+		snapshot_note(s, "%s:%d: panel \"%s\": service \"%s\" is in no "
+			      "row of the server's data", l->file, p->line,
+			      p->id, p->services[i]);
+		if (p->kind == PANEL_TOTALS)
+			continue;
+		snprintf(text, sizeof(text), "%s%sservice \"%s\" not found",
+			 s->grids[p->gid].notice ? s->grids[p->gid].notice : "",
+			 s->grids[p->gid].notice ? "; " : "", p->services[i]);
+		snapshot_grid_notice(s, p->gid, text);
 	}
 }
 
+/* One grid panel's rows: those the plan keeps, in the server's order. */
+static void parse_grid_rows(struct parse *ps, size_t gid, json_t *values)
+{
+	const struct grid_ref *g = &ps->set->grids[gid];
+	const struct sel_grid *sel = brightpattern_selection_client(ps->sel, gid) ?
+				     &ps->sel->grids[gid] : NULL;
+	bool *seen = xcalloc(g->panel->nservices + 1, sizeof(bool));
+	size_t nrows = 0, i;
+	json_t *row;
+
+	json_array_foreach(values, i, row)
+		if (json_is_object(row) && row_chosen(g->panel, sel, row, seen))
+			nrows++;
+	snapshot_grid_alloc(ps->s, gid, nrows);
+	nrows = 0;
+	json_array_foreach(values, i, row) {
+		if (!json_is_object(row)) {
+			shape_skip(ps->sh, "grid row is not an object");
+			continue;
+		}
+		if (row_chosen(g->panel, sel, row, seen))
+			parse_row(ps->s, g->panel, gid, nrows++, row);
+	}
+	if (sel && sel->name_id)
+		unseen_services(ps->s, g->layout, g->panel, seen);
+	free(seen);
+}
+
+/*
+ * A totals panel over services, from its own service grid (documented
+ * dialect): one service's row as it is; several services' counts added
+ * up, and what cannot be added up unavailable.
+ */
+static void parse_totals_grid(struct parse *ps, const struct sel_totals *t,
+			      json_t *values)
+{
+	const struct panel *p = t->panel;
+	struct sel_grid by_name = { .name_id = t->name_id };
+	bool *seen = xcalloc(p->nservices + 1, sizeof(bool));
+	json_t *row, *one = NULL;
+	size_t n = 0, i;
+
+	json_array_foreach(values, i, row)
+		if (json_is_object(row) && row_chosen(p, &by_name, row, seen)) {
+			one = row;
+			n++;
+		}
+	for (size_t c = 0; c < p->ncols && n > 0; c++) {
+		const struct column *col = &p->cols[c];
+		json_t *v;
+		double sum = 0, d;
+
+		if (n == 1 && (v = json_object_get(one, col->id)) != NULL) {
+			snapshot_set_total(ps->s, col->tid, value_text(ps->s, v));
+			snapshot_saw_json_total(ps->s, col->tid, json_typeof(v));
+			continue;
+		}
+		if (n == 1 || (col->info && (col->info->flags & STAT_PROBE)))
+			continue;
+		if (!brightpattern_selection_adds_up(ps->set, col)) {
+			snapshot_set_total_unavailable(ps->s, col->tid);
+			continue;
+		}
+		json_array_foreach(values, i, row) {
+			char num[32];
+			const char *text;
+			if (!json_is_object(row) || !row_chosen(p, &by_name, row, seen))
+				continue;
+			v = json_object_get(row, col->id);
+			if (v)
+				snapshot_saw_json_total(ps->s, col->tid, json_typeof(v));
+			text = member_text(row, col->id, num, sizeof(num));
+			if (json_is_real(v))
+				sum += json_real_value(v);
+			else if (text && parse_double(text, &d))
+				sum += d;
+		}
+		snapshot_set_total_number(ps->s, col->tid, sum, -1);
+	}
+	unseen_services(ps->s, t->layout, p, seen);
+	free(seen);
+}
+
+/* One grid: {"id": ..., "values": [{col: value}, ...]}. */
+static void parse_grid(struct parse *ps, json_t *grid)
+{
+	json_t *id = json_object_get(grid, "id");
+	json_t *values = json_object_get(grid, "values");
+	const struct sel_totals *t;
+	long gid;
+
+	if (!json_is_string(id) || !json_is_array(values)) {
+		shape_skip(ps->sh, "grid without id or values");
+		return;
+	}
+	gid = grid_lookup(ps->set, json_string_value(id));
+	if (gid >= 0)
+		parse_grid_rows(ps, (size_t)gid, values);
+	else if ((t = brightpattern_selection_totals(ps->sel,
+						     json_string_value(id))) != NULL)
+		parse_totals_grid(ps, t, values);
+	/* else not ours: another client's grid */
+}
+
 /* service_grids or agent_grids: a list of grids. */
-static void parse_grids(struct snapshot *s, const struct layoutset *set,
-			json_t *grids, struct shape *sh)
+static void parse_grids(struct parse *ps, json_t *grids)
 {
 	size_t i;
 	json_t *grid;
 
 	if (!json_is_array(grids)) {
-		shape_skip(sh, "grid list is not an array");
+		shape_skip(ps->sh, "grid list is not an array");
 		return;
 	}
 	json_array_foreach(grids, i, grid) {
 		if (json_is_object(grid))
-			parse_grid(s, set, grid, sh);
+			parse_grid(ps, grid);
 		else
-			shape_skip(sh, "grid is not an object");
+			shape_skip(ps->sh, "grid is not an object");
 	}
 }
 
@@ -263,44 +427,58 @@ static void parse_messages(struct snapshot *s, json_t *list, struct shape *sh)
 }
 
 /* One app id's object. */
-static void parse_app(struct snapshot *s, const struct layoutset *set,
-		      const char *appid, json_t *app, struct shape *sh)
+static void parse_app(struct parse *ps, const char *appid, json_t *app)
 {
 	json_t *v;
 
 	if ((v = json_object_get(app, "stats_totals")) != NULL)
-		parse_totals(s, set, v, app_scope(set, appid), sh);
+		parse_totals(ps, v, app_scope(ps->set, appid));
 	if ((v = json_object_get(app, "service_grids")) != NULL)
-		parse_grids(s, set, v, sh);
+		parse_grids(ps, v);
 	if ((v = json_object_get(app, "agent_grids")) != NULL)
-		parse_grids(s, set, v, sh);
+		parse_grids(ps, v);
 	if ((v = json_object_get(app, "chat_messages")) != NULL)
-		parse_messages(s, v, sh);
+		parse_messages(ps->s, v, ps->sh);
+}
+
+/* What the plan has every snapshot say: panels' notices, its notes. */
+static void plan_notices(struct snapshot *s, const struct selection *sel)
+{
+	for (size_t g = 0; sel && g < sel->ngrids; g++)
+		if (sel->grids[g].notice)
+			snapshot_grid_notice(s, g, sel->grids[g].notice);
+	for (size_t n = 0; sel && n < sel->nnotes; n++)
+		snapshot_note(s, "%s:%d: panel \"%s\": %s",
+			      sel->notes[n].layout->file,
+			      sel->notes[n].panel->line,
+			      sel->notes[n].panel->id, sel->notes[n].text);
 }
 
 struct snapshot *brightpattern_parse_data(const char *body, size_t len,
 				     const struct layoutset *set,
+				     const struct selection *sel,
 				     char *err, size_t errsz)
 {
 	json_t *root, *app;
 	const char *appid;
-	struct snapshot *s;
 	struct shape sh = { err, errsz, 0 };
+	struct parse ps = { NULL, set, sel, &sh };
 
 	if (errsz)
 		err[0] = '\0';
 	root = json_body(body, len, true, err, errsz);
 	if (root == NULL)
 		return NULL;
-	s = snapshot_new(set);
+	ps.s = snapshot_new(set);
+	plan_notices(ps.s, sel);
 	json_object_foreach(root, appid, app) {
 		if (json_is_object(app))
-			parse_app(s, set, appid, app, &sh);
+			parse_app(&ps, appid, app);
 		else
 			shape_skip(&sh, "an app's data is not an object");
 	}
 	json_decref(root);
-	return s;
+	return ps.s;
 }
 
 char *brightpattern_parse_token(const char *body, size_t len)

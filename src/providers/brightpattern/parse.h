@@ -19,9 +19,14 @@
  * for set. NULL (with the reason in err) when the body is not JSON or not
  * an object. Parts of the wrong shape are skipped; then a snapshot still
  * comes back and err says what was skipped (err[0] is '\0' otherwise).
+ * sel is the plan of selections the subscription was written with
+ * (selection.h): the rows the board chooses itself, the totals read from
+ * grids, what panels say; NULL takes every row as the server sent it.
  */
+struct selection;
 struct snapshot *brightpattern_parse_data(const char *body, size_t len,
 				     const struct layoutset *set,
+				     const struct selection *sel,
 				     char *err, size_t errsz);
 
 /* The token of a POST /statsapi/auth answer ({"token": "..."}), malloc'd. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 #include <microhttpd.h>
@@ -25,13 +26,23 @@ static void reply_oauth_error(struct reply *rp, int status, const char *error,
 					 "error_description", desc));
 }
 
-/* The Set-Cookie headers of a password login. */
+/*
+ * The Set-Cookie headers of a password login: none with no_cookie, on
+ * cookie_path when set (a proxy that moved them: they never come back).
+ */
 static void login_cookies(struct reply *rp, const struct user *u)
 {
-	rp->cookies[0] = xasprintf("X-STATSAPI-TOKEN=%s; Path=/; HttpOnly", u->token);
-	rp->cookies[1] = xasprintf("X-STATSAPI-TENANT=%s; Path=/", server.tenant);
-	rp->cookies[2] = xasprintf("X-STATSAPI-LOGIN=%s; Path=/", u->name);
-	rp->cookies[3] = xasprintf("JSESSIONID=%s; Path=/; HttpOnly", u->session);
+	const char *path = server.f.cookie_path[0] ? server.f.cookie_path : "/";
+
+	if (server.f.no_cookie)
+		return;
+	rp->cookies[0] = xasprintf("X-STATSAPI-TOKEN=%s; Path=%s; HttpOnly",
+				   u->token, path);
+	rp->cookies[1] = xasprintf("X-STATSAPI-TENANT=%s; Path=%s",
+				   server.tenant, path);
+	rp->cookies[2] = xasprintf("X-STATSAPI-LOGIN=%s; Path=%s", u->name, path);
+	rp->cookies[3] = xasprintf("JSESSIONID=%s; Path=%s; HttpOnly",
+				   u->session, path);
 	rp->ncookies = 4;
 }
 
@@ -119,6 +130,12 @@ static void h_subscribe(struct request *rq, struct reply *rp)
 
 	brightpattern_view_limits(server.sim, server.set.max_columns,
 				  server.set.max_grids);
+	if (server.f.documented_only &&
+	    !brightpattern_view_documented(rq->body.data, rq->body.len, err,
+					   sizeof(err))) {
+		reply_error(rp, 400, 1, err);
+		return;
+	}
 	sub = brightpattern_view_subscribe(server.sim, rq->body.data,
 					   rq->body.len, err, sizeof(err));
 
@@ -171,10 +188,19 @@ static void h_delete(struct request *rq, struct reply *rp)
 	reply_text(rp, 200, NULL, NULL);
 }
 
-/* GET /statsapi/cfg/<what>. */
+/*
+ * GET /statsapi/cfg/<what>. The text documents teams and dispositions
+ * only: with documented_only, services and agents are unknown paths.
+ */
 static void h_cfg(struct request *rq, struct reply *rp)
 {
 	const char *what = strrchr(rq->path, '/') + 1;
+
+	if (server.f.documented_only && (strcmp(what, "services") == 0 ||
+					   strcmp(what, "agents") == 0)) {
+		reply_error(rp, 404, 404, "not found");
+		return;
+	}
 
 	sim_advance(server.sim, now_mono());
 	reply_text(rp, 200, brightpattern_view_cfg(server.sim, what), "application/json");
@@ -224,6 +250,53 @@ static void statsapi_error(struct reply *rp, int status, const char *msg)
 	reply_error(rp, status, status, msg);
 }
 
+/* The cookie names of a request's Cookie headers, while they are counted. */
+struct cookie_names {
+	char names[128][64];
+	size_t n;
+	bool repeated;
+};
+
+/* One header (MHD's iterator): note the names of a Cookie header. */
+static mhd_result note_cookie_names(void *cls, enum MHD_ValueKind kind,
+				    const char *key, const char *value)
+{
+	struct cookie_names *cn = cls;
+
+	if (strcasecmp(key, "Cookie") != 0 || value == NULL)
+		return MHD_YES;
+	for (const char *p = value; *p && cn->n < 128;) {
+		size_t len;
+		while (*p == ' ' || *p == ';')
+			p++;
+		len = strcspn(p, "=;");
+		if (len > 0 && len < 64) {
+			memcpy(cn->names[cn->n], p, len);
+			cn->names[cn->n][len] = '\0';
+			for (size_t i = 0; i < cn->n; i++)
+				cn->repeated |= strcmp(cn->names[i],
+						       cn->names[cn->n]) == 0;
+			cn->n++;
+		}
+		p += strcspn(p, ";");
+	}
+	return MHD_YES;
+}
+
+/*
+ * True when a request sends some cookie twice, in one Cookie header or
+ * across several: a client that sends the token both from its cookie
+ * store and by hand. This server refuses it rather than guess which.
+ */
+static bool cookie_repeated(struct request *rq)
+{
+	struct cookie_names cn = { .n = 0, .repeated = false };
+
+	MHD_get_connection_values(rq->conn, MHD_HEADER_KIND, note_cookie_names,
+				  &cn);
+	return cn.repeated;
+}
+
 /* True when the other cookies, if sent, agree with the user's login. */
 static bool cookies_agree(struct request *rq, const struct user *u)
 {
@@ -234,6 +307,8 @@ static bool cookies_agree(struct request *rq, const struct user *u)
 	const char *session = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND,
 							  "JSESSIONID");
 
+	if (cookie_repeated(rq))
+		return false;
 	if (login != NULL && strcmp(login, u->name) != 0)
 		return false;
 	if (tenant != NULL && !tenant_matches(tenant))

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "providers/brightpattern/selection.h"
 #include "providers/brightpattern/subscription.h"
 
 /* The app id of the documented dialect: one app for the whole board. */
@@ -20,8 +21,9 @@ static bool probed(const struct layoutset *set, const char *stat)
 	return si && (si->flags & STAT_PROBE);
 }
 
-/* The maps of the body being built (one build at a time). */
+/* The maps and plan of the body being built (one build at a time). */
 static const struct id_map *team_map, *service_map;
+static const struct selection *plan;
 
 /* A name's id in m, or the name itself. */
 static const char *map_id(const struct id_map *m, const char *name)
@@ -67,8 +69,18 @@ static json_t *column_json(const struct column *c, enum api_dialect d)
 	return o;
 }
 
-/* Order, filter and limit as the documented dialect writes them. */
-static void grid_documented(json_t *o, const struct panel *p)
+/* A column the board adds to a grid to choose its rows: {"id", "stat_name"}. */
+static json_t *hidden_column(const char *id, const char *stat)
+{
+	return json_pack("{s:s, s:s}", "id", id, "stat_name", stat);
+}
+
+/*
+ * Order, filter and limit as the documented dialect writes them. A grid
+ * whose rows the board chooses (client) gets every row: its filter and
+ * limit are the table's, after the choice.
+ */
+static void grid_documented(json_t *o, const struct panel *p, bool client)
 {
 	char num[32];
 
@@ -77,6 +89,8 @@ static void grid_documented(json_t *o, const struct panel *p)
 		json_object_set_new(o, "order_dir",
 				    json_string(p->order_desc ? "DESC" : "ASC"));
 	}
+	if (client)
+		return;
 	if (p->limit > 0) {
 		snprintf(num, sizeof(num), "%d", p->limit);
 		json_object_set_new(o, "limit", json_string(num));
@@ -118,21 +132,46 @@ static void grid_collection(json_t *o, const struct panel *p)
 			    id_array(p->services, p->nservices, service_map));
 }
 
-/* One grid definition. */
-static json_t *grid_json(const struct grid_ref *g, enum api_dialect d)
+/* One grid definition, with the columns the plan adds to grid gid. */
+static json_t *grid_json(const struct grid_ref *g, size_t gid, enum api_dialect d)
 {
 	const struct panel *p = g->panel;
+	const struct sel_grid *sg = plan ? &plan->grids[gid] : NULL;
 	json_t *o = json_object(), *cols = json_array();
 
 	json_object_set_new(o, "id", json_string(g->key));
 	for (size_t c = 0; c < p->ncols; c++)
 		json_array_append_new(cols, column_json(&p->cols[c], d));
+	if (sg && sg->name_hidden)
+		json_array_append_new(cols, hidden_column(sg->name_id, "name"));
+	if (sg && sg->logged_hidden)
+		json_array_append_new(cols, hidden_column(sg->logged_id,
+							  "is_logged"));
 	json_object_set_new(o, "columns", cols);
 	if (d == DIALECT_DOCUMENTED)
-		grid_documented(o, p);
+		grid_documented(o, p, brightpattern_selection_client(plan, gid));
 	else
 		grid_collection(o, p);
 	return o;
+}
+
+/*
+ * The service grid a totals panel over services is read from (the
+ * documented dialect): the services' names and the panel's statistics.
+ */
+static json_t *totals_grid_json(const struct layoutset *set,
+				const struct sel_totals *t)
+{
+	const struct panel *p = t->panel;
+	json_t *cols = json_array();
+
+	json_array_append_new(cols, hidden_column(t->name_id, "name"));
+	for (size_t c = 0; c < p->ncols; c++)
+		if (!probed(set, p->cols[c].stat) &&
+		    strcmp(p->cols[c].id, t->name_id) != 0)
+			json_array_append_new(cols, column_json(&p->cols[c],
+								DIALECT_DOCUMENTED));
+	return json_pack("{s:s, s:o}", "id", t->key, "columns", cols);
 }
 
 /* The chat_messages request: the largest ticker limit, filtered client-side. */
@@ -146,18 +185,27 @@ static json_t *chat_json(const struct layoutset *set, enum api_dialect d)
 			 json_integer(set->msg_limit > 0 ? set->msg_limit : 20));
 }
 
-/* Append g to app's agent_grids or service_grids list. */
-static void app_add_grid(json_t *app, const struct grid_ref *g, enum api_dialect d)
+/* app's list of that name, made when it has none yet. */
+static json_t *app_list(json_t *app, const char *list)
 {
-	const char *list = g->panel->kind == PANEL_AGENT_GRID ?
-			   "agent_grids" : "service_grids";
 	json_t *a = json_object_get(app, list);
 
 	if (a == NULL) {
 		a = json_array();
 		json_object_set_new(app, list, a);
 	}
-	json_array_append_new(a, grid_json(g, d));
+	return a;
+}
+
+/* Append grid gid of set to app's agent_grids or service_grids list. */
+static void app_add_grid(json_t *app, const struct layoutset *set, size_t gid,
+			 enum api_dialect d)
+{
+	const struct grid_ref *g = &set->grids[gid];
+
+	json_array_append_new(app_list(app, g->panel->kind == PANEL_AGENT_GRID ?
+					    "agent_grids" : "service_grids"),
+			      grid_json(g, gid, d));
 }
 
 /* The documented dialect: everything in one app. */
@@ -166,19 +214,28 @@ static json_t *build_documented(const struct layoutset *set)
 	json_t *app = json_object();
 
 	if (set->ntotals) {
-		/* One name once: service selections need the collection dialect. */
+		/*
+		 * One name once. Totals over services come from service grids
+		 * of their own when the plan says so (the documented
+		 * stats_totals has no service selection).
+		 */
 		json_t *names = json_array();
 		for (size_t t = 0; t < set->ntotals; t++) {
-			bool seen = probed(set, set->totals[t]);
+			bool seen = probed(set, set->totals[t]) ||
+				    (plan && set->total_scopes[t][0] != '\0');
 			for (size_t u = 0; u < t && !seen; u++)
-				seen = strcmp(set->totals[u], set->totals[t]) == 0;
+				seen = strcmp(set->totals[u], set->totals[t]) == 0 &&
+				       !(plan && set->total_scopes[u][0] != '\0');
 			if (!seen)
 				json_array_append_new(names, json_string(set->totals[t]));
 		}
 		json_object_set_new(app, "stats_totals", names);
 	}
 	for (size_t g = 0; g < set->ngrids; g++)
-		app_add_grid(app, &set->grids[g], DIALECT_DOCUMENTED);
+		app_add_grid(app, set, g, DIALECT_DOCUMENTED);
+	for (size_t t = 0; plan && t < plan->ntotals; t++)
+		json_array_append_new(app_list(app, "service_grids"),
+				      totals_grid_json(set, &plan->totals[t]));
 	if (set->has_ticker)
 		json_object_set_new(app, "chat_messages",
 				    chat_json(set, DIALECT_DOCUMENTED));
@@ -214,7 +271,7 @@ static json_t *build_collection(const struct layoutset *set)
 	}
 	for (size_t g = 0; g < set->ngrids; g++) {
 		json_t *app = json_object();
-		app_add_grid(app, &set->grids[g], DIALECT_COLLECTION);
+		app_add_grid(app, set, g, DIALECT_COLLECTION);
 		json_object_set_new(root, set->grids[g].key, app);
 	}
 	if (set->has_ticker)
@@ -224,10 +281,10 @@ static json_t *build_collection(const struct layoutset *set)
 	return root;
 }
 
-char *brightpattern_subscription_build_ids(const struct layoutset *set,
-			     enum api_dialect dialect, int indent,
-			     const struct id_map *teams,
-			     const struct id_map *services)
+char *brightpattern_subscription_write(const struct layoutset *set,
+				      const struct selection *sel, int indent,
+				      const struct id_map *teams,
+				      const struct id_map *services)
 {
 	json_t *root;
 	size_t flags = JSON_PRESERVE_ORDER;
@@ -235,15 +292,30 @@ char *brightpattern_subscription_build_ids(const struct layoutset *set,
 
 	team_map = teams;
 	service_map = services;
-	root = dialect == DIALECT_DOCUMENTED ? build_documented(set) :
+	plan = sel;
+	root = sel->dialect == DIALECT_DOCUMENTED ? build_documented(set) :
 	       build_collection(set);
 	team_map = service_map = NULL;
+	plan = NULL;
 	if (indent > 0)
 		flags |= JSON_INDENT(indent);
 	else
 		flags |= JSON_COMPACT;
 	text = json_dumps(root, flags);
 	json_decref(root);
+	return text;
+}
+
+char *brightpattern_subscription_build_ids(const struct layoutset *set,
+			     enum api_dialect dialect, int indent,
+			     const struct id_map *teams,
+			     const struct id_map *services)
+{
+	struct selection *sel = brightpattern_selection_plan(set, dialect);
+	char *text = brightpattern_subscription_write(set, sel, indent, teams,
+						      services);
+
+	brightpattern_selection_free(sel);
 	return text;
 }
 

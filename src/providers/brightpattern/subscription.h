@@ -43,6 +43,16 @@ char *brightpattern_subscription_build_ids(const struct layoutset *set,
 			     const struct id_map *teams,
 			     const struct id_map *services);
 
+/*
+ * The same for a plan of selections (selection.h), which says the dialect
+ * and the columns and grids the board adds to choose rows itself.
+ */
+struct selection;
+char *brightpattern_subscription_write(const struct layoutset *set,
+				      const struct selection *sel, int indent,
+				      const struct id_map *teams,
+				      const struct id_map *services);
+
 /* True when the set selects teams or services the collection dialect sends. */
 bool brightpattern_subscription_has_selections(const struct layoutset *set);
 

@@ -22,6 +22,14 @@ struct sim_sub *brightpattern_view_subscribe(struct sim *s, const char *body,
 				       size_t len, char *err, size_t errsz);
 void brightpattern_view_free(struct sim_sub *sub);
 /*
+ * True when a subscription body uses only the words the text documents
+ * (stat_name, order_by, filter_by...; not the collection's statName,
+ * order, team_ids...); else false with "unknown field "X"" in err. A
+ * body that is no JSON object passes: the subscription's parse says why.
+ */
+bool brightpattern_view_documented(const char *body, size_t len, char *err,
+				   size_t errsz);
+/*
  * Limits of brightpattern_view_subscribe: more columns in one grid, or more grids
  * in one subscription, are refused as too large (default 64 and 64).
  */

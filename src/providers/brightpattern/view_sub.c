@@ -518,3 +518,81 @@ void brightpattern_view_limits(struct sim *s, int max_columns, int max_grids)
 	s->max_columns = max_columns >= 0 ? max_columns : 64;
 	s->max_grids = max_grids >= 0 ? max_grids : 64;
 }
+
+/* --- the documented words only ---------------------------------------- */
+
+/* The members the text documents at each level of a subscription. */
+static const char *const doc_app[] = {
+	"stats_totals", "service_grids", "agent_grids", "chat_messages", NULL
+};
+static const char *const doc_grid[] = {
+	"id", "columns", "order_by", "order_dir", "limit", "filter_by",
+	"filter_value", "filter_operation", NULL
+};
+static const char *const doc_column[] = {
+	"id", "stat_name", "sum_stat_names", "dispositions", NULL
+};
+static const char *const doc_chat[] = { "filter", "limit", NULL };
+
+/* The first member of object o not in known, or NULL. */
+static const char *undocumented_member(json_t *o, const char *const *known)
+{
+	const char *key;
+	json_t *v;
+
+	json_object_foreach(o, key, v) {
+		size_t i = 0;
+		while (known[i] != NULL && strcmp(known[i], key) != 0)
+			i++;
+		if (known[i] == NULL)
+			return key;
+	}
+	return NULL;
+}
+
+/* The first undocumented member of a list of grid definitions, or NULL. */
+static const char *undocumented_grids(json_t *grids)
+{
+	size_t i, j;
+	json_t *g, *c;
+	const char *bad;
+
+	json_array_foreach(grids, i, g) {
+		if (!json_is_object(g))
+			continue;
+		if ((bad = undocumented_member(g, doc_grid)) != NULL)
+			return bad;
+		json_array_foreach(json_object_get(g, "columns"), j, c)
+			if (json_is_object(c) &&
+			    (bad = undocumented_member(c, doc_column)) != NULL)
+				return bad;
+	}
+	return NULL;
+}
+
+bool brightpattern_view_documented(const char *body, size_t len, char *err,
+				   size_t errsz)
+{
+	json_t *root = json_loadb(body ? body : "", body ? len : 0, 0, NULL);
+	json_t *app, *chat;
+	const char *id, *bad = NULL;
+
+	json_object_foreach(root, id, app) {
+		if (!json_is_object(app))
+			continue;
+		bad = undocumented_member(app, doc_app);
+		if (bad == NULL)
+			bad = undocumented_grids(json_object_get(app, "service_grids"));
+		if (bad == NULL)
+			bad = undocumented_grids(json_object_get(app, "agent_grids"));
+		chat = json_object_get(app, "chat_messages");
+		if (bad == NULL && json_is_object(chat))
+			bad = undocumented_member(chat, doc_chat);
+		if (bad != NULL)
+			break;
+	}
+	if (bad != NULL)
+		snprintf(err, errsz, "unknown field \"%s\"", bad);
+	json_decref(root);
+	return bad == NULL;
+}

@@ -1,9 +1,11 @@
 /*
  * catalog.c - the statistics of the Genesys Statistics API v3.
  *
- * The API carries whatever Stat Server statistics a deployment configures;
- * these are the names deployments commonly define (the Stat Server defaults
- * and the usual wallboard set). Agent statistics are opened on Agent objects,
+ * The API carries whatever Stat Server statistics a deployment configures
+ * ("the name of the pre-configured statistic"): the catalogue is open. These
+ * are the names deployments commonly define (the Stat Server defaults and
+ * the usual wallboard set); a layout may name any other when its column
+ * gives a format. Agent statistics are opened on Agent objects,
  * queue statistics on Queue objects, and totals on the Tenant or on queues.
  * ObjectId is no statistic: it is the row's object id, never subscribed.
  *
@@ -75,5 +77,6 @@ const struct catalog catalog_genesys = {
 	"genesys",
 	genesys_stats, sizeof(genesys_stats) / sizeof(genesys_stats[0]),
 	NULL, 0,
-	false
+	false,
+	true		/* Stat Server statistics are the deployment's own */
 };

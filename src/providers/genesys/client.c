@@ -1,12 +1,16 @@
 /*
  * client.c - the Genesys Statistics API v3 as a data source.
  *
- *     LOGIN -> SUBSCRIBE -> POLL, POLL, ... -> RELEASE -> closed
+ *     [LOGIN ->] SUBSCRIBE -> POLL, POLL, ... -> RELEASE -> closed
  *
- * LOGIN asks the authentication service for a bearer token (POST
+ * Every request carries the x-api-key header, the one credential the
+ * reference documents. When a client id is configured, LOGIN first asks
+ * the authentication service for a bearer token too (POST
  * /auth/v3/oauth/token, the client's id and secret as Basic credentials,
  * the client credentials grant, or the password grant when a user and
- * password are set). Every request carries the x-api-key header too.
+ * password are set), and the statistics requests carry it; without one
+ * the API key alone is sent. A 401 or 403 says which of the two the
+ * server refused (genesys_auth_refused()).
  * SUBSCRIBE opens one subscription for every statistic of every loaded
  * layout (POST /statistics/v3/subscriptions); POLL reads its values (GET
  * .../subscriptions/{id}/statistic-values) once an interval; RELEASE
@@ -18,6 +22,22 @@
  * values in place. The token is renewed before it runs out; a 401
  * logs in again, a 404 on a poll subscribes again, 5xx and timeouts back
  * off, and a body that cannot be read keeps the last good data.
+ *
+ * A statistic the server refuses does not stop the board. An error of an
+ * answer that names one (refusal.c) is remembered for as long as the
+ * provider lives, which is as long as its layouts: its cells show
+ * "unavailable" and the reason is a note of every snapshot (the server
+ * may say it only once, in its answer to the subscription). A
+ * subscription refused as a whole (400) for statistics its answer names
+ * is made again at once without them, by name: a whole subscription is
+ * refused for a statistic the deployment cannot open at all, where one
+ * object's trouble comes as an error entry of an accepted answer. Each
+ * such round must name a statistic not refused before, so there are no
+ * more rounds than statistic names in the layouts, and never more than
+ * REFUSAL_ROUNDS: a server that keeps refusing cannot make the board
+ * loop. A refusal naming nothing of ours stops as before, with the
+ * server's words. A peek answered 400 or 404 for a peeked statistic
+ * refuses it the same way, and later peeks leave it out.
  */
 #include "autoconf.h"
 
@@ -35,6 +55,10 @@
 #include "net/oauth.h"
 
 #define SUBS_PATH "/statistics/v3/subscriptions"
+/* Subscriptions refused for a statistic and made again without it, at most. */
+#define REFUSAL_ROUNDS 10
+/* Secrets a server's words are scrubbed of: the config's, and the token. */
+#define MAX_SECRETS 8
 
 enum step { STEP_NONE = STEP_IDLE, STEP_LOGIN, STEP_SUBSCRIBE, STEP_POLL,
 	    STEP_PEEK, STEP_RELEASE };
@@ -44,15 +68,21 @@ struct genesys {
 	const struct config *cfg;
 	const struct layoutset *set;
 	struct genesys_objects objs;
-	char *sub_body;		/* built once */
+	char *sub_body;		/* without what is refused by name */
 	char *sub_id;		/* the server's subscription id, or NULL */
 	char *peek_body;	/* get-statistic-ex of the peeked statistics, or NULL */
 	char *peek_path;	/* statistic-values/{name}?... when there is one */
 	struct buf last_peek;	/* the last good peek answer, applied to each poll */
 	struct snapshot *held;	/* a poll's snapshot waiting for its peek */
 	char *api_key;		/* "x-api-key: ..." header; wiped on free */
+	bool oauth;		/* a client id is set: a bearer token too */
 	bool releasing;
 	bool release_login;	/* a login was tried for the release */
+	char opid[64];		/* the operationId of our subscriptions */
+	struct genesys_refusals refused;	/* what the server refused */
+	unsigned refusal_rounds;	/* subscriptions made again without one */
+	char again[300];	/* why the next subscription is made again, or "" */
+	const char *secrets[MAX_SECRETS];	/* refused.secrets */
 };
 
 /* Send a request with the API key and, once logged in, the token. */
@@ -65,6 +95,110 @@ static void request(struct genesys *g, const char *method, const char *path,
 
 	session_request(&g->s, &c, fn);
 	secret_free(bearer);
+}
+
+/*
+ * Which credential a 401 or 403 answer to what (the login, the
+ * subscription, the statistics) refused, said in so many words; then
+ * only new settings help (a token the server refused: a new login).
+ */
+static void auth_refused(struct genesys *g, int step,
+			 const struct http_result *res, bool token_request,
+			 const char *what, double now)
+{
+	bool with_token = g->oauth && !token_request && g->s.token != NULL;
+	char said[400], full[700];
+
+	session_describe(&g->s, res, said, sizeof(said));
+	switch (genesys_auth_refused(res->status, res->body, res->len,
+				     token_request, with_token)) {
+	case GENESYS_REFUSED_TOKEN:
+		if (res->status == 401) {
+			snprintf(full, sizeof(full), "the server ended the login: "
+				 "it refused the OAuth token (%s); logging in "
+				 "again", said);
+			session_relogin(&g->s, STEP_LOGIN, now, full);
+			return;
+		}
+		snprintf(full, sizeof(full), "the server refused the OAuth token "
+			 "(%s): check the rights of the OAuth client", said);
+		break;
+	case GENESYS_REFUSED_CLIENT:
+		snprintf(full, sizeof(full), "the authentication service refused "
+			 "the client credentials (%s): check --client-id and the "
+			 "client secret%s", said, g->cfg->user ?
+			 ", the user and the password" : "");
+		break;
+	case GENESYS_REFUSED_OTHER:
+		snprintf(full, sizeof(full), "the server refused %s (%s)", what,
+			 said);
+		break;
+	case GENESYS_REFUSED_KEY:
+	default:
+		snprintf(full, sizeof(full), "the server refused the API key "
+			 "(%s): check WALLBOARD_API_KEY or api_key_file", said);
+		break;
+	}
+	session_fatal(&g->s, step, now, full);
+}
+
+/*
+ * Point refused.secrets at what a server's words must never repeat: the
+ * config's secrets and the token now held. Before each answer is read.
+ */
+static void scrub_setup(struct genesys *g)
+{
+	size_t n = config_secrets(g->cfg, g->secrets, MAX_SECRETS - 1);
+
+	g->secrets[n++] = g->s.token;
+	g->refused.secrets = g->secrets;
+	g->refused.nsecrets = n;
+}
+
+/* The subscription body without what is refused; how many statistics. */
+static size_t build_subscription(struct genesys *g)
+{
+	size_t n;
+
+	free(g->sub_body);
+	g->sub_body = genesys_subscription_build(g->set, &g->objs, &g->refused,
+						 g->opid, &n);
+	return n;
+}
+
+/*
+ * The GET statistic-values/{name}?objectId=&objectType= path of a peek
+ * body asking one statistic (malloc'd).
+ */
+static char *peek_path(const char *peek_body)
+{
+	json_t *root = json_loads(peek_body, 0, NULL);
+	json_t *st = json_array_get(json_object_get(json_object_get(root, "data"),
+						    "statistics"), 0);
+	char *name = url_escape(json_string_value(json_object_get(st, "name")));
+	char *oid = url_escape(json_string_value(json_object_get(st, "objectId")));
+	char *type = url_escape(json_string_value(json_object_get(st, "objectType")));
+	char *path = xasprintf("/statistics/v3/statistic-values/%s?objectId=%s"
+			       "&objectType=%s", name, oid, type);
+
+	free(name);
+	free(oid);
+	free(type);
+	json_decref(root);
+	return path;
+}
+
+/* The peek (a body, or a path for one statistic) without what is refused. */
+static void build_peek(struct genesys *g)
+{
+	size_t n;
+
+	free(g->peek_body);
+	free(g->peek_path);
+	g->peek_path = NULL;
+	g->peek_body = genesys_peek_build(g->set, &g->objs, &g->refused, &n);
+	if (n == 1)
+		g->peek_path = peek_path(g->peek_body);
 }
 
 /* What comes after a login. */
@@ -84,7 +218,7 @@ static void after_login(struct genesys *g, double now)
 static void on_token(void *owner, const struct http_result *res, double now)
 {
 	struct genesys *g = owner;
-	char what[400], full[600];
+	char what[400];
 	double expires = 0;
 	char *tok;
 
@@ -112,11 +246,7 @@ static void on_token(void *owner, const struct http_result *res, double now)
 		return;
 	}
 	if (res->status == 400 || res->status == 401 || res->status == 403) {
-		session_describe(&g->s, res, what, sizeof(what));
-		snprintf(full, sizeof(full), "login refused (%s): check client_id, "
-			 "the client secret%s and the API key", what,
-			 g->cfg->user ? ", user, password" : "");
-		session_fatal(&g->s, STEP_LOGIN, now, full);
+		auth_refused(g, STEP_LOGIN, res, true, "the login", now);
 		return;
 	}
 	session_transport_fault(&g->s, STEP_LOGIN, now, res);
@@ -159,7 +289,9 @@ static void offer_held(struct genesys *g)
 		return;
 	if (g->last_peek.len > 0)
 		genesys_parse_peeked(g->last_peek.data, g->last_peek.len, g->set,
-				     &g->objs, g->held, err, sizeof(err));
+				     &g->objs, g->held, &g->refused, err,
+				     sizeof(err));
+	genesys_refusals_mark(g->held, g->set, &g->objs, &g->refused);
 	session_accept(&g->s, g->held);
 	g->held = NULL;
 }
@@ -172,8 +304,11 @@ static void take_values(struct genesys *g, const struct http_result *res,
 			double now)
 {
 	char err[200];
-	struct snapshot *snap = genesys_parse_values(res->body, res->len, g->set,
-						     &g->objs, err, sizeof(err));
+	struct snapshot *snap;
+
+	scrub_setup(g);
+	snap = genesys_parse_values(res->body, res->len, g->set, &g->objs,
+				    &g->refused, err, sizeof(err));
 
 	if (snap == NULL) {
 		session_malformed(&g->s, STEP_POLL, now, err);
@@ -189,23 +324,69 @@ static void take_values(struct genesys *g, const struct http_result *res,
 	session_plan_poll(&g->s, STEP_POLL, now);
 }
 
-/* The answer to a peek: keep it when good, then offer the poll's snapshot. */
+/*
+ * The answer to a peek: keep it when good, then offer the poll's snapshot.
+ * A 400 or 404 that names peeked statistics refuses them, and the next
+ * peeks leave them out (the last peek answer with them goes too).
+ */
 static void on_peek(void *owner, const struct http_result *res, double now)
 {
 	struct genesys *g = owner;
 	char err[200];
 	struct snapshot *probe = snapshot_new(g->set);
 
+	scrub_setup(g);
 	/* Only an answer that reads is kept: a fault keeps the last one. */
 	if (res->status == 200 &&
 	    genesys_parse_peeked(res->body, res->len, g->set, &g->objs, probe,
-				 err, sizeof(err))) {
+				 &g->refused, err, sizeof(err))) {
 		buf_reset(&g->last_peek);
 		buf_append(&g->last_peek, res->body, res->len);
+	} else if ((res->status == 400 || res->status == 404) &&
+		   genesys_parse_refusal(res->body, res->len, g->set, &g->objs,
+					 true, &g->refused) > 0) {
+		buf_reset(&g->last_peek);
+		build_peek(g);
 	}
 	snapshot_free(probe);
 	offer_held(g);
 	session_plan_poll(&g->s, STEP_POLL, now);
+}
+
+/*
+ * A subscription refused (400) for statistics its answer names: they are
+ * refused by name, and the subscription is made again at once without
+ * them. False when the answer names none not refused before, or after
+ * REFUSAL_ROUNDS such rounds: the refusal is then the subscription's.
+ */
+static bool subscribe_without(struct genesys *g, const struct http_result *res,
+			      double now)
+{
+	char full[600];
+	size_t n;
+	const struct genesys_refusal *last;
+
+	if (g->refusal_rounds >= REFUSAL_ROUNDS)
+		return false;
+	scrub_setup(g);
+	n = genesys_parse_refusal(res->body, res->len, g->set, &g->objs, false,
+				  &g->refused);
+	if (n == 0)
+		return false;
+	g->refusal_rounds++;
+	last = &g->refused.v[g->refused.n - 1];
+	if (build_subscription(g) == 0) {
+		snprintf(full, sizeof(full), "the server refused every statistic "
+			 "of the subscription (the last, \"%s\": %s)", last->name,
+			 last->reason);
+		session_fatal(&g->s, STEP_SUBSCRIBE, now, full);
+		return true;
+	}
+	snprintf(g->again, sizeof(g->again), "subscribing again without "
+		 "\"%s\"%s, which the server refused", last->name,
+		 n > 1 ? " and others" : "");
+	session_plan(&g->s, STEP_SUBSCRIBE, now);
+	return true;
 }
 
 /* The answer to POST /statistics/v3/subscriptions. */
@@ -217,6 +398,9 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 	if (res->status == 200 || res->status == 201) {
 		free(g->sub_id);
 		g->sub_id = genesys_parse_subscription_id(res->body, res->len);
+		scrub_setup(g);
+		genesys_parse_errors(res->body, res->len, g->set, &g->objs,
+				     &g->refused);
 		if (g->releasing) {
 			/* Quitting while it was on its way: delete what it made. */
 			session_plan(&g->s, g->sub_id ? STEP_RELEASE : STEP_NONE, now);
@@ -237,21 +421,20 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 		session_say(&g->s, CONN_CLOSED, "%s", "");
 		return;
 	}
-	if (res->status == 401) {
-		session_relogin(&g->s, STEP_LOGIN, now, "the server ended the "
-				"login (401: the token expired or was revoked)");
+	if (res->status == 401 || res->status == 403) {
+		auth_refused(g, STEP_SUBSCRIBE, res, false, "the subscription", now);
 		return;
 	}
-	if (res->status == 400 || res->status == 403) {
-		session_describe(&g->s, res, what, sizeof(what));
-		snprintf(full, sizeof(full), "the server refused the subscription "
-			 "(%s)%s", what, res->status == 403 ?
-			 ": check the API key and the client's rights" :
-			 ": check the statistic names and objects");
-		session_fatal(&g->s, STEP_SUBSCRIBE, now, full);
+	if (res->status != 400) {
+		session_transport_fault(&g->s, STEP_SUBSCRIBE, now, res);
 		return;
 	}
-	session_transport_fault(&g->s, STEP_SUBSCRIBE, now, res);
+	if (subscribe_without(g, res, now))
+		return;
+	session_describe(&g->s, res, what, sizeof(what));
+	snprintf(full, sizeof(full), "the server refused the subscription (%s): "
+		 "check the statistic names and objects", what);
+	session_fatal(&g->s, STEP_SUBSCRIBE, now, full);
 }
 
 /* The answer to GET .../statistic-values. */
@@ -264,8 +447,8 @@ static void on_values(void *owner, const struct http_result *res, double now)
 		take_values(g, res, now);
 		return;
 	case 401:
-		session_relogin(&g->s, STEP_LOGIN, now, "the server ended the "
-				"login (401: the token expired or was revoked)");
+	case 403:
+		auth_refused(g, STEP_POLL, res, false, "the statistics", now);
 		return;
 	case 404:
 		free(g->sub_id);
@@ -286,7 +469,7 @@ static void on_release(void *owner, const struct http_result *res, double now)
 {
 	struct genesys *g = owner;
 
-	if (res->status == 401 && !g->release_login) {
+	if (res->status == 401 && g->oauth && !g->release_login) {
 		g->release_login = true;
 		session_set_token(&g->s, NULL, 0, now);
 		session_plan(&g->s, STEP_LOGIN, now);
@@ -307,7 +490,7 @@ static void run_step(void *owner, int step, double now)
 	struct genesys *g = owner;
 	char *path;
 
-	if (step == STEP_POLL && session_token_due(&g->s, now))
+	if (step == STEP_POLL && g->oauth && session_token_due(&g->s, now))
 		step = STEP_LOGIN;
 	g->s.inflight_step = step;
 	switch (step) {
@@ -315,7 +498,9 @@ static void run_step(void *owner, int step, double now)
 		do_login(g);
 		break;
 	case STEP_SUBSCRIBE:
-		session_progress(&g->s, CONN_SUBSCRIBING, "subscribing");
+		session_progress(&g->s, CONN_SUBSCRIBING,
+				 g->again[0] ? g->again : "subscribing");
+		g->again[0] = '\0';
 		request(g, "POST", SUBS_PATH "?verbose=OFF", g->sub_body,
 			"application/json", on_subscribe);
 		break;
@@ -365,7 +550,7 @@ static void g_release(struct provider *p)
 		session_say(&g->s, CONN_CLOSED, "%s", "");
 		return;
 	}
-	if (session_token_due(&g->s, now_mono())) {
+	if (g->oauth && session_token_due(&g->s, now_mono())) {
 		g->release_login = true;
 		session_release(&g->s, STEP_LOGIN);
 	} else
@@ -384,6 +569,7 @@ static void g_destroy(struct provider *p)
 	free(g->peek_path);
 	buf_free(&g->last_peek);
 	snapshot_free(g->held);
+	genesys_refusals_free(&g->refused);
 	free(g);
 }
 
@@ -431,36 +617,14 @@ char *genesys_plan(const struct config *cfg, const struct layoutset *set)
 
 	genesys_objects_from(cfg, set, &o, &errs);
 	errlist_free(&errs);
-	body = genesys_subscription_build(set, &o, "wallboard-check", NULL);
-	peek = genesys_peek_build(set, &o, NULL);
+	body = genesys_subscription_build(set, &o, NULL, "wallboard-check", NULL);
+	peek = genesys_peek_build(set, &o, NULL, NULL);
 	if (peek == NULL)
 		return body;
 	out = xasprintf("%s\n%s", body, peek);
 	free(body);
 	free(peek);
 	return out;
-}
-
-/*
- * The GET statistic-values/{name}?objectId=&objectType= path of a peek
- * body asking one statistic (malloc'd).
- */
-static char *peek_path(const char *peek_body)
-{
-	json_t *root = json_loads(peek_body, 0, NULL);
-	json_t *st = json_array_get(json_object_get(json_object_get(root, "data"),
-						    "statistics"), 0);
-	char *name = url_escape(json_string_value(json_object_get(st, "name")));
-	char *oid = url_escape(json_string_value(json_object_get(st, "objectId")));
-	char *type = url_escape(json_string_value(json_object_get(st, "objectType")));
-	char *path = xasprintf("/statistics/v3/statistic-values/%s?objectId=%s"
-			       "&objectType=%s", name, oid, type);
-
-	free(name);
-	free(oid);
-	free(type);
-	json_decref(root);
-	return path;
 }
 
 /* Check the settings a login needs; the reason in errs when one is missing. */
@@ -472,13 +636,25 @@ static bool settings_ok(const struct config *cfg, struct errlist *errs)
 			    "gateway) or url in the config");
 		return false;
 	}
-	if (((const struct genesys_settings *)cfg->source)->api_key == NULL || cfg->client_id == NULL ||
-	    (cfg->client_secret == NULL && cfg->password == NULL)) {
+	if (((const struct genesys_settings *)cfg->source)->api_key == NULL) {
 		errlist_add(errs, "no credentials: give WALLBOARD_API_KEY (or "
-			    "api_key_file) and --client-id with "
-			    "WALLBOARD_CLIENT_SECRET (or client_secret_file), or "
-			    "also --user with WALLBOARD_PASSWORD for the password "
-			    "grant");
+			    "api_key_file); with an OAuth client also --client-id "
+			    "with WALLBOARD_CLIENT_SECRET (or client_secret_file), "
+			    "or also --user with WALLBOARD_PASSWORD for the "
+			    "password grant");
+		return false;
+	}
+	if (cfg->client_id == NULL && cfg->user != NULL) {
+		errlist_add(errs, "--user needs --client-id: the password grant "
+			    "logs in through an OAuth client (or give neither: "
+			    "the API key alone is enough)");
+		return false;
+	}
+	if (cfg->client_id != NULL && cfg->client_secret == NULL &&
+	    cfg->password == NULL) {
+		errlist_add(errs, "--client-id needs WALLBOARD_CLIENT_SECRET (or "
+			    "client_secret_file), or --user with "
+			    "WALLBOARD_PASSWORD for the password grant");
 		return false;
 	}
 	return true;
@@ -490,8 +666,6 @@ struct provider *genesys_open(const struct config *cfg,
 {
 	struct genesys *g;
 	struct genesys_objects o;
-	char opid[64];
-	size_t n;
 
 	if (!settings_ok(cfg, errs) || !genesys_objects_from(cfg, set, &o, errs))
 		return NULL;
@@ -501,15 +675,15 @@ struct provider *genesys_open(const struct config *cfg,
 	g->objs = o;
 	session_init(&g->s, &genesys_ops, cfg, g, run_step,
 		     genesys_parse_error);
-	g->api_key = xasprintf("x-api-key: %s", ((const struct genesys_settings *)cfg->source)->api_key);
-	snprintf(opid, sizeof(opid), "wallboard-%ld-%ld", (long)getpid(),
+	g->api_key = xasprintf("x-api-key: %s",
+			       ((const struct genesys_settings *)cfg->source)->api_key);
+	g->oauth = cfg->client_id != NULL;
+	snprintf(g->opid, sizeof(g->opid), "wallboard-%ld-%ld", (long)getpid(),
 		 (long)now_wall());
-	g->sub_body = genesys_subscription_build(set, &g->objs, opid, &n);
-	g->peek_body = genesys_peek_build(set, &g->objs, &n);
-	if (n == 1)
-		g->peek_path = peek_path(g->peek_body);
+	build_subscription(g);
+	build_peek(g);
 	buf_init(&g->last_peek);
-	session_plan(&g->s, STEP_LOGIN, now_mono());
+	session_plan(&g->s, g->oauth ? STEP_LOGIN : STEP_SUBSCRIBE, now_mono());
 	return &g->s.base;
 }
 
@@ -540,8 +714,9 @@ static const struct option_def options[] = {
 
 const struct source source_genesys = {
 	.name = "genesys",
-	.summary = "Genesys Statistics API v3 (--url, --client-id; API key "
-		   "from $WALLBOARD_API_KEY; agents and queues in the config)",
+	.summary = "Genesys Statistics API v3 (--url; API key from "
+		   "$WALLBOARD_API_KEY, with --client-id an OAuth token too; "
+		   "agents and queues in the config)",
 	.catalog = &catalog_genesys,
 	.options = options,
 	.noptions = WB_ARRAY_LEN(options),

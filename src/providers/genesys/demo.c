@@ -14,6 +14,12 @@
 #include "providers/genesys/parse.h"
 #include "providers/genesys/view.h"
 
+/*
+ * The simulator has every statistic a layout may name: a deployment's
+ * own, which it cannot compute, answers null (shown as no value).
+ */
+static const struct genesys_view_rules demo_rules = { NULL, NULL, NULL, true };
+
 struct g_demo {
 	const struct layoutset *set;
 	struct sim_gsub *gsub;
@@ -69,10 +75,11 @@ static void *g_open(struct sim *sim, const struct config *cfg,
 		d->object_text[1] = sim_object_list(sim, "queues");
 		split_lines(d->object_text[1], &d->objs.queues, &d->objs.nqueues);
 	}
-	body = genesys_subscription_build(set, &d->objs, "demo", NULL);
-	d->gsub = genesys_view_subscribe(sim, body, strlen(body), err, errsz);
+	body = genesys_subscription_build(set, &d->objs, NULL, "demo", NULL);
+	d->gsub = genesys_view_subscribe(sim, body, strlen(body), &demo_rules,
+					 err, errsz);
 	free(body);
-	d->peek = genesys_peek_build(set, &d->objs, NULL);
+	d->peek = genesys_peek_build(set, &d->objs, NULL, NULL);
 	if (d->gsub == NULL) {
 		g_close(d);
 		return NULL;
@@ -86,15 +93,15 @@ static struct snapshot *g_poll(void *state, struct sim *sim, char *err,
 	struct g_demo *d = state;
 	char *body = genesys_view_values(sim, d->gsub, NULL), *peeked;
 	struct snapshot *snap = genesys_parse_values(body, strlen(body), d->set,
-						     &d->objs, err, errsz);
+						     &d->objs, NULL, err, errsz);
 
 	free(body);
 	if (snap && d->peek) {
 		peeked = genesys_view_peek_ex(sim, d->peek, strlen(d->peek),
-					      err, errsz);
+					      &demo_rules, err, errsz);
 		if (peeked)
 			genesys_parse_peeked(peeked, strlen(peeked), d->set,
-					     &d->objs, snap, err, errsz);
+					     &d->objs, snap, NULL, err, errsz);
 		free(peeked);
 	}
 	return snap;

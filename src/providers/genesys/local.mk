@@ -2,7 +2,9 @@
 # Makefile.am). Its files, tests, fuzz targets and shipped layouts.
 PROVIDERS += genesys
 
-libwb_a_SOURCES += src/providers/genesys/parse.c src/providers/genesys/parse.h src/providers/genesys/catalog.c
+libwb_a_SOURCES += src/providers/genesys/parse.c src/providers/genesys/parse.h \
+	src/providers/genesys/parse_internal.h src/providers/genesys/refusal.c \
+	src/providers/genesys/catalog.c
 libsim_a_SOURCES += src/providers/genesys/view.c src/providers/genesys/view.h \
 	src/providers/genesys/view_objects.c src/providers/genesys/view_internal.h
 libboard_a_SOURCES += src/providers/genesys/client.c src/providers/genesys/client.h src/providers/genesys/demo.c
@@ -21,6 +23,12 @@ src_providers_genesys_tests_check_subscription_LDADD = $(TEST_LIBS)
 UNIT_TESTS += src/providers/genesys/tests/check_view
 src_providers_genesys_tests_check_view_CFLAGS = $(TEST_CFLAGS)
 src_providers_genesys_tests_check_view_LDADD = $(TEST_LIBS)
+UNIT_TESTS += src/providers/genesys/tests/check_refusal
+src_providers_genesys_tests_check_refusal_CFLAGS = $(TEST_CFLAGS)
+src_providers_genesys_tests_check_refusal_LDADD = $(TEST_LIBS)
+UNIT_TESTS += src/providers/genesys/tests/check_deployment
+src_providers_genesys_tests_check_deployment_CFLAGS = $(TEST_CFLAGS)
+src_providers_genesys_tests_check_deployment_LDADD = $(TEST_LIBS)
 
 SCRIPT_TESTS += src/providers/genesys/tests/once.test \
 	src/providers/genesys/tests/faults.test \

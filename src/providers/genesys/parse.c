@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "providers/genesys/parse.h"
+#include "providers/genesys/parse_internal.h"
 #include "state.h"
 #include "net/jsonbody.h"
 #include "sanitize.h"
@@ -36,13 +37,13 @@
 static const struct genesys_objects no_objects;
 
 /* True for a SUM column. */
-static bool is_sum(const struct column *c)
+bool genesys_is_sum(const struct column *c)
 {
 	return strcmp(c->stat, "SUM") == 0;
 }
 
 /* True for ObjectId: the row's object id, which is no statistic. */
-static bool is_object_id(const char *stat)
+bool genesys_is_object_id(const char *stat)
 {
 	return strcmp(stat, "ObjectId") == 0;
 }
@@ -51,7 +52,7 @@ static bool is_object_id(const char *stat)
  * True for a statistic Stat Server computes when asked (ExpectedWaitTime):
  * it is peeked beside each poll, not subscribed.
  */
-static bool is_probe(const struct layoutset *set, const char *stat)
+bool genesys_is_probe(const struct layoutset *set, const char *stat)
 {
 	const struct stat_info *info = catalog_find(set->catalog, stat);
 
@@ -63,8 +64,8 @@ static bool is_probe(const struct layoutset *set, const char *stat)
  * for an agent grid; for a service grid the panel's services, else every
  * queue.
  */
-static char *const *grid_rows(const struct panel *p,
-			      const struct genesys_objects *o, size_t *n)
+char *const *genesys_grid_rows(const struct panel *p,
+			       const struct genesys_objects *o, size_t *n)
 {
 	if (p->kind == PANEL_AGENT_GRID) {
 		*n = o->nagents;
@@ -78,14 +79,19 @@ static char *const *grid_rows(const struct panel *p,
 	return o->queues;
 }
 
-/* The Stat Server object type of a grid panel's rows. */
-static const char *grid_type(const struct panel *p)
+/*
+ * The Stat Server object type of a grid panel's rows. The reference names
+ * no object type: Agent and Queue are Stat Server's words for them. It is
+ * the panel's, whatever the statistic: a deployment's own statistic, which
+ * the catalogue does not know, is opened on the same objects.
+ */
+const char *genesys_grid_type(const struct panel *p)
 {
 	return p->kind == PANEL_AGENT_GRID ? "Agent" : "Queue";
 }
 
 /* How many objects a total is over: the tenant, or each service of scope. */
-static size_t total_nobjects(const char *scope)
+size_t genesys_total_nobjects(const char *scope)
 {
 	size_t n = 1;
 
@@ -96,7 +102,7 @@ static size_t total_nobjects(const char *scope)
 }
 
 /* The k-th service of a '\n'-joined scope: its start, its length in *len. */
-static const char *scope_item(const char *scope, size_t k, size_t *len)
+const char *genesys_scope_item(const char *scope, size_t k, size_t *len)
 {
 	const char *p = scope, *nl;
 
@@ -109,12 +115,52 @@ static const char *scope_item(const char *scope, size_t k, size_t *len)
 	return p;
 }
 
-/* The kind of a statistic in the set's catalogue (text when unknown). */
-static enum stat_kind kind_of(const struct layoutset *set, const char *name)
+/* The kind of value a format shows (how a deployment's statistic is read). */
+static enum stat_kind kind_for_fmt(enum fmt f)
 {
-	const struct stat_info *info = catalog_find(set->catalog, name);
+	switch (f) {
+	case FMT_COUNT:		return STAT_COUNT;
+	case FMT_DURATION:	return STAT_DURATION;
+	case FMT_PERCENT:	return STAT_PERCENT;
+	case FMT_DECIMAL:	return STAT_RATE;
+	case FMT_STATE:		return STAT_STATE;
+	case FMT_TIME:		return STAT_TIME;
+	case FMT_AUTO:
+	case FMT_TEXT:		break;
+	}
+	return STAT_TEXT;
+}
 
-	return info ? info->kind : STAT_TEXT;
+/* The kind of a column's statistic: the catalogue's, else its format's. */
+static enum stat_kind col_kind(const struct column *c)
+{
+	return c->info ? c->info->kind : kind_for_fmt(c->fmt);
+}
+
+/*
+ * The kind of total tid: its statistic's in the catalogue, else that of
+ * the format of the first column showing it (text when none does).
+ */
+static enum stat_kind total_kind(const struct layoutset *set, size_t tid)
+{
+	const struct stat_info *info = catalog_find(set->catalog,
+						    set->totals[tid]);
+
+	if (info != NULL)
+		return info->kind;
+	for (size_t i = 0; i < set->n; i++) {
+		const struct layout *l = set->layouts[i];
+
+		for (size_t j = 0; j < l->npanels; j++) {
+			const struct panel *p = &l->panels[j];
+
+			for (size_t c = 0; p->kind == PANEL_TOTALS &&
+			     c < p->ncols; c++)
+				if (p->cols[c].tid == tid)
+					return kind_for_fmt(p->cols[c].fmt);
+		}
+	}
+	return STAT_TEXT;
 }
 
 /* --- the subscription body ----------------------------------------------- */
@@ -144,82 +190,104 @@ static void add_stat(json_t *list, char *id, const char *oid, size_t oidlen,
 	json_array_append_new(list, st);
 }
 
-/* The statistics of one cell: its column's, or each of a SUM column's. */
-static void build_cell(json_t *list, const struct layoutset *set, size_t gid,
-		       size_t r, size_t c, const struct column *col,
-		       const char *oid, const char *type)
+/* What building a subscription needs. */
+struct plan {
+	json_t *list;		/* the statistics so far */
+	const struct layoutset *set;
+	const struct genesys_objects *o;
+	const struct genesys_refusals *refused;
+};
+
+/*
+ * True for a statistic the subscription opens: not ObjectId, not refused
+ * by name, and (but in a SUM column, which adds up what it is given)
+ * not peeked instead.
+ */
+static bool subscribed(const struct plan *pl, const char *name, bool in_sum)
 {
-	if (!is_sum(col)) {
-		if (!is_object_id(col->stat) && !is_probe(set, col->stat))
-			add_stat(list, xasprintf("g%zu.%zu.%zu", gid, r, c), oid,
-				 strlen(oid), type, col->stat);
+	return !genesys_is_object_id(name) &&
+	       (in_sum || !genesys_is_probe(pl->set, name)) &&
+	       !genesys_refused(pl->refused, name);
+}
+
+/* The statistics of one cell: its column's, or each of a SUM column's. */
+static void build_cell(const struct plan *pl, size_t gid, size_t r, size_t c,
+		       const struct column *col, const char *oid,
+		       const char *type)
+{
+	if (!genesys_is_sum(col)) {
+		if (subscribed(pl, col->stat, false))
+			add_stat(pl->list, xasprintf("g%zu.%zu.%zu", gid, r, c),
+				 oid, strlen(oid), type, col->stat);
 		return;
 	}
 	for (size_t k = 0; k < col->nsum; k++)
-		if (!is_object_id(col->sum_stats[k]))
-			add_stat(list, xasprintf("g%zu.%zu.%zu.%zu", gid, r, c, k),
+		if (subscribed(pl, col->sum_stats[k], true))
+			add_stat(pl->list, xasprintf("g%zu.%zu.%zu.%zu", gid, r, c,
+						     k),
 				 oid, strlen(oid), type, col->sum_stats[k]);
 }
 
 /* The statistics of grid gid: rows, then columns. */
-static void build_grid(json_t *list, const struct layoutset *set, size_t gid,
-		       const struct genesys_objects *o)
+static void build_grid(const struct plan *pl, size_t gid)
 {
-	const struct panel *p = set->grids[gid].panel;
+	const struct panel *p = pl->set->grids[gid].panel;
 	size_t nrows;
-	char *const *rows = grid_rows(p, o, &nrows);
+	char *const *rows = genesys_grid_rows(p, pl->o, &nrows);
 
 	for (size_t r = 0; r < nrows; r++)
 		for (size_t c = 0; c < p->ncols; c++)
-			build_cell(list, set, gid, r, c, &p->cols[c], rows[r],
-				   grid_type(p));
+			build_cell(pl, gid, r, c, &p->cols[c], rows[r],
+				   genesys_grid_type(p));
 }
 
 /*
  * The statistics of total tid: one on the Tenant when it is over every
  * service (none when no tenant is known), else one per queue it names.
+ * The reference names no object type; a deployment's statistic in a
+ * totals panel is opened there too, as the catalogue's queue statistics
+ * are (a layout names the queues when the Tenant has no such statistic).
  */
-static void build_total(json_t *list, const struct layoutset *set, size_t tid,
-			const struct genesys_objects *o)
+static void build_total(const struct plan *pl, size_t tid)
 {
-	const char *scope = set->total_scopes[tid], *name = set->totals[tid];
-	size_t n = total_nobjects(scope), len;
+	const char *scope = pl->set->total_scopes[tid];
+	const char *name = pl->set->totals[tid];
+	size_t n = genesys_total_nobjects(scope), len;
 	const char *item;
 
-	if (is_object_id(name) || is_probe(set, name))
+	if (!subscribed(pl, name, false))
 		return;
 	if (scope[0] == '\0') {
-		if (o->tenant != NULL)
-			add_stat(list, xasprintf("t%zu.0", tid), o->tenant,
-				 strlen(o->tenant), "Tenant", name);
+		if (pl->o->tenant != NULL)
+			add_stat(pl->list, xasprintf("t%zu.0", tid), pl->o->tenant,
+				 strlen(pl->o->tenant), "Tenant", name);
 		return;
 	}
 	for (size_t k = 0; k < n; k++) {
-		item = scope_item(scope, k, &len);
-		add_stat(list, xasprintf("t%zu.%zu", tid, k), item, len, "Queue",
-			 name);
+		item = genesys_scope_item(scope, k, &len);
+		add_stat(pl->list, xasprintf("t%zu.%zu", tid, k), item, len,
+			 "Queue", name);
 	}
 }
 
 char *genesys_subscription_build(const struct layoutset *set,
 				 const struct genesys_objects *o,
+				 const struct genesys_refusals *refused,
 				 const char *operation_id, size_t *count)
 {
 	json_t *root = json_object(), *data = json_object();
-	json_t *list = json_array();
+	struct plan pl = { json_array(), set, o ? o : &no_objects, refused };
 	char *text;
 
-	if (o == NULL)
-		o = &no_objects;
 	if (operation_id != NULL)
 		json_object_set_new(root, "operationId", json_string(operation_id));
 	for (size_t g = 0; g < set->ngrids; g++)
-		build_grid(list, set, g, o);
+		build_grid(&pl, g);
 	for (size_t t = 0; t < set->ntotals; t++)
-		build_total(list, set, t, o);
+		build_total(&pl, t);
 	if (count != NULL)
-		*count = json_array_size(list);
-	json_object_set_new(data, "statistics", list);
+		*count = json_array_size(pl.list);
+	json_object_set_new(data, "statistics", pl.list);
 	json_object_set_new(root, "data", data);
 	text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(root);
@@ -266,6 +334,18 @@ static json_t *value_scalar(json_t *v, bool state)
 			return m;
 	}
 	return NULL;
+}
+
+/*
+ * What --probe reports of a value: the JSON type of the number or text it
+ * holds, else its own (an object of another shape, null); -1 when the
+ * statistic came without a value.
+ */
+static int value_type(json_t *v, enum stat_kind kind)
+{
+	json_t *x = value_scalar(v, kind == STAT_STATE);
+
+	return v == NULL ? -1 : (int)json_typeof(x ? x : v);
 }
 
 /*
@@ -327,7 +407,7 @@ static size_t sum_width(const struct panel *p)
 	size_t w = 0;
 
 	for (size_t c = 0; c < p->ncols; c++)
-		if (is_sum(&p->cols[c]))
+		if (genesys_is_sum(&p->cols[c]))
 			w += p->cols[c].nsum;
 	return w;
 }
@@ -338,7 +418,7 @@ static size_t sum_offset(const struct panel *p, size_t c)
 	size_t off = 0;
 
 	for (size_t i = 0; i < c; i++)
-		if (is_sum(&p->cols[i]))
+		if (genesys_is_sum(&p->cols[i]))
 			off += p->cols[i].nsum;
 	return off;
 }
@@ -349,7 +429,8 @@ static void parts_init(struct parts *pt, const struct layoutset *set,
 {
 	pt->tbase = xcalloc(set->ntotals + 1, sizeof(*pt->tbase));
 	for (size_t t = 0; t < set->ntotals; t++)
-		pt->tbase[t + 1] = pt->tbase[t] + total_nobjects(set->total_scopes[t]);
+		pt->tbase[t + 1] = pt->tbase[t] +
+				   genesys_total_nobjects(set->total_scopes[t]);
 	pt->total = xcalloc(pt->tbase[set->ntotals] + 1, sizeof(*pt->total));
 	pt->gbase = xcalloc(set->ngrids + 1, sizeof(*pt->gbase));
 	for (size_t g = 0; g < set->ngrids; g++)
@@ -374,25 +455,18 @@ static void grids_init(struct snapshot *s, const struct layoutset *set,
 	for (size_t g = 0; g < set->ngrids; g++) {
 		const struct panel *p = set->grids[g].panel;
 		size_t nrows;
-		char *const *rows = grid_rows(p, o, &nrows);
+		char *const *rows = genesys_grid_rows(p, o, &nrows);
 
 		snapshot_grid_alloc(s, g, nrows);
 		for (size_t r = 0; r < nrows; r++)
 			for (size_t c = 0; c < p->ncols; c++)
-				if (!is_sum(&p->cols[c]) &&
-				    is_object_id(p->cols[c].stat))
+				if (!genesys_is_sum(&p->cols[c]) &&
+				    genesys_is_object_id(p->cols[c].stat))
 					snapshot_set(s, g, r, c,
 						     snapshot_text(s, rows[r],
 								   strlen(rows[r])));
 	}
 }
-
-/* A statisticId of ours, taken apart. */
-struct stat_ref {
-	bool total;		/* "t<tid>.<k>"; else "g<gid>.<row>.<col>[.<k>]" */
-	size_t n[4];
-	size_t count;		/* how many numbers it has */
-};
 
 /* A decimal number at *p, advancing *p past it; false if none or too big. */
 static bool ref_number(const char **p, size_t *out)
@@ -413,7 +487,7 @@ static bool ref_number(const char **p, size_t *out)
 }
 
 /* Take a statisticId apart; false when it is none of ours. */
-static bool ref_parse(const char *id, struct stat_ref *ref)
+bool genesys_ref_parse(const char *id, struct genesys_ref *ref)
 {
 	const char *p = id + 1;
 
@@ -433,8 +507,22 @@ static bool ref_parse(const char *id, struct stat_ref *ref)
 	return ref->total ? ref->count == 2 : ref->count == 3 || ref->count == 4;
 }
 
+/* Record the JSON type of a value of grid gid's column c (none: -1). */
+static void saw_cell(struct snapshot *s, size_t gid, size_t c, int type)
+{
+	if (type >= 0)
+		snapshot_saw_json(s, gid, c, type);
+}
+
+/* Record the JSON type of a value of total tid (none: -1). */
+static void saw_total(struct snapshot *s, size_t tid, int type)
+{
+	if (type >= 0)
+		snapshot_saw_json_total(s, tid, type);
+}
+
 /* The value of a grid cell, or of one statistic of a SUM cell. */
-static void take_cell(struct reader *rd, const struct stat_ref *ref, json_t *v)
+static void take_cell(struct reader *rd, const struct genesys_ref *ref, json_t *v)
 {
 	size_t gid = ref->n[0], r = ref->n[1], c = ref->n[2];
 	const struct panel *p;
@@ -448,21 +536,23 @@ static void take_cell(struct reader *rd, const struct stat_ref *ref, json_t *v)
 	if (r >= g->nrows || c >= p->ncols)
 		return;
 	col = &p->cols[c];
-	if (is_sum(col)) {
-		if (ref->count == 4 && ref->n[3] < col->nsum)
-			rd->pt.sum[rd->pt.gbase[gid] + r * sum_width(p) +
-				   sum_offset(p, c) + ref->n[3]] =
-				value_text(rd->s, v, STAT_COUNT);
+	if (genesys_is_sum(col)) {
+		if (ref->count != 4 || ref->n[3] >= col->nsum)
+			return;
+		rd->pt.sum[rd->pt.gbase[gid] + r * sum_width(p) +
+			   sum_offset(p, c) + ref->n[3]] =
+			value_text(rd->s, v, STAT_COUNT);
+		saw_cell(rd->s, gid, c, value_type(v, STAT_COUNT));
 		return;
 	}
-	if (ref->count != 3 || is_object_id(col->stat))
+	if (ref->count != 3 || genesys_is_object_id(col->stat))
 		return;
-	snapshot_set(rd->s, gid, r, c,
-		     value_text(rd->s, v, col->info ? col->info->kind : STAT_TEXT));
+	snapshot_set(rd->s, gid, r, c, value_text(rd->s, v, col_kind(col)));
+	saw_cell(rd->s, gid, c, value_type(v, col_kind(col)));
 }
 
 /* The value of one object of a total. */
-static void take_total(struct reader *rd, const struct stat_ref *ref, json_t *v)
+static void take_total(struct reader *rd, const struct genesys_ref *ref, json_t *v)
 {
 	size_t tid = ref->n[0], k = ref->n[1];
 
@@ -470,14 +560,15 @@ static void take_total(struct reader *rd, const struct stat_ref *ref, json_t *v)
 	    k >= rd->pt.tbase[tid + 1] - rd->pt.tbase[tid])
 		return;
 	rd->pt.total[rd->pt.tbase[tid] + k] =
-		value_text(rd->s, v, kind_of(rd->set, rd->set->totals[tid]));
+		value_text(rd->s, v, total_kind(rd->set, tid));
+	saw_total(rd->s, tid, value_type(v, total_kind(rd->set, tid)));
 }
 
 /* One element of data.statistics: its value where its statisticId says. */
 static void take_stat(struct reader *rd, json_t *st)
 {
 	json_t *id = json_object_get(st, "statisticId");
-	struct stat_ref ref;
+	struct genesys_ref ref;
 
 	if (!json_is_object(st)) {
 		shape_skip(&rd->sh, "a statistic is not an object");
@@ -488,7 +579,7 @@ static void take_stat(struct reader *rd, json_t *st)
 		return;
 	}
 	if (strlen(json_string_value(id)) != json_string_length(id) ||
-	    !ref_parse(json_string_value(id), &ref))
+	    !genesys_ref_parse(json_string_value(id), &ref))
 		return;		/* not one of ours */
 	if (ref.total)
 		take_total(rd, &ref, json_object_get(st, "value"));
@@ -558,7 +649,7 @@ static void finish(struct reader *rd)
 		snapshot_set_total(rd->s, t, combine(rd->s,
 				   rd->pt.total + rd->pt.tbase[t],
 				   rd->pt.tbase[t + 1] - rd->pt.tbase[t],
-				   kind_of(set, set->totals[t])));
+				   total_kind(set, t)));
 	for (size_t g = 0; g < set->ngrids; g++) {
 		const struct panel *p = set->grids[g].panel;
 		struct snap_grid *sg = &rd->s->grids[g];
@@ -566,7 +657,7 @@ static void finish(struct reader *rd)
 
 		for (size_t r = 0; w > 0 && r < sg->nrows; r++)
 			for (size_t c = 0; c < p->ncols; c++)
-				if (is_sum(&p->cols[c]))
+				if (genesys_is_sum(&p->cols[c]))
 					snapshot_set(rd->s, g, r, c, sum_cell(rd->s,
 						rd->pt.sum + rd->pt.gbase[g] + r * w +
 						sum_offset(p, c), p->cols[c].nsum));
@@ -582,7 +673,7 @@ static json_t *nonempty(json_t *v)
 }
 
 /* True when a status object's code is there (a number, or one as text) and not 0. */
-static bool code_failed(json_t *status, double *code)
+bool genesys_code_failed(json_t *status, double *code)
 {
 	json_t *c = json_object_get(status, "code");
 	double d;
@@ -609,7 +700,7 @@ static json_t *errors_message(json_t *root, bool failed_only)
 		return NULL;
 	json_array_foreach(errors, i, e) {
 		st = json_object_get(e, "status");
-		if (failed_only && !code_failed(st, NULL))
+		if (failed_only && !genesys_code_failed(st, NULL))
 			continue;
 		if ((m = nonempty(json_object_get(st, "message"))) != NULL)
 			return m;
@@ -637,13 +728,13 @@ static json_t *answer_message(json_t *root)
  * True when the answer says it failed: status.code is there (a number, or
  * a number as text) and not 0. err is then the server's message.
  */
-static bool refused(json_t *root, char *err, size_t errsz)
+static bool answer_failed(json_t *root, char *err, size_t errsz)
 {
 	json_t *m;
 	double d = 0;
 	char *why;
 
-	if (!code_failed(json_object_get(root, "status"), &d))
+	if (!genesys_code_failed(json_object_get(root, "status"), &d))
 		return false;
 	if ((m = answer_message(root)) != NULL) {
 		why = sanitize_dup(json_string_value(m), json_string_length(m));
@@ -697,6 +788,7 @@ static struct snapshot *read_values(json_t *list, const struct layoutset *set,
 struct snapshot *genesys_parse_values(const char *body, size_t len,
 				      const struct layoutset *set,
 				      const struct genesys_objects *o,
+				      struct genesys_refusals *refused,
 				      char *err, size_t errsz)
 {
 	struct shape sh = { err, errsz, 0 };
@@ -707,7 +799,7 @@ struct snapshot *genesys_parse_values(const char *body, size_t len,
 		err[0] = '\0';
 	if ((root = json_body(body, len, true, err, errsz)) == NULL)
 		return NULL;
-	if (refused(root, err, errsz)) {
+	if (answer_failed(root, err, errsz)) {
 		json_decref(root);
 		return NULL;
 	}
@@ -719,6 +811,7 @@ struct snapshot *genesys_parse_values(const char *body, size_t len,
 	}
 	s = read_values(list, set, o ? o : &no_objects, &sh);
 	note_errors(root, &sh);
+	genesys_read_errors(root, set, o ? o : &no_objects, false, refused, s);
 	json_decref(root);
 	return s;
 }
@@ -747,7 +840,7 @@ char *genesys_parse_subscription_id(const char *body, size_t len)
 	if (root == NULL)
 		return NULL;
 	id = json_object_get(json_object_get(root, "data"), "subscriptionId");
-	if (!refused(root, err, sizeof(err)) && json_is_string(id) &&
+	if (!answer_failed(root, err, sizeof(err)) && json_is_string(id) &&
 	    id_usable(json_string_value(id), json_string_length(id)))
 		out = xstrdup(json_string_value(id));
 	json_decref(root);
@@ -761,6 +854,11 @@ char *genesys_parse_error(const char *body, size_t len)
 	json_t *m = root ? answer_message(root) : NULL;
 	char *out = NULL;
 
+	/* The token service answers as every OAuth server (RFC 6749, 5.2). */
+	if (m == NULL && root != NULL)
+		m = nonempty(json_object_get(root, "error_description"));
+	if (m == NULL && root != NULL)
+		m = nonempty(json_object_get(root, "error"));
 	if (m != NULL)
 		out = sanitize_dup(json_string_value(m), json_string_length(m));
 	json_decref(root);
@@ -792,24 +890,38 @@ struct probe {
 
 typedef void (*probe_fn)(void *ctx, const struct probe *pr);
 
-/* Call fn for every probe statistic of set: grid cells, then totals. */
+/* True for a statistic peeked: a probe not refused by name. */
+static bool peeked(const struct layoutset *set,
+		   const struct genesys_refusals *refused, const char *name)
+{
+	return genesys_is_probe(set, name) && !genesys_refused(refused, name);
+}
+
+/*
+ * Call fn for every probe statistic of set not refused: grid cells, then
+ * totals.
+ */
 static void each_probe(const struct layoutset *set,
-		       const struct genesys_objects *o, probe_fn fn, void *ctx)
+		       const struct genesys_objects *o,
+		       const struct genesys_refusals *refused, probe_fn fn,
+		       void *ctx)
 {
 	struct probe pr;
 
 	for (size_t g = 0; g < set->ngrids; g++) {
 		const struct panel *p = set->grids[g].panel;
 		size_t nrows;
-		char *const *rows = grid_rows(p, o, &nrows);
+		char *const *rows = genesys_grid_rows(p, o, &nrows);
 
 		for (size_t c = 0; c < p->ncols; c++) {
-			if (is_sum(&p->cols[c]) || !is_probe(set, p->cols[c].stat))
+			if (genesys_is_sum(&p->cols[c]) ||
+			    !peeked(set, refused, p->cols[c].stat))
 				continue;
 			for (size_t r = 0; r < nrows; r++) {
 				pr = (struct probe){ p->cols[c].stat, rows[r],
-						     grid_type(p), strlen(rows[r]),
-						     false, g, r, c };
+						     genesys_grid_type(p),
+						     strlen(rows[r]), false, g, r,
+						     c };
 				fn(ctx, &pr);
 			}
 		}
@@ -817,7 +929,7 @@ static void each_probe(const struct layoutset *set,
 	for (size_t t = 0; t < set->ntotals; t++) {
 		const char *scope = set->total_scopes[t];
 
-		if (!is_probe(set, set->totals[t]))
+		if (!peeked(set, refused, set->totals[t]))
 			continue;
 		if (scope[0] == '\0') {
 			if (o->tenant == NULL)
@@ -827,9 +939,9 @@ static void each_probe(const struct layoutset *set,
 			fn(ctx, &pr);
 			continue;
 		}
-		for (size_t k = 0; k < total_nobjects(scope); k++) {
+		for (size_t k = 0; k < genesys_total_nobjects(scope); k++) {
 			size_t len;
-			const char *item = scope_item(scope, k, &len);
+			const char *item = genesys_scope_item(scope, k, &len);
 			pr = (struct probe){ set->totals[t], item, "Queue", len,
 					     true, t, k, 0 };
 			fn(ctx, &pr);
@@ -871,12 +983,13 @@ static void peek_add(void *ctx, const struct probe *pr)
 }
 
 char *genesys_peek_build(const struct layoutset *set,
-			 const struct genesys_objects *o, size_t *count)
+			 const struct genesys_objects *o,
+			 const struct genesys_refusals *refused, size_t *count)
 {
 	json_t *list = json_array(), *root;
 	char *text = NULL;
 
-	each_probe(set, o ? o : &no_objects, peek_add, list);
+	each_probe(set, o ? o : &no_objects, refused, peek_add, list);
 	if (count != NULL)
 		*count = json_array_size(list);
 	if (json_array_size(list) == 0) {
@@ -893,29 +1006,37 @@ char *genesys_peek_build(const struct layoutset *set,
 struct peeked {
 	struct reader rd;
 	json_t *list;		/* the answer's statistics */
+	const struct genesys_refusals *refused;
 };
 
 /* Put the answer's value for one probe where the layouts show it. */
 static void peek_take(void *ctx, const struct probe *pr)
 {
 	struct peeked *pk = ctx;
-	json_t *st;
+
+	json_t *st, *v;
+	enum stat_kind kind;
 	size_t i;
 
 	json_array_foreach(pk->list, i, st) {
 		if (!json_is_object(st) || !probe_is(pr, st))
 			continue;
+		v = json_object_get(st, "value");
 		if (pr->total) {
+			kind = total_kind(pk->rd.set, pr->at);
 			pk->rd.pt.total[pk->rd.pt.tbase[pr->at] + pr->row] =
-				value_text(pk->rd.s, json_object_get(st, "value"),
-					   kind_of(pk->rd.set, pr->name));
+				value_text(pk->rd.s, v, kind);
+			saw_total(pk->rd.s, pr->at, value_type(v, kind));
 		} else {
 			struct snap_grid *g = &pk->rd.s->grids[pr->at];
-			if (pr->row < g->nrows)
-				snapshot_set(pk->rd.s, pr->at, pr->row, pr->col,
-					     value_text(pk->rd.s,
-							json_object_get(st, "value"),
-							kind_of(pk->rd.set, pr->name)));
+			const struct panel *p = pk->rd.set->grids[pr->at].panel;
+
+			kind = col_kind(&p->cols[pr->col]);
+			if (pr->row >= g->nrows)
+				return;
+			snapshot_set(pk->rd.s, pr->at, pr->row, pr->col,
+				     value_text(pk->rd.s, v, kind));
+			saw_cell(pk->rd.s, pr->at, pr->col, value_type(v, kind));
 		}
 		return;
 	}
@@ -927,16 +1048,17 @@ static void peek_totals(struct peeked *pk)
 	const struct layoutset *set = pk->rd.set;
 
 	for (size_t t = 0; t < set->ntotals; t++)
-		if (is_probe(set, set->totals[t]))
+		if (peeked(set, pk->refused, set->totals[t]))
 			snapshot_set_total(pk->rd.s, t, combine(pk->rd.s,
 				pk->rd.pt.total + pk->rd.pt.tbase[t],
 				pk->rd.pt.tbase[t + 1] - pk->rd.pt.tbase[t],
-				kind_of(set, set->totals[t])));
+				total_kind(set, t)));
 }
 
 bool genesys_parse_peeked(const char *body, size_t len,
 			  const struct layoutset *set,
 			  const struct genesys_objects *o, struct snapshot *s,
+			  struct genesys_refusals *refused,
 			  char *err, size_t errsz)
 {
 	json_t *root = json_body(body, len, true, err, errsz), *data, *one;
@@ -944,7 +1066,7 @@ bool genesys_parse_peeked(const char *body, size_t len,
 
 	if (root == NULL)
 		return false;
-	if (refused(root, err, errsz)) {
+	if (answer_failed(root, err, errsz)) {
 		json_decref(root);
 		return false;
 	}
@@ -962,10 +1084,14 @@ bool genesys_parse_peeked(const char *body, size_t len,
 		json_decref(root);
 		return false;
 	}
+	if (o == NULL)
+		o = &no_objects;
+	genesys_read_errors(root, set, o, true, refused, s);
 	pk.rd.s = s;
 	pk.rd.set = set;
+	pk.refused = refused;
 	parts_init(&pk.rd.pt, set, s);
-	each_probe(set, o ? o : &no_objects, peek_take, &pk);
+	each_probe(set, o, refused, peek_take, &pk);
 	peek_totals(&pk);
 	parts_free(&pk.rd.pt);
 	json_decref(pk.list);

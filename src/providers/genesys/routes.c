@@ -11,9 +11,14 @@
  *   POST   /statistics/v3/operations/get-statistic-ex
  *
  * Every request needs the x-api-key header (403 otherwise); the statistics
- * need the bearer token too (401). Each user holds one subscription; the
+ * need the bearer token too (401), unless the server is told the API key
+ * alone will do (/sim/control "api_key_only"; a request without a token
+ * is then its first user's). Each user holds one subscription; the
  * subscription cap of the tenant answers 403. Errors have the API's shape:
- * {"status": {"code": N, "message": "..."}}.
+ * {"status": {"code": N, "message": "..."}}, and a refused subscription or
+ * peek (400) the reference's whole shape, errors[] too. Which statistics
+ * the deployment has, refuses or fails is /sim/control's ("extra_stats",
+ * "refuse_stats", "error_stats"; view.h).
  */
 #include "autoconf.h"
 
@@ -34,6 +39,29 @@ static void error_genesys(struct reply *rp, int status, const char *msg)
 	reply_json(rp, status, json_pack("{s:{s:i, s:o}}", "status", "code",
 					 status, "message",
 					 m ? m : json_string("error")));
+}
+
+/*
+ * A refused request (400) in the reference's shape: the message in
+ * errors[] and in the status.
+ */
+static void refused_genesys(struct reply *rp, const char *path, const char *msg)
+{
+	json_t *m = json_string(msg);
+
+	if (m == NULL)
+		m = json_string("Bad Request");
+	reply_json(rp, 400, json_pack("{s:{}, s:[{s:{s:i, s:{}, s:O}}], s:s, "
+				      "s:{s:i, s:o}}", "data", "errors", "status",
+				      "code", 400, "detail", "message", m, "path",
+				      path, "status", "code", 400, "message", m));
+}
+
+/* How the server treats statistic names now (/sim/control). */
+static struct genesys_view_rules rules_now(void)
+{
+	return (struct genesys_view_rules){ server.f.extra_stats,
+		server.f.refuse_stats, server.f.error_stats, false };
 }
 
 /* True when the request carries the API key; a 403 answer otherwise. */
@@ -109,6 +137,24 @@ static void h_token(struct request *rq, struct reply *rp)
 				      "scope", "*"));
 }
 
+/*
+ * True when a statistics request may go on: the API key (403), then the
+ * bearer token (401), unless the API key alone will do (then a request
+ * without a valid token is the first user's).
+ */
+static bool authorized(struct request *rq, struct reply *rp)
+{
+	if (!api_key_ok(rq, rp))
+		return false;
+	rq->user = authenticate(rq);
+	if (rq->user == NULL && server.f.api_key_only && server.nusers > 0)
+		rq->user = &server.users[0];
+	if (rq->user != NULL)
+		return true;
+	error_genesys(rp, 401, "Unauthorized");
+	return false;
+}
+
 /* Users holding a subscription, not counting except. */
 static int subscriptions(const struct user *except)
 {
@@ -122,19 +168,20 @@ static int subscriptions(const struct user *except)
 /* POST /statistics/v3/subscriptions: the subscription and its first values. */
 static void h_subscribe(struct request *rq, struct reply *rp)
 {
+	struct genesys_view_rules rules = rules_now();
 	char err[512];
 	struct sim_gsub *g;
 
-	if (!api_key_ok(rq, rp))
+	if (!authorized(rq, rp))
 		return;
 	if (subscriptions(rq->user) + 1 > server.set.max_subs) {
 		error_genesys(rp, 403, "the limit of open subscriptions is reached");
 		return;
 	}
 	g = genesys_view_subscribe(server.sim, rq->body.data, rq->body.len,
-				  err, sizeof(err));
+				   &rules, err, sizeof(err));
 	if (g == NULL) {
-		error_genesys(rp, 400, err);
+		refused_genesys(rp, rq->path, err);
 		return;
 	}
 	genesys_view_free(rq->user->sub);
@@ -165,11 +212,14 @@ static void h_subscription(struct request *rq, struct reply *rp)
 	char *id = sub_id(rq->path);
 	const char *rest = rq->path + strlen(SUBS "/") + strlen(id);
 	bool del = strcmp(rq->method, "DELETE") == 0;
-	struct sim_gsub *g = user_sub(rq->user, id);
+	struct sim_gsub *g;
 
-	free(id);
-	if (!api_key_ok(rq, rp))
+	if (!authorized(rq, rp)) {
+		free(id);
 		return;
+	}
+	g = user_sub(rq->user, id);
+	free(id);
 	if (del && *rest == '\0') {
 		if (g) {
 			genesys_view_free(g);
@@ -198,17 +248,22 @@ static void h_peek(struct request *rq, struct reply *rp)
 				MHD_GET_ARGUMENT_KIND, "objectId");
 	const char *otype = MHD_lookup_connection_value(rq->conn,
 				MHD_GET_ARGUMENT_KIND, "objectType");
+	struct genesys_view_rules rules = rules_now();
+	char err[512];
 	char *body;
 
-	if (!api_key_ok(rq, rp))
+	if (!authorized(rq, rp))
 		return;
 	if (oid == NULL || otype == NULL) {
 		error_genesys(rp, 400, "objectId and objectType are required");
 		return;
 	}
 	sim_advance(server.sim, now_mono());
-	body = genesys_view_peek(server.sim, name, oid, otype);
-	if (body == NULL)
+	body = genesys_view_peek(server.sim, name, oid, otype, &rules, err,
+				 sizeof(err));
+	if (body == NULL && err[0] != '\0')
+		refused_genesys(rp, rq->path, err);
+	else if (body == NULL)
 		error_genesys(rp, 404, "unknown statistic");
 	else
 		reply_text(rp, 200, body, "application/json");
@@ -217,28 +272,30 @@ static void h_peek(struct request *rq, struct reply *rp)
 /* POST /statistics/v3/operations/get-statistic-ex. */
 static void h_peek_ex(struct request *rq, struct reply *rp)
 {
+	struct genesys_view_rules rules = rules_now();
 	char err[512];
 	char *body;
 
-	if (!api_key_ok(rq, rp))
+	if (!authorized(rq, rp))
 		return;
 	sim_advance(server.sim, now_mono());
 	body = genesys_view_peek_ex(server.sim, rq->body.data, rq->body.len,
-				   err, sizeof(err));
+				    &rules, err, sizeof(err));
 	if (body == NULL)
-		error_genesys(rp, 400, err);
+		refused_genesys(rp, rq->path, err);
 	else
 		reply_text(rp, 200, body, "application/json");
 }
 
 static const struct route routes[] = {
 	{ "POST", "/auth/v3/oauth/token", h_token, OPEN, false },
-	{ "POST", SUBS, h_subscribe, TOKEN, false },
-	{ "GET", SUBS "/", h_subscription, TOKEN, true },
-	{ "DELETE", SUBS "/", h_subscription, TOKEN, true },
-	{ "GET", "/statistics/v3/statistic-values/", h_peek, TOKEN, true },
+	/* The API key, then the token: each handler's authorized(). */
+	{ "POST", SUBS, h_subscribe, OPEN, false },
+	{ "GET", SUBS "/", h_subscription, OPEN, true },
+	{ "DELETE", SUBS "/", h_subscription, OPEN, true },
+	{ "GET", "/statistics/v3/statistic-values/", h_peek, OPEN, true },
 	{ "POST", "/statistics/v3/operations/get-statistic-ex", h_peek_ex,
-	  TOKEN, false },
+	  OPEN, false },
 };
 
 static const char *const prefixes[] = { "/statistics/v3/", "/auth/v3/", NULL };

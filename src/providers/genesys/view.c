@@ -14,6 +14,14 @@
  * reports a statistic it could not open. Values come from the model's
  * figures (sim_internal.h), computed once per object and answer:
  * numbers as {"value": N}, agent states as {"state", "reason"}.
+ *
+ * Which names the server has is its deployment's (struct
+ * genesys_view_rules): the catalogue's, and those a test adds with the
+ * value they answer. A name it does not have refuses the subscription
+ * (400); a name it is told to refuse too, in words that name it but no
+ * statisticId; a name it is told to fail is opened, and each of its
+ * objects answered as an entry of errors[] (the reference's shape:
+ * a status with a code, a detail and a message) instead of a value.
  */
 #include "autoconf.h"
 
@@ -33,6 +41,9 @@
 
 #define MAX_STATS 20000		/* statistics in one subscription or request */
 #define QUOTE_MAX 60		/* bytes of a client's text quoted in an error */
+/* The words of a refused statistic: its name, but no statisticId. */
+#define REFUSED_FMT "Statistic '%.*s' is not defined in the Stat Server " \
+	"configuration"
 
 /* --- statistics ----------------------------------------------------------- */
 
@@ -134,7 +145,9 @@ struct gstat {
 	char *oid, *otype;	/* objectId, objectType as given */
 	char *name;		/* the statistic's name; NULL for a definition */
 	json_t *definition;	/* an inline definition, its value is 0 */
-	const struct gdef *def;	/* how it is computed; NULL: 0 */
+	const struct gdef *def;	/* how it is computed; NULL: extra, or null */
+	json_t *extra;		/* a deployment's statistic: its value, or NULL */
+	bool error;		/* answered as an error entry, not a value */
 	struct target tg;
 };
 
@@ -153,6 +166,7 @@ struct gparse {
 	bool failed;
 	bool need_id;		/* statisticId is required (subscriptions) */
 	struct lookup l;
+	const struct genesys_view_rules *rules;	/* NULL: the catalogue only */
 };
 
 /* Record the first error; returns false for the caller to pass on. */
@@ -202,22 +216,60 @@ static bool opt_string(struct gparse *p, json_t *e, const char *key,
 	return true;
 }
 
+/* True when a list of names (a JSON array, or NULL) holds name. */
+static bool listed(json_t *list, const char *name)
+{
+	json_t *v;
+	size_t i;
+
+	json_array_foreach(list, i, v)
+		if (json_is_string(v) && strcmp(json_string_value(v), name) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the server has a statistic. */
+enum has { HAS_NAME, HAS_REFUSED, HAS_NOT };
+
+/*
+ * Whether the server has statistic name (*extra: its value when it is a
+ * deployment's own), refuses it, or does not have it.
+ */
+static enum has has_name(const struct genesys_view_rules *rules,
+			 const char *name, json_t **extra)
+{
+	*extra = rules && rules->extra ? json_object_get(rules->extra, name) : NULL;
+	if (rules && listed(rules->refuse, name))
+		return HAS_REFUSED;
+	if (catalog_find(&catalog_genesys, name) != NULL || *extra != NULL ||
+	    (rules && rules->any_name))
+		return HAS_NAME;
+	return HAS_NOT;
+}
+
 /* The statistic's name, or its inline definition. */
 static bool parse_name(struct gparse *p, json_t *e, const char *label,
 		       struct gstat *st)
 {
 	json_t *name = json_object_get(e, "name");
 	json_t *def = json_object_get(e, "definition");
+	enum has has;
 	const char *n;
+	json_t *extra;
 
 	if (json_is_string(name)) {
 		n = json_string_value(name);
-		if (catalog_find(&catalog_genesys, n) == NULL)
+		has = has_name(p->rules, n, &extra);
+		if (has == HAS_REFUSED)
+			return fail(p, REFUSED_FMT, quote_len(n), n);
+		if (has == HAS_NOT)
 			return fail(p, "statistic %.*s: unknown statistic name "
 				    "\"%.*s\"", quote_len(label), label,
 				    quote_len(n), n);
 		st->name = xstrdup(n);
 		st->def = gdef_find(n);
+		st->extra = extra ? json_incref(extra) : NULL;
+		st->error = p->rules && listed(p->rules->error, n);
 		return true;
 	}
 	if (name == NULL && json_is_object(def)) {
@@ -283,6 +335,7 @@ static void stats_free(struct gstat *v, size_t n)
 		free(v[i].otype);
 		free(v[i].name);
 		json_decref(v[i].definition);
+		json_decref(v[i].extra);
 	}
 	free(v);
 }
@@ -415,9 +468,12 @@ static void new_sub_id(char out[SIM_ID_LEN])
  * "definition"}...]}}. NULL with the 400 answer's message in err.
  */
 struct sim_gsub *genesys_view_subscribe(struct sim *s, const char *body,
-				       size_t len, char *err, size_t errsz)
+					size_t len,
+					const struct genesys_view_rules *rules,
+					char *err, size_t errsz)
 {
-	struct gparse p = { err, errsz, false, true, { s, { 0 }, { 0 }, { 0 } } };
+	struct gparse p = { err, errsz, false, true, { s, { 0 }, { 0 }, { 0 } },
+			    rules };
 	struct sim_gsub *g;
 	json_t *root, *list;
 
@@ -684,8 +740,11 @@ static json_t *stat_value(struct figs *c, const struct gstat *st)
 
 	if (st->tg.kind == TG_NONE || (d && !(d->on & target_class(&st->tg))))
 		return json_null();
-	if (d == NULL)
+	if (d == NULL && st->definition != NULL)
 		return int_value(0);
+	if (d == NULL)		/* a deployment's statistic, or one unknown */
+		return st->extra ? json_pack("{s:O}", "value", st->extra) :
+		       json_null();
 	switch (d->op) {
 	case G_OBJECT_ID:
 		return json_pack("{s:s}", "value", st->oid);
@@ -729,16 +788,51 @@ static json_t *stat_json(struct figs *c, const struct gstat *st)
 	return o;
 }
 
-/* An answer's text: {"data": data, "status": {"code": 0, "message": "OK"}}. */
-static char *answer(json_t *data)
+/*
+ * An answer's text: {"data": data, "errors": errors (when not NULL),
+ * "status": {"code": 0, "message": "OK"}}.
+ */
+static char *answer_with(json_t *data, json_t *errors)
 {
 	json_t *root = json_pack("{s:o, s:{s:i, s:s}}", "data", data, "status",
 				 "code", 0, "message", "OK");
-	char *text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER |
+	char *text;
+
+	if (errors != NULL)
+		json_object_set_new(root, "errors", errors);
+	text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER |
 				JSON_REAL_PRECISION(15));
 
 	json_decref(root);
 	return text;
+}
+
+/* An answer without errors. */
+static char *answer(json_t *data)
+{
+	return answer_with(data, NULL);
+}
+
+/*
+ * The error entry of a statistic the server could not open: its
+ * statisticId and object in the detail, in the reference's shape.
+ */
+static json_t *stat_error(const struct gstat *st)
+{
+	json_t *detail = json_pack("{s:s, s:s, s:s}", "name", st->name,
+				   "objectId", st->oid, "objectType", st->otype);
+	char *msg = xasprintf("Statistic '%.*s' could not be opened on %.*s "
+			      "'%.*s'", quote_len(st->name), st->name,
+			      quote_len(st->otype), st->otype,
+			      quote_len(st->oid), st->oid);
+	json_t *e;
+
+	if (st->id != NULL)
+		json_object_set_new(detail, "statisticId", json_string(st->id));
+	e = json_pack("{s:{s:i, s:o, s:s}}", "status", "code", 404, "detail",
+		      detail, "message", msg);
+	free(msg);
+	return e;
 }
 
 /* The index of the statistic with this id (of length len), or -1. */
@@ -798,44 +892,60 @@ char *genesys_view_values(struct sim *s, const struct sim_gsub *g,
 			 const char *ids)
 {
 	bool *want = ids ? select_ids(g, ids) : NULL;
-	json_t *data = json_object(), *list = json_array();
+	json_t *data = json_object(), *list = json_array(), *errors = NULL;
 	struct figs c;
 
 	figs_init(&c, s);
-	for (size_t i = 0; i < g->n; i++)
-		if (want == NULL || want[i])
+	for (size_t i = 0; i < g->n; i++) {
+		if (want != NULL && !want[i])
+			continue;
+		if (!g->v[i].error) {
 			json_array_append_new(list, stat_json(&c, &g->v[i]));
+			continue;
+		}
+		if (errors == NULL)
+			errors = json_array();
+		json_array_append_new(errors, stat_error(&g->v[i]));
+	}
 	figs_free(&c);
 	free(want);
 	if (g->op != NULL)
 		json_object_set_new(data, "operationId", json_string(g->op));
 	json_object_set_new(data, "subscriptionId", json_string(g->id));
 	json_object_set_new(data, "statistics", list);
-	return answer(data);
+	return answer_with(data, errors);
 }
 
 /*
  * GET /statistic-values/{name}?objectId&objectType: {"data": {"statistic":
- * {...}}}. NULL for a name the catalogue does not have or an unknown
- * object type; an unknown object answers value null.
+ * {...}}}. NULL for a name the server does not have (err says why when it
+ * is refused, else it is "") or an unknown object type; an unknown object
+ * answers value null.
  */
 char *genesys_view_peek(struct sim *s, const char *name, const char *object_id,
-		       const char *object_type)
+			const char *object_type,
+			const struct genesys_view_rules *rules, char *err,
+			size_t errsz)
 {
 	struct lookup l = { s, { 0 }, { 0 }, { 0 } };
+	json_t *one, *extra;
+	enum has has = has_name(rules, name, &extra);
 	struct gstat st;
 	struct figs c;
 	enum otype t;
-	json_t *one;
 
-	if (catalog_find(&catalog_genesys, name) == NULL ||
-	    !view_otype_find(object_type, &t))
+	if (err != NULL && errsz > 0)
+		err[0] = '\0';
+	if (has == HAS_REFUSED && err != NULL)
+		snprintf(err, errsz, REFUSED_FMT, quote_len(name), name);
+	if (has != HAS_NAME || !view_otype_find(object_type, &t))
 		return NULL;
 	memset(&st, 0, sizeof(st));
 	st.name = (char *)name;
 	st.oid = (char *)object_id;
 	st.otype = (char *)object_type;
 	st.def = gdef_find(name);
+	st.extra = extra;
 	st.tg = view_resolve(&l, t, object_id);
 	view_lookup_free(&l);
 	figs_init(&c, s);
@@ -851,9 +961,11 @@ char *genesys_view_peek(struct sim *s, const char *name, const char *object_id,
  * message in err, refused as a subscription would be.
  */
 char *genesys_view_peek_ex(struct sim *s, const char *body, size_t len,
-			  char *err, size_t errsz)
+			   const struct genesys_view_rules *rules, char *err,
+			   size_t errsz)
 {
-	struct gparse p = { err, errsz, false, false, { s, { 0 }, { 0 }, { 0 } } };
+	struct gparse p = { err, errsz, false, false, { s, { 0 }, { 0 }, { 0 } },
+			    rules };
 	struct gstat *v = NULL;
 	size_t n = 0;
 	json_t *root, *list, *out = NULL;

@@ -51,7 +51,8 @@ __attribute__((noinline)) static double run_cycle(const char *body, size_t len, 
 
 	for (int i = 0; i < iters; i++) {
 		char err[200];
-		struct snapshot *s = brightpattern_parse_data(body, len, set, err, sizeof(err));
+		struct snapshot *s = brightpattern_parse_data(body, len, set, NULL,
+							      err, sizeof(err));
 		struct view v = { set, 0, s, &st, now_mono(), 2, false, NULL, false };
 		if (s == NULL) {
 			fprintf(stderr, "bench: parse failed: %s\n", err);

@@ -112,7 +112,7 @@ static char *read_data(const char *name, size_t *len)
 static struct snapshot *parse(const char *body, const struct layoutset *set,
 			      char *err, size_t errsz)
 {
-	return brightpattern_parse_data(body, strlen(body), set, err, errsz);
+	return brightpattern_parse_data(body, strlen(body), set, NULL, err, errsz);
 }
 
 /* The tid of a totals statistic. */
@@ -161,7 +161,8 @@ START_TEST(test_postman_verbatim)
 	size_t len;
 	char *body = read_data("postman-data.json", &len);
 	char err[256] = "unset";
-	struct snapshot *s = brightpattern_parse_data(body, len, set, err, sizeof(err));
+	struct snapshot *s = brightpattern_parse_data(body, len, set, NULL, err,
+						      sizeof(err));
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_msg(err[0] == '\0', "err: %s", err);
@@ -186,7 +187,8 @@ START_TEST(test_postman_our_ids)
 	size_t len, ag, sv;
 	char *body = read_data("postman-data-ours.json", &len);
 	char err[256] = "unset";
-	struct snapshot *s = brightpattern_parse_data(body, len, set, err, sizeof(err));
+	struct snapshot *s = brightpattern_parse_data(body, len, set, NULL, err,
+						      sizeof(err));
 	static const char *const agents[][2] = {
 		{ "christy.borden", "0" }, { "marky.mark", "0" },
 		{ "allen.fawcett", "0" }, { "jeffery.lozada", "0" },
@@ -232,7 +234,7 @@ START_TEST(test_data_len)
 	static const char body[] = "{\"a\":{\"stats_totals\":{\"in_calls_waiting\":\"4\"}}}trailing junk";
 	char err[256];
 	struct snapshot *s = brightpattern_parse_data(body, strlen(body) - strlen("trailing junk"),
-						 set, err, sizeof(err));
+						 set, NULL, err, sizeof(err));
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(err, "");

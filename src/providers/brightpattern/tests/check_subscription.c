@@ -253,9 +253,17 @@ START_TEST(test_doc_one_app)
 
 	ck_assert_uint_eq(json_object_size(root), 1);
 	app = member(root, "wallboard", JSON_OBJECT);
+	json_t *tot;
+
 	assert_strings(member(app, "stats_totals", JSON_ARRAY), totals);
-	ck_assert_uint_eq(json_array_size(member(app, "service_grids", JSON_ARRAY)), 3);
+	/* The three grids, and the one the totals over a service are read from. */
+	ck_assert_uint_eq(json_array_size(member(app, "service_grids", JSON_ARRAY)), 4);
 	ck_assert_uint_eq(json_array_size(member(app, "agent_grids", JSON_ARRAY)), 1);
+	tot = grid_by_id(member(app, "service_grids", JSON_ARRAY), "1-tot");
+	ck_assert_msg(tot != NULL, "no service grid for the totals over a service");
+	ck_assert_uint_eq(json_array_size(member(tot, "columns", JSON_ARRAY)), 2);
+	column_at(tot, 0, "sel_name", "stat_name", "name");
+	column_at(tot, 1, "w", "stat_name", "in_calls_waiting");
 	json_decref(root);
 	layoutset_free(set);
 }
@@ -322,7 +330,9 @@ START_TEST(test_doc_agent_grid)
 	static const char *const disp[] = { "Product sold", NULL };
 
 	ck_assert_msg(g != NULL, "no agent grid 1-ag");
-	ck_assert_uint_eq(json_array_size(member(g, "columns", JSON_ARRAY)), 4);
+	/* logged_in_only: the board reads is_logged, a column it adds */
+	ck_assert_uint_eq(json_array_size(member(g, "columns", JSON_ARRAY)), 5);
+	column_at(g, 4, "sel_logged", "stat_name", "is_logged");
 	column_at(g, 0, "n", "stat_name", "first_last_name");
 	column_at(g, 1, "st", "stat_name", "acd_state");
 	c = column_at(g, 2, "d", "stat_name", "state_duration");

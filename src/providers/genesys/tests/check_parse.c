@@ -24,7 +24,8 @@
 static struct snapshot *parse(const char *body, const struct layoutset *set,
 			      char *err, size_t errsz)
 {
-	return genesys_parse_values(body, strlen(body), set, &objs, err, errsz);
+	return genesys_parse_values(body, strlen(body), set, &objs, NULL, err,
+				    errsz);
 }
 
 /* An answer holding the given statistics (a JSON list's inside). */
@@ -636,7 +637,7 @@ END_TEST
 static struct snapshot *parse_bare(const char *body, const struct layoutset *set,
 				   const struct genesys_objects *o)
 {
-	return genesys_parse_values(body, strlen(body), set, o, NULL, 0);
+	return genesys_parse_values(body, strlen(body), set, o, NULL, NULL, 0);
 }
 
 START_TEST(test_no_err_buffer)

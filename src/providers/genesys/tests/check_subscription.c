@@ -88,7 +88,7 @@ END_TEST
 static json_t *built(const struct layoutset *set, const struct genesys_objects *o,
 		     const char *op, size_t *count)
 {
-	char *text = genesys_subscription_build(set, o, op, count);
+	char *text = genesys_subscription_build(set, o, NULL, op, count);
 	json_t *root;
 
 	ck_assert_ptr_nonnull(text);
@@ -244,8 +244,8 @@ START_TEST(test_sub_order_and_count)
 	st = json_array_get(list, WB_ARRAY_LEN(head));
 	ck_assert_str_eq(member(st, "statisticId"), "t0.0");
 	/* Built twice: the same text. */
-	a = genesys_subscription_build(set, &objs, "op", NULL);
-	b = genesys_subscription_build(set, &objs, "op", NULL);
+	a = genesys_subscription_build(set, &objs, NULL, "op", NULL);
+	b = genesys_subscription_build(set, &objs, NULL, "op", NULL);
 	ck_assert_str_eq(a, b);
 	free(a);
 	free(b);
@@ -415,7 +415,7 @@ START_TEST(test_peek_body)
 {
 	struct layoutset *set = set_of(layout_peek);
 	size_t n = 0;
-	char *text = genesys_peek_build(set, &objs, &n);
+	char *text = genesys_peek_build(set, &objs, NULL, &n);
 	json_t *root, *list, *st;
 	size_t i;
 	int tenant = 0, q1 = 0, sales = 0;
@@ -442,7 +442,7 @@ START_TEST(test_peek_body)
 	layoutset_free(set);
 	/* Nothing to peek: no body. */
 	set = set_of(layout_main);
-	ck_assert_ptr_null(genesys_peek_build(set, &objs, &n));
+	ck_assert_ptr_null(genesys_peek_build(set, &objs, NULL, &n));
 	ck_assert_uint_eq(n, 0);
 	layoutset_free(set);
 }
@@ -467,7 +467,7 @@ START_TEST(test_peek_parse)
 	char err[256] = "";
 
 	snapshot_grid_alloc(s, 0, 2);
-	ck_assert_msg(genesys_parse_peeked(body, strlen(body), set, &objs, s, err,
+	ck_assert_msg(genesys_parse_peeked(body, strlen(body), set, &objs, s, NULL, err,
 					   sizeof(err)), "refused: %s", err);
 	/* Q1 was answered for another object type only: no value. */
 	assert_cell(s, 0, 0, 1, NULL);
@@ -493,14 +493,14 @@ START_TEST(test_peek_single_and_refused)
 	char err[256] = "";
 
 	snapshot_grid_alloc(s, 0, 2);
-	ck_assert(genesys_parse_peeked(one, strlen(one), set, &objs, s, err,
+	ck_assert(genesys_parse_peeked(one, strlen(one), set, &objs, s, NULL, err,
 				       sizeof(err)));
 	assert_total(s, testlib_tid_of(set, "ExpectedWaitTime", ""), "12");
-	ck_assert(!genesys_parse_peeked(failed, strlen(failed), set, &objs, s,
+	ck_assert(!genesys_parse_peeked(failed, strlen(failed), set, &objs, s, NULL,
 					err, sizeof(err)));
 	ck_assert_msg(strstr(err, "Stat Server") && clean(err), "err: %s", err);
-	ck_assert(!genesys_parse_peeked("[1]", 3, set, &objs, s, err, sizeof(err)));
-	ck_assert(!genesys_parse_peeked("{\"data\":{}}", 11, set, &objs, s, err,
+	ck_assert(!genesys_parse_peeked("[1]", 3, set, &objs, s, NULL, err, sizeof(err)));
+	ck_assert(!genesys_parse_peeked("{\"data\":{}}", 11, set, &objs, s, NULL, err,
 					sizeof(err)));
 	/* A refusal leaves what was there. */
 	assert_total(s, testlib_tid_of(set, "ExpectedWaitTime", ""), "12");

@@ -3,8 +3,9 @@
  * Statistics API presents it (view.c): subscriptions refused for what Stat
  * Server would refuse, a value for every catalogue statistic, agent states
  * consistent with the model, the statisticIds filter, the objects, single
- * values (peek, get-statistic-ex), queues that agree with the model, and
- * the same values from the same seed.
+ * values (peek, get-statistic-ex), queues that agree with the model, the
+ * same values from the same seed, and a deployment's own statistics:
+ * names it has beyond the catalogue, refuses, or answers with errors.
  */
 #include "autoconf.h"
 
@@ -54,7 +55,7 @@ static json_t *parse(char *text)
 static struct sim_gsub *gsubscribe(struct sim *s, const char *body)
 {
 	char err[512];
-	struct sim_gsub *g = genesys_view_subscribe(s, body, strlen(body), err,
+	struct sim_gsub *g = genesys_view_subscribe(s, body, strlen(body), NULL, err,
 						   sizeof(err));
 
 	ck_assert_msg(g != NULL, "refused: %s", err);
@@ -146,12 +147,12 @@ START_TEST(test_genesys_refusals)
 
 	for (size_t i = 0; i < WB_ARRAY_LEN(bad); i++) {
 		strcpy(err, "");
-		ck_assert_msg(genesys_view_subscribe(s, bad[i], strlen(bad[i]), err,
+		ck_assert_msg(genesys_view_subscribe(s, bad[i], strlen(bad[i]), NULL, err,
 						    sizeof(err)) == NULL,
 			      "accepted: %s", bad[i]);
 		ck_assert_msg(err[0] != '\0', "no message for: %s", bad[i]);
 	}
-	ck_assert_ptr_null(genesys_view_subscribe(s, NULL, 0, err, sizeof(err)));
+	ck_assert_ptr_null(genesys_view_subscribe(s, NULL, 0, NULL, err, sizeof(err)));
 	sim_free(s);
 }
 END_TEST
@@ -180,7 +181,7 @@ START_TEST(test_genesys_size_limit)
 
 	ck_assert_uint_eq(json_array_size(json_object_get(json_object_get(ans,
 			  "data"), "statistics")), 20000);
-	ck_assert_ptr_null(genesys_view_subscribe(s, big, strlen(big), err,
+	ck_assert_ptr_null(genesys_view_subscribe(s, big, strlen(big), NULL, err,
 						 sizeof(err)));
 	ck_assert_ptr_nonnull(strstr(err, "too many"));
 	json_decref(ans);
@@ -491,7 +492,7 @@ START_TEST(test_genesys_peek)
 	struct sim *s = new_sim(1, 0, 0, 11);
 	const struct sim_agent *a = &s->agents[3];
 	json_t *ans = parse(genesys_view_peek(s, "CurrentAgentState", a->login_id,
-					     "Agent"));
+					      "Agent", NULL, NULL, 0));
 	json_t *st = json_object_get(json_object_get(ans, "data"), "statistic");
 
 	ck_assert_str_eq(json_string_value(json_object_get(st, "name")),
@@ -503,12 +504,15 @@ START_TEST(test_genesys_peek)
 	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(st,
 			 "value"), "state")), expected_state(a));
 	json_decref(ans);
-	ans = parse(genesys_view_peek(s, "ServiceFactor1", "nowhere", "Queue"));
+	ans = parse(genesys_view_peek(s, "ServiceFactor1", "nowhere", "Queue",
+				      NULL, NULL, 0));
 	st = json_object_get(json_object_get(ans, "data"), "statistic");
 	ck_assert(json_is_null(json_object_get(st, "value")));
 	json_decref(ans);
-	ck_assert_ptr_null(genesys_view_peek(s, "NoSuchStatistic", "Env", "Tenant"));
-	ck_assert_ptr_null(genesys_view_peek(s, "ServiceFactor1", "Env", "Planet"));
+	ck_assert_ptr_null(genesys_view_peek(s, "NoSuchStatistic", "Env", "Tenant",
+					     NULL, NULL, 0));
+	ck_assert_ptr_null(genesys_view_peek(s, "ServiceFactor1", "Env", "Planet",
+					     NULL, NULL, 0));
 	sim_free(s);
 }
 END_TEST
@@ -530,7 +534,7 @@ START_TEST(test_genesys_peek_ex)
 		"{\"name\": \"ServiceFactor1\", \"objectId\": \"%s\", "
 		"\"objectType\": \"Queue\"}]}}", s->agents[0].login_id, s->svcs[0].name);
 	char err[512];
-	json_t *ans = parse(genesys_view_peek_ex(s, body, strlen(body), err,
+	json_t *ans = parse(genesys_view_peek_ex(s, body, strlen(body), NULL, err,
 						sizeof(err)));
 	json_t *list = json_object_get(json_object_get(ans, "data"), "statistics");
 	const char *top = "{\"statistics\": [{\"name\": \"ServiceFactor1\", "
@@ -541,13 +545,13 @@ START_TEST(test_genesys_peek_ex)
 			 "name")), "TotalLoginTime");
 	ck_assert(json_is_object(json_object_get(json_array_get(list, 2), "value")));
 	json_decref(ans);
-	ans = parse(genesys_view_peek_ex(s, top, strlen(top), err, sizeof(err)));
+	ans = parse(genesys_view_peek_ex(s, top, strlen(top), NULL, err, sizeof(err)));
 	ck_assert_uint_eq(json_array_size(json_object_get(json_object_get(ans,
 			  "data"), "statistics")), 1);
 	json_decref(ans);
 	for (size_t i = 0; i < WB_ARRAY_LEN(bad); i++) {
 		strcpy(err, "");
-		ck_assert_ptr_null(genesys_view_peek_ex(s, bad[i], strlen(bad[i]), err,
+		ck_assert_ptr_null(genesys_view_peek_ex(s, bad[i], strlen(bad[i]), NULL, err,
 						       sizeof(err)));
 		ck_assert(err[0] != '\0');
 	}
@@ -630,6 +634,157 @@ START_TEST(test_queues_agree_with_model)
 }
 END_TEST
 
+/* --- a deployment's own statistics ------------------------------------ */
+
+/* Rules from JSON text: extra, refuse, error (NULL: none). */
+static struct genesys_view_rules rules_of(const char *extra,
+					  const char *refuse, const char *error)
+{
+	struct genesys_view_rules r = {
+		extra ? json_loads(extra, 0, NULL) : NULL,
+		refuse ? json_loads(refuse, 0, NULL) : NULL,
+		error ? json_loads(error, 0, NULL) : NULL, false
+	};
+	return r;
+}
+
+static void rules_free(struct genesys_view_rules *r)
+{
+	json_decref(r->extra);
+	json_decref(r->refuse);
+	json_decref(r->error);
+}
+
+/*
+ * Names beyond the catalogue: refused unless the deployment has them
+ * (answering their value everywhere), or any name is taken (the demo's
+ * null).
+ */
+START_TEST(test_genesys_extra_stats)
+{
+	struct sim *s = new_sim(1, 12, 2, 11);
+	struct genesys_view_rules r = rules_of("{\"MyStat\": 42, \"MyText\": "
+					       "\"on\"}", NULL, NULL);
+	struct genesys_view_rules any = { NULL, NULL, NULL, true };
+	char *body = one_stat("x", s->agents[0].login_id, "Agent", "MyStat");
+	char *text = one_stat("y", s->svcs[0].name, "Queue", "MyText");
+	char *other = one_stat("z", "Env", "Tenant", "NotMine");
+	char err[512];
+	struct sim_gsub *g;
+	json_t *ans;
+
+	ck_assert_ptr_null(genesys_view_subscribe(s, body, strlen(body), NULL,
+						  err, sizeof(err)));
+	ck_assert_ptr_nonnull(strstr(err, "unknown statistic name \"MyStat\""));
+	g = genesys_view_subscribe(s, body, strlen(body), &r, err, sizeof(err));
+	ck_assert_msg(g != NULL, "refused: %s", err);
+	ans = parse(genesys_view_values(s, g, NULL));
+	ck_assert_int_eq((int)number_in(value_of(ans, "x")), 42);
+	json_decref(ans);
+	genesys_view_free(g);
+	g = genesys_view_subscribe(s, text, strlen(text), &r, err, sizeof(err));
+	ans = parse(genesys_view_values(s, g, NULL));
+	ck_assert_str_eq(json_string_value(json_object_get(value_of(ans, "y"),
+							   "value")), "on");
+	json_decref(ans);
+	genesys_view_free(g);
+	ck_assert_ptr_null(genesys_view_subscribe(s, other, strlen(other), &r, err,
+						  sizeof(err)));
+	g = genesys_view_subscribe(s, other, strlen(other), &any, err, sizeof(err));
+	ans = parse(genesys_view_values(s, g, NULL));
+	ck_assert(json_is_null(value_of(ans, "z")));
+	json_decref(ans);
+	genesys_view_free(g);
+	ans = parse(genesys_view_peek(s, "MyStat", "Env", "Tenant", &r, err,
+				      sizeof(err)));
+	ck_assert_int_eq((int)number_in(json_object_get(json_object_get(
+		json_object_get(ans, "data"), "statistic"), "value")), 42);
+	json_decref(ans);
+	rules_free(&r);
+	free(body);
+	free(text);
+	free(other);
+	sim_free(s);
+}
+END_TEST
+
+/*
+ * A refused name refuses the subscription and the peeks, in words that
+ * name it but give no statisticId; a catalogue name can be refused too.
+ */
+START_TEST(test_genesys_refuse_stats)
+{
+	struct sim *s = new_sim(1, 12, 2, 11);
+	struct genesys_view_rules r = rules_of(NULL, "[\"TotalLoginTime\"]", NULL);
+	char *body = one_stat("g0.1.2", s->agents[0].login_id, "Agent",
+			      "TotalLoginTime");
+	char *peek = xasprintf("{\"data\": {\"statistics\": [{\"name\": "
+			       "\"TotalLoginTime\", \"objectId\": \"%s\", "
+			       "\"objectType\": \"Agent\"}]}}",
+			       s->agents[0].login_id);
+	char err[512];
+
+	ck_assert_ptr_null(genesys_view_subscribe(s, body, strlen(body), &r, err,
+						  sizeof(err)));
+	ck_assert_str_eq(err, "Statistic 'TotalLoginTime' is not defined in the "
+			 "Stat Server configuration");
+	ck_assert_ptr_null(genesys_view_peek(s, "TotalLoginTime", "x", "Agent",
+					     &r, err, sizeof(err)));
+	ck_assert_str_eq(err, "Statistic 'TotalLoginTime' is not defined in the "
+			 "Stat Server configuration");
+	ck_assert_ptr_null(genesys_view_peek_ex(s, peek, strlen(peek), &r, err,
+						sizeof(err)));
+	ck_assert_ptr_null(strstr(err, "g0.1.2"));
+	/* A name it does not have is a 404 for a peek: no reason. */
+	ck_assert_ptr_null(genesys_view_peek(s, "Nope", "x", "Agent", &r, err,
+					     sizeof(err)));
+	ck_assert_str_eq(err, "");
+	rules_free(&r);
+	free(body);
+	free(peek);
+	sim_free(s);
+}
+END_TEST
+
+/*
+ * A failed name is opened, but answered as one error entry for each
+ * object (its statisticId in the detail) instead of a value.
+ */
+START_TEST(test_genesys_error_stats)
+{
+	struct sim *s = new_sim(1, 12, 2, 11);
+	struct genesys_view_rules r = rules_of(NULL, NULL, "[\"TotalTalkTime\"]");
+	char *body = xasprintf("{\"data\": {\"statistics\": ["
+		"{\"statisticId\": \"a\", \"objectId\": \"%s\", \"objectType\": "
+		"\"Agent\", \"name\": \"TotalTalkTime\"},"
+		"{\"statisticId\": \"b\", \"objectId\": \"%s\", \"objectType\": "
+		"\"Agent\", \"name\": \"TotalReadyTime\"}]}}",
+		s->agents[0].login_id, s->agents[0].login_id);
+	char err[512];
+	struct sim_gsub *g = genesys_view_subscribe(s, body, strlen(body), &r, err,
+						    sizeof(err));
+	json_t *ans, *list, *e;
+
+	ck_assert_msg(g != NULL, "refused: %s", err);
+	ans = parse(genesys_view_values(s, g, NULL));
+	list = json_object_get(json_object_get(ans, "data"), "statistics");
+	ck_assert_uint_eq(json_array_size(list), 1);
+	value_of(ans, "b");
+	e = json_object_get(json_array_get(json_object_get(ans, "errors"), 0),
+			    "status");
+	ck_assert_int_eq(json_integer_value(json_object_get(e, "code")), 404);
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(e,
+			 "detail"), "statisticId")), "a");
+	ck_assert_ptr_nonnull(strstr(json_string_value(json_object_get(e,
+				     "message")), "TotalTalkTime"));
+	json_decref(ans);
+	genesys_view_free(g);
+	rules_free(&r);
+	free(body);
+	sim_free(s);
+}
+END_TEST
+
 /* The test cases. */
 static Suite *views_suite(void)
 {
@@ -648,6 +803,9 @@ static Suite *views_suite(void)
 	tcase_add_test(t, test_genesys_peek_ex);
 	tcase_add_test(t, test_genesys_same_seed_same_values);
 	tcase_add_test(t, test_queues_agree_with_model);
+	tcase_add_test(t, test_genesys_extra_stats);
+	tcase_add_test(t, test_genesys_refuse_stats);
+	tcase_add_test(t, test_genesys_error_stats);
 	suite_add_tcase(s, t);
 	return s;
 }
