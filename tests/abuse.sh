@@ -54,8 +54,15 @@ board_up() {
 	start_board 120 40 "$(board_cmd "$CONF" "$SIM_URL") --log $LOG $*"
 }
 
-# fresh: after a fault, fresh data comes again.
-fresh() { wait_for 20 log_since "$(log_lines)" "fresh data$"; }
+# clear: end the fault; CLEARED is the log's length just before, so that
+# fresh data logged at once (a retry due that very moment) is not missed.
+clear() {
+	CLEARED=$(log_lines)
+	sim_control '{"reset": true}'
+}
+
+# fresh: after clear, fresh data comes again.
+fresh() { wait_for 20 log_since "$CLEARED" "fresh data$"; }
 
 # up: a new board (the last one is stopped), and its first data.
 up() {
@@ -90,9 +97,8 @@ storm() {
 	check "$_name: the board still runs" board_running
 	row "storm: $_name" "$([ "$_n" -le 6 ] && echo held || echo FAILED)" \
 		"$_n requests in 6 s (before the fault: $((_at - _before)))"
-	sim_control '{"reset": true}'
-	# A new board has a new log: its first data may come before fresh()
-	# counts the log's lines, so up() looks from the start.
+	clear
+	# A new board has a new log: up() looks from its start.
 	if [ -n "$_restart" ]; then
 		check "$_name: fresh data once it clears" up
 	else
@@ -132,7 +138,7 @@ observe 5
 _n=$(($(api_requests) - _at))
 check "429 with Retry-After: 3: it waits as asked ($_n requests in 5 s)" test "$_n" -le 2
 row "429 Retry-After: 3" "$([ "$_n" -le 2 ] && echo held || echo FAILED)" "$_n requests in 5 s"
-sim_control '{"reset": true}'
+clear
 check "429: fresh data once it clears" fresh
 
 # --- headers -------------------------------------------------------------------
@@ -141,7 +147,7 @@ sim_control '{"big_header": 300000}'
 check "a 300 kB header: the board says the answer could not be read" \
 	wait_for 10 log_since "$_mark" "could not be read"
 check "a 300 kB header: the board still runs" board_running
-sim_control '{"reset": true}'
+clear
 check "a 300 kB header: fresh data once it clears" fresh
 row "300 kB header" "$(board_running && echo held || echo FAILED)" "said, recovered"
 
@@ -211,8 +217,7 @@ if [ -n "$PROBE_PATH" ]; then
 	row "stalled probe" "$(sim_count_is subscriptions_active 0 && echo held || echo FAILED)" \
 		"released $(($(ms) - _t0)) ms after SIGTERM"
 	sim_control '{"reset": true}'
-	board_up
-	check "after the stalled probe: fresh data" fresh
+	check "after the stalled probe: a new board has fresh data" up
 else
 	skip "a stalled probe: the $PROVIDER source asks nothing beside the poll"
 fi
