@@ -22,6 +22,9 @@
 #include "state.h"
 #include "config.h"
 #include "layout/layout.h"
+#include "output/csv.h"
+#include "output/json.h"
+#include "output/nagios.h"
 #include "output/probe.h"
 #include "provider.h"
 
@@ -74,6 +77,66 @@ static void no_core_dumps(void)
 }
 
 /*
+ * The exit status of a usage, config or layout error: 2, or for a
+ * monitoring plugin (--format nagios) UNKNOWN, with its status line on
+ * stdout, where a monitoring system reads it.
+ */
+static int usage_failure(const struct config *cfg, const char *why)
+{
+	char line[1024];
+
+	if (cfg->format != FORMAT_NAGIOS)
+		return 2;
+	nagios_unknown(stdout, sanitize_line(line, sizeof(line), why));
+	fflush(stdout);
+	return NAGIOS_UNKNOWN;
+}
+
+/*
+ * True when the command line asks for --format nagios, read as words:
+ * a command line that could not be read is still a plugin's, whose
+ * monitoring system expects UNKNOWN of it.
+ */
+static bool argv_nagios(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--format=nagios") == 0 ||
+		    (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
+		     strcmp(argv[i + 1], "nagios") == 0))
+			return true;
+	return false;
+}
+
+/*
+ * The output of a run that prints once: --probe's report, else the
+ * format asked for. --format is for --once: with --probe, or without a
+ * run that prints once, it is an error (why, into err), not ignored.
+ */
+static once_output_fn once_output(const struct config *cfg, char *err,
+				  size_t errsz)
+{
+	static const once_output_fn outputs[] = {
+		[FORMAT_TEXT] = plain_once, [FORMAT_JSON] = once_json,
+		[FORMAT_CSV] = once_csv, [FORMAT_NAGIOS] = once_nagios,
+	};
+
+	if (cfg->probe && cfg->format != FORMAT_TEXT) {
+		snprintf(err, errsz, "--format applies to --once: --probe prints "
+			 "its own report");
+		return NULL;
+	}
+	if (cfg->probe)
+		return probe_report;
+	if (!cfg->once && cfg->format != FORMAT_TEXT) {
+		snprintf(err, errsz, "--format %s needs --once", cfg->format ==
+			 FORMAT_JSON ? "json" : cfg->format == FORMAT_CSV ? "csv" :
+			 "nagios");
+		return NULL;
+	}
+	return outputs[cfg->format];
+}
+
+/*
  * The command line, the config file and the environment (config.h).
  * Exits 2 on an error, 0 after --help or --version. The warnings are
  * printed, and kept in warns for the log.
@@ -86,9 +149,13 @@ static void load_config(struct config *cfg, int argc, char **argv,
 
 	print_list(warns, "warning: ");
 	if (!ok) {
+		int rc;
+		if (argv_nagios(argc, argv))
+			cfg->format = FORMAT_NAGIOS;
+		rc = usage_failure(cfg, errs.n ? errs.msgs[0] : "bad usage");
 		print_errs(&errs, "");
 		config_free(cfg);
-		exit(2);
+		exit(rc);
 	}
 	if (cfg->help) {
 		config_usage(stdout);
@@ -228,9 +295,10 @@ static void order_layouts(struct layout **ls, size_t n, bool by_position)
 
 /*
  * Load every layout; all errors are printed and nothing half-loads: NULL
- * when any file has an error.
+ * when any file has an error (the first into why).
  */
-static struct layoutset *load_layouts(const struct config *cfg)
+static struct layoutset *load_layouts(const struct config *cfg, char *why,
+				      size_t whysz)
 {
 	struct errlist errs = { 0 }, warns = { 0 };
 	char **files;
@@ -255,6 +323,7 @@ static struct layoutset *load_layouts(const struct config *cfg)
 	if (set == NULL)
 		for (size_t i = 0; i < n; i++)
 			layout_free(ls[i]);
+	snprintf(why, whysz, "%s", errs.n ? errs.msgs[0] : "");
 	print_errs(&errs, "");
 	strv_free(files, n);
 	free(ls);
@@ -291,6 +360,7 @@ int main(int argc, char **argv)
 	struct errlist errs = { 0 }, warns = { 0 };
 	struct state_map states = { 0 };
 	struct log *log;
+	char why[1024];
 	int rc;
 
 	setlocale(LC_ALL, "");
@@ -305,10 +375,17 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return finish_output(rc);
 	}
-	set = load_layouts(&cfg);
-	if (set == NULL) {
+	if (once_output(&cfg, why, sizeof(why)) == NULL) {
+		fprintf(stderr, "wallboard: %s\n", why);
+		rc = usage_failure(&cfg, why);
 		config_free(&cfg);
-		return 2;
+		return rc;
+	}
+	set = load_layouts(&cfg, why, sizeof(why));
+	if (set == NULL) {
+		rc = usage_failure(&cfg, why);
+		config_free(&cfg);
+		return rc;
 	}
 	/* The config's words for states, checked when it was read. */
 	for (size_t i = 0; i < cfg.nstate_map; i++) {
@@ -331,16 +408,17 @@ int main(int argc, char **argv)
 	errlist_free(&warns);
 	prov = errs.n ? NULL : provider_open(&cfg, set, cfg.demo, &errs);
 	if (prov == NULL) {
+		rc = usage_failure(&cfg, errs.n ? errs.msgs[0] : "no data source");
 		print_errs(&errs, "");
 		log_close(log);
 		layoutset_free(set);
 		state_map_free(&states);
 		config_free(&cfg);
-		return 2;
+		return rc;
 	}
 	if (cfg.probe || cfg.once || !isatty(STDOUT_FILENO)) {
-		rc = finish_output(board_once(&cfg, set, prov, cfg.probe ?
-					      probe_report : plain_once,
+		rc = finish_output(board_once(&cfg, set, prov,
+					      once_output(&cfg, why, sizeof(why)),
 					      cfg.ascii == ASCII_YES, log));
 	} else {
 		struct board_opts bo = {
