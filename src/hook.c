@@ -213,9 +213,17 @@ static void spawn(struct hook *h, struct job *j, double now)
 		n++;
 	env[n] = NULL;
 	j->last = now;
-	if (pipe2(p, O_CLOEXEC) != 0 || !spawn_setup(&fa, &at, p[1])) {
+	if (pipe2(p, O_CLOEXEC) != 0) {
 		log_event(h->log, "on_alert: cannot run %s: %s", h->program,
 			  strerror(errno));
+		j->want = W_NONE;
+		return;
+	}
+	if (!spawn_setup(&fa, &at, p[1])) {
+		log_event(h->log, "on_alert: cannot run %s: out of memory",
+			  h->program);
+		close(p[0]);
+		close(p[1]);
 		j->want = W_NONE;
 		return;
 	}
@@ -455,8 +463,9 @@ double hook_next_wake(const struct hook *h)
 			continue;
 		if (j->pid != 0 && !j->killed)
 			at = j->started + h->timeout;
-		else if (j->pid == 0 && j->want != W_NONE)
-			at = j->last + h->gap;
+		else if (j->pid == 0 && j->want != W_NONE &&
+			 h->running < HOOK_RUNNING_MAX)
+			at = j->last + h->gap;	/* else a run's end wakes the board */
 		if (at < wake)
 			wake = at;
 	}

@@ -53,21 +53,23 @@ cat >"$TMP/hook.sh" <<H
 f="$HOOKS/run.\$\$"
 { echo "argc=\$#"; for a in "\$@"; do echo "arg=\$a"; done; } >"\$f.argv"
 tr '\\000' '\\n' </proc/\$\$/environ >"\$f.tmp" && mv "\$f.tmp" "\$f.env"
+echo "\$WALLBOARD_ALERT_EVENT \$WALLBOARD_ALERT_ROW" >>"$HOOKS/events"
 if [ -e "$TMP/hang" ]; then echo \$\$ >"$TMP/hang.pid"; exec sleep 300; fi
 echo "hook ran"
 H
 chmod 700 "$TMP/hook.sh"
 
-# conf FILE REPEAT CLEAR: a config for the board's alerts and the hook.
+# conf FILE REPEAT CLEAR [DEBOUNCE [GAP]]: a config for the board's alerts
+# and the hook.
 conf() {
 	cat >"$1" <<C
 interval = 0.5
-alert_debounce = 3
+alert_debounce = ${4:-3}
 alert_clear = $3
 alert_repeat = $2
 on_alert = "$TMP/hook.sh"
 on_alert_timeout = 2
-on_alert_gap = 0.5
+on_alert_gap = ${5:-0.5}
 C
 	chmod 600 "$1"
 	provider_config "$1"
@@ -244,6 +246,35 @@ rm -f "$TMP/hang"
 
 signal_board TERM
 check "SIGTERM: the board exits" wait_for 6 board_exited
+
+# --- no debounce, no hysteresis: the hook's own limits ----------------------
+# Each flap now starts and clears an alert; the program still runs once at
+# a time and once a gap (3 s) for it, hearing start and clear in turn.
+sim_control '{"reset": true}'
+conf "$CONF" 0 0 0 3
+board
+check "no debounce: the board shows the queues" wait_screen 10 "Best Chat Service"
+t0=$(ms)
+flapped=0
+for i in 1 2 3 4 5 6 7 8; do
+	force "Best Chat Service" 30
+	wait_screen 5 "Best Chat Service *30!!" || break
+	force "Best Chat Service" 0
+	wait_screen 5 "Best Chat Service *0│" || break
+	flapped=$i
+done
+secs=$((($(ms) - t0 + 999) / 1000))
+check "no debounce: the value went back and forth 8 times" test "$flapped" -eq 8
+check "no debounce: each time an alert (the log has 8 starts)" \
+	test "$(grep -c 'alert: Alerts: Queues: Best Chat Service' "$LOG")" -eq 8
+grep " Best Chat Service$" "$HOOKS/events" | cut -d' ' -f1 >"$TMP/flaps"
+n=$(wc -l <"$TMP/flaps")
+check "the hook ran $n times in $secs s: no more than once a gap" \
+	test "$n" -ge 1 -a "$n" -le $((secs / 3 + 1))
+check "the hook heard start and clear in turn" \
+	test "$(uniq "$TMP/flaps" | wc -l)" -eq "$n" -a "$(head -n 1 "$TMP/flaps")" = start
+signal_board TERM
+check "no debounce: the board exits" wait_for 6 board_exited
 
 # --- the example hooks (doc/hooks), run as the board runs them ------------
 HOOKDOC="$top_srcdir/doc/hooks"

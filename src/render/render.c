@@ -996,8 +996,8 @@ static void draw_help(struct render *r, const struct view *v)
 	static const char *const notes[] = {
 		"",
 		"Colours and markers: ! warning, !! critical.",
-		"Alerts: the panel of a breach flashes; a silences",
-		"the bell of the alerts standing.",
+		"Alerts: a breach flashes its panel and may",
+		"ring the bell; a silences the bell.",
 		"STALE: data older than three poll intervals.",
 	};
 	const struct key_binding *k;

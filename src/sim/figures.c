@@ -121,6 +121,7 @@ static void service_live_inbound(const struct sim *s,
 static void service_live_outbound(const struct sim *s,
 				  const struct sim_service *sv, double *f)
 {
+	service_pins(sv, f);
 	f[L_OUT_ACTIVE] = sv->talking + sv->wrapping;
 	f[L_OUT_IN_PROGRESS] = sim_dialer_hours(s->t) ?
 			       f[L_OUT_ACTIVE] + floor(f[L_READY] * 1.5) : 0;
