@@ -325,7 +325,7 @@ s.handle_request()
 PY
 python3 "$TMP/receive.py" "$TMP/posted" >"$TMP/receive.port" &
 track $!
-check "chat webhook: a server to post to" wait_for 5 test -s "$TMP/receive.port"
+check "chat webhook: a server to post to" wait_for 20 test -s "$TMP/receive.port"
 echo "http://127.0.0.1:$(cat "$TMP/receive.port")/hooks/secret-path" >"$TMP/webhook-url"
 chmod 600 "$TMP/webhook-url"
 # shellcheck disable=SC2046
