@@ -22,7 +22,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alert.h"
 #include "board.h"
+#include "hook.h"
 #include "keys.h"
 #include "log.h"
 #include "observe.h"
@@ -68,6 +70,21 @@ static void signals_setup(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/*
+ * The end of an alert hook's run wakes the loop, which reaps it: a
+ * SIGCHLD through the same pipe (only when there is a hook to run).
+ */
+static void sigchld_setup(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_NOCLDSTOP | SA_RESTART;	/* poll(2) still wakes */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, NULL);
+}
+
 /* The board's state between frames. */
 struct board {
 	const struct config *cfg;
@@ -88,6 +105,10 @@ struct board {
 	struct log *log;
 	struct observer *obs;	/* what the data says of the board's guesses */
 	bool logged_data;	/* the last event logged was fresh data */
+	struct alerts *alerts;	/* breach alerts; NULL in a once run */
+	struct hook *hook;	/* on_alert, or NULL */
+	size_t dropped;		/* breaches the alerts had no room for */
+	char notice_buf[160];
 };
 
 /* Show layout i (wrapping), restarting its rotation time. */
@@ -108,6 +129,53 @@ static void notice(struct board *b, const char *msg, double now)
 	b->notice = msg;
 	b->notice_until = now + NOTICE_TIME;
 	b->dirty = true;
+}
+
+/*
+ * What happened to an alert: said in the log (the value is the data's,
+ * sanitised there), told to the hook, and the screen redrawn.
+ */
+static void on_alert_event(void *ctx, enum alert_event ev,
+			   const struct alert *a)
+{
+	static const char *const what[] = {
+		[ALERT_START] = "alert", [ALERT_RAISE] = "alert raised",
+		[ALERT_CLEAR] = "alert cleared", [ALERT_ACK] = "alert acknowledged"
+	};
+	struct board *b = ctx;
+	const struct layout *l = alert_layout(b->alerts, a);
+	char desc[400], th[64] = "";
+	double t = alert_threshold(b->alerts, a);
+
+	if (isfinite(t) && ev != ALERT_ACK)
+		snprintf(th, sizeof(th), " (%s %g)", role_name(a->level), t);
+	else if (ev != ALERT_ACK)
+		snprintf(th, sizeof(th), " (%s)", role_name(a->level));
+	log_event(b->log, "%s: %s: %s%s%s", what[ev], l->title,
+		  alert_describe(b->alerts, a, desc, sizeof(desc)), th,
+		  ev == ALERT_CLEAR && a->text[0] == '\0' ? " (row gone)" : "");
+	if (b->hook)
+		hook_alert(b->hook, b->alerts, ev, a, now_mono());
+	b->dirty = true;
+}
+
+/* The acknowledge key: the bell of the alerts standing goes quiet. */
+static void acknowledge(struct board *b, double now)
+{
+	size_t n = b->alerts ? alerts_ack(b->alerts, on_alert_event, b) : 0;
+	const struct alert *old;
+	size_t acked;
+
+	if (n > 0)
+		snprintf(b->notice_buf, sizeof(b->notice_buf), "%zu alert%s "
+			 "acknowledged", n, n > 1 ? "s" : "");
+	else if (b->alerts && alerts_standing(b->alerts, &old, &acked) > 0)
+		snprintf(b->notice_buf, sizeof(b->notice_buf),
+			 "the alerts standing are acknowledged already");
+	else
+		snprintf(b->notice_buf, sizeof(b->notice_buf),
+			 "no alert to acknowledge");
+	notice(b, b->notice_buf, now);
 }
 
 /* One key press. */
@@ -152,6 +220,9 @@ static void handle_key(struct board *b, int key, double now)
 		render_resize(b->r);
 		b->dirty = true;
 		break;
+	case ACT_ACK:
+		acknowledge(b, now);
+		break;
 	}
 }
 
@@ -161,6 +232,8 @@ static void handle_signals(struct board *b)
 	unsigned char c;
 
 	while (read(sig_pipe[0], &c, 1) == 1) {
+		if (c == SIGCHLD)
+			continue;	/* a hook's run ended: reaped on this turn */
 		if (c == SIGWINCH)
 			render_resize(b->r);
 		else
@@ -180,6 +253,10 @@ static int poll_timeout(const struct board *b, double now)
 		wake = b->next_rotate;
 	if (b->notice && b->notice_until < wake)
 		wake = b->notice_until;
+	if (b->alerts && alerts_next_bell(b->alerts) < wake)
+		wake = alerts_next_bell(b->alerts);
+	if (b->hook && hook_next_wake(b->hook) < wake)
+		wake = hook_next_wake(b->hook);
 	wake -= now;
 	if (wake <= 0)
 		return 0;
@@ -192,6 +269,19 @@ static void note_finding(void *ctx, const char *what)
 	struct board *b = ctx;
 
 	log_event(b->log, "%s", what);
+}
+
+/* A new snapshot to the alerts; breaches beyond their room said once. */
+static void feed_alerts(struct board *b, const struct snapshot *s)
+{
+	size_t dropped;
+
+	alerts_feed(b->alerts, s, on_alert_event, b);
+	dropped = alerts_dropped(b->alerts);
+	if (dropped > 0 && b->dropped == 0)
+		log_event(b->log, "more than %d alerts at once: %zu breaches "
+			  "are not tracked", ALERT_MAX, dropped);
+	b->dropped = dropped;
 }
 
 /* Take a new snapshot and status from the data source. */
@@ -217,6 +307,8 @@ static void collect(struct board *b)
 	if (s) {
 		if (b->obs)
 			observe_snapshot(b->obs, s, note_finding, b);
+		if (b->alerts)
+			feed_alerts(b, s);
 		snapshot_free(b->snap);
 		b->snap = s;
 		b->dirty = true;
@@ -226,9 +318,11 @@ static void collect(struct board *b)
 	}
 }
 
-/* The timers: clock second, ticker, rotation, notices. */
+/* The timers: clock second, ticker, rotation, notices, the bell. */
 static void timers(struct board *b, double now)
 {
+	if (b->alerts && alerts_bell(b->alerts, now))
+		render_bell(b->r);
 	if (now >= b->next_tick) {
 		double step = render_animating(b->r) ? 0.25 : 1.0;
 		b->next_tick = floor(now / step) * step + step;
@@ -247,7 +341,7 @@ static void redraw(struct board *b, double now)
 {
 	struct view v = {
 		b->set, b->active, b->snap, &b->st, now, b->cfg->interval,
-		b->help, b->notice, b->o->demo
+		b->help, b->notice, b->o->demo, b->alerts
 	};
 
 	if (!b->dirty)
@@ -294,6 +388,9 @@ int board_run(const struct config *cfg, struct layoutset *set,
 	      struct provider *prov, const struct board_opts *o, struct log *log)
 {
 	struct render_opts ro = { o->color, o->ascii, o->kiosk };
+	struct alert_opts ao = {
+		cfg->alert_debounce, cfg->alert_clear, cfg->alert_repeat
+	};
 	char how[300];
 	struct board b;
 	struct pollfd fds[MAX_FDS];
@@ -306,7 +403,15 @@ int board_run(const struct config *cfg, struct layoutset *set,
 	b.o = o;
 	b.log = log;
 	b.obs = observe_new(set);
+	b.alerts = alerts_new(set, &ao);
 	signals_setup();
+	if (cfg->on_alert != NULL && alerts_wanted(b.alerts)) {
+		struct hook_opts ho = {
+			cfg->on_alert, cfg->on_alert_timeout, cfg->on_alert_gap
+		};
+		b.hook = hook_new(&ho, log);
+		sigchld_setup();
+	}
 	log_event(b.log, "start: %zu layouts", set->n);
 	b.r = render_init(&ro);
 	if (b.r == NULL)
@@ -319,8 +424,9 @@ int board_run(const struct config *cfg, struct layoutset *set,
 
 		fds[n++] = (struct pollfd){ tty_in ? STDIN_FILENO : -1, POLLIN, 0 };
 		fds[n++] = (struct pollfd){ sig_pipe[0], POLLIN, 0 };
-		int np = prov->ops->pollfds(prov, fds + n, MAX_FDS - n);
-		if (poll(fds, (nfds_t)(n + np), poll_timeout(&b, now)) < 0 &&
+		int nh = b.hook ? hook_pollfds(b.hook, fds + n, HOOK_RUNNING_MAX) : 0;
+		int np = prov->ops->pollfds(prov, fds + n + nh, MAX_FDS - n - nh);
+		if (poll(fds, (nfds_t)(n + nh + np), poll_timeout(&b, now)) < 0 &&
 		    errno != EINTR)
 			break;
 		now = now_mono();
@@ -333,17 +439,21 @@ int board_run(const struct config *cfg, struct layoutset *set,
 			while ((key = render_key(b.r)) >= 0)
 				handle_key(&b, key, now);
 		}
-		prov->ops->dispatch(prov, fds + n, np, now);
+		prov->ops->dispatch(prov, fds + n + nh, np, now);
 		collect(&b);
+		if (b.hook)
+			hook_dispatch(b.hook, fds + n, nh, now);
 		timers(&b, now);
 		redraw(&b, now);
 	}
 	render_end(b.r);
+	hook_free(b.hook);
 	if (b.st.repeats > 0)
 		log_event(b.log, "the same %u times in all", b.st.repeats + 1);
 	release(prov, how, sizeof(how));
 	log_event(b.log, "exit: %s", how);
 	observe_free(b.obs);
+	alerts_free(b.alerts);
 	snapshot_free(b.snap);
 	return 0;
 }

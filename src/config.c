@@ -432,6 +432,9 @@ bool config_load(struct config *cfg, int argc, char **argv,
 	cfg->rotate_given = given_value(&cli, "rotate") != NULL;
 	cfg->interval_given = given_value(&cli, "interval") != NULL ||
 			      given_value(&file, "interval") != NULL;
+	/* Debounce a little over one poll unless given: no ring for a spike. */
+	if (given_value(&file, "alert_debounce") == NULL)
+		cfg->alert_debounce = 1.5 * cfg->interval;
 	if (cfg->client_id == NULL && cfg->client_secret && cfg->user)
 		cfg->client_id = xstrdup(cfg->user);
 out:

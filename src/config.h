@@ -17,6 +17,8 @@
 
 /* ascii: ASCII borders and glyphs. */
 enum { ASCII_AUTO, ASCII_YES, ASCII_NO };
+/* format: what a once run prints (output/). */
+enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_NAGIOS };
 
 struct config {
 	/* the run (command line only) */
@@ -60,6 +62,14 @@ struct config {
 	long mqtt_keepalive;	/* seconds */
 	bool log_updates;	/* a --log line for every update a screen takes */
 	bool interval_given;	/* --interval or interval: not the publisher's */
+	/* once runs' output; breach alerts and their hook (alert.h, hook.h) */
+	int format;		/* FORMAT_TEXT ... */
+	double alert_debounce;	/* seconds; unset: a poll and a half */
+	double alert_clear;	/* seconds short of the level before clearing */
+	double alert_repeat;	/* seconds between rings; 0: once */
+	char *on_alert;		/* the hook program (config only), or NULL */
+	double on_alert_timeout;	/* seconds before a run is killed */
+	double on_alert_gap;	/* seconds between runs for one alert */
 };
 
 /*

@@ -175,6 +175,20 @@ const char *format_cell(char *out, size_t outsz, enum fmt fmt,
 	return out;
 }
 
+const char *format_iso_utc(char *out, size_t outsz, double epoch)
+{
+	time_t t;
+	struct tm tm;
+
+	if (epoch > MS_EPOCH)
+		epoch /= 1000;
+	t = (time_t)floor(epoch);
+	if (!(epoch > 0) || epoch > LAST_EPOCH || gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, outsz, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		copy_text(out, outsz, "");
+	return out;
+}
+
 /* A format's default column width, from the table. */
 int format_default_width(enum fmt fmt)
 {

@@ -27,6 +27,12 @@ void format_duration(char *out, size_t outsz, double secs);
 /* Big counts stay readable: 1234567 -> "1234567" (no grouping), 2.5 -> "2.5". */
 void format_number(char *out, size_t outsz, double v, int decimals);
 
+/*
+ * Epoch seconds (or milliseconds, when large) as ISO 8601 in UTC:
+ * "2025-03-01T09:30:00Z"; "" for none (0 or less). Returns out.
+ */
+const char *format_iso_utc(char *out, size_t outsz, double epoch);
+
 /* The default display width of a format (a duration needs 8, ...). */
 int format_default_width(enum fmt fmt);
 

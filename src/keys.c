@@ -13,6 +13,7 @@ static const struct key_binding bindings[] = {
 	{ "123456789", "1..9", ACT_LAYOUT, true, "show that layout" },
 	{ "\tn", "Tab, n", ACT_NEXT, true, "next layout" },
 	{ "p", "p", ACT_PREV, true, "previous layout" },
+	{ "aA", "a", ACT_ACK, true, "acknowledge alerts: silence their bell" },
 	{ "?h", "?", ACT_HELP, true, "this help (any key closes it)" },
 	{ "qQ", "q", ACT_QUIT, false, "quit (not in kiosk mode)" },
 	{ "\f", "^L", ACT_REDRAW, true, NULL },

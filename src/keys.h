@@ -15,7 +15,8 @@ enum key_action {
 	ACT_PREV,
 	ACT_HELP,
 	ACT_QUIT,
-	ACT_REDRAW
+	ACT_REDRAW,
+	ACT_ACK			/* silence the bell of the alerts standing */
 };
 
 struct key_binding {

@@ -24,6 +24,9 @@
 #include "layout/layout.h"
 #include "fleet/publish.h"
 #include "fleet/source.h"
+#include "output/csv.h"
+#include "output/json.h"
+#include "output/nagios.h"
 #include "output/probe.h"
 #include "provider.h"
 
@@ -76,6 +79,66 @@ static void no_core_dumps(void)
 }
 
 /*
+ * The exit status of a usage, config or layout error: 2, or for a
+ * monitoring plugin (--format nagios) UNKNOWN, with its status line on
+ * stdout, where a monitoring system reads it.
+ */
+static int usage_failure(const struct config *cfg, const char *why)
+{
+	char line[1024];
+
+	if (cfg->format != FORMAT_NAGIOS)
+		return 2;
+	nagios_unknown(stdout, sanitize_line(line, sizeof(line), why));
+	fflush(stdout);
+	return NAGIOS_UNKNOWN;
+}
+
+/*
+ * True when the command line asks for --format nagios, read as words:
+ * a command line that could not be read is still a plugin's, whose
+ * monitoring system expects UNKNOWN of it.
+ */
+static bool argv_nagios(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--format=nagios") == 0 ||
+		    (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
+		     strcmp(argv[i + 1], "nagios") == 0))
+			return true;
+	return false;
+}
+
+/*
+ * The output of a run that prints once: --probe's report, else the
+ * format asked for. --format is for --once: with --probe, or without a
+ * run that prints once, it is an error (why, into err), not ignored.
+ */
+static once_output_fn once_output(const struct config *cfg, char *err,
+				  size_t errsz)
+{
+	static const once_output_fn outputs[] = {
+		[FORMAT_TEXT] = plain_once, [FORMAT_JSON] = once_json,
+		[FORMAT_CSV] = once_csv, [FORMAT_NAGIOS] = once_nagios,
+	};
+
+	if (cfg->probe && cfg->format != FORMAT_TEXT) {
+		snprintf(err, errsz, "--format applies to --once: --probe prints "
+			 "its own report");
+		return NULL;
+	}
+	if (cfg->probe)
+		return probe_report;
+	if (!cfg->once && cfg->format != FORMAT_TEXT) {
+		snprintf(err, errsz, "--format %s needs --once", cfg->format ==
+			 FORMAT_JSON ? "json" : cfg->format == FORMAT_CSV ? "csv" :
+			 "nagios");
+		return NULL;
+	}
+	return outputs[cfg->format];
+}
+
+/*
  * The command line, the config file and the environment (config.h).
  * Exits 2 on an error, 0 after --help or --version. The warnings are
  * printed, and kept in warns for the log.
@@ -88,9 +151,13 @@ static void load_config(struct config *cfg, int argc, char **argv,
 
 	print_list(warns, "warning: ");
 	if (!ok) {
+		int rc;
+		if (argv_nagios(argc, argv))
+			cfg->format = FORMAT_NAGIOS;
+		rc = usage_failure(cfg, errs.n ? errs.msgs[0] : "bad usage");
 		print_errs(&errs, "");
 		config_free(cfg);
-		exit(2);
+		exit(rc);
 	}
 	if (cfg->help) {
 		config_usage(stdout);
@@ -230,9 +297,10 @@ static void order_layouts(struct layout **ls, size_t n, bool by_position)
 
 /*
  * Load every layout; all errors are printed and nothing half-loads: NULL
- * when any file has an error.
+ * when any file has an error (the first into why).
  */
-static struct layoutset *load_layouts(const struct config *cfg)
+static struct layoutset *load_layouts(const struct config *cfg, char *why,
+				      size_t whysz)
 {
 	struct errlist errs = { 0 }, warns = { 0 };
 	char **files;
@@ -259,6 +327,7 @@ static struct layoutset *load_layouts(const struct config *cfg)
 	if (set == NULL)
 		for (size_t i = 0; i < n; i++)
 			layout_free(ls[i]);
+	snprintf(why, whysz, "%s", errs.n ? errs.msgs[0] : "");
 	print_errs(&errs, "");
 	strv_free(files, n);
 	free(ls);
@@ -295,7 +364,8 @@ static bool fleet_mode_ok(struct config *cfg)
  * interval is the one data is judged stale by.
  */
 static struct layoutset *fleet_layouts(struct config *cfg,
-				       struct provider **fleet)
+				       struct provider **fleet, char *why,
+				       size_t whysz)
 {
 	struct errlist errs = { 0 };
 	struct layoutset *set = NULL;
@@ -305,7 +375,9 @@ static struct layoutset *fleet_layouts(struct config *cfg,
 		set = fleet_source_layouts(*fleet, cfg->kiosk ? 0 :
 					   cfg->connect_timeout + cfg->timeout, &errs);
 	else if (*fleet)
-		set = load_layouts(cfg);
+		set = load_layouts(cfg, why, whysz);
+	if (set == NULL && errs.n)
+		snprintf(why, whysz, "%s", errs.msgs[0]);
 	print_errs(&errs, "");
 	if (set && !cfg->interval_given && fleet_source_interval(*fleet) > 0)
 		cfg->interval = fleet_source_interval(*fleet);
@@ -342,6 +414,7 @@ int main(int argc, char **argv)
 	struct errlist errs = { 0 }, warns = { 0 };
 	struct state_map states = { 0 };
 	struct log *log;
+	char why[1024];
 	int rc;
 
 	setlocale(LC_ALL, "");
@@ -358,12 +431,21 @@ int main(int argc, char **argv)
 	}
 	if (!fleet_mode_ok(&cfg))
 		return 2;
-	set = cfg.from ? fleet_layouts(&cfg, &fleet) : load_layouts(&cfg);
+	if (once_output(&cfg, why, sizeof(why)) == NULL) {
+		fprintf(stderr, "wallboard: %s\n", why);
+		rc = usage_failure(&cfg, why);
+		config_free(&cfg);
+		return rc;
+	}
+	why[0] = '\0';
+	set = cfg.from ? fleet_layouts(&cfg, &fleet, why, sizeof(why)) :
+	      load_layouts(&cfg, why, sizeof(why));
 	if (set == NULL) {
 		if (fleet)
 			fleet->ops->destroy(fleet);
+		rc = usage_failure(&cfg, why[0] ? why : "no layouts");
 		config_free(&cfg);
-		return 2;
+		return rc;
 	}
 	/* The config's words for states, checked when it was read. */
 	for (size_t i = 0; i < cfg.nstate_map; i++) {
@@ -402,16 +484,17 @@ int main(int argc, char **argv)
 	if (prov == NULL || errs.n) {
 		if (prov)
 			prov->ops->destroy(prov);
+		rc = usage_failure(&cfg, errs.n ? errs.msgs[0] : "no data source");
 		print_errs(&errs, "");
 		log_close(log);
 		layoutset_free(set);
 		state_map_free(&states);
 		config_free(&cfg);
-		return 2;
+		return rc;
 	}
 	if (cfg.probe || cfg.once || !isatty(STDOUT_FILENO)) {
-		rc = finish_output(board_once(&cfg, set, prov, cfg.probe ?
-					      probe_report : plain_once,
+		rc = finish_output(board_once(&cfg, set, prov,
+					      once_output(&cfg, why, sizeof(why)),
 					      cfg.ascii == ASCII_YES, log));
 	} else {
 		struct board_opts bo = {

@@ -5,12 +5,15 @@
  */
 #include "autoconf.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "options.h"
@@ -20,6 +23,9 @@
 #define AT(field) offsetof(struct config, field)
 
 static const char *const ascii_words[] = { "auto", "yes", "no", NULL };
+static const char *const format_words[] = {
+	"text", "json", "csv", "nagios", NULL
+};
 
 /* A state_map entry: "word=state", the state one of the table's. */
 static bool state_map_check(const char *value, char *err, size_t errsz)
@@ -29,6 +35,34 @@ static bool state_map_check(const char *value, char *err, size_t errsz)
 
 	state_map_free(&m);
 	return ok;
+}
+
+/*
+ * on_alert: a program named by an absolute path (run without a shell or
+ * a search of PATH), which may be run, and which nobody else can change:
+ * it runs as the board's user.
+ */
+static bool program_check(const char *value, char *err, size_t errsz)
+{
+	struct stat st;
+
+	if (value[0] != '/') {
+		snprintf(err, errsz, "\"%s\" is not an absolute path (it is "
+			 "run without a shell or a search of PATH)", value);
+		return false;
+	}
+	if (stat(value, &st) != 0 || access(value, X_OK) != 0) {
+		snprintf(err, errsz, "%s: %s", value, strerror(errno));
+		return false;
+	}
+	if (!S_ISREG(st.st_mode) || (st.st_mode & (S_IWGRP | S_IWOTH)) ||
+	    (st.st_uid != getuid() && st.st_uid != 0)) {
+		snprintf(err, errsz, "%s: refusing a program that is not a "
+			 "regular file of yours or root's that only its owner "
+			 "can change", value);
+		return false;
+	}
+	return true;
 }
 
 /*
@@ -276,6 +310,70 @@ const struct option_def options_core[] = {
 		.offset = AT(state_map),
 		.count_offset = AT(nstate_map),
 		.check = state_map_check,
+	},
+	/* Once runs' output, breach alerts and the alert hook. */
+	{
+		.name = "format",
+		.type = OPT_CHOICE,
+		.where = OPT_CLI,
+		.offset = AT(format),
+		.def = "text",
+		.choices = format_words,
+		.arg = "FMT",
+		.help = "with --once: text (default), json, csv, or nagios (one "
+			"status line with performance data; exit 0 OK, 1 WARNING, "
+			"2 CRITICAL, 3 UNKNOWN)",
+	},
+	{
+		.name = "alert_debounce",
+		.type = OPT_NUMBER,
+		.where = OPT_FILE,
+		.offset = AT(alert_debounce),
+		.min = 0,
+		.max = 3600,
+	},
+	{
+		.name = "alert_clear",
+		.type = OPT_NUMBER,
+		.where = OPT_FILE,
+		.offset = AT(alert_clear),
+		.def = "30",
+		.min = 0,
+		.max = 86400,
+	},
+	{
+		.name = "alert_repeat",
+		.type = OPT_NUMBER,
+		.where = OPT_FILE,
+		.offset = AT(alert_repeat),
+		.def = "60",
+		.min = 0,
+		.max = 86400,
+	},
+	{
+		.name = "on_alert",
+		.type = OPT_STRING,
+		.where = OPT_FILE,
+		.offset = AT(on_alert),
+		.check = program_check,
+	},
+	{
+		.name = "on_alert_timeout",
+		.type = OPT_NUMBER,
+		.where = OPT_FILE,
+		.offset = AT(on_alert_timeout),
+		.def = "10",
+		.min = 0.1,
+		.max = 3600,
+	},
+	{
+		.name = "on_alert_gap",
+		.type = OPT_NUMBER,
+		.where = OPT_FILE,
+		.offset = AT(on_alert_gap),
+		.def = "30",
+		.min = 0,
+		.max = 86400,
 	},
 	{
 		.name = "list_teams",

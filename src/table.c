@@ -128,8 +128,8 @@ static bool logged_out(const struct panel *p, const struct snapshot *s,
 	return false;
 }
 
-void table_build(struct table *t, const struct panel *p,
-		 const struct snapshot *s)
+size_t table_filter(const struct panel *p, const struct snapshot *s,
+		    size_t *rows)
 {
 	const struct snap_grid *g = &s->grids[p->gid];
 	int out = state_find(STATE_LOGGED_OUT);
@@ -139,12 +139,7 @@ void table_build(struct table *t, const struct panel *p,
 	if (p->filter.set)
 		want = cell_of(p->filter.value,
 			       p->cols[p->filter.col].fmt == FMT_STATE);
-	t->total = g->present ? g->nrows : 0;
-	if (t->cap < t->total) {
-		t->rows = xreallocarray(t->rows, t->total, sizeof(*t->rows));
-		t->cap = t->total;
-	}
-	for (size_t r = 0; r < t->total; r++) {
+	for (size_t r = 0; g->present && r < g->nrows; r++) {
 		if (p->logged_in_only && logged_out(p, s, r, out))
 			continue;
 		if (p->filter.set) {
@@ -152,8 +147,23 @@ void table_build(struct table *t, const struct panel *p,
 			if (v->text == NULL || !op_holds(p->filter.op, v, &want))
 				continue;
 		}
-		t->rows[n++] = r;
+		rows[n++] = r;
 	}
+	return n;
+}
+
+void table_build(struct table *t, const struct panel *p,
+		 const struct snapshot *s)
+{
+	const struct snap_grid *g = &s->grids[p->gid];
+	size_t n;
+
+	t->total = g->present ? g->nrows : 0;
+	if (t->cap < t->total) {
+		t->rows = xreallocarray(t->rows, t->total, sizeof(*t->rows));
+		t->cap = t->total;
+	}
+	n = t->total ? table_filter(p, s, t->rows) : 0;
 	t->matched = n;
 	if (p->order_by && n > 1) {
 		struct sort_key *keys = xmalloc(n * sizeof(*keys));
@@ -177,9 +187,8 @@ void table_free(struct table *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* The value in display units: percent 0-100, durations with the tick. */
-static bool display_number(const struct column *c, const struct cell *v,
-			   double tick, double *out)
+bool table_number(const struct column *c, const struct cell *v, double tick,
+		  double *out)
 {
 	if (isnan(v->num))
 		return false;
@@ -227,7 +236,7 @@ enum role table_role(const struct column *c, const struct cell *v, double tick)
 	/* A state the layout's map leaves out keeps its usual role. */
 	if (c->fmt == FMT_STATE)
 		return (sw = state_at(v->state)) != NULL ? sw->role : ROLE_NORMAL;
-	if ((!th->has_warn && !th->has_crit) || !display_number(c, v, tick, &d))
+	if ((!th->has_warn && !th->has_crit) || !table_number(c, v, tick, &d))
 		return ROLE_NORMAL;
 	if (th->has_crit && reaches(d, th->crit, th->high_is_bad))
 		return ROLE_CRIT;
@@ -297,5 +306,15 @@ const char *role_marker(enum role r)
 	case ROLE_WARN: return "!";
 	case ROLE_CRIT: return "!!";
 	default: return "";
+	}
+}
+
+const char *role_level(enum role r)
+{
+	switch (r) {
+	case ROLE_OK: return "ok";
+	case ROLE_WARN: return "warn";
+	case ROLE_CRIT: return "crit";
+	default: return NULL;
 	}
 }

@@ -26,6 +26,22 @@ void table_build(struct table *t, const struct panel *p,
 void table_free(struct table *t);
 
 /*
+ * The rows of grid panel p in s that its filter lets through (and, for
+ * logged_in_only, the agents logged in), in the server's order, into
+ * rows (room for the grid's every row). Returns their count.
+ */
+size_t table_filter(const struct panel *p, const struct snapshot *s,
+		    size_t *rows);
+
+/*
+ * The number of a cell in display units (percent 0-100, durations in
+ * seconds with tick added when they count up), as thresholds judge it,
+ * into out; false when the cell holds no number.
+ */
+bool table_number(const struct column *c, const struct cell *v, double tick,
+		  double *out);
+
+/*
  * The display text of a cell in column c (into out) and its role:
  * thresholds for numbers, the state map (or the default agent-state roles)
  * for text. tick is the seconds since the snapshot arrived: ticking
@@ -46,6 +62,12 @@ size_t table_messages(const struct panel *p, const struct snapshot *s,
 
 /* A ticker message as one line: "HH:MM [URGENT ]First Last: content". */
 void table_message_text(const struct snap_msg *m, char *out, size_t outsz);
+
+/*
+ * The level a role stands for, as machine-readable outputs write it:
+ * "ok", "warn", "crit"; NULL for a role that is no level.
+ */
+const char *role_level(enum role r);
 
 /* The non-colour cue of a role: "" / "!" / "!!" (so colour is never the only one). */
 const char *role_marker(enum role r);

@@ -1,12 +1,15 @@
 /*
  * check_sim.c - unit tests of the simulated contact centre's model
  * (src/sim/) as every view sees it: the object lists, the same figures from
- * the same seed, and the figures of a service adding up to the totals. How
+ * the same seed, the figures of a service adding up to the totals, and a
+ * service pinned or renamed (wallboard-sim's force and rename) in every
+ * figure a view reads, until reset. How
  * each source presents the model is tested in its own tests/check_view.c.
  */
 #include "autoconf.h"
 
 #include <check.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +88,66 @@ START_TEST(test_services_add_up)
 END_TEST
 
 /* The test cases. */
+/* A pinned queue shows in the service's, the totals' and its agents' figures. */
+START_TEST(test_pin)
+{
+	struct sim *s = new_sim(2, 0, 0, 11);
+	double f[FIG_N], before[FIG_N];
+	int v = sim_find_service(s, "Voice Inbound");
+	const struct sim_agent *a = NULL;
+
+	ck_assert_int_ge(v, 0);
+	for (int i = 0; i < s->nagents && a == NULL; i++)
+		if (sim_agent_serves(s, &s->agents[i], v))
+			a = &s->agents[i];
+	ck_assert_ptr_nonnull(a);
+	sim_total_figures(s, NULL, before);
+	ck_assert(!sim_pin_service(s, "No such queue", 1, NAN));
+	ck_assert(sim_pin_service(s, "Voice Inbound", 3000, 7200));
+	sim_step(s, 60);	/* the model moves on; the pin holds */
+	sim_service_figures(s, v, f);
+	ck_assert_double_eq(f[L_WAITING], 3000);
+	ck_assert_double_eq(f[L_MAX_WAIT], 7200);
+	sim_total_figures(s, NULL, f);
+	ck_assert_double_ge(f[L_WAITING], 3000);
+	ck_assert_double_eq(f[L_MAX_WAIT], 7200);
+	sim_agent_figures(s, a, f);
+	ck_assert_double_ge(f[L_WAITING], 3000);
+	ck_assert_double_eq(f[L_MAX_WAIT], 7200);
+	/* Waiting alone: the longest wait is the model's again after reset. */
+	sim_pins_reset(s);
+	ck_assert(sim_pin_service(s, "Voice Inbound", 5, NAN));
+	sim_service_figures(s, v, f);
+	ck_assert_double_eq(f[L_WAITING], 5);
+	ck_assert_double_lt(f[L_MAX_WAIT], 7200);
+	sim_pins_reset(s);
+	sim_service_figures(s, v, f);
+	ck_assert_double_lt(f[L_WAITING], 3000);
+	sim_free(s);
+}
+END_TEST
+
+/* A renamed service is found and listed by its new name until reset. */
+START_TEST(test_rename)
+{
+	struct sim *s = new_sim(2, 0, 0, 11);
+	int v = sim_find_service(s, "Nice Inbound");
+	char *list;
+
+	ck_assert(sim_rename_service(s, "Nice Inbound", "$(touch x); -rf"));
+	ck_assert(sim_rename_service(s, "$(touch x); -rf", "=1+2"));
+	ck_assert_int_eq(sim_find_service(s, "=1+2"), v);
+	ck_assert_int_eq(sim_find_service(s, "Nice Inbound"), -1);
+	list = sim_object_list(s, "queues");
+	ck_assert_ptr_nonnull(strstr(list, "=1+2\n"));
+	free(list);
+	ck_assert(!sim_rename_service(s, "Nice Inbound", "x"));
+	sim_pins_reset(s);
+	ck_assert_str_eq(s->svcs[v].name, "Nice Inbound");
+	sim_free(s);
+}
+END_TEST
+
 static Suite *sim_suite(void)
 {
 	Suite *s = suite_create("sim");
@@ -93,6 +156,8 @@ static Suite *sim_suite(void)
 	tcase_add_test(t, test_object_lists);
 	tcase_add_test(t, test_same_seed_same_figures);
 	tcase_add_test(t, test_services_add_up);
+	tcase_add_test(t, test_pin);
+	tcase_add_test(t, test_rename);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -94,6 +94,20 @@ const char *build_article(const char *word)
 	return word[0] != '\0' && strchr("aeiou", word[0]) ? "an" : "a";
 }
 
+void build_alert(struct build *b, const struct syntax_node *n,
+		 enum alert_kind *kind, enum role *at)
+{
+	const struct syntax_node *v;
+	int i;
+
+	if ((v = build_opt(b, n, "alert")) != NULL &&
+	    build_word(b, v, "alert", &alert_words, &i))
+		*kind = (enum alert_kind)i;
+	if ((v = build_opt(b, n, "alert_at")) != NULL &&
+	    build_word(b, v, "alert_at", &level_words, &i))
+		*at = i == 0 ? ROLE_WARN : ROLE_CRIT;
+}
+
 /* A relative size (a row's height, a panel's width): default 1. */
 static double relative_size(struct build *b, const struct syntax_node *v,
 			    const char *opt)
@@ -290,6 +304,8 @@ static void build_panel(struct build *b, struct panel *p,
 			const struct syntax_node *n)
 {
 	const struct syntax_node *v;
+	enum alert_kind alert = b->alert;
+	enum role alert_at = b->alert_at;
 	int kind;
 
 	p->id = xstrdup(n->title ? n->title : "");
@@ -303,6 +319,7 @@ static void build_panel(struct build *b, struct panel *p,
 		p->kind = (enum panel_kind)kind;
 		b->applies = 1u << kind;
 		build_applies(b, n, p->kind);
+		build_alert(b, n, &b->alert, &b->alert_at);
 	}
 	panel_columns(b, kind, p, n);
 	if (kind >= 0) {
@@ -310,6 +327,9 @@ static void build_panel(struct build *b, struct panel *p,
 		panel_filter(b, p, n);
 		panel_selection(b, p, n);
 	}
+	/* The next panel starts from the layout's alert again. */
+	b->alert = alert;
+	b->alert_at = alert_at;
 	b->applies = K_ANY;
 }
 
@@ -379,6 +399,7 @@ static void layout_head(struct build *b, struct layout *l,
 	}
 	if ((v = syntax_get(root, "state_map")) != NULL)
 		layout_state_map(b, l, v);
+	build_alert(b, root, &b->alert, &b->alert_at);
 	if ((v = syntax_get(root, "rotate")) != NULL) {
 		if (!isfinite(v->fnum) || (v->fnum != 0 && (v->fnum < 1 ||
 		    v->fnum > GRAMMAR_MAX_ROTATE)))

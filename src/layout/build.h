@@ -16,6 +16,13 @@ struct build {
 	const char *want_provider;	/* the data source's, or NULL */
 	const struct catalog *cat;	/* the layout provider's, or NULL */
 	unsigned applies;		/* K_* of the panel being built */
+	/*
+	 * alert and alert_at as given above the column being built (the
+	 * layout's, then its panel's): what a column without its own takes.
+	 * alert_at 0: not given (crit).
+	 */
+	enum alert_kind alert;
+	enum role alert_at;
 };
 
 #define build_error(b, line, ...) syntax_error((b)->d, (line), __VA_ARGS__)
@@ -43,6 +50,13 @@ char *build_text(const char *s);
 char **build_list(const struct syntax_node *v, size_t *n);
 /* "a" or "an" before a word of the language ("an agent_grid panel"). */
 const char *build_article(const char *word);
+
+/*
+ * Read alert and alert_at of section n (a layout, a panel or a column)
+ * over what kind and at hold; reported when they are no words of theirs.
+ */
+void build_alert(struct build *b, const struct syntax_node *n,
+		 enum alert_kind *kind, enum role *at);
 
 /* Build column c of a panel of kind (-1: unknown) from section n. */
 void build_column(struct build *b, int kind, struct column *c,

@@ -354,6 +354,46 @@ static void column_states(struct build *b, struct column *c,
 		state_entry(b, c, v->list[i], v->lines[i]);
 }
 
+/* True when cells of c can reach a level (warn or crit): an alert can fire. */
+static bool column_has_levels(const struct column *c)
+{
+	return c->th.has_warn || c->th.has_crit || c->nstates > 0 ||
+	       c->fmt == FMT_STATE;
+}
+
+/*
+ * alert and alert_at: the column's own, else the panel's or the layout's.
+ * Given on the column, an alert that can never fire is an error; taken
+ * from above, it applies to the columns that have the level and no other.
+ */
+static void column_alert(struct build *b, struct column *c,
+			 const struct syntax_node *n)
+{
+	const struct syntax_node *own = build_opt(b, n, "alert");
+	const struct syntax_node *at = build_opt(b, n, "alert_at");
+	bool thresholds_only = c->nstates == 0 && c->fmt != FMT_STATE;
+
+	c->alert = b->alert;
+	c->alert_at = b->alert_at;
+	build_alert(b, n, &c->alert, &c->alert_at);
+	if (c->alert_at != ROLE_WARN)
+		c->alert_at = ROLE_CRIT;
+	if (c->alert == ALERT_NONE)
+		return;
+	if (!column_has_levels(c)) {
+		if (own != NULL)
+			build_error(b, own->line, "alert needs a level: give column "
+				    "\"%s\" warn or crit (or states)", c->id);
+		c->alert = ALERT_NONE;
+	} else if (thresholds_only && c->alert_at == ROLE_CRIT && !c->th.has_crit) {
+		if (own != NULL || at != NULL)
+			build_error(b, (own ? own : at)->line, "alert at crit, but "
+				    "column \"%s\" has no crit: give crit, or "
+				    "alert_at = warn", c->id);
+		c->alert = ALERT_NONE;
+	}
+}
+
 /* The width in cells: 0 (from the format) to GRAMMAR_MAX_COLUMN_WIDTH. */
 static void column_width(struct build *b, struct column *c,
 			 const struct syntax_node *n)
@@ -392,6 +432,7 @@ void build_column(struct build *b, int kind, struct column *c,
 	column_states(b, c, n, stat_ok);
 	column_sum(b, kind, c, n);
 	column_dispositions(b, c, n);
+	column_alert(b, c, n);
 	b->applies = applies;
 }
 

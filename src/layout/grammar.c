@@ -26,6 +26,8 @@ static const struct syntax_key column_keys[] = {
 	{ .name = "states",		.type = SYNTAX_LIST,	.tag = K_ANY },
 	{ .name = "sum",		.type = SYNTAX_LIST,	.tag = K_GRIDS },
 	{ .name = "dispositions",	.type = SYNTAX_LIST,	.tag = K_GRIDS },
+	{ .name = "alert",		.type = SYNTAX_STR,	.tag = K_ANY },
+	{ .name = "alert_at",		.type = SYNTAX_STR,	.tag = K_ANY },
 	{ .name = NULL }
 };
 
@@ -43,6 +45,8 @@ static const struct syntax_key panel_keys[] = {
 	{ .name = "services",		.type = SYNTAX_LIST,	.tag = K_GRIDS | K_TOTALS },
 	{ .name = "logged_in_only",	.type = SYNTAX_BOOL,	.tag = K_AGENTS },
 	{ .name = "match",		.type = SYNTAX_STR,	.tag = K_TICKER },
+	{ .name = "alert",		.type = SYNTAX_STR,	.tag = K_TOTALS | K_GRIDS },
+	{ .name = "alert_at",		.type = SYNTAX_STR,	.tag = K_TOTALS | K_GRIDS },
 	{ .name = "column",		.type = SYNTAX_SECTION,	.tag = K_ANY,
 	  .titled = true, .keys = column_keys },
 	{ .name = NULL }
@@ -61,6 +65,8 @@ const struct syntax_key grammar_layout[] = {
 	{ .name = "rotate",		.type = SYNTAX_FLOAT },
 	{ .name = "provider",		.type = SYNTAX_STR },
 	{ .name = "state_map",		.type = SYNTAX_LIST },
+	{ .name = "alert",		.type = SYNTAX_STR },
+	{ .name = "alert_at",		.type = SYNTAX_STR },
 	{ .name = "row",		.type = SYNTAX_SECTION,	.keys = row_keys },
 	{ .name = NULL }
 };
@@ -80,12 +86,16 @@ static const char *const role_names[] = {
 static const char *const op_names[] = { "EQ", "NE", "LT", "GT", "LE", "GE" };
 static const char *const dir_names[] = { "asc", "desc" };
 static const char *const bad_names[] = { "high", "low" };
+static const char *const alert_names[] = { "none", "flash", "bell" };
+/* alert_at: the levels, as role_names writes them. */
+static const char *const level_names[] = { "warn", "crit" };
 
 _Static_assert(WB_ARRAY_LEN(kind_names) == PANEL_TICKER + 1, "a name per kind");
 _Static_assert(WB_ARRAY_LEN(role_names) == ROLE_COUNT_, "a name per role");
 _Static_assert(WB_ARRAY_LEN(fmt_names) == FMT_TIME + 1, "a name per format");
 _Static_assert(WB_ARRAY_LEN(align_names) == ALIGN_CENTER + 1, "a name per align");
 _Static_assert(WB_ARRAY_LEN(op_names) == OP_GE + 1, "a name per operation");
+_Static_assert(WB_ARRAY_LEN(alert_names) == ALERT_BELL + 1, "a name per alert");
 
 #define WORDS(a) { a, WB_ARRAY_LEN(a) }
 const struct words kind_words = WORDS(kind_names);
@@ -95,6 +105,8 @@ const struct words role_words = WORDS(role_names);
 const struct words op_words = WORDS(op_names);
 const struct words dir_words = WORDS(dir_names);
 const struct words bad_words = WORDS(bad_names);
+const struct words alert_words = WORDS(alert_names);
+const struct words level_words = WORDS(level_names);
 
 int words_find(const struct words *w, const char *s)
 {
@@ -204,4 +216,9 @@ bool cmp_op_parse(const char *s, enum cmp_op *out)
 const char *cmp_op_name(enum cmp_op op)
 {
 	return words_name(&op_words, (int)op);
+}
+
+const char *alert_kind_name(enum alert_kind k)
+{
+	return words_name(&alert_words, (int)k);
 }

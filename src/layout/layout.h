@@ -69,6 +69,13 @@ enum role {
 
 enum cmp_op { OP_EQ, OP_NE, OP_LT, OP_GT, OP_LE, OP_GE };
 
+/*
+ * What a column does when one of its cells reaches its alert level (see
+ * alert.h): nothing, make the panel flash, or ring the terminal's bell
+ * as well (the sound says that, the flash says where).
+ */
+enum alert_kind { ALERT_NONE, ALERT_FLASH, ALERT_BELL };
+
 /* Warning and critical levels, in display units (percent 0-100, seconds). */
 struct threshold {
 	bool has_warn, has_crit;
@@ -95,6 +102,8 @@ struct column {
 	struct threshold th;
 	struct state_role *states;
 	size_t nstates;
+	enum alert_kind alert;	/* resolved: the column's, the panel's or the layout's */
+	enum role alert_at;	/* ROLE_CRIT (the default) or ROLE_WARN */
 	char **sum_stats;	/* SUM: the statistics added up */
 	size_t nsum;
 	char **dispositions;	/* disposition statistics: which ones */
@@ -222,5 +231,7 @@ const char *role_name(enum role r);
 bool role_parse(const char *s, enum role *out);
 bool cmp_op_parse(const char *s, enum cmp_op *out);
 const char *cmp_op_name(enum cmp_op op);
+/* "none", "flash", "bell". */
+const char *alert_kind_name(enum alert_kind k);
 
 #endif

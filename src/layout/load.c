@@ -17,7 +17,7 @@ static struct layout *load_finish(struct syntax_diags *d, const char *file,
 				  struct syntax_node *root, const char *provider,
 				  struct errlist *errs, struct errlist *warns)
 {
-	struct build b = { d, provider, NULL, K_ANY };
+	struct build b = { d, provider, NULL, K_ANY, ALERT_NONE, ROLE_NORMAL };
 	struct layout *l = NULL;
 
 	if (root != NULL)

@@ -117,6 +117,13 @@ struct render {
 	struct table *tables;	/* [ngrids] */
 	unsigned long *sorted;	/* [ngrids]: serial of the snapshot each was built from */
 	size_t ngrids;
+	/*
+	 * The frame's alerts: what flashes is drawn inverted while
+	 * flash_on, which turns once a second (a calm blink, no strobe).
+	 */
+	const struct alerts *alerts;
+	size_t layout;		/* the index of the layout shown */
+	bool flash_on;
 };
 
 /* Turn the scheme for this terminal into attributes, one pair a role. */
@@ -256,6 +263,12 @@ int render_key(struct render *r)
 	}
 }
 
+void render_bell(struct render *r)
+{
+	(void)r;
+	beep();
+}
+
 bool render_animating(const struct render *r)
 {
 	return r->animating;
@@ -265,6 +278,20 @@ bool render_animating(const struct render *r)
 static void style(struct render *r, int role)
 {
 	attrset(r->attrs[role]);
+}
+
+/* The same, inverted when flip (a flashing alert in its bright phase). */
+static void style_flip(struct render *r, int role, bool flip)
+{
+	attrset(flip ? r->attrs[role] ^ A_REVERSE : r->attrs[role]);
+}
+
+/* True when cell ci of panel pi (row key row) is to be drawn inverted now. */
+static bool flashing(const struct render *r, size_t pi, size_t ci,
+		     const char *row)
+{
+	return r->flash_on && r->alerts != NULL &&
+	       alerts_cell_flashing(r->alerts, r->layout, pi, ci, row);
 }
 
 /* Write s fitted to exactly w cells at (y, x). */
@@ -288,9 +315,9 @@ static void blank(int y, int x, int w)
 		mvaddch(y, x + i, ' ');
 }
 
-/* A box with a title in its top border. */
+/* A box with a title in its top border; the border inverted when flip. */
 static void draw_box(struct render *r, int y, int x, int h, int w,
-		     const char *title)
+		     const char *title, bool flip)
 {
 	struct buf line;
 
@@ -298,7 +325,7 @@ static void draw_box(struct render *r, int y, int x, int h, int w,
 	buf_init(&line);
 	for (int i = 1; i < w - 1; i++)
 		buf_puts(&line, r->g->h);
-	style(r, R_BORDER);
+	style_flip(r, R_BORDER, flip);
 	mvaddstr(y, x, r->g->tl);
 	if (line.data)
 		addstr(line.data);
@@ -472,13 +499,13 @@ static int totals_arrange(size_t n, char vals[][64], const struct area *a,
 /* One total in big digits, centred in its cell, the label under it. */
 static void draw_big_total(struct render *r, const struct column *c,
 			   const char *val, enum role role, int scale,
-			   const struct area *cell)
+			   const struct area *cell, bool flip)
 {
 	char label[256];
 	int top = cell->y + (cell->h - big_height(scale) - 1) / 2;
 	int w = big_width(val, scale);
 
-	style(r, (int)role);
+	style_flip(r, (int)role, flip);
 	if (w >= 0)
 		big_draw(r, top, cell->x + (cell->w - w) / 2, val, scale);
 	else
@@ -492,7 +519,7 @@ static void draw_big_total(struct render *r, const struct column *c,
 }
 
 /* A totals panel: big digits when there is room, label/value lines if not. */
-static void draw_totals(struct render *r, const struct panel *p,
+static void draw_totals(struct render *r, const struct panel *p, size_t pi,
 			const struct snapshot *s, double tick,
 			const struct area *a)
 {
@@ -515,7 +542,8 @@ static void draw_totals(struct render *r, const struct panel *p,
 				a->x + (int)i % cols * (a->w / cols),
 				a->h / rows, a->w / cols
 			};
-			draw_big_total(r, &p->cols[i], vals[i], roles[i], scale, &cell);
+			draw_big_total(r, &p->cols[i], vals[i], roles[i], scale, &cell,
+				       flashing(r, pi, i, ""));
 		}
 		return;
 	}
@@ -533,7 +561,7 @@ static void draw_totals(struct render *r, const struct panel *p,
 			vw = colw / 2;
 		style(r, ROLE_NORMAL);
 		put_fit(r, y, x, colw - vw - 1, p->cols[i].title, ALIGN_LEFT);
-		style(r, (int)roles[i]);
+		style_flip(r, (int)roles[i], flashing(r, pi, i, ""));
 		put_fit(r, y, x + colw - vw - 1, vw, vals[i], ALIGN_RIGHT);
 	}
 }
@@ -598,13 +626,25 @@ static struct table *grid_table(struct render *r, const struct panel *p,
 	return &r->tables[p->gid];
 }
 
+/*
+ * True when row r of grid panel p (index pi) may have a cell drawn
+ * inverted now: only then is its key worth making.
+ */
+static bool row_may_flash(const struct render *r, const struct panel *p,
+			  size_t pi)
+{
+	(void)p;
+	return r->flash_on && r->alerts != NULL &&
+	       alerts_panel_flashing(r->alerts, r->layout, pi);
+}
+
 /* An agent or service grid. */
-static void draw_grid(struct render *r, const struct panel *p,
+static void draw_grid(struct render *r, const struct panel *p, size_t pi,
 		      const struct snapshot *s, double tick,
 		      const struct area *a)
 {
 	int w[LAYOUT_MAX_COLUMNS];
-	char text[256];
+	char text[256], key[ALERT_ROW_MAX];
 	size_t ncols;
 	int x;
 
@@ -631,14 +671,19 @@ static void draw_grid(struct render *r, const struct panel *p,
 	size_t shown = t->nrows < (size_t)rows ? t->nrows : (size_t)rows;
 	if (more)
 		shown = (size_t)rows - 1;
+	bool may_flash = row_may_flash(r, p, pi);
 	for (size_t i = 0; i < shown; i++) {
 		x = a->x;
+		if (may_flash)
+			alert_row_key(p, s, t->rows[i], key, sizeof(key));
 		for (size_t c = 0; c < ncols; c++) {
 			const struct cell *v = snapshot_cell(s, p->gid, t->rows[i], c);
 			enum role role = table_cell(&p->cols[c], v, tick, text,
 						    sizeof(text) - 3);
 			strcat(text, role_marker(role));
-			style(r, (int)role);
+			style_flip(r, (int)role, may_flash &&
+				   p->cols[c].alert != ALERT_NONE &&
+				   flashing(r, pi, c, key));
 			put_fit(r, a->y + 1 + (int)i, x, w[c], text, p->cols[c].align);
 			x += w[c] + 1;
 		}
@@ -660,7 +705,7 @@ static void draw_grid(struct render *r, const struct panel *p,
  * not apply) on its first line, where a reader looks before the rows.
  */
 static void draw_grid_panel(struct render *r, const struct panel *p,
-			    const struct snapshot *s, double tick,
+			    size_t pi, const struct snapshot *s, double tick,
 			    const struct area *a)
 {
 	const char *notice = s ? s->grids[p->gid].notice : NULL;
@@ -672,7 +717,7 @@ static void draw_grid_panel(struct render *r, const struct panel *p,
 		rest.y++;
 		rest.h--;
 	}
-	draw_grid(r, p, s, tick, &rest);
+	draw_grid(r, p, pi, s, tick, &rest);
 }
 
 /*
@@ -728,8 +773,8 @@ static void draw_ticker(struct render *r, const struct panel *p,
 	buf_free(&band);
 }
 
-/* One panel in its box. */
-static void draw_panel(struct render *r, const struct panel *p,
+/* One panel (index pi of the layout) in its box. */
+static void draw_panel(struct render *r, const struct panel *p, size_t pi,
 		       const struct snapshot *s, double tick,
 		       const struct area *box)
 {
@@ -739,14 +784,15 @@ static void draw_panel(struct render *r, const struct panel *p,
 		too_small(r, box);
 		return;
 	}
-	draw_box(r, box->y, box->x, box->h, box->w, p->title);
+	draw_box(r, box->y, box->x, box->h, box->w, p->title, r->flash_on &&
+		 r->alerts && alerts_panel_flashing(r->alerts, r->layout, pi));
 	switch (p->kind) {
 	case PANEL_TOTALS:
-		draw_totals(r, p, s, tick, &in);
+		draw_totals(r, p, pi, s, tick, &in);
 		break;
 	case PANEL_AGENT_GRID:
 	case PANEL_SERVICE_GRID:
-		draw_grid_panel(r, p, s, tick, &in);
+		draw_grid_panel(r, p, pi, s, tick, &in);
 		break;
 	case PANEL_TICKER:
 		draw_ticker(r, p, s, &in);
@@ -793,7 +839,8 @@ static void draw_layout(struct render *r, const struct layout *l,
 		split(body->w, wwts, np, ws);
 		for (size_t j = 0; j < np; j++) {
 			struct area box = { y, x, hs[i], ws[j] };
-			draw_panel(r, &l->panels[row->first + j], s, tick, &box);
+			draw_panel(r, &l->panels[row->first + j], row->first + j, s,
+				   tick, &box);
 			x += ws[j];
 		}
 		y += hs[i];
@@ -847,7 +894,39 @@ static const char *repeated(const struct provider_status *st, char *out,
 	return out;
 }
 
-/* The status line: data age, connection state, what is wrong. */
+/*
+ * The alerts' part of the status line at x: how many stand and the
+ * oldest, "2 ALERTS, oldest for 1m05s: Queues: Voice Inbound: Waiting 30",
+ * with the layout it is on when that is not the one shown, and whether
+ * their bell is silenced. Returns the x after it.
+ */
+static int draw_alerts(struct render *r, const struct view *v, int x)
+{
+	const struct alert *old;
+	size_t acked, n = v->alerts ? alerts_standing(v->alerts, &old, &acked) : 0;
+	char line[400], what[300], age[32], where[32] = "";
+	int w;
+
+	if (n == 0 || x >= COLS - 12)
+		return x;
+	format_age(age, sizeof(age), v->now - old->started);
+	alert_describe(v->alerts, old, what, sizeof(what));
+	if (old->key.layout != v->active)
+		snprintf(where, sizeof(where), " (layout %zu)", old->key.layout + 1);
+	snprintf(line, sizeof(line), " %zu ALERT%s%s%s for %s: %s%s ", n,
+		 n > 1 ? "S" : "", acked == n ? " (silenced)" : "",
+		 n > 1 ? ", oldest" : "", age, what, where);
+	w = text_width(line);
+	if (w > COLS - 12 - x)
+		w = COLS - 12 - x;
+	if (v->notice && w > (COLS - 12 - x) * 3 / 5)
+		w = (COLS - 12 - x) * 3 / 5;	/* leave the notice room */
+	style(r, acked == n ? ROLE_WARN : R_FAULT);
+	put_fit(r, LINES - 1, x, w, line, ALIGN_LEFT);
+	return x + w + 1;
+}
+
+/* The status line: data age, alerts, connection state, what is wrong. */
 static void draw_status(struct render *r, const struct view *v)
 {
 	char line[600] = "", age[32], times[32];
@@ -869,7 +948,7 @@ static void draw_status(struct render *r, const struct view *v)
 		put_fit(r, y, 0, text_width(line) < COLS ? text_width(line) : COLS,
 			line, ALIGN_LEFT);
 	}
-	int x = v->snap ? text_width(line) + 1 : 1;
+	int x = draw_alerts(r, v, v->snap ? text_width(line) + 1 : 1);
 	if (v->notice)
 		snprintf(line, sizeof(line), "%s", v->notice);
 	else if (st->state == CONN_RETRYING && st->retry_at > v->now)
@@ -925,6 +1004,8 @@ static void draw_help(struct render *r, const struct view *v)
 	static const char *const notes[] = {
 		"",
 		"Colours and markers: ! warning, !! critical.",
+		"Alerts: a breach flashes its panel and may",
+		"ring the bell; a silences the bell.",
 		"STALE: data older than three poll intervals.",
 	};
 	const struct key_binding *k;
@@ -940,7 +1021,7 @@ static void draw_help(struct render *r, const struct view *v)
 		h = LINES;
 	y = (LINES - h) / 2;
 	x = (COLS - w) / 2;
-	draw_box(r, y, x, h, w, "Help");
+	draw_box(r, y, x, h, w, "Help", false);
 	style(r, ROLE_NORMAL);
 	row = y + 2;
 	for (size_t i = 0; (k = key_at(i)) != NULL && row < y + h - 1; i++) {
@@ -960,6 +1041,9 @@ void render_draw(struct render *r, const struct view *v)
 
 	r->animating = false;
 	r->ticker_pos = (unsigned)(v->now * 4);	/* four cells a second */
+	r->alerts = v->alerts;
+	r->layout = v->active;
+	r->flash_on = (long)floor(v->now) % 2 == 0;	/* turns once a second */
 	if (COLS < 20 || LINES < 6) {
 		style(r, ROLE_NORMAL);
 		erase();

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "alert.h"
 #include "layout/layout.h"
 #include "provider.h"
 #include "snapshot.h"
@@ -32,6 +33,7 @@ struct view {
 	bool help;
 	const char *notice;		/* a short message (e.g. "q is disabled") or NULL */
 	bool demo;
+	const struct alerts *alerts;	/* breach alerts (flash, status line), or NULL */
 };
 
 struct render;
@@ -46,6 +48,8 @@ void render_draw(struct render *r, const struct view *v);
 void render_resize(struct render *r);
 /* The next key, or -1 when none is waiting. */
 int render_key(struct render *r);
+/* Ring the terminal's bell (a BEL; the terminal may make it visual). */
+void render_bell(struct render *r);
 /* True when something on screen animates (the ticker scrolls). */
 bool render_animating(const struct render *r);
 void render_end(struct render *r);

@@ -40,6 +40,7 @@ void control_reset(void)
 	memset(&server.f, 0, sizeof(server.f));
 	server.set = server.set0;
 	sim_vocabulary_reset(server.sim);
+	sim_pins_reset(server.sim);
 }
 
 /* "fail": {"path", "status", "count", "body", "retry_after"}. */
@@ -234,6 +235,42 @@ static bool control_cookie_path(json_t *v, json_t *root)
 	return true;
 }
 
+/*
+ * The keys that drive a figure past a layout's thresholds (tests of
+ * breach alerts and of the outputs), until reset:
+ *
+ * "force": {"service": NAME, "waiting": N, "longest": SEC} pins the
+ * service's calls waiting and longest wait (either may be left out) in
+ * the model, so every API's view of it, its totals and its agents show
+ * them.
+ */
+static bool control_force(json_t *v, json_t *root)
+{
+	json_t *w = json_object_get(v, "waiting"), *l = json_object_get(v, "longest");
+	const char *svc = json_str(v, "service");
+
+	if (svc == NULL || (w == NULL && l == NULL) ||
+	    (w != NULL && (!json_is_number(w) || json_number_value(w) < 0)) ||
+	    (l != NULL && (!json_is_number(l) || json_number_value(l) < 0)))
+		return false;
+	return sim_pin_service(server.sim, svc,
+			       w ? json_number_value(w) : NAN,
+			       l ? json_number_value(l) : NAN);
+}
+
+/*
+ * "rename": {"service": NAME, "name": NEW} calls a service NEW from now
+ * on (any text: a hostile name for a test). Before a board subscribes:
+ * a server's index of names may be built once.
+ */
+static bool control_rename(json_t *v, json_t *root)
+{
+	const char *svc = json_str(v, "service"), *name = json_str(v, "name");
+
+	return svc != NULL && name != NULL && *name != '\0' &&
+	       sim_rename_service(server.sim, svc, name);
+}
+
 /* "reset" is done before the other keys; here it is only checked. */
 static bool control_reset_key(json_t *v, json_t *root)
 {
@@ -259,6 +296,9 @@ static const struct control {
 	{ "big_header", control_big_header, NULL, 0, 0, NULL },
 	{ "state_words", control_state_words, NULL, 0, 0, NULL },
 	{ "share_scale", control_share_scale, NULL, 0, 0, NULL },
+	/* breach alerts' tests */
+	{ "force", control_force, NULL, 0, 0, NULL },
+	{ "rename", control_rename, NULL, 0, 0, NULL },
 	{ "cookie_flood", NULL, &server.f.cookie_flood, 0, 1000, NULL },
 	{ "drop_subscriptions", control_drop_subs, NULL, 0, 0, NULL },
 	{ "expire_tokens", control_expire, NULL, 0, 0, NULL },

@@ -84,6 +84,15 @@ static void service_records(const struct sim_service *sv, double *f)
 	f[L_CAMPAIGN_FORECAST] = floor(left * 60 / fmax(1, f[L_LOGGED]));
 }
 
+/* What wallboard-sim's control pinned of a service's queue, into f. */
+static void service_pins(const struct sim_service *sv, double *f)
+{
+	if (sv->pin_waiting)
+		f[L_WAITING] = sv->pinned_waiting;
+	if (sv->pin_longest)
+		f[L_MAX_WAIT] = sv->pinned_longest;
+}
+
 /* The live figures of an inbound service: queue, IVR, agents, EWT. */
 static void service_live_inbound(const struct sim *s,
 				 const struct sim_service *sv, double *f)
@@ -94,6 +103,7 @@ static void service_live_inbound(const struct sim *s,
 
 	f[L_WAITING] = (double)sv->queue.n;
 	f[L_MAX_WAIT] = sv->queue.n ? floor(s->t - sv->queue.v[0].arrived) : 0;
+	service_pins(sv, f);
 	if (sv->media == MEDIA_VOICE)
 		f[L_IVR] = floor(sv->rate * sim_day_load(s->t) * 25 / HOUR + 0.5);
 	f[L_RINGING] = sv->ringing;
@@ -111,6 +121,7 @@ static void service_live_inbound(const struct sim *s,
 static void service_live_outbound(const struct sim *s,
 				  const struct sim_service *sv, double *f)
 {
+	service_pins(sv, f);
 	f[L_OUT_ACTIVE] = sv->talking + sv->wrapping;
 	f[L_OUT_IN_PROGRESS] = sim_dialer_hours(s->t) ?
 			       f[L_OUT_ACTIVE] + floor(f[L_READY] * 1.5) : 0;
@@ -210,12 +221,16 @@ static void agent_queue(const struct sim *s, const struct sim_agent *a,
 
 	for (size_t i = 0; i < tm->nsvcs; i++) {
 		const struct sim_service *sv = &s->svcs[tm->svcs[i]];
+		double q[FIG_N];
 
-		if (sv->media == MEDIA_OUTBOUND || sv->queue.n == 0)
+		if (sv->media == MEDIA_OUTBOUND)
 			continue;
-		f[L_WAITING] += (double)sv->queue.n;
-		f[L_MAX_WAIT] = fmax(f[L_MAX_WAIT],
-				     floor(s->t - sv->queue.v[0].arrived));
+		q[L_WAITING] = (double)sv->queue.n;
+		q[L_MAX_WAIT] = sv->queue.n ?
+				floor(s->t - sv->queue.v[0].arrived) : 0;
+		service_pins(sv, q);
+		f[L_WAITING] += q[L_WAITING];
+		f[L_MAX_WAIT] = fmax(f[L_MAX_WAIT], q[L_MAX_WAIT]);
 	}
 	f[L_SERVICES] = (double)tm->nsvcs;
 }
@@ -265,4 +280,59 @@ int sim_find_team(const struct sim *s, const char *key)
 		    strcmp(s->teams[i].name, key) == 0)
 			return i;
 	return -1;
+}
+
+bool sim_pin_service(struct sim *s, const char *service, double waiting,
+		     double longest)
+{
+	int v = sim_find_service(s, service);
+
+	if (v < 0)
+		return false;
+	if (!isnan(waiting)) {
+		s->svcs[v].pin_waiting = true;
+		s->svcs[v].pinned_waiting = waiting;
+	}
+	if (!isnan(longest)) {
+		s->svcs[v].pin_longest = true;
+		s->svcs[v].pinned_longest = longest;
+	}
+	return true;
+}
+
+/* Keep a name a rename replaced until the model is freed. */
+static void retire_name(struct sim *s, char *name)
+{
+	s->old_names = xreallocarray(s->old_names, s->nold_names + 1,
+				     sizeof(*s->old_names));
+	s->old_names[s->nold_names++] = name;
+}
+
+bool sim_rename_service(struct sim *s, const char *service, const char *name)
+{
+	int v = sim_find_service(s, service);
+	struct sim_service *sv;
+
+	if (v < 0)
+		return false;
+	sv = &s->svcs[v];
+	if (sv->name0 == NULL)
+		sv->name0 = sv->name;
+	else
+		retire_name(s, sv->name);
+	sv->name = xstrdup(name);
+	return true;
+}
+
+void sim_pins_reset(struct sim *s)
+{
+	for (int i = 0; i < s->nsvcs; i++) {
+		struct sim_service *sv = &s->svcs[i];
+		sv->pin_waiting = sv->pin_longest = false;
+		if (sv->name0 != NULL) {
+			retire_name(s, sv->name);
+			sv->name = sv->name0;
+			sv->name0 = NULL;
+		}
+	}
 }

@@ -933,6 +933,8 @@ void sim_free(struct sim *s)
 	if (s == NULL)
 		return;
 	sim_vocabulary_reset(s);
+	sim_pins_reset(s);
+	strv_free(s->old_names, s->nold_names);
 	for (int i = 0; i < s->nagents; i++) {
 		free(s->agents[i].login_id);
 		free(s->agents[i].full);

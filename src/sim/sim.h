@@ -45,6 +45,18 @@ void sim_set_share_scale(struct sim *s, double scale);
 /* Every state word and the share scale back to the view's own. */
 void sim_vocabulary_reset(struct sim *s);
 
+/*
+ * Pin service (a name or an id) at waiting calls and a longest wait of
+ * longest seconds (either NAN: as the model has it), in every figure a
+ * view reads, until sim_pins_reset. False for an unknown service.
+ */
+bool sim_pin_service(struct sim *s, const char *service, double waiting,
+		     double longest);
+/* Call service (a name or an id) name from now on; false when unknown. */
+bool sim_rename_service(struct sim *s, const char *service, const char *name);
+/* Every pin gone and every service called as it was built. */
+void sim_pins_reset(struct sim *s);
+
 /* --- object lists (names.c) --- */
 
 /* Object ids: "agents" (login ids), "queues" (service names), one per line (malloc'd). */

@@ -110,6 +110,10 @@ struct sim_service {
 	double tally[FIG_NTALLY];
 	unsigned disp[SIM_NDISP];
 	int ringing, talking, wrapping;	/* census */
+	/* Set by wallboard-sim's control (sim_pin_service), until reset. */
+	bool pin_waiting, pin_longest;	/* the figures below are shown */
+	double pinned_waiting, pinned_longest;
+	char *name0;		/* renamed: the name it was built with */
 };
 
 struct sim_agent {
@@ -173,6 +177,12 @@ struct sim {
 	 */
 	char *state_words[AS_ACW + 1];
 	double share_scale;
+	/*
+	 * Names a rename replaced, kept until the end: a view may hold
+	 * them (an index of names built once).
+	 */
+	char **old_names;
+	size_t nold_names;
 };
 
 /* --- sim.c: random numbers and model queries --- */
