@@ -340,8 +340,10 @@ static void timers(struct board *b, double now)
 static void redraw(struct board *b, double now)
 {
 	struct view v = {
-		b->set, b->active, b->snap, &b->st, now, b->cfg->interval,
-		b->help, b->notice, b->o->demo, b->alerts
+		.set = b->set, .active = b->active, .snap = b->snap,
+		.st = &b->st, .now = now, .interval = b->cfg->interval,
+		.help = b->help, .notice = b->notice, .demo = b->o->demo,
+		.alerts = b->alerts,
 	};
 
 	if (!b->dirty)
@@ -402,9 +404,13 @@ int board_run(const struct config *cfg, struct layoutset *set,
 	b.prov = prov;
 	b.o = o;
 	b.log = log;
+	signals_setup();
+	log_event(b.log, "start: %zu layouts", set->n);
+	b.r = render_init(&ro);
+	if (b.r == NULL)
+		return 1;
 	b.obs = observe_new(set);
 	b.alerts = alerts_new(set, &ao);
-	signals_setup();
 	if (cfg->on_alert != NULL && alerts_wanted(b.alerts)) {
 		struct hook_opts ho = {
 			cfg->on_alert, cfg->on_alert_timeout, cfg->on_alert_gap
@@ -412,10 +418,6 @@ int board_run(const struct config *cfg, struct layoutset *set,
 		b.hook = hook_new(&ho, log);
 		sigchld_setup();
 	}
-	log_event(b.log, "start: %zu layouts", set->n);
-	b.r = render_init(&ro);
-	if (b.r == NULL)
-		return 1;
 	show_layout(&b, 0, now_mono());
 	b.dirty = true;
 	while (!b.quit) {

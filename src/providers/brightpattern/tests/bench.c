@@ -53,7 +53,10 @@ __attribute__((noinline)) static double run_cycle(const char *body, size_t len, 
 		char err[200];
 		struct snapshot *s = brightpattern_parse_data(body, len, set, NULL,
 							      err, sizeof(err));
-		struct view v = { set, 0, s, &st, now_mono(), 2, false, NULL, false };
+		struct view v = {
+			.set = set, .snap = s, .st = &st,
+			.now = now_mono(), .interval = 2,
+		};
 		if (s == NULL) {
 			fprintf(stderr, "bench: parse failed: %s\n", err);
 			exit(1);
