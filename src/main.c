@@ -22,6 +22,8 @@
 #include "state.h"
 #include "config.h"
 #include "layout/layout.h"
+#include "net/record.h"
+#include "net/replay.h"
 #include "provider.h"
 
 /*
@@ -104,6 +106,36 @@ static void load_config(struct config *cfg, int argc, char **argv,
 			"certificate is not verified\n");
 	if (config_holds_secret(cfg))
 		no_core_dumps();
+}
+
+/* At exit: the recording finished, with why it stopped if it did. */
+static void recording_close(void)
+{
+	char *err = record_close(), line[1024];
+
+	if (err)
+		fprintf(stderr, "wallboard: --record stopped early: %s\n",
+			sanitize_line(line, sizeof(line), err));
+	free(err);
+	replay_close();
+}
+
+/*
+ * --record DIR and --replay DIR: the HTTP layer records, or answers from
+ * the recording. A directory refused (not empty, not a recording, a file
+ * in it at fault) exits 2 before anything is drawn.
+ */
+static void recording_open(struct config *cfg)
+{
+	struct errlist errs = { 0 };
+
+	if ((cfg->replay && !replay_open(cfg->replay, cfg->replay_speed, &errs)) ||
+	    (cfg->record && !cfg->check && !record_open(cfg->record, cfg, &errs))) {
+		print_errs(&errs, "");
+		config_free(cfg);
+		exit(2);
+	}
+	atexit(recording_close);
 }
 
 /*
@@ -262,6 +294,7 @@ int main(int argc, char **argv)
 	/* Numbers on the wire and in layouts use '.', whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
 	load_config(&cfg, argc, argv, &warns);
+	recording_open(&cfg);
 	if (cfg.list) {
 		char err[512];
 		rc = provider_list(&cfg, cfg.list, stdout, err, sizeof(err));

@@ -44,3 +44,6 @@ fuzz_replay_8x8_data_LDADD = $(BOARD_LIBS)
 EXTRA_DIST += src/providers/8x8/tests/corpus
 
 bench_bench_SOURCES += src/providers/8x8/tests/bench.c
+
+# Record and replay (tests/record.sh).
+SCRIPT_TESTS += src/providers/8x8/tests/record.test

@@ -75,3 +75,6 @@ fuzz_replay_brightpattern_subscription_LDADD = $(REPLAY_LIBS)
 
 bench_bench_SOURCES += src/providers/brightpattern/tests/bench.c
 EXTRA_DIST += src/providers/brightpattern/tests/large.layout
+
+# Record and replay (tests/record.sh).
+SCRIPT_TESTS += src/providers/brightpattern/tests/record.test

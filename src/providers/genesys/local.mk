@@ -42,3 +42,6 @@ fuzz_replay_genesys_data_LDADD = $(BOARD_LIBS)
 EXTRA_DIST += src/providers/genesys/tests/corpus
 
 bench_bench_SOURCES += src/providers/genesys/tests/bench.c
+
+# Record and replay (tests/record.sh).
+SCRIPT_TESTS += src/providers/genesys/tests/record.test
