@@ -58,6 +58,13 @@ struct record_req {
 
 /* --- what a secret looks like ---------------------------------------------- */
 
+/* Overwrite what b holds: a secret may be in it. */
+static void wipe(struct buf *b)
+{
+	if (b->data)
+		explicit_bzero(b->data, b->len);
+}
+
 /*
  * True for a field or header named like one holding a secret: password,
  * client_secret, api_key, x-api-key, access_token, refresh_token ...
@@ -157,7 +164,7 @@ static void replace_all(struct buf *b, const char *v)
 		return;
 	}
 	buf_append(&out, b->data + at, b->len - at);
-	explicit_bzero(b->data, b->len);
+	wipe(b);
 	buf_free(b);
 	*b = out;
 }
@@ -239,7 +246,7 @@ static void mask_json(struct buf *b, bool learn)
 		return;
 	}
 	buf_append(&out, s + copied, len - copied);
-	explicit_bzero(b->data, b->len);
+	wipe(b);
 	buf_free(b);
 	*b = out;
 }
@@ -285,8 +292,7 @@ static bool form_value_secret(const char *s, size_t n)
 	for (size_t i = 0; rec && v.data && !found && i < rec->nsecrets; i++)
 		found = memmem(v.data, v.len, rec->secrets[i],
 			       strlen(rec->secrets[i])) != NULL;
-	if (v.data)
-		explicit_bzero(v.data, v.len);
+	wipe(&v);
 	buf_free(&v);
 	return found;
 }
@@ -642,7 +648,7 @@ void record_sent(struct record_req *q, const char *data, size_t len)
 	if (q == NULL || nl == NULL)
 		return;
 	/* The request line is the file's own first line. */
-	explicit_bzero(q->headers.data, q->headers.len);
+	wipe(&q->headers);
 	buf_reset(&q->headers);
 	buf_append(&q->headers, nl + 1, len - (size_t)(nl + 1 - data));
 }
@@ -794,7 +800,7 @@ void record_drop(struct record_req *q)
 		return;
 	free(q->method);
 	free(q->url);
-	explicit_bzero(q->headers.data, q->headers.len);
+	wipe(&q->headers);
 	buf_free(&q->headers);
 	buf_free(&q->answer);
 	if (q->body)
