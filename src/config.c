@@ -384,6 +384,8 @@ static void secrets_from_env(struct config *cfg, const struct known *ks,
 
 /* --- --replay ------------------------------------------------------------- */
 
+#define REPLAY_MIN_INTERVAL 0.01	/* seconds between polls, at any speed */
+
 /* True for an option a login uses: the identity ones and every secret. */
 static bool credential_option(const struct option_def *o)
 {
@@ -526,8 +528,12 @@ bool config_load(struct config *cfg, int argc, char **argv,
 	recording_conflicts(cfg, errs);
 	if (cfg->replay) {
 		replay_settings(cfg, ks, nk, src, &m);
-		/* The whole session plays faster: its polls too. */
+		/* The whole session plays faster: its polls too (within
+		 * reason: a board polling a recording in a busy loop shows
+		 * nothing more). */
 		cfg->interval /= cfg->replay_speed;
+		if (cfg->interval < REPLAY_MIN_INTERVAL)
+			cfg->interval = REPLAY_MIN_INTERVAL;
 	}
 	cfg->rotate_given = given_value(&cli, "rotate") != NULL;
 	if (cfg->client_id == NULL && cfg->client_secret && cfg->user)

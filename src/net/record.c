@@ -635,7 +635,9 @@ struct record_req *record_begin(const struct http_call *call)
 	if (call->user)
 		buf_puts(&q->headers, "Authorization: Basic " RECORDING_MARK "\n");
 	if (call->body) {
-		q->body = xstrndup(call->body, call->len);
+		q->body = xmalloc(call->len + 1);
+		memcpy(q->body, call->body, call->len);
+		q->body[call->len] = '\0';
 		q->len = call->len;
 	}
 	return q;
