@@ -118,35 +118,29 @@ check "--replay-speed 8 prints the same board" \
 	sh -c "test $rc -eq 0 && cmp -s '$TMP/live.out' '$OUT'"
 
 # --- refused recordings --------------------------------------------------------
+# spoiled NAME: a copy of the recording to spoil, $TMP/NAME.
+spoiled() { cp -r "$REC" "$TMP/$1" && echo "$TMP/$1"; }
+# refused DIR WANT: --replay DIR exits 2 with WANT (a grep pattern) on
+# stderr, before anything reaches stdout.
+refused() {
+	wb -c "$CONF" --replay "$1" --once
+	_rc=$?
+	[ $_rc -eq 2 ] && grep -q -- "$2" "$ERR" && [ ! -s "$OUT" ]
+}
+
 first=$(cd "$REC" && ls ./*.response | head -n 1 | sed 's|^\./||')
-cp -r "$REC" "$TMP/trunc"
-rm "$TMP/trunc/$first"
-wb -c "$CONF" --replay "$TMP/trunc" --once
-rc=$?
+d=$(spoiled trunc) && rm "$d/$first"
 check "a truncated recording is refused: exit 2, the file, truncated" \
-	sh -c "test $rc -eq 2 && grep -q 'trunc/${first%.response}.request: no ${first}.*truncated' '$ERR'"
-check "... before anything reaches stdout" test ! -s "$OUT"
-
-cp -r "$REC" "$TMP/corrupt"
-sed -i '1s/.*/HTTP? what/' "$TMP/corrupt/$first"
-wb -c "$CONF" --replay "$TMP/corrupt" --once
-rc=$?
+	refused "$d" "trunc/${first%.response}.request: no ${first}.*truncated"
+d=$(spoiled corrupt) && sed -i '1s/.*/HTTP? what/' "$d/$first"
 check "a corrupt recording is refused: exit 2, the file, line 1" \
-	sh -c "test $rc -eq 2 && grep -q 'corrupt/$first: line 1: .*not a status' '$ERR'"
-
-cp -r "$REC" "$TMP/v2"
-sed -i '1s/.*/wallboard-recording 2/' "$TMP/v2/recording"
-wb -c "$CONF" --replay "$TMP/v2" --once
-rc=$?
+	refused "$d" "corrupt/$first: line 1: .*not a status"
+d=$(spoiled v2) && sed -i '1s/.*/wallboard-recording 2/' "$d/recording"
 check "a recording of version 2 is refused: exit 2, the manifest, the version" \
-	sh -c "test $rc -eq 2 && grep -q 'v2/recording: line 1: a recording of version 2' '$ERR'"
-
-cp -r "$REC" "$TMP/other"
-sed -i 's/^source .*/source nosuchvendor/' "$TMP/other/recording"
-wb -c "$CONF" --replay "$TMP/other" --once
-rc=$?
+	refused "$d" "v2/recording: line 1: a recording of version 2"
+d=$(spoiled other) && sed -i 's/^source .*/source nosuchvendor/' "$d/recording"
 check "a recording of an unknown source is refused: the manifest's line" \
-	sh -c "test $rc -eq 2 && grep -q 'other/recording: line 2: unknown source \"nosuchvendor\"' '$ERR'"
+	refused "$d" 'other/recording: line 2: unknown source "nosuchvendor"'
 
 "$WALLBOARD_SIM" --replay "$TMP/trunc" >"$OUT" 2>"$ERR"
 rc=$?
@@ -189,6 +183,8 @@ check "replay in a terminal: the board shows the recorded data" \
 check "... live, while the recording lasts" screen_has "live"
 check "at its end the data goes stale: the recording ends here" \
 	wait_screen 30 "the recording ends here"
+check "... the last data marked STALE with its age" \
+	wait_screen 10 "STALE: data is [0-9]*s old"
 check "... and the board keeps running" board_running
 
 t0=$(ms)

@@ -368,40 +368,20 @@ static bool request_line(struct rec_exchange *x, const struct head *h,
 	return true;
 }
 
-/* NNNNNN.request: the method, the target and when it was asked. */
-static bool request_read(struct rec_exchange *x, struct head *h,
-			 struct errlist *errs)
+/* A request's header: At: is when it was made; the others are for people. */
+static bool request_header(struct rec_exchange *x, const struct head *h,
+			   int no, const char *name, const char *value,
+			   bool *at, struct errlist *errs)
 {
-	char *p = h->text.data, *line, *name, *value;
-	bool at = false;
-	int no = 1;
-
-	line = head_line(&p);
-	if (line == NULL || *line == '\0') {
-		errlist_add(errs, "%s: empty: no request line", h->path);
-		return false;
-	}
-	if (!request_line(x, h, line, errs))
-		return false;
-	while ((line = head_line(&p)) != NULL) {
-		no++;
-		if (!header_split(h, line, no, &name, &value, errs))
-			return false;
-		if (strcasecmp(name, "At") == 0) {
-			if (!header_seconds(h, no, "At", value, &x->at, errs))
-				return false;
-			at = true;
-		}
-	}
-	if (!at)
-		errlist_add(errs, "%s: no At: header (when the request was "
-			    "made)", h->path);
-	return at;
+	if (strcasecmp(name, "At") != 0)
+		return true;
+	*at = true;
+	return header_seconds(h, no, "At", value, &x->at, errs);
 }
 
 /* A response's first line: STATUS [reason]; 0 for no answer. */
 static bool status_line(struct rec_exchange *x, const struct head *h,
-			const char *line, struct errlist *errs)
+			char *line, struct errlist *errs)
 {
 	char *end;
 	long s = strtol(line, &end, 10);
@@ -442,32 +422,50 @@ static bool response_header(struct rec_exchange *x, const struct head *h,
 	return true;
 }
 
-/* NNNNNN.response: the status, the headers that matter, where the body is. */
-static bool response_read(struct rec_exchange *x, struct head *h,
-			  struct errlist *errs)
+/* How a kind of file's first line and headers are read. */
+struct head_kind {
+	const char *first;	/* what its first line is */
+	bool (*line)(struct rec_exchange *x, const struct head *h,
+		     char *line, struct errlist *errs);
+	bool (*header)(struct rec_exchange *x, const struct head *h, int no,
+		       const char *name, const char *value, bool *seen,
+		       struct errlist *errs);
+	const char *missing;	/* the header it must have, and what it says */
+};
+
+static const struct head_kind request_kind = {
+	"request line", request_line, request_header,
+	"no At: header (when the request was made)"
+};
+static const struct head_kind response_kind = {
+	"status line", status_line, response_header,
+	"no Took: header (how long the answer took)"
+};
+
+/* Read a head of kind k into x: its first line, then its headers. */
+static bool head_parse(struct rec_exchange *x, struct head *h,
+		       const struct head_kind *k, struct errlist *errs)
 {
 	char *p = h->text.data, *line, *name, *value;
-	bool took = false;
+	bool seen = false;
 	int no = 1;
 
 	line = head_line(&p);
 	if (line == NULL || *line == '\0') {
-		errlist_add(errs, "%s: empty: no status line", h->path);
+		errlist_add(errs, "%s: empty: no %s", h->path, k->first);
 		return false;
 	}
-	if (!status_line(x, h, line, errs))
+	if (!k->line(x, h, line, errs))
 		return false;
 	while ((line = head_line(&p)) != NULL) {
 		no++;
 		if (!header_split(h, line, no, &name, &value, errs) ||
-		    !response_header(x, h, no, name, value, &took, errs))
+		    !k->header(x, h, no, name, value, &seen, errs))
 			return false;
 	}
-	if (!took)
-		errlist_add(errs, "%s: no Took: header (how long the answer "
-			    "took)", h->path);
-	x->body_at = h->body_at;
-	return took;
+	if (!seen)
+		errlist_add(errs, "%s: %s", h->path, k->missing);
+	return seen;
 }
 
 /* Read one exchange's two files (paths: the request's, the response's). */
@@ -478,13 +476,14 @@ static bool exchange_read(struct rec_exchange *x, const char *request,
 	bool ok;
 
 	h.path = (char *)request;
-	ok = head_read(&h, errs) && request_read(x, &h, errs);
+	ok = head_read(&h, errs) && head_parse(x, &h, &request_kind, errs);
 	buf_free(&h.text);
 	if (!ok)
 		return false;
 	memset(&h, 0, sizeof(h));
 	h.path = x->response;
-	ok = head_read(&h, errs) && response_read(x, &h, errs);
+	ok = head_read(&h, errs) && head_parse(x, &h, &response_kind, errs);
+	x->body_at = h.body_at;
 	buf_free(&h.text);
 	return ok;
 }
