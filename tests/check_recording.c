@@ -12,6 +12,7 @@
 #include "autoconf.h"
 
 #include <check.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "net/http.h"
 #include "net/record.h"
 #include "net/replay.h"
 #include "util.h"
@@ -499,6 +501,84 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/* --- net/http.c answering from a recording ---------------------------------- */
+
+/* What a request's callback got. */
+struct got {
+	bool done;
+	long status;
+	char body[64], error[200];
+	double retry_after, at;
+};
+
+static void on_answer(void *ctx, const struct http_result *res)
+{
+	struct got *g = ctx;
+
+	g->done = true;
+	g->status = res->status;
+	snprintf(g->body, sizeof(g->body), "%s", res->body ? res->body : "(null)");
+	snprintf(g->error, sizeof(g->error), "%s", res->error ? res->error : "");
+	g->retry_after = res->retry_after;
+	g->at = now_mono();
+}
+
+/* Start METHOD url on h and run the loop until its answer, at most 5 s. */
+static void ask(struct http *h, const char *method, const char *url,
+		struct got *g)
+{
+	struct http_call call = { method, url, NULL, NULL, 0, NULL, NULL, 0 };
+	double deadline = now_mono() + 5;
+
+	memset(g, 0, sizeof(*g));
+	http_start(h, &call, on_answer, g);
+	while (!g->done && now_mono() < deadline) {
+		double wait = http_next_wake(h) - now_mono();
+		struct pollfd none;
+		poll(&none, 0, wait <= 0 ? 0 : wait > 0.05 ? 50 : (int)(wait * 1000) + 1);
+		http_dispatch(h, NULL, 0);
+	}
+	ck_assert_msg(g->done, "no answer to %s %s", method, url);
+}
+
+START_TEST(test_http_replays)
+{
+	struct http_opts o = { 1, 1, 0, false, NULL, true };	/* timeout 1 s */
+	struct errlist errs = { 0 };
+	struct http *h;
+	struct got g;
+	double t0;
+
+	hand_recording();
+	ck_assert(replay_open(dir, 10, &errs));
+	h = http_new(&o);
+	t0 = now_mono();
+	ask(h, "POST", "https://cc.example.com/login", &g);
+	ck_assert_int_eq((int)g.status, 200);
+	ck_assert_str_eq(g.body, "hello");
+	ck_assert(g.retry_after == 7);
+	/* Took: 0.5 s at ten times the speed: after 0.05 s, not at once. */
+	ck_assert_msg(g.at - t0 >= 0.045 && g.at - t0 < 0.5, "%f", g.at - t0);
+	/* The recording's 5 s: its exchange 12 took 2 s, past the timeout. */
+	while (now_mono() < t0 + 0.45)
+		poll(NULL, 0, 10);
+	t0 = now_mono();
+	ask(h, "GET", "https://cc.example.com/data?x=a+b&y=1", &g);
+	ck_assert_int_eq((int)g.status, 0);
+	ck_assert_str_eq(g.error, "timed out after 1 s (the recorded answer "
+			 "took 2.000 s)");
+	ck_assert_msg(g.at - t0 >= 0.09 && g.at - t0 < 0.5, "%f", g.at - t0);
+	/* Past the end of the recording. */
+	while (now_mono() < t0 + 0.45)
+		poll(NULL, 0, 10);
+	ask(h, "GET", "https://cc.example.com/data?x=a+b&y=1", &g);
+	ck_assert_int_eq((int)g.status, 0);
+	ck_assert_str_eq(g.error, RECORDING_ENDS);
+	http_free(h);
+	replay_close();
+}
+END_TEST
+
 static Suite *recording_suite(void)
 {
 	Suite *s = suite_create("recording");
@@ -520,6 +600,7 @@ static Suite *recording_suite(void)
 	tcase_add_loop_test(play, test_refusals, 0,
 			    (int)(sizeof(faults) / sizeof(*faults)));
 	tcase_add_test(play, test_no_manifest);
+	tcase_add_test(play, test_http_replays);
 	suite_add_tcase(s, play);
 	return s;
 }

@@ -229,7 +229,8 @@ static void easy_setup(struct http_req *r, const char *method, const char *url)
 /*
  * --replay: the request answered from the recording; the answer waits
  * for its recorded duration (or the request's timeout, when that is
- * shorter: a live client would have given up).
+ * shorter: a live client would have given up), both at the replay's
+ * speed.
  */
 static struct http_req *replay_start(struct http *h, const struct http_call *call,
 				     http_done_fn done, void *ctx)
@@ -247,12 +248,12 @@ static struct http_req *replay_start(struct http *h, const struct http_call *cal
 		      h->opts.max_body > 0 ? (size_t)h->opts.max_body : 0,
 		      &r->ans);
 	r->due = now + r->ans.delay;
-	if (limit > 0 && r->ans.delay > limit) {
-		r->due = now + limit;
+	if (r->ans.x && limit > 0 && r->ans.x->took > limit) {
+		r->due = now + limit / replay_active()->speed;
 		r->ans.status = 0;
 		snprintf(r->ans.error, sizeof(r->ans.error), "timed out after "
 			 "%g s (the recorded answer took %.3f s)", limit,
-			 r->ans.x ? r->ans.x->took : 0.0);
+			 r->ans.x->took);
 	}
 	r->next = h->reqs;
 	h->reqs = r;
