@@ -427,6 +427,8 @@ static const struct fault_case faults[] = {
 	  "/recording: no source line" },
 	{ "recording", "wallboard-recording 1\nsource 8x8\nurl\n",
 	  "/recording: line 3: url has no value" },
+	{ "recording", "wallboard-recording 1\nsource 8x8\nurl ftp://h\n",
+	  "/recording: url \"ftp://h\" is not http:// or https://" },
 	{ "000002.request", "garbage\nAt: 1\n\n",
 	  "/000002.request: line 1: \"garbage\" is not a request line" },
 	{ "000002.request", "GET /data\nAt 1\n\n",

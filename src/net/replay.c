@@ -159,6 +159,12 @@ bool rec_manifest_read(const char *dir, struct rec_manifest *m,
 			    m->source == NULL ? "source" : "url");
 		ok = false;
 	}
+	if (ok && strncmp(m->url, "http://", 7) != 0 &&
+	    strncmp(m->url, "https://", 8) != 0) {
+		errlist_add(errs, "%s: url \"%.60s\" is not http:// or https://",
+			    m->file, m->url);
+		ok = false;
+	}
 	return ok;
 }
 
@@ -323,7 +329,7 @@ static bool header_split(const struct head *h, char *line, int no,
 	}
 	*colon = '\0';
 	if (*line == '\0' || line[strcspn(line, " \t")] != '\0') {
-		errlist_add(errs, "%s: line %d: \"%s\" is not a header name",
+		errlist_add(errs, "%s: line %d: \"%.60s\" is not a header name",
 			    h->path, no, line);
 		return false;
 	}
@@ -337,7 +343,7 @@ static bool header_seconds(const struct head *h, int no, const char *name,
 			   const char *value, double *out, struct errlist *errs)
 {
 	if (!parse_double(value, out) || *out < 0) {
-		errlist_add(errs, "%s: line %d: %s: \"%s\" is not a number of "
+		errlist_add(errs, "%s: line %d: %s: \"%.60s\" is not a number of "
 			    "seconds", h->path, no, name, value);
 		return false;
 	}
@@ -352,13 +358,13 @@ static bool request_line(struct rec_exchange *x, const struct head *h,
 	char *t = line + m + 1, *end;
 
 	if (m == 0 || m > 16 || line[m] != ' ' || *t != '/') {
-		errlist_add(errs, "%s: line 1: \"%s\" is not a request line "
+		errlist_add(errs, "%s: line 1: \"%.60s\" is not a request line "
 			    "(METHOD /PATH?QUERY)", h->path, line);
 		return false;
 	}
 	end = t + strcspn(t, " \t");
 	if (*end != '\0' && strncmp(end, " HTTP/", 6) != 0) {
-		errlist_add(errs, "%s: line 1: \"%s\" is not a request line "
+		errlist_add(errs, "%s: line 1: \"%.60s\" is not a request line "
 			    "(METHOD /PATH?QUERY)", h->path, line);
 		return false;
 	}
@@ -388,7 +394,7 @@ static bool status_line(struct rec_exchange *x, const struct head *h,
 
 	if (end == line || !isdigit((unsigned char)*line) ||
 	    (*end != '\0' && *end != ' ') || (s != 0 && (s < 100 || s > 599))) {
-		errlist_add(errs, "%s: line 1: \"%s\" is not a status (0, or "
+		errlist_add(errs, "%s: line 1: \"%.60s\" is not a status (0, or "
 			    "100 to 599)", h->path, line);
 		return false;
 	}

@@ -20,6 +20,7 @@
 
 #include <microhttpd.h>
 
+#include "sanitize.h"
 #include "sim/server.h"
 
 /* --- start-up ------------------------------------------------------------ */
@@ -294,8 +295,10 @@ static void replay_setup(const struct options *o)
 		return;
 	}
 	if (!sim_replay_load(o->replay, o->replay_speed, &errs)) {
+		char line[512];
 		for (size_t i = 0; i < errs.n; i++)
-			fprintf(stderr, "wallboard-sim: %s\n", errs.msgs[i]);
+			fprintf(stderr, "wallboard-sim: %s\n", sanitize_line(line,
+				sizeof(line), errs.msgs[i]));
 		exit(2);
 	}
 	if (o->api_given && asked != server.api) {
