@@ -123,7 +123,8 @@ static void recording_close(void)
 /*
  * --record DIR and --replay DIR: the HTTP layer records, or answers from
  * the recording. A directory refused (not empty, not a recording, a file
- * in it at fault) exits 2 before anything is drawn.
+ * in it at fault) exits 2 before anything is drawn. The layouts are
+ * loaded first: a layout refused leaves no recording behind.
  */
 static void recording_open(struct config *cfg)
 {
@@ -294,9 +295,9 @@ int main(int argc, char **argv)
 	/* Numbers on the wire and in layouts use '.', whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
 	load_config(&cfg, argc, argv, &warns);
-	recording_open(&cfg);
 	if (cfg.list) {
 		char err[512];
+		recording_open(&cfg);
 		rc = provider_list(&cfg, cfg.list, stdout, err, sizeof(err));
 		if (rc)
 			fprintf(stderr, "wallboard: %s\n", err);
@@ -308,6 +309,7 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 2;
 	}
+	recording_open(&cfg);	/* after the layouts: one refused records nothing */
 	/* The config's words for states, checked when it was read. */
 	for (size_t i = 0; i < cfg.nstate_map; i++) {
 		char err[300];
