@@ -204,7 +204,8 @@ START_TEST(test_record_keeps_the_rest)
 	ck_assert_msg(strstr(q2, "GET /data?access_token=@REDACTED@&x=1&name="
 			     "@REDACTED@\nAt: ") == q2, "%s", q2);
 	ck_assert_ptr_nonnull(strstr(q2, "Authorization: Bearer @REDACTED@\n"));
-	ck_assert_ptr_nonnull(strstr(q2, "Cookie: SESSION=@REDACTED@; lang=@REDACTED@\n"));
+	ck_assert_ptr_nonnull(strstr(q2, "Cookie: SESSION=@REDACTED@; "
+				     "lang=@REDACTED@\n"));
 	ck_assert_ptr_nonnull(strstr(q2, "x-api-key: @REDACTED@\n"));
 	ck_assert_ptr_nonnull(strstr(q2, "Host: cc.example.com\n"));
 	ck_assert_ptr_nonnull(strstr(r2, "you sent @REDACTED@ and @REDACTED@"));
@@ -536,8 +537,8 @@ static void ask(struct http *h, const char *method, const char *url,
 	http_start(h, &call, on_answer, g);
 	while (!g->done && now_mono() < deadline) {
 		double wait = http_next_wake(h) - now_mono();
-		struct pollfd none;
-		poll(&none, 0, wait <= 0 ? 0 : wait > 0.05 ? 50 : (int)(wait * 1000) + 1);
+		int ms = wait <= 0 ? 0 : wait > 0.05 ? 50 : (int)(wait * 1000) + 1;
+		poll(NULL, 0, ms);
 		http_dispatch(h, NULL, 0);
 	}
 	ck_assert_msg(g->done, "no answer to %s %s", method, url);

@@ -110,7 +110,8 @@ cp -r "$REC" "$EDIT"
 sed -i "s/$word/Zyxwvutsrqp/g" "$EDIT"/*.response
 wb -c "$CONF" --replay "$EDIT" --once
 check "a hand-edited recording plays (\"$word\" made longer)" \
-	sh -c "test -n '$word' && grep -q Zyxwvutsrqp '$OUT' && ! grep -q '$word' '$OUT'"
+	sh -c "test -n '$word' && grep -q Zyxwvutsrqp '$OUT' &&
+	       ! grep -q '$word' '$OUT'"
 
 wb -c "$CONF" --replay "$REC" --once --replay-speed 8
 rc=$?
@@ -159,7 +160,7 @@ stop_sim
 
 start_sim --replay "$REC" --replay-speed 4
 wb_as "$SECRET" -c "$CONF" --once --url "$SIM_URL" --interval 0.5
-check "wallboard-sim --replay-speed 4 (client at a quarter of the interval): the same board" \
+check "wallboard-sim --replay-speed 4, polled 4 times as often: the same board" \
 	same_board "$TMP/live.out" "$OUT"
 stop_sim
 
@@ -192,7 +193,7 @@ start_board 120 40 "$WALLBOARD -c $CONF --replay $TREC --interval 1 --replay-spe
 check "--replay-speed 8 in a terminal: data, then the end" \
 	wait_screen 20 "the recording ends here"
 took=$(($(ms) - t0))
-check "--replay-speed 8 reaches the end of ${length}s in under half of it (${took} ms)" \
+check "--replay-speed 8: the end of ${length}s in under half of it (${took} ms)" \
 	awk -v l="$length" -v t="$took" 'BEGIN { exit !(l >= 3 && t < l * 500) }'
 
 cp -r "$TREC" "$TMP/ttrunc"
@@ -201,7 +202,8 @@ start_board 120 40 "$WALLBOARD -c $CONF --replay $TMP/ttrunc; echo rc=\$?"
 check "in a terminal, a truncated recording: the reason, exit 2" \
 	wait_screen 10 "rc=2"
 check "... the file named, the terminal left alone (no board drawn)" \
-	sh -c "tmux -S '$TMUX_SOCKET' capture-pane -p -t wb | grep -q 'ttrunc/.*truncated' &&
+	sh -c "tmux -S '$TMUX_SOCKET' capture-pane -p -t wb |
+	       grep -q 'ttrunc/.*truncated' &&
 	       ! tmux -S '$TMUX_SOCKET' capture-pane -p -t wb | grep -q '? help'"
 
 check "no secret in any output of this suite" lacks_secrets "$ALL"
