@@ -23,6 +23,7 @@
 
 #include "config.h"
 #include "keys.h"
+#include "net/replay.h"
 #include "options.h"
 #include "provider.h"
 #include "syntax.h"
@@ -381,6 +382,95 @@ static void secrets_from_env(struct config *cfg, const struct known *ks,
 	}
 }
 
+/* --- --replay ------------------------------------------------------------- */
+
+#define REPLAY_MIN_INTERVAL 0.01	/* seconds between polls, at any speed */
+
+/* True for an option a login uses: the identity ones and every secret. */
+static bool credential_option(const struct option_def *o)
+{
+	return o->type == OPT_SECRET || strcmp(o->name, "tenant") == 0 ||
+	       strcmp(o->name, "user") == 0 || strcmp(o->name, "client_id") == 0;
+}
+
+/* True when the manifest names the setting (or names none: all are). */
+static bool manifest_names(const struct rec_manifest *m, const char *name)
+{
+	for (size_t i = 0; i < m->ncredentials; i++)
+		if (strcmp(m->credentials[i], name) == 0)
+			return true;
+	return !m->has_credentials;
+}
+
+/*
+ * --replay: the recording answers, so the settings that reach a server
+ * are the recording's: its base URL, and the credentials the recorded
+ * session had, each the mark that stands for it in the recording (a
+ * secret it did not have is cleared: the login taken is the recorded
+ * one). A login name or tenant given stays.
+ */
+static void replay_settings(struct config *cfg, const struct known *ks,
+			    size_t nk, const struct source *src,
+			    const struct rec_manifest *m)
+{
+	free(cfg->url);
+	cfg->url = xstrdup(m->url);
+	for (size_t i = 0; i < nk; i++) {
+		const struct option_def *o = ks[i].o;
+		char **at;
+		if ((ks[i].src != NULL && ks[i].src != src) ||
+		    !credential_option(o))
+			continue;
+		at = (char **)(void *)((char *)base_of(cfg, &ks[i]) + o->offset);
+		if (o->type == OPT_SECRET) {
+			secret_free(*at);
+			*at = manifest_names(m, o->name) ?
+			      xstrdup(RECORDING_MARK) : NULL;
+		} else if (*at == NULL && manifest_names(m, o->name))
+			*at = xstrdup(RECORDING_MARK);
+	}
+}
+
+/*
+ * The source a recording is of, for --replay: the command line's
+ * --provider must agree with it; a config file's provider gives way.
+ */
+static const struct source *replay_source(const struct given_list *cli,
+					  const struct rec_manifest *m,
+					  struct errlist *errs)
+{
+	const char *name = given_value(cli, "provider");
+	const struct source *src = source_find(m->source);
+
+	if (src == NULL)
+		errlist_add(errs, "%s: line %d: unknown source \"%s\" (known: "
+			    "%s)", m->file, m->source_line, m->source,
+			    provider_names());
+	else if (name && strcmp(name, src->name) != 0) {
+		errlist_add(errs, "--provider %s: the recording %s is of %s",
+			    name, m->file, src->name);
+		src = NULL;
+	}
+	return src;
+}
+
+/* Options that do not go together, and --replay-speed's use. */
+static void recording_conflicts(const struct config *cfg,
+				struct errlist *errs)
+{
+	if (cfg->record && cfg->replay)
+		errlist_add(errs, "--record and --replay go separately (a "
+			    "recording is made of a server)");
+	if ((cfg->record || cfg->replay) && cfg->demo)
+		errlist_add(errs, "--%s: --demo has no server to %s",
+			    cfg->record ? "record" : "replay",
+			    cfg->record ? "record" : "stand in for");
+	if (cfg->replay_speed != 1 && cfg->replay == NULL)
+		errlist_add(errs, "--replay-speed goes with --replay DIR");
+}
+
+/* --- loading ---------------------------------------------------------------- */
+
 bool config_load(struct config *cfg, int argc, char **argv,
 		 struct errlist *errs, struct errlist *warns)
 {
@@ -390,6 +480,8 @@ bool config_load(struct config *cfg, int argc, char **argv,
 	const struct source *src;
 	const char *name;
 	char *path;
+	struct rec_manifest m = { 0 };
+	const char *replay;
 
 	memset(cfg, 0, sizeof(*cfg));
 	core_defaults(cfg);
@@ -412,7 +504,11 @@ bool config_load(struct config *cfg, int argc, char **argv,
 		name = given_value(&file, "provider");
 	if (name == NULL)
 		name = source_at(0)->name;
-	if ((src = source_find(name)) == NULL) {
+	if ((replay = given_value(&cli, "replay")) != NULL) {
+		if (!rec_manifest_read(replay, &m, errs) ||
+		    (src = replay_source(&cli, &m, errs)) == NULL)
+			goto out;
+	} else if ((src = source_find(name)) == NULL) {
 		errlist_add(errs, "unknown provider \"%s\" (known: %s)", name,
 			    provider_names());
 		goto out;
@@ -429,6 +525,16 @@ bool config_load(struct config *cfg, int argc, char **argv,
 			    "%g s: %s, so faster polls only load the server",
 			    cfg->interval, src->name, src->interval,
 			    src->interval_why);
+	recording_conflicts(cfg, errs);
+	if (cfg->replay) {
+		replay_settings(cfg, ks, nk, src, &m);
+		/* The whole session plays faster: its polls too (within
+		 * reason: a board polling a recording in a busy loop shows
+		 * nothing more). */
+		cfg->interval /= cfg->replay_speed;
+		if (cfg->interval < REPLAY_MIN_INTERVAL)
+			cfg->interval = REPLAY_MIN_INTERVAL;
+	}
 	cfg->rotate_given = given_value(&cli, "rotate") != NULL;
 	cfg->interval_given = given_value(&cli, "interval") != NULL ||
 			      given_value(&file, "interval") != NULL;
@@ -438,6 +544,7 @@ bool config_load(struct config *cfg, int argc, char **argv,
 	if (cfg->client_id == NULL && cfg->client_secret && cfg->user)
 		cfg->client_id = xstrdup(cfg->user);
 out:
+	rec_manifest_free(&m);
 	given_free(&cli);
 	given_free(&file);
 	free(ks);
@@ -532,6 +639,23 @@ size_t config_secrets(const struct config *cfg, const char **out, size_t max)
 	for (size_t i = 0; src && i < src->noptions && n < max; i++)
 		if ((v = secret_of(&src->options[i], cfg->source)) != NULL)
 			out[n++] = v;
+	return n;
+}
+
+size_t config_credentials(const struct config *cfg, const char **out,
+			  size_t max)
+{
+	const struct source *src = cfg->provider ? source_find(cfg->provider) : NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; i < options_ncore && n < max; i++)
+		if (credential_option(&options_core[i]) &&
+		    *(char *const *)(const void *)((const char *)cfg +
+						   options_core[i].offset))
+			out[n++] = options_core[i].name;
+	for (size_t i = 0; src && i < src->noptions && n < max; i++)
+		if (secret_of(&src->options[i], cfg->source))
+			out[n++] = src->options[i].name;
 	return n;
 }
 

@@ -70,6 +70,10 @@ struct config {
 	char *on_alert;		/* the hook program (config only), or NULL */
 	double on_alert_timeout;	/* seconds before a run is killed */
 	double on_alert_gap;	/* seconds between runs for one alert */
+	/* recordings (net/record.h, net/replay.h) */
+	char *record;		/* --record DIR, or NULL */
+	char *replay;		/* --replay DIR, or NULL */
+	double replay_speed;	/* --replay-speed N: N times the recorded pace */
 };
 
 /*
@@ -95,6 +99,14 @@ bool config_read_secret_file(const char *path, char **out, struct errlist *errs)
 bool config_holds_secret(const struct config *cfg);
 /* The secrets cfg holds (at most max), for scrubbing messages; the count. */
 size_t config_secrets(const struct config *cfg, const char **out, size_t max);
+
+/*
+ * The names of the credential settings cfg holds (tenant, user, client_id
+ * and every secret's config key), at most max; the count. Names only:
+ * a recording's manifest says which a session had.
+ */
+size_t config_credentials(const struct config *cfg, const char **out,
+			  size_t max);
 
 /* The default config path ($XDG_CONFIG_HOME/..., then /etc/...), or NULL. */
 char *config_default_path(void);

@@ -28,6 +28,8 @@
 #include "output/json.h"
 #include "output/nagios.h"
 #include "output/probe.h"
+#include "net/record.h"
+#include "net/replay.h"
 #include "provider.h"
 
 /*
@@ -174,6 +176,37 @@ static void load_config(struct config *cfg, int argc, char **argv,
 			"certificate is not verified\n");
 	if (config_holds_secret(cfg))
 		no_core_dumps();
+}
+
+/* At exit: the recording finished, with why it stopped if it did. */
+static void recording_close(void)
+{
+	char *err = record_close(), line[1024];
+
+	if (err)
+		fprintf(stderr, "wallboard: --record stopped early: %s\n",
+			sanitize_line(line, sizeof(line), err));
+	free(err);
+	replay_close();
+}
+
+/*
+ * --record DIR and --replay DIR: the HTTP layer records, or answers from
+ * the recording. A directory refused (not empty, not a recording, a file
+ * in it at fault) exits 2 before anything is drawn. The layouts are
+ * loaded first: a layout refused leaves no recording behind.
+ */
+static void recording_open(struct config *cfg)
+{
+	struct errlist errs = { 0 };
+
+	if ((cfg->replay && !replay_open(cfg->replay, cfg->replay_speed, &errs)) ||
+	    (cfg->record && !cfg->check && !record_open(cfg->record, cfg, &errs))) {
+		print_errs(&errs, "");
+		config_free(cfg);
+		exit(2);
+	}
+	atexit(recording_close);
 }
 
 /*
@@ -349,6 +382,9 @@ static bool fleet_mode_ok(struct config *cfg)
 	else if (cfg->from && (cfg->demo || cfg->probe))
 		bad = "--from reads a publisher: not with --demo or --probe "
 		      "(give those to the publisher)";
+	else if (cfg->from && (cfg->record || cfg->replay))
+		bad = "--from reads a publisher: not with --record or --replay "
+		      "(give those to the publisher)";
 	if (bad == NULL)
 		return true;
 	fprintf(stderr, "wallboard: %s\n", bad);
@@ -423,6 +459,7 @@ int main(int argc, char **argv)
 	load_config(&cfg, argc, argv, &warns);
 	if (cfg.list) {
 		char err[512];
+		recording_open(&cfg);
 		rc = provider_list(&cfg, cfg.list, stdout, err, sizeof(err));
 		if (rc)
 			fprintf(stderr, "wallboard: %s\n", err);
@@ -447,6 +484,7 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return rc;
 	}
+	recording_open(&cfg);	/* after the layouts: one refused records nothing */
 	/* The config's words for states, checked when it was read. */
 	for (size_t i = 0; i < cfg.nstate_map; i++) {
 		char err[300];

@@ -376,6 +376,35 @@ const struct option_def options_core[] = {
 		.max = 86400,
 	},
 	{
+		.name = "record",
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(record),
+		.arg = "DIR",
+		.help = "write every request and answer to DIR (a new directory), "
+			"secrets removed",
+	},
+	{
+		.name = "replay",
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(replay),
+		.arg = "DIR",
+		.help = "play a recording back instead of a server (no server, "
+			"tenant or credential needed)",
+	},
+	{
+		.name = "replay_speed",
+		.type = OPT_NUMBER,
+		.where = OPT_CLI,
+		.offset = AT(replay_speed),
+		.def = "1",
+		.min = 0.01,
+		.max = 10000,
+		.arg = "N",
+		.help = "with --replay: play N times faster than recorded",
+	},
+	{
 		.name = "list_teams",
 		.type = OPT_STRING,
 		.where = OPT_CLI,

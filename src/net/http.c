@@ -4,6 +4,12 @@
  * curl tells us which sockets it wants watched (socket callback) and when
  * it next needs a call (timer callback); we keep both here and hand them to
  * the loop. No thread, no blocking call.
+ *
+ * Under --record every exchange is also handed to net/record.c when it
+ * ends; under --replay no request reaches curl: its answer comes from the
+ * recording (net/replay.c), delivered by http_dispatch() when its recorded
+ * time has passed, through the same callback and struct http_result as a
+ * real answer, so every source's client runs unchanged on a recording.
  */
 #include "autoconf.h"
 
@@ -12,6 +18,8 @@
 #include <string.h>
 
 #include "net/http.h"
+#include "net/record.h"
+#include "net/replay.h"
 #include "util.h"
 
 #define HTTP_MAX_SOCKS 16
@@ -44,6 +52,11 @@ struct http_req {
 	http_done_fn done;
 	void *ctx;
 	struct http_req *next;
+	struct record_req *rec;		/* --record: this exchange, or NULL */
+	/* --replay: answered from the recording, at due (now_mono()) */
+	bool replayed, ready;
+	double due;
+	struct replay_answer ans;
 };
 
 /* curl's socket callback: remember what to poll on fd. */
@@ -77,6 +90,26 @@ static int on_timer(CURLM *multi, long timeout_ms, void *userp)
 	struct http *h = userp;
 
 	h->wake = timeout_ms < 0 ? -1 : now_mono() + (double)timeout_ms / 1000.0;
+	return 0;
+}
+
+/* --record: each header line of the answer. */
+static size_t on_header(char *data, size_t size, size_t n, void *userp)
+{
+	struct http_req *r = userp;
+
+	record_header(r->rec, data, size * n);
+	return size * n;
+}
+
+/* --record: the request's headers as sent (with cookies, credentials). */
+static int on_debug(CURL *easy, curl_infotype type, char *data, size_t size,
+		    void *userp)
+{
+	struct http_req *r = userp;
+
+	if (type == CURLINFO_HEADER_OUT)
+		record_sent(r->rec, data, size);
 	return 0;
 }
 
@@ -126,9 +159,13 @@ static void req_free(struct http_req *r)
 			*pp = r->next;
 			break;
 		}
-	curl_multi_remove_handle(r->h->multi, r->easy);
-	curl_easy_cleanup(r->easy);
+	if (r->easy) {
+		curl_multi_remove_handle(r->h->multi, r->easy);
+		curl_easy_cleanup(r->easy);
+	}
 	curl_slist_free_all(r->headers);
+	record_drop(r->rec);
+	buf_free(&r->ans.body);
 	/* A login body holds a secret: leave nothing of it behind. */
 	if (r->body)
 		explicit_bzero(r->body, strlen(r->body));
@@ -179,19 +216,65 @@ static void easy_setup(struct http_req *r, const char *method, const char *url)
 		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_body);
 	if (strcmp(method, "GET") != 0)
 		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, method);
+	if (r->rec) {
+		curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+		curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
+		/* The debug callback is how curl shows what it sent. */
+		curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, on_debug);
+		curl_easy_setopt(e, CURLOPT_DEBUGDATA, r);
+		curl_easy_setopt(e, CURLOPT_VERBOSE, 1L);
+	}
+}
+
+/*
+ * --replay: the request answered from the recording; the answer waits
+ * for its recorded duration (or the request's timeout, when that is
+ * shorter: a live client would have given up), both at the replay's
+ * speed.
+ */
+static struct http_req *replay_start(struct http *h, const struct http_call *call,
+				     http_done_fn done, void *ctx)
+{
+	struct http_req *r = xcalloc(1, sizeof(*r));
+	double now = now_mono();
+	double limit = call->timeout > 0 ? call->timeout : h->opts.timeout;
+
+	r->h = h;
+	r->done = done;
+	r->ctx = ctx;
+	r->replayed = true;
+	buf_init(&r->resp);
+	replay_answer(replay_active(), call->method, call->url, now,
+		      h->opts.max_body > 0 ? (size_t)h->opts.max_body : 0,
+		      &r->ans);
+	r->due = now + r->ans.delay;
+	if (r->ans.x && limit > 0 && r->ans.x->took > limit) {
+		r->due = now + limit / replay_active()->speed;
+		r->ans.status = 0;
+		snprintf(r->ans.error, sizeof(r->ans.error), "timed out after "
+			 "%g s (the recorded answer took %.3f s)", limit,
+			 r->ans.x->took);
+	}
+	r->next = h->reqs;
+	h->reqs = r;
+	return r;
 }
 
 struct http_req *http_start(struct http *h, const struct http_call *call,
 			    http_done_fn done, void *ctx)
 {
-	struct http_req *r = xcalloc(1, sizeof(*r));
+	struct http_req *r;
 	const char *body = call->body;
 	size_t len = call->len;
 
+	if (replay_active())
+		return replay_start(h, call, done, ctx);
+	r = xcalloc(1, sizeof(*r));
 	r->h = h;
 	r->done = done;
 	r->ctx = ctx;
 	buf_init(&r->resp);
+	r->rec = record_begin(call);
 	r->easy = curl_easy_init();
 	easy_setup(r, call->method, call->url);
 	if (call->timeout > 0)
@@ -239,7 +322,12 @@ int http_pollfds(struct http *h, struct pollfd *fds, int max)
 
 double http_next_wake(const struct http *h)
 {
-	return h->wake < 0 ? 1e300 : h->wake;
+	double w = h->wake < 0 ? 1e300 : h->wake;
+
+	for (const struct http_req *r = h->reqs; r; r = r->next)
+		if (r->replayed && r->due < w)
+			w = r->due;
+	return w;
 }
 
 /*
@@ -295,8 +383,49 @@ static void finish_done(struct http *h)
 		res.body = r->resp.data;
 		res.len = r->resp.len;
 		bound_cookies(h, r->easy);
+		record_end(r->rec, &res);
+		r->rec = NULL;
 		/* Detach first so the callback may start new requests freely. */
 		curl_multi_remove_handle(h->multi, r->easy);
+		if (r->done)
+			r->done(r->ctx, &res);
+		req_free(r);
+	}
+}
+
+/*
+ * --replay: hand every answer whose time has come to its callback. Only
+ * those due when this began: an answer a callback's new request gets at
+ * once waits for the next dispatch, as a network answer would.
+ */
+static void finish_replayed(struct http *h)
+{
+	double now = now_mono();
+	struct http_req *r;
+
+	for (r = h->reqs; r; r = r->next)
+		r->ready = r->replayed && r->due <= now;
+	for (;;) {
+		struct http_result res;
+		for (r = h->reqs; r && !r->ready; r = r->next)
+			;
+		if (r == NULL)
+			break;
+		memset(&res, 0, sizeof(res));
+		res.status = r->ans.status;
+		res.retry_after = r->ans.retry_after;
+		res.too_large = r->ans.too_large;
+		if (res.status == 0) {
+			res.curl_code = res.too_large ? CURLE_FILESIZE_EXCEEDED :
+					CURLE_RECV_ERROR;
+			res.error = r->ans.error;
+			buf_reset(&r->ans.body);
+		}
+		buf_append(&r->ans.body, "", 0);
+		res.body = r->ans.body.data;
+		res.len = r->ans.body.len;
+		r->ready = false;
+		r->replayed = false;	/* no longer due: it is being answered */
 		if (r->done)
 			r->done(r->ctx, &res);
 		req_free(r);
@@ -322,6 +451,7 @@ void http_dispatch(struct http *h, const struct pollfd *fds, int nfds)
 		curl_multi_socket_action(h->multi, CURL_SOCKET_TIMEOUT, 0, &h->running);
 	}
 	finish_done(h);
+	finish_replayed(h);
 }
 
 void http_cancel(struct http *h, struct http_req *r)

@@ -20,6 +20,7 @@
 
 #include <microhttpd.h>
 
+#include "sanitize.h"
 #include "sim/server.h"
 
 /* --- start-up ------------------------------------------------------------ */
@@ -31,6 +32,9 @@ struct options {
 	const char *users[MAX_USERS];
 	int nusers;
 	const char *tls_cert, *tls_key;	/* PEM files: serve HTTPS */
+	const char *replay;		/* a recording to serve, or NULL */
+	double replay_speed;
+	bool api_given;
 };
 
 /* The usage text. */
@@ -56,6 +60,10 @@ static void usage(FILE *f)
 	      "  --tls-cert FILE          serve HTTPS with this PEM certificate (chain);\n"
 	      "                           needs --tls-key\n"
 	      "  --tls-key FILE           the PEM private key of --tls-cert\n"
+	      "  --replay DIR             serve a recording (wallboard --record DIR) in\n"
+	      "                           place of the simulated centre; the API is the\n"
+	      "                           recording's\n"
+	      "  --replay-speed N         play the recording N times faster (default 1)\n"
 	      "  -v, --verbose            log each request to stderr\n"
 	      "  -h, --help               show this help\n"
 	      "  -V, --version            show the version\n"
@@ -95,7 +103,7 @@ static double opt_number(const char *name, const char *arg, double lo, double hi
 enum {
 	O_PORT = 256, O_BIND, O_SEED, O_SCALE, O_AGENTS, O_SERVICES, O_TENANT,
 	O_USER, O_TTL, O_LEGACY, O_MAXSUBS, O_DELAY,
-	O_TLS_CERT, O_TLS_KEY, O_API
+	O_TLS_CERT, O_TLS_KEY, O_API, O_REPLAY, O_REPLAY_SPEED
 };
 
 static const struct option long_opts[] = {
@@ -114,6 +122,8 @@ static const struct option long_opts[] = {
 	{ "tls-cert", required_argument, NULL, O_TLS_CERT },
 	{ "tls-key", required_argument, NULL, O_TLS_KEY },
 	{ "api", required_argument, NULL, O_API },
+	{ "replay", required_argument, NULL, O_REPLAY },
+	{ "replay-speed", required_argument, NULL, O_REPLAY_SPEED },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -164,6 +174,13 @@ static void option_value(struct options *o, int c, const char *arg)
 		break;
 	case O_API:
 		server.api = api_by_name(arg);
+		o->api_given = true;
+		break;
+	case O_REPLAY:
+		o->replay = arg;
+		break;
+	case O_REPLAY_SPEED:
+		o->replay_speed = opt_number("replay-speed", arg, 0.01, 10000);
 		break;
 	case O_USER:
 		if (o->nusers == MAX_USERS) {
@@ -213,6 +230,7 @@ static void defaults(struct options *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->bind = "127.0.0.1";
+	o->replay_speed = 1;
 	sim_options_default(&o->sim);
 	server.tenant = "demo.wallboard.test";
 	server.set0 = (struct settings){ 10, false, 3600, 1, false, 64, 64 };
@@ -259,6 +277,37 @@ static char *read_pem(const char *opt, const char *path)
 	return b.data;
 }
 
+/*
+ * --replay: load the recording (its source is the API served), or say
+ * what is wrong with it, file and reason, and exit 2.
+ */
+static void replay_setup(const struct options *o)
+{
+	const struct sim_api *asked = server.api;
+	struct errlist errs = { 0 };
+
+	if (o->replay == NULL) {
+		if (o->replay_speed != 1) {
+			fprintf(stderr, "wallboard-sim: --replay-speed goes with "
+				"--replay DIR\n");
+			exit(2);
+		}
+		return;
+	}
+	if (!sim_replay_load(o->replay, o->replay_speed, &errs)) {
+		char line[512];
+		for (size_t i = 0; i < errs.n; i++)
+			fprintf(stderr, "wallboard-sim: %s\n", sanitize_line(line,
+				sizeof(line), errs.msgs[i]));
+		exit(2);
+	}
+	if (o->api_given && asked != server.api) {
+		fprintf(stderr, "wallboard-sim: --api %s: the recording is of "
+			"%s\n", asked->name, server.api->name);
+		exit(2);
+	}
+}
+
 /* Parse options, start the model and the daemon, serve until SIGINT or
  * SIGTERM, then stop cleanly. */
 int main(int argc, char **argv)
@@ -272,6 +321,7 @@ int main(int argc, char **argv)
 
 	defaults(&o);
 	options_parse(&o, argc, argv);
+	replay_setup(&o);
 	if (!server_address(o.bind, o.port, &ss)) {
 		fprintf(stderr, "wallboard-sim: --bind needs a numeric address: %s\n", o.bind);
 		return 2;

@@ -453,6 +453,10 @@ static void route(struct request *rq, struct reply *rp)
 
 	if (api_path(rq->path) && fault_fail(rq->path, rp))
 		return;
+	if (sim_replaying() && strncmp(rq->path, "/sim/", 5) != 0) {
+		sim_replay_route(rq, rp);
+		return;
+	}
 	for (size_t t = 0; t < 2; t++)
 		for (size_t i = 0; i < sizes[t]; i++) {
 			const struct route *c = &tables[t][i];
@@ -630,6 +634,14 @@ static mhd_result request_handle(struct request *rq)
 	if (rp.status > 0 && rp.status < 600)
 		server.status_n[rp.status]++;
 	pthread_mutex_unlock(&server.lock);
+	if (rp.delay_ms > 0)
+		sleep_ms(rp.delay_ms);	/* a replayed answer's time */
+	if (rp.drop) {
+		for (int i = 0; i < rp.ncookies; i++)
+			free(rp.cookies[i]);
+		free(rp.body);
+		return MHD_NO;
+	}
 	if (api_path(rq->path)) {
 		hostile_headers(&rp);
 		rp.flood = server.f.cookie_flood;
@@ -775,4 +787,5 @@ void server_free(void)
 	free(server.f.fail_body);
 	free(server.f.delay_path);
 	sim_free(server.sim);
+	sim_replay_free();
 }

@@ -154,6 +154,8 @@ struct reply {
 	int flood;			/* new cookies to set (cookie_flood) ... */
 	long flood_base;		/* ... numbered from here */
 	bool gzipped;			/* body is gzip: Content-Encoding */
+	int delay_ms;			/* wait this long before answering */
+	bool drop;			/* close the connection: no answer */
 };
 
 extern struct server server;
@@ -229,6 +231,18 @@ char *data_fault(char *body);
 /* The user name and password of a Basic Authorization header (malloc'd
  * "user:password" split at the first colon), false when there is none. */
 bool basic_credentials(struct request *rq, char **user, char **password);
+
+/*
+ * --replay DIR (replay.c): a recording served instead of the simulated
+ * API. Load it (the API served becomes the recording's source); false
+ * with the reasons in errs.
+ */
+bool sim_replay_load(const char *dir, double speed, struct errlist *errs);
+/* True while a recording is served. */
+bool sim_replaying(void);
+/* The recording's answer to a request of the API. */
+void sim_replay_route(struct request *rq, struct reply *rp);
+void sim_replay_free(void);
 
 /* The /sim/ endpoints (control.c), whatever API is served. */
 extern const struct route control_routes[];

@@ -45,3 +45,9 @@ fuzz_replay_8x8_data_LDADD = $(BOARD_LIBS)
 EXTRA_DIST += src/providers/8x8/tests/corpus
 
 bench_bench_SOURCES += src/providers/8x8/tests/bench.c
+
+# Record and replay (tests/record.sh), and the text's examples as a
+# recording replayed through the client (tests/recordings/).
+SCRIPT_TESTS += src/providers/8x8/tests/record.test \
+	src/providers/8x8/tests/recordings.test
+EXTRA_DIST += src/providers/8x8/tests/recordings

@@ -83,3 +83,9 @@ fuzz_replay_brightpattern_subscription_LDADD = $(REPLAY_LIBS)
 
 bench_bench_SOURCES += src/providers/brightpattern/tests/bench.c
 EXTRA_DIST += src/providers/brightpattern/tests/large.layout
+
+# Record and replay (tests/record.sh), and the text's examples as a
+# recording replayed through the client (tests/recordings/).
+SCRIPT_TESTS += src/providers/brightpattern/tests/record.test \
+	src/providers/brightpattern/tests/recordings.test
+EXTRA_DIST += src/providers/brightpattern/tests/recordings

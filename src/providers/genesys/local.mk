@@ -51,3 +51,9 @@ fuzz_replay_genesys_data_LDADD = $(BOARD_LIBS)
 EXTRA_DIST += src/providers/genesys/tests/corpus
 
 bench_bench_SOURCES += src/providers/genesys/tests/bench.c
+
+# Record and replay (tests/record.sh), and the text's examples as a
+# recording replayed through the client (tests/recordings/).
+SCRIPT_TESTS += src/providers/genesys/tests/record.test \
+	src/providers/genesys/tests/recordings.test
+EXTRA_DIST += src/providers/genesys/tests/recordings
