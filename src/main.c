@@ -31,6 +31,7 @@
 #include "net/record.h"
 #include "net/replay.h"
 #include "provider.h"
+#include "providers/demo.h"
 
 /*
  * Print every collected message with the program's name. Messages quote
@@ -497,6 +498,29 @@ static struct board_gen *reread(void *ctx, char *why, size_t whysz)
 	return gen_new(&cfg, set, &states);
 }
 
+/*
+ * --list-*: the source's statistics from its catalogue (--list-stats,
+ * no server asked), the simulated centre's lists with --demo, else what
+ * the server lists. 0, or 1 with one line in err.
+ */
+static int run_list(const struct config *cfg, char *err, size_t errsz)
+{
+	const struct catalog *cat = catalog_for(cfg->provider);
+
+	if (strcmp(cfg->list, "stats") == 0 && cat != NULL) {
+		catalog_print(cat, stdout);
+		return 0;
+	}
+	if (strcmp(cfg->list, "stats") == 0) {
+		snprintf(err, errsz, "--list-stats: no catalogue for provider "
+			 "\"%s\"", cfg->provider);
+		return 1;
+	}
+	if (cfg->demo)
+		return demo_list(cfg, cfg->list, stdout, err, errsz);
+	return provider_list(cfg, cfg->list, stdout, err, errsz);
+}
+
 /* --check: say what loaded and show the subscription it maps to. */
 static int run_check(const struct config *cfg, const struct layoutset *set)
 {
@@ -537,7 +561,7 @@ int main(int argc, char **argv)
 	if (cfg.list) {
 		char err[512];
 		recording_open(&cfg);
-		rc = provider_list(&cfg, cfg.list, stdout, err, sizeof(err));
+		rc = run_list(&cfg, err, sizeof(err));
 		if (rc)
 			fprintf(stderr, "wallboard: %s\n", err);
 		config_free(&cfg);

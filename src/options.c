@@ -436,6 +436,15 @@ const struct option_def options_core[] = {
 		.implied = "dispositions",
 		.help = "print the server's dispositions and exit",
 	},
+	{
+		.name = "list_stats",
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(list),
+		.implied = "stats",
+		.help = "print the provider's statistics (name, kind, unit, "
+			"panel types) and exit",
+	},
 	/* The fleet: a publisher and its screens through a broker (doc/fleet.md). */
 	{
 		.name = "publish",

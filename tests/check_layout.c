@@ -359,7 +359,7 @@ static const struct bad_case bad_cases[] = {
 		"6: stat \"SUM\" needs sum = {...}, the statistics to add up",
 		"10: sum needs stat = \"SUM\"",
 		"15: unknown statistic \"in_calls_wating\" in sum (not in the "
-		"brightpattern catalogue)",
+		"brightpattern catalogue; did you mean \"in_calls_waiting\"?)",
 		"16: statistic \"name\" in sum is not a number (it is text)",
 		"22: stat \"SUM\" is not available in a totals panel (only grids add "
 		"statistics up)" } },
@@ -406,7 +406,7 @@ static const struct bad_case bad_cases[] = {
 	{ "bad/many.layout", NULL, {
 		"4: key 0 is not 1..9",
 		"14: unknown statistic \"in_calls_wating\" (not in the brightpattern "
-		"catalogue)",
+		"catalogue; did you mean \"in_calls_waiting\"?)",
 		"17: order_by \"longest\" names no column of panel \"queues\"",
 		"19: duplicate panel id \"queues\" (first at line 10)",
 		"21: warn and crit are both 80: crit must be beyond warn" } },

@@ -36,6 +36,15 @@ static double local_time_of_day(void)
 	return tm.tm_hour * 3600.0 + tm.tm_min * 60.0 + tm.tm_sec;
 }
 
+/* The simulated centre a demo runs. */
+static void demo_sim_options(struct sim_options *o)
+{
+	sim_options_default(o);
+	o->seed = (unsigned)time(NULL);
+	/* Mid-morning, whatever the hour: a demo should show a busy room. */
+	o->start_of_day = 10.5 * 3600 + fmod(local_time_of_day(), 3600);
+}
+
 static int demo_pollfds(struct provider *p, struct pollfd *fds, int max)
 {
 	return 0;
@@ -114,10 +123,7 @@ struct provider *demo_open(const struct source *src, const struct config *cfg,
 	struct sim_options o;
 	char err[256] = "";
 
-	sim_options_default(&o);
-	o.seed = (unsigned)time(NULL);
-	/* Mid-morning, whatever the hour: a demo should show a busy room. */
-	o.start_of_day = 10.5 * 3600 + fmod(local_time_of_day(), 3600);
+	demo_sim_options(&o);
 	d->base.ops = &demo_ops;
 	d->cfg = cfg;
 	d->view = src->demo;
@@ -132,4 +138,27 @@ struct provider *demo_open(const struct source *src, const struct config *cfg,
 	d->st.state = CONN_WAITING;
 	d->next_poll = now_mono();
 	return &d->base;
+}
+
+int demo_list(const struct config *cfg, const char *what, FILE *out,
+	      char *err, size_t errsz)
+{
+	struct sim_options o;
+	struct sim *sim;
+	struct cfg_item *items;
+	long n;
+
+	(void)cfg;
+	demo_sim_options(&o);
+	sim = sim_new(&o);
+	n = sim_cfg_list(sim, what, &items);
+	sim_free(sim);
+	if (n < 0) {
+		snprintf(err, errsz, "--list-%s: the simulated centre has no "
+			 "such list", what);
+		return 1;
+	}
+	cfg_items_print(out, items, n);
+	cfg_items_free(items, n);
+	return 0;
 }

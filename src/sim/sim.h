@@ -62,4 +62,13 @@ void sim_pins_reset(struct sim *s);
 /* Object ids: "agents" (login ids), "queues" (service names), one per line (malloc'd). */
 char *sim_object_list(struct sim *s, const char *what);
 
+/*
+ * The model's objects as a server's configuration lists them (--list-*
+ * with --demo): "teams", "services", "agents" (id and name) and
+ * "dispositions" (name); the count, or -1 for another what. Free with
+ * cfg_items_free.
+ */
+struct cfg_item;
+long sim_cfg_list(struct sim *s, const char *what, struct cfg_item **out);
+
 #endif
