@@ -15,6 +15,9 @@
 
 #include "providers/demo.h"
 
+/* How far demand swings above the day's in waves (sim_options.surge). */
+#define DEMO_SURGE 8.0
+
 struct demo {
 	struct provider base;
 	const struct config *cfg;
@@ -36,13 +39,32 @@ static double local_time_of_day(void)
 	return tm.tm_hour * 3600.0 + tm.tm_min * 60.0 + tm.tm_sec;
 }
 
-/* The simulated centre a demo runs. */
-static void demo_sim_options(struct sim_options *o)
+bool demo_time_parse(const char *text, double *secs)
+{
+	unsigned h, m;
+	int end = 0;
+
+	if (text == NULL || strlen(text) != 5 || text[2] != ':' ||
+	    sscanf(text, "%2u:%2u%n", &h, &m, &end) != 2 || end != 5 ||
+	    h > 23 || m > 59)
+		return false;
+	*secs = h * 3600.0 + m * 60.0;
+	return true;
+}
+
+/*
+ * The simulated centre a demo runs: at --demo-time, else mid-morning
+ * whatever the hour, in waves of demand (DEMO_SURGE) that build queues
+ * past what the agents can take and drain them again: a demo should
+ * show a busy room, and its thresholds at work, from its first minute.
+ */
+static void demo_sim_options(const struct config *cfg, struct sim_options *o)
 {
 	sim_options_default(o);
 	o->seed = (unsigned)time(NULL);
-	/* Mid-morning, whatever the hour: a demo should show a busy room. */
-	o->start_of_day = 10.5 * 3600 + fmod(local_time_of_day(), 3600);
+	o->surge = DEMO_SURGE;
+	if (cfg == NULL || !demo_time_parse(cfg->demo_time, &o->start_of_day))
+		o->start_of_day = 10.5 * 3600 + fmod(local_time_of_day(), 3600);
 }
 
 static int demo_pollfds(struct provider *p, struct pollfd *fds, int max)
@@ -123,7 +145,7 @@ struct provider *demo_open(const struct source *src, const struct config *cfg,
 	struct sim_options o;
 	char err[256] = "";
 
-	demo_sim_options(&o);
+	demo_sim_options(cfg, &o);
 	d->base.ops = &demo_ops;
 	d->cfg = cfg;
 	d->view = src->demo;
@@ -148,8 +170,7 @@ int demo_list(const struct config *cfg, const char *what, FILE *out,
 	struct cfg_item *items;
 	long n;
 
-	(void)cfg;
-	demo_sim_options(&o);
+	demo_sim_options(cfg, &o);
 	sim = sim_new(&o);
 	n = sim_cfg_list(sim, what, &items);
 	sim_free(sim);

@@ -9,6 +9,7 @@
 #ifndef WB_DEMO_H
 #define WB_DEMO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -34,6 +35,9 @@ struct demo_view {
 /* The simulator answering as src for everything the layouts show. */
 struct provider *demo_open(const struct source *src, const struct config *cfg,
 			   const struct layoutset *set, struct errlist *errs);
+
+/* A time of day "HH:MM" as seconds after midnight; false when it is not one. */
+bool demo_time_parse(const char *text, double *secs);
 
 /*
  * --list-* with --demo: the simulated centre's teams, services, agents

@@ -21,6 +21,14 @@ struct sim_options {
 	int agents;		/* number of agents (0 = default 48) */
 	int services;		/* number of services (0 = default 10) */
 	int messages;		/* chat messages kept (0 = default 40) */
+	/*
+	 * Demand in waves of a few minutes over the day's: each service's
+	 * arrivals swing by this share of its rate around it (0 = none;
+	 * --demo's lively room), so queues build past what the agents can
+	 * take and drain again. The waves start at start_of_day with the
+	 * first services' rising, and reach the others in turn.
+	 */
+	double surge;
 };
 
 void sim_options_default(struct sim_options *o);
