@@ -98,7 +98,7 @@ static void sigchld_setup(void)
  */
 struct retiring {
 	struct provider *prov;		/* NULL: none */
-	struct board_gen *gen;
+	struct reading *gen;
 	double deadline;
 };
 
@@ -106,8 +106,8 @@ struct retiring {
 struct board {
 	const struct config *cfg;	/* view's */
 	struct layoutset *set;		/* view's */
-	struct board_gen *view;		/* the reading shown */
-	struct board_gen *data;		/* the one prov was opened with */
+	struct reading *view;		/* the reading shown */
+	struct reading *data;		/* the one prov was opened with */
 	struct provider *prov;
 	struct retiring old;
 	struct watch *watch;		/* the files a reload reads; NULL: none */
@@ -439,7 +439,7 @@ static void watch_files(struct board *b)
 
 	watch_free(b->watch);
 	b->watch = NULL;
-	if (b->o->reload == NULL)
+	if (b->o->reload.read == NULL)
 		return;
 	files = xcalloc(set->n + 1, sizeof(*files));
 	for (size_t i = 0; i < set->n; i++)
@@ -450,10 +450,10 @@ static void watch_files(struct board *b)
 }
 
 /* Free a reading unless the source still reads it. */
-static void gen_drop(struct board *b, struct board_gen *g)
+static void gen_drop(struct board *b, struct reading *g)
 {
 	if (g != NULL && g != b->data)
-		b->o->gen_free(g);
+		b->o->reload.free(g);
 }
 
 /*
@@ -488,7 +488,7 @@ static void retire_finish(struct board *b)
 	release_wait(b->old.prov, b->old.deadline, how, sizeof(how));
 	log_event(b->log, "reload: the old subscription: %s", how);
 	b->old.prov->ops->destroy(b->old.prov);
-	b->o->gen_free(b->old.gen);
+	b->o->reload.free(b->old.gen);
 	b->old = (struct retiring){ 0 };
 }
 
@@ -511,7 +511,7 @@ static void retire_step(struct board *b, struct pollfd *fds, int n,
  * (refused, the old one stays: false with why), let the old one release
  * its subscription, and forget the data shaped for the old layouts.
  */
-static bool resubscribe(struct board *b, struct board_gen *g, char *why,
+static bool resubscribe(struct board *b, struct reading *g, char *why,
 			size_t whysz)
 {
 	struct errlist errs = { 0 };
@@ -537,7 +537,7 @@ static bool resubscribe(struct board *b, struct board_gen *g, char *why,
 }
 
 /* Show g's layouts: the layout of the same title stays on screen. */
-static void show_gen(struct board *b, struct board_gen *g, double now)
+static void show_gen(struct board *b, struct reading *g, double now)
 {
 	const char *title = b->set->layouts[b->active]->title;
 	size_t active = 0;
@@ -568,10 +568,10 @@ static void show_gen(struct board *b, struct board_gen *g, double now)
 static void reload(struct board *b, const char *cause, double now)
 {
 	char why[1024], line[1024];
-	struct board_gen *g, *oldview = b->view;
+	struct reading *g, *oldview = b->view;
 
 	log_event(b->log, "reload (%s)", cause);
-	g = b->o->reload(b->o->reload_ctx, why, sizeof(why));
+	g = b->o->reload.read(b->o->reload.ctx, why, sizeof(why));
 	if (g != NULL && reload_keeps_source(b->data->cfg, b->data->set,
 					     g->cfg, g->set, line,
 					     sizeof(line))) {
@@ -588,11 +588,11 @@ static void reload(struct board *b, const char *cause, double now)
 		if (resubscribe(b, g, why, sizeof(why))) {
 			show_gen(b, g, now);
 			if (oldview != b->old.gen)
-				b->o->gen_free(oldview);
+				b->o->reload.free(oldview);
 			notice(b, "layouts reloaded: subscribing anew", now);
 			return;
 		}
-		b->o->gen_free(g);
+		b->o->reload.free(g);
 	}
 	log_event(b->log, "reload refused: %s", why);
 	snprintf(b->notice_buf, sizeof(b->notice_buf), "reload refused: %s",
@@ -603,7 +603,7 @@ static void reload(struct board *b, const char *cause, double now)
 /* The reload that is due, or the log's word on why there is none. */
 static void reload_or_say(struct board *b, double now)
 {
-	if (b->o->reload)
+	if (b->o->reload.read)
 		reload(b, b->reload_due, now);
 	else
 		log_event(b->log, "%s: this board has nothing to re-read "
@@ -660,11 +660,11 @@ static void board_end(struct board *b)
 	alerts_free(b->alerts);
 	snapshot_free(b->snap);
 	if (b->view != b->data)
-		b->o->gen_free(b->view);
-	b->o->gen_free(b->data);
+		b->o->reload.free(b->view);
+	b->o->reload.free(b->data);
 }
 
-int board_run(struct board_gen *g, struct provider *prov,
+int board_run(struct reading *g, struct provider *prov,
 	      const struct board_opts *o, struct log *log)
 {
 	struct render_opts ro = { o->color, o->ascii, o->kiosk };
@@ -686,7 +686,7 @@ int board_run(struct board_gen *g, struct provider *prov,
 	b.r = render_init(&ro);
 	if (b.r == NULL) {
 		prov->ops->destroy(prov);
-		o->gen_free(g);
+		o->reload.free(g);
 		return 1;
 	}
 	rebuild_watchers(&b);

@@ -441,10 +441,10 @@ struct rereader {
 };
 
 /* A reading of the board's: the config, its state words, the layouts. */
-static struct board_gen *gen_new(struct config *cfg, struct layoutset *set,
+static struct reading *gen_new(struct config *cfg, struct layoutset *set,
 				 struct state_map *states)
 {
-	struct board_gen *g = xcalloc(1, sizeof(*g));
+	struct reading *g = xcalloc(1, sizeof(*g));
 
 	g->cfg = xmalloc(sizeof(*cfg));
 	*g->cfg = *cfg;
@@ -455,8 +455,8 @@ static struct board_gen *gen_new(struct config *cfg, struct layoutset *set,
 	return g;
 }
 
-/* Free a reading (board_opts.gen_free). */
-static void gen_free(struct board_gen *g)
+/* Free a reading (struct reloader's free). */
+static void gen_free(struct reading *g)
 {
 	layoutset_free(g->set);
 	state_map_free(g->states);
@@ -471,7 +471,7 @@ static void gen_free(struct board_gen *g)
  * layouts read again, as at start, with nothing printed (the terminal is
  * the board's): the first error into why, the warnings to the log.
  */
-static struct board_gen *reread(void *ctx, char *why, size_t whysz)
+static struct reading *reread(void *ctx, char *why, size_t whysz)
 {
 	struct rereader *rr = ctx;
 	struct errlist errs = { 0 }, warns = { 0 };
@@ -608,11 +608,11 @@ int main(int argc, char **argv)
 		log_event(log, "warning: %s", warns.msgs[i]);
 	errlist_free(&warns);
 	if (errs.n == 0 && cfg.publish) {
-		rc = publish_run(&cfg, set, log);
+		struct rereader rr = { argc, argv, log };
+		struct reloader rl = { reread, &rr, gen_free };
+		/* The publisher owns the reading now, and frees it. */
+		rc = publish_run(gen_new(&cfg, set, &states), &rl, log);
 		log_close(log);
-		layoutset_free(set);
-		state_map_free(&states);
-		config_free(&cfg);
 		return rc;
 	}
 	prov = fleet;
@@ -642,7 +642,7 @@ int main(int argc, char **argv)
 			cfg.ascii == ASCII_YES ? 1 : cfg.ascii == ASCII_NO ? 0 : -1,
 			cfg.kiosk || cfg.rotate_given ? cfg.rotate : 0,
 			/* A screen's source holds its layouts: no reload. */
-			cfg.from ? NULL : reread, &rr, gen_free
+			{ cfg.from ? NULL : reread, &rr, gen_free }
 		};
 		/* The board owns them now, and frees them. */
 		rc = board_run(gen_new(&cfg, set, &states), prov, &bo, log);
