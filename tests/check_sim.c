@@ -88,7 +88,9 @@ START_TEST(test_services_add_up)
 END_TEST
 
 /* The test cases. */
-/* A pinned queue shows in the service's, the totals' and its agents' figures. */
+/*
+ * A pinned queue shows in the service's, the totals' and its agents' figures.
+ */
 START_TEST(test_pin)
 {
 	struct sim *s = new_sim(2, 0, 0, 11);

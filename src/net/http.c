@@ -89,7 +89,8 @@ static int on_timer(CURLM *multi, long timeout_ms, void *userp)
 {
 	struct http *h = userp;
 
-	h->wake = timeout_ms < 0 ? -1 : now_mono() + (double)timeout_ms / 1000.0;
+	h->wake =
+		timeout_ms < 0 ? -1 : now_mono() + (double)timeout_ms / 1000.0;
 	return 0;
 }
 
@@ -197,12 +198,14 @@ static void easy_setup(struct http_req *r, const char *method, const char *url)
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_SHARE, r->h->share);
 	curl_easy_setopt(e, CURLOPT_COOKIEFILE, "");
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)(o->connect_timeout * 1000));
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+			 (long)(o->connect_timeout * 1000));
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(o->timeout * 1000));
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(e, CURLOPT_USERAGENT,
+			 PACKAGE_NAME "/" PACKAGE_VERSION);
 	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
 	if (o->gzip)
 		curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
@@ -213,7 +216,8 @@ static void easy_setup(struct http_req *r, const char *method, const char *url)
 	if (o->ca_file)
 		curl_easy_setopt(e, CURLOPT_CAINFO, o->ca_file);
 	if (o->max_body > 0)
-		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_body);
+		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+				 (curl_off_t)o->max_body);
 	if (strcmp(method, "GET") != 0)
 		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, method);
 	if (r->rec) {
@@ -232,7 +236,8 @@ static void easy_setup(struct http_req *r, const char *method, const char *url)
  * shorter: a live client would have given up), both at the replay's
  * speed.
  */
-static struct http_req *replay_start(struct http *h, const struct http_call *call,
+static struct http_req *replay_start(struct http *h,
+				     const struct http_call *call,
 				     http_done_fn done, void *ctx)
 {
 	struct http_req *r = xcalloc(1, sizeof(*r));
@@ -281,8 +286,12 @@ struct http_req *http_start(struct http *h, const struct http_call *call,
 		curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS,
 				 (long)(call->timeout * 1000));
 	if (call->user) {
-		/* libcurl copies both; the request's own copy is wiped with it. */
-		curl_easy_setopt(r->easy, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+		/*
+		 * libcurl copies both; the request's own copy is wiped with
+		 * it.
+		 */
+		curl_easy_setopt(r->easy, CURLOPT_HTTPAUTH,
+				 (long)CURLAUTH_BASIC);
 		curl_easy_setopt(r->easy, CURLOPT_USERNAME, call->user);
 		curl_easy_setopt(r->easy, CURLOPT_PASSWORD,
 				 call->password ? call->password : "");
@@ -295,7 +304,8 @@ struct http_req *http_start(struct http *h, const struct http_call *call,
 	if (body) {
 		r->body = xstrndup(body, len);
 		curl_easy_setopt(r->easy, CURLOPT_POSTFIELDS, r->body);
-		curl_easy_setopt(r->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+		curl_easy_setopt(r->easy, CURLOPT_POSTFIELDSIZE_LARGE,
+				 (curl_off_t)len);
 	}
 	curl_easy_setopt(r->easy, CURLOPT_PRIVATE, r);
 	r->next = h->reqs;
@@ -361,7 +371,8 @@ static void finish_done(struct http *h)
 
 		if (msg->msg != CURLMSG_DONE)
 			continue;
-		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&r);
+		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE,
+				  (char **)&r);
 		memset(&res, 0, sizeof(res));
 		res.curl_code = msg->data.result;
 		curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &res.status);
@@ -369,12 +380,16 @@ static void finish_done(struct http *h)
 				msg->data.result == CURLE_FILESIZE_EXCEEDED;
 		{
 			curl_off_t ra = 0;
-			if (curl_easy_getinfo(r->easy, CURLINFO_RETRY_AFTER, &ra) ==
-			    CURLE_OK && ra > 0)
+			if (curl_easy_getinfo(r->easy, CURLINFO_RETRY_AFTER,
+					      &ra) == CURLE_OK &&
+			    ra > 0)
 				res.retry_after = (double)ra;
 		}
 		if (res.curl_code != CURLE_OK) {
-			/* No complete answer: a status would make a partial body look whole. */
+			/*
+			 * No complete answer: a status would make a partial
+			 * body look whole.
+			 */
 			res.status = 0;
 			res.error = r->errbuf[0] ? r->errbuf :
 				    curl_easy_strerror(msg->data.result);
@@ -385,7 +400,9 @@ static void finish_done(struct http *h)
 		bound_cookies(h, r->easy);
 		record_end(r->rec, &res);
 		r->rec = NULL;
-		/* Detach first so the callback may start new requests freely. */
+		/*
+		 * Detach first so the callback may start new requests freely.
+		 */
 		curl_multi_remove_handle(h->multi, r->easy);
 		if (r->done)
 			r->done(r->ctx, &res);
@@ -416,8 +433,8 @@ static void finish_replayed(struct http *h)
 		res.retry_after = r->ans.retry_after;
 		res.too_large = r->ans.too_large;
 		if (res.status == 0) {
-			res.curl_code = res.too_large ? CURLE_FILESIZE_EXCEEDED :
-					CURLE_RECV_ERROR;
+			res.curl_code = res.too_large ? CURLE_FILESIZE_EXCEEDED
+						      : CURLE_RECV_ERROR;
 			res.error = r->ans.error;
 			buf_reset(&r->ans.body);
 		}
@@ -425,7 +442,8 @@ static void finish_replayed(struct http *h)
 		res.body = r->ans.body.data;
 		res.len = r->ans.body.len;
 		r->ready = false;
-		r->replayed = false;	/* no longer due: it is being answered */
+		/* no longer due: it is being answered */
+		r->replayed = false;
 		if (r->done)
 			r->done(r->ctx, &res);
 		req_free(r);
@@ -448,7 +466,8 @@ void http_dispatch(struct http *h, const struct pollfd *fds, int nfds)
 	}
 	if (h->wake >= 0 && now_mono() >= h->wake) {
 		h->wake = -1;
-		curl_multi_socket_action(h->multi, CURL_SOCKET_TIMEOUT, 0, &h->running);
+		curl_multi_socket_action(h->multi, CURL_SOCKET_TIMEOUT, 0,
+					 &h->running);
 	}
 	finish_done(h);
 	finish_replayed(h);

@@ -34,7 +34,8 @@ struct http_result {
 	char *body;		/* NUL-terminated; owned by the request */
 	size_t len;
 	bool too_large;		/* the body passed max_body */
-	double retry_after;	/* seconds a Retry-After header asks for; 0: none */
+	/* seconds a Retry-After header asks for; 0: none */
+	double retry_after;
 	bool cancelled;		/* http_cancel() or http_free() ended it */
 };
 
@@ -47,12 +48,14 @@ void http_free(struct http *h);
 struct http_call {
 	const char *method;
 	const char *url;
-	const char *const *headers;	/* "Name: value" lines, NULL-terminated, or NULL */
+	/* "Name: value" lines, NULL-terminated, or NULL */
+	const char *const *headers;
 	const char *body;		/* NULL: none */
 	size_t len;
 	/* HTTP Basic credentials (libcurl encodes them), or NULL. */
 	const char *user, *password;
-	double timeout;			/* seconds for the whole request; 0: the client's */
+	/* seconds for the whole request; 0: the client's */
+	double timeout;
 };
 
 /*

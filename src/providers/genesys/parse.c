@@ -223,8 +223,8 @@ static void build_cell(const struct plan *pl, size_t gid, size_t r, size_t c,
 	}
 	for (size_t k = 0; k < col->nsum; k++)
 		if (subscribed(pl, col->sum_stats[k], true))
-			add_stat(pl->list, xasprintf("g%zu.%zu.%zu.%zu", gid, r, c,
-						     k),
+			add_stat(pl->list,
+				 xasprintf("g%zu.%zu.%zu.%zu", gid, r, c, k),
 				 oid, strlen(oid), type, col->sum_stats[k]);
 }
 
@@ -259,8 +259,9 @@ static void build_total(const struct plan *pl, size_t tid)
 		return;
 	if (scope[0] == '\0') {
 		if (pl->o->tenant != NULL)
-			add_stat(pl->list, xasprintf("t%zu.0", tid), pl->o->tenant,
-				 strlen(pl->o->tenant), "Tenant", name);
+			add_stat(pl->list, xasprintf("t%zu.0", tid),
+				 pl->o->tenant, strlen(pl->o->tenant), "Tenant",
+				 name);
 		return;
 	}
 	for (size_t k = 0; k < n; k++) {
@@ -280,7 +281,8 @@ char *genesys_subscription_build(const struct layoutset *set,
 	char *text;
 
 	if (operation_id != NULL)
-		json_object_set_new(root, "operationId", json_string(operation_id));
+		json_object_set_new(root, "operationId",
+				    json_string(operation_id));
 	for (size_t g = 0; g < set->ngrids; g++)
 		build_grid(&pl, g);
 	for (size_t t = 0; t < set->ntotals; t++)
@@ -316,7 +318,8 @@ static const char *integer_cell(struct snapshot *s, json_int_t i)
  */
 static json_t *value_scalar(json_t *v, bool state)
 {
-	static const char *const state_keys[] = { "state", "status", "agentState" };
+	static const char *const state_keys[] = { "state", "status",
+						  "agentState" };
 	json_t *m;
 
 	if (json_is_string(v) || json_is_number(v) || json_is_boolean(v))
@@ -353,7 +356,8 @@ static int value_type(json_t *v, enum stat_kind kind)
  * sanitised, numbers as their shortest text, booleans as 1 and 0, agent
  * states as the core's state words.
  */
-static const char *value_text(struct snapshot *s, json_t *v, enum stat_kind kind)
+static const char *value_text(struct snapshot *s, json_t *v,
+			      enum stat_kind kind)
 {
 	const char *t = NULL;
 
@@ -362,7 +366,8 @@ static const char *value_text(struct snapshot *s, json_t *v, enum stat_kind kind
 		return NULL;
 	switch (json_typeof(v)) {
 	case JSON_STRING:
-		t = snapshot_text(s, json_string_value(v), json_string_length(v));
+		t = snapshot_text(s, json_string_value(v),
+				  json_string_length(v));
 		break;
 	case JSON_INTEGER:
 		t = integer_cell(s, json_integer_value(v));
@@ -462,9 +467,10 @@ static void grids_init(struct snapshot *s, const struct layoutset *set,
 			for (size_t c = 0; c < p->ncols; c++)
 				if (!genesys_is_sum(&p->cols[c]) &&
 				    genesys_is_object_id(p->cols[c].stat))
-					snapshot_set(s, g, r, c,
-						     snapshot_text(s, rows[r],
-								   strlen(rows[r])));
+					snapshot_set(
+						s, g, r, c,
+						snapshot_text(s, rows[r],
+							      strlen(rows[r])));
 	}
 }
 
@@ -504,7 +510,8 @@ bool genesys_ref_parse(const char *id, struct genesys_ref *ref)
 		if (*p++ != '.')
 			return false;
 	}
-	return ref->total ? ref->count == 2 : ref->count == 3 || ref->count == 4;
+	return ref->total ? ref->count == 2
+			  : ref->count == 3 || ref->count == 4;
 }
 
 /* Record the JSON type of a value of grid gid's column c (none: -1). */
@@ -522,7 +529,8 @@ static void saw_total(struct snapshot *s, size_t tid, int type)
 }
 
 /* The value of a grid cell, or of one statistic of a SUM cell. */
-static void take_cell(struct reader *rd, const struct genesys_ref *ref, json_t *v)
+static void take_cell(struct reader *rd, const struct genesys_ref *ref,
+		      json_t *v)
 {
 	size_t gid = ref->n[0], r = ref->n[1], c = ref->n[2];
 	const struct panel *p;
@@ -552,7 +560,8 @@ static void take_cell(struct reader *rd, const struct genesys_ref *ref, json_t *
 }
 
 /* The value of one object of a total. */
-static void take_total(struct reader *rd, const struct genesys_ref *ref, json_t *v)
+static void take_total(struct reader *rd, const struct genesys_ref *ref,
+		       json_t *v)
 {
 	size_t tid = ref->n[0], k = ref->n[1];
 
@@ -636,8 +645,8 @@ static const char *combine(struct snapshot *s, const char **vals, size_t n,
 	if (n == 1 || used == 0 || (kind != STAT_COUNT &&
 	    kind != STAT_DURATION && kind != STAT_PERCENT))
 		return first;
-	return snapshot_number(s, kind == STAT_PERCENT ? acc / (double)used : acc,
-			       -1);
+	return snapshot_number(
+		s, kind == STAT_PERCENT ? acc / (double)used : acc, -1);
 }
 
 /* Fill the SUM cells and the totals from the parts read. */
@@ -658,9 +667,16 @@ static void finish(struct reader *rd)
 		for (size_t r = 0; w > 0 && r < sg->nrows; r++)
 			for (size_t c = 0; c < p->ncols; c++)
 				if (genesys_is_sum(&p->cols[c]))
-					snapshot_set(rd->s, g, r, c, sum_cell(rd->s,
-						rd->pt.sum + rd->pt.gbase[g] + r * w +
-						sum_offset(p, c), p->cols[c].nsum));
+					snapshot_set(
+						rd->s, g, r, c,
+						sum_cell(rd->s,
+							 rd->pt.sum +
+								 rd->pt.gbase
+									 [g] +
+								 r * w +
+								 sum_offset(p,
+									    c),
+							 p->cols[c].nsum));
 	}
 }
 
@@ -672,7 +688,10 @@ static json_t *nonempty(json_t *v)
 	return json_is_string(v) && json_string_length(v) > 0 ? v : NULL;
 }
 
-/* True when a status object's code is there (a number, or one as text) and not 0. */
+/*
+ * True when a status object's code is there (a number, or one as text) and not
+ * 0.
+ */
 bool genesys_code_failed(json_t *status, double *code)
 {
 	json_t *c = json_object_get(status, "code");
@@ -805,7 +824,8 @@ struct snapshot *genesys_parse_values(const char *body, size_t len,
 	}
 	list = json_object_get(json_object_get(root, "data"), "statistics");
 	if (!json_is_array(list)) {
-		snprintf(err, errsz, "unexpected shape: no data.statistics list");
+		snprintf(err, errsz,
+			 "unexpected shape: no data.statistics list");
 		json_decref(root);
 		return NULL;
 	}
@@ -825,7 +845,8 @@ static bool id_usable(const char *id, size_t len)
 	if (len == 0 || len > 256)
 		return false;
 	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)id[i] <= 0x20 || (unsigned char)id[i] >= 0x7f)
+		if ((unsigned char)id[i] <= 0x20 ||
+		    (unsigned char)id[i] >= 0x7f)
 			return false;
 	return true;
 }
@@ -918,9 +939,13 @@ static void each_probe(const struct layoutset *set,
 			    !peeked(set, refused, p->cols[c].stat))
 				continue;
 			for (size_t r = 0; r < nrows; r++) {
-				pr = (struct probe){ p->cols[c].stat, rows[r],
+				pr = (struct probe){ p->cols[c].stat,
+						     rows[r],
 						     genesys_grid_type(p),
-						     strlen(rows[r]), false, g, r,
+						     strlen(rows[r]),
+						     false,
+						     g,
+						     r,
 						     c };
 				fn(ctx, &pr);
 			}
@@ -934,8 +959,14 @@ static void each_probe(const struct layoutset *set,
 		if (scope[0] == '\0') {
 			if (o->tenant == NULL)
 				continue;
-			pr = (struct probe){ set->totals[t], o->tenant, "Tenant",
-					     strlen(o->tenant), true, t, 0, 0 };
+			pr = (struct probe){ set->totals[t],
+					     o->tenant,
+					     "Tenant",
+					     strlen(o->tenant),
+					     true,
+					     t,
+					     0,
+					     0 };
 			fn(ctx, &pr);
 			continue;
 		}
@@ -1036,7 +1067,8 @@ static void peek_take(void *ctx, const struct probe *pr)
 				return;
 			snapshot_set(pk->rd.s, pr->at, pr->row, pr->col,
 				     value_text(pk->rd.s, v, kind));
-			saw_cell(pk->rd.s, pr->at, pr->col, value_type(v, kind));
+			saw_cell(pk->rd.s, pr->at, pr->col,
+				 value_type(v, kind));
 		}
 		return;
 	}
@@ -1074,13 +1106,15 @@ bool genesys_parse_peeked(const char *body, size_t len,
 	pk.list = json_object_get(data, "statistics");
 	one = json_object_get(data, "statistic");
 	if (!json_is_array(pk.list) && json_is_object(one)) {
-		pk.list = json_array();	/* statistic-values/{name}: one value */
+		/* statistic-values/{name}: one value */
+		pk.list = json_array();
 		json_array_append(pk.list, one);
 	} else if (json_is_array(pk.list))
 		json_incref(pk.list);
 	else {
 		if (errsz)
-			snprintf(err, errsz, "unexpected shape: no data.statistics");
+			snprintf(err, errsz,
+				 "unexpected shape: no data.statistics");
 		json_decref(root);
 		return false;
 	}

@@ -23,18 +23,39 @@
 
 /* The reference's Agent table, in its example's order. */
 static const char *const agent_fields[] = {
-	"agent-id", "agent-media-id", "agent-name", "agent-status",
-	"assigned-skill-count", "day-accepted-count", "day-available-time",
-	"day-avg-processing-time", "day-break-time", "day-login-time",
-	"day-offline-time", "day-processing-time", "day-rejected-count",
-	"day-wrap-up-time", "enabled-skill-count", "group-id",
-	"last-login-time", "phone-line1-status", "phone-line1-status-time",
-	"phone-line2-status", "phone-line2-status-time", "status-code-item-id",
-	"status-code-item-short-code", "status-code-list-id",
-	"thirty-min-accepted-count", "thirty-min-available-time",
-	"thirty-min-avg-handling-time", "thirty-min-break-time",
-	"thirty-min-offline-time", "thirty-min-processing-time",
-	"thirty-min-rejected-count", "thirty-min-wrap-up-time", "time-in-status",
+	"agent-id",
+	"agent-media-id",
+	"agent-name",
+	"agent-status",
+	"assigned-skill-count",
+	"day-accepted-count",
+	"day-available-time",
+	"day-avg-processing-time",
+	"day-break-time",
+	"day-login-time",
+	"day-offline-time",
+	"day-processing-time",
+	"day-rejected-count",
+	"day-wrap-up-time",
+	"enabled-skill-count",
+	"group-id",
+	"last-login-time",
+	"phone-line1-status",
+	"phone-line1-status-time",
+	"phone-line2-status",
+	"phone-line2-status-time",
+	"status-code-item-id",
+	"status-code-item-short-code",
+	"status-code-list-id",
+	"thirty-min-accepted-count",
+	"thirty-min-available-time",
+	"thirty-min-avg-handling-time",
+	"thirty-min-break-time",
+	"thirty-min-offline-time",
+	"thirty-min-processing-time",
+	"thirty-min-rejected-count",
+	"thirty-min-wrap-up-time",
+	"time-in-status",
 };
 
 /* The reference's Queue table and the example's two abandoned fields. */
@@ -175,19 +196,24 @@ START_TEST(test_8x8_queue_list_shape)
 		check_fields(rec, queue_fields, WB_ARRAY_LEN(queue_fields));
 		ck_assert_str_eq(field(rec, "queue-name"), sv->name);
 		ck_assert_int_eq((int)num(rec, "queue-id"), 100 + (int)i);
-		ck_assert(strcmp(media, "phone") == 0 || strcmp(media, "chat") == 0 ||
+		ck_assert(strcmp(media, "phone") == 0 ||
+			  strcmp(media, "chat") == 0 ||
 			  strcmp(media, "email") == 0);
 		ck_assert_str_eq(media, sv->media == MEDIA_CHAT ? "chat" :
 				 sv->media == MEDIA_EMAIL ? "email" : "phone");
 		ck_assert_int_eq((int)num(rec, "queue-size"), (int)sv->queue.n);
 		for (size_t k = 0; k < 6; k++)
 			counts += num(rec, queue_fields[k]);
-		ck_assert_int_eq((int)counts, (int)num(rec, "assigned-agent-count"));
-		ck_assert(num(rec, "sla-activity") >= -1 && num(rec, "sla-activity") <= 100);
+		ck_assert_int_eq((int)counts,
+				 (int)num(rec, "assigned-agent-count"));
+		ck_assert(num(rec, "sla-activity") >= -1 &&
+			  num(rec, "sla-activity") <= 100);
 		ck_assert(num(rec, "day-sla-activity") >= -1 &&
 			  num(rec, "day-sla-activity") <= 100);
-		ck_assert(num(rec, "thirty-min-queued") <= num(rec, "day-queued"));
-		ck_assert(num(rec, "thirty-min-accepted") <= num(rec, "day-accepted"));
+		ck_assert(num(rec, "thirty-min-queued") <=
+			  num(rec, "day-queued"));
+		ck_assert(num(rec, "thirty-min-accepted") <=
+			  num(rec, "day-accepted"));
 		ck_assert(num(rec, "longest-wait-time") >= 0);
 	}
 	json_decref(root);
@@ -198,7 +224,8 @@ END_TEST
 START_TEST(test_8x8_catalogue_fields)
 {
 	struct sim *s = new_sim(1, 2, 2, 11);
-	json_t *a = parse(eightbyeight_view_agents(s, NULL)), *q = parse(eightbyeight_view_queues(s, NULL));
+	json_t *a = parse(eightbyeight_view_agents(s, NULL)),
+	       *q = parse(eightbyeight_view_queues(s, NULL));
 	json_t *agent = json_array_get(list_of(a, "agents", "agent"), 0);
 	json_t *queue = json_array_get(list_of(q, "queues", "queue"), 0);
 	size_t agents = 0, queues = 0;
@@ -206,7 +233,9 @@ START_TEST(test_8x8_catalogue_fields)
 	for (size_t i = 0; i < catalog_8x8.n; i++) {
 		const struct stat_info *info = &catalog_8x8.stats[i];
 
-		/* in the text's example only: the simulator keeps to the table */
+		/*
+		 * in the text's example only: the simulator keeps to the table
+		 */
 		if (strcmp(info->name, "day-offered-count") == 0)
 			continue;
 		if (info->scope & STAT_SCOPE_AGENT) {
@@ -288,11 +317,15 @@ static void check_states(struct sim *s, int *seen)
 		ck_assert_int_eq((int)num(rec, "group-id"), 100 + a->team);
 		ck_assert_int_eq(num(rec, "time-in-status") < 0, st == 9);
 		ck_assert_int_eq(num(rec, "phone-line1-status") < 0, st == 9);
-		ck_assert_int_eq(num(rec, "last-login-time") < 0, a->login_at == 0);
-		ck_assert_int_eq(field(rec, "status-code-item-id")[0] != '\0', reason);
-		ck_assert_int_eq(field(rec, "status-code-item-short-code")[0] != '\0',
+		ck_assert_int_eq(num(rec, "last-login-time") < 0,
+				 a->login_at == 0);
+		ck_assert_int_eq(field(rec, "status-code-item-id")[0] != '\0',
 				 reason);
-		ck_assert_str_eq(field(rec, "status-code-list-id"), reason ? "1" : "");
+		ck_assert_int_eq(field(rec, "status-code-item-short-code")[0] !=
+					 '\0',
+				 reason);
+		ck_assert_str_eq(field(rec, "status-code-list-id"),
+				 reason ? "1" : "");
 	}
 	json_decref(root);
 }
@@ -346,7 +379,8 @@ START_TEST(test_8x8_times_add_up)
 		double half = sum_times(rec, "thirty-min");
 
 		ck_assert_msg(fabs(sum_times(rec, "day") - login) <= 3,
-			      "agent %zu: %.0f s of %.0f", i, sum_times(rec, "day"), login);
+			      "agent %zu: %.0f s of %.0f", i,
+			      sum_times(rec, "day"), login);
 		ck_assert(half <= 1800 + 3);
 		ck_assert(num(rec, "thirty-min-accepted-count") <=
 			  num(rec, "day-accepted-count"));
@@ -373,7 +407,8 @@ START_TEST(test_8x8_status_code_of_reason)
 
 	for (int tries = 0; a == NULL && tries < 100; tries++) {
 		for (int i = 0; i < s->nagents && a == NULL; i++)
-			if (s->agents[i].state == AS_NOT_READY && s->agents[i].reason)
+			if (s->agents[i].state == AS_NOT_READY &&
+			    s->agents[i].reason)
 				a = &s->agents[i];
 		if (a == NULL)
 			sim_step(s, 60);
@@ -429,8 +464,10 @@ START_TEST(test_queues_agree_with_model)
 
 	json_array_foreach(list, i, rec) {
 		sim_service_figures(s, (int)i, f);
-		ck_assert_int_eq((int)f[L_WAITING], (int)num(rec, "queue-size"));
-		ck_assert_int_eq((int)f[L_MAX_WAIT], (int)num(rec, "longest-wait-time"));
+		ck_assert_int_eq((int)f[L_WAITING],
+				 (int)num(rec, "queue-size"));
+		ck_assert_int_eq((int)f[L_MAX_WAIT],
+				 (int)num(rec, "longest-wait-time"));
 	}
 	json_decref(q);
 	sim_free(s);
