@@ -24,6 +24,7 @@
 
 #define HTTP_MAX_SOCKS 16
 #define HTTP_MAX_COOKIES 64	/* more than any login needs */
+#define HTTP_OWN_COOKIES 4	/* the client's own: a login's token ... */
 
 struct http_sock {
 	curl_socket_t fd;
@@ -39,6 +40,9 @@ struct http {
 	double wake;		/* now_mono() of curl's timer; <0 = none */
 	int running;
 	struct http_req *reqs;	/* all live requests */
+	/* cookies the client set (Netscape lines, secret): they outlive a flush */
+	char *own[HTTP_OWN_COOKIES];
+	size_t nown;
 };
 
 struct http_req {
@@ -183,6 +187,8 @@ void http_free(struct http *h)
 		http_cancel(h, h->reqs);
 	curl_multi_cleanup(h->multi);
 	curl_share_cleanup(h->share);
+	for (size_t i = 0; i < h->nown; i++)
+		secret_free(h->own[i]);
 	free(h);
 	curl_global_cleanup();
 }
@@ -340,10 +346,33 @@ double http_next_wake(const struct http *h)
 	return w;
 }
 
+/* Give one Netscape cookie line to the shared store. */
+static void store_cookie(struct http *h, const char *line)
+{
+	CURL *e = curl_easy_init();
+
+	curl_easy_setopt(e, CURLOPT_SHARE, h->share);
+	curl_easy_setopt(e, CURLOPT_COOKIELIST, line);
+	curl_easy_cleanup(e);
+}
+
+/* Empty the store but for the client's own cookies. */
+static void flush_cookies(struct http *h)
+{
+	CURL *e = curl_easy_init();
+
+	curl_easy_setopt(e, CURLOPT_SHARE, h->share);
+	curl_easy_setopt(e, CURLOPT_COOKIELIST, "ALL");
+	curl_easy_cleanup(e);
+	for (size_t i = 0; i < h->nown; i++)
+		store_cookie(h, h->own[i]);
+}
+
 /*
  * A server that sets a new cookie on every answer would grow the cookie
- * store without end: past HTTP_MAX_COOKIES it is emptied (a login that
- * needed one is made again after its 401).
+ * store without end: past HTTP_MAX_COOKIES it is emptied, but for the
+ * client's own cookies (a login's token stays; a server's cookie that
+ * mattered comes back with its next Set-Cookie, or a 401 and a login).
  */
 static void bound_cookies(struct http *h, CURL *easy)
 {
@@ -356,7 +385,7 @@ static void bound_cookies(struct http *h, CURL *easy)
 		n++;
 	curl_slist_free_all(all);
 	if (n > HTTP_MAX_COOKIES)
-		http_clear_cookies(h);
+		flush_cookies(h);
 }
 
 /* Hand every finished transfer to its callback. */
@@ -498,9 +527,34 @@ bool http_value_ok(const char *v)
 
 void http_clear_cookies(struct http *h)
 {
-	CURL *e = curl_easy_init();
+	for (size_t i = 0; i < h->nown; i++)
+		secret_free(h->own[i]);
+	h->nown = 0;
+	flush_cookies(h);
+}
 
-	curl_easy_setopt(e, CURLOPT_SHARE, h->share);
-	curl_easy_setopt(e, CURLOPT_COOKIELIST, "ALL");
-	curl_easy_cleanup(e);
+bool http_set_cookie(struct http *h, const char *url, const char *name,
+		     const char *value)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *line;
+	bool ok = false;
+
+	if (h->nown == HTTP_OWN_COOKIES || u == NULL ||
+	    curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+		goto out;
+	/*
+	 * Netscape format: this host alone (no subdomains), every path, over
+	 * http too, for the session. A Set-Cookie of the same name, host and
+	 * path from the server replaces it, so it never goes out twice.
+	 */
+	line = xasprintf("%s\tFALSE\t/\tFALSE\t0\t%s\t%s", host, name, value);
+	h->own[h->nown++] = line;
+	store_cookie(h, line);
+	ok = true;
+out:
+	curl_free(host);
+	curl_url_cleanup(u);
+	return ok;
 }

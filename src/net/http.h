@@ -81,7 +81,17 @@ void http_dispatch(struct http *h, const struct pollfd *fds, int nfds);
  */
 bool http_value_ok(const char *v);
 
-/* Forget all cookies (a new login starts clean). */
+/* Forget all cookies, the client's own too (a new login starts clean). */
 void http_clear_cookies(struct http *h);
+
+/*
+ * Add a cookie of the client's own (a login's token) for url's host, sent
+ * with every request there beside the server's cookies (a load balancer's
+ * and a session's go back as a browser sends them) until
+ * http_clear_cookies(). value must be cookie-octets (the caller checks).
+ * False when url has no host or the client has set too many.
+ */
+bool http_set_cookie(struct http *h, const char *url, const char *name,
+		     const char *value);
 
 #endif

@@ -7,8 +7,8 @@
  *
  * LOGIN is OAuth2 client credentials (POST /configapi/v2/oauth/token, then
  * "Authorization: Bearer") when a client secret is configured, else the
- * password login (POST /statsapi/auth, then its token as the Cookie header
- * the text describes). RESOLVE turns team and service names into ids for
+ * password login (POST /statsapi/auth, then its token as the cookies the
+ * text describes, kept in the cookie store beside the server's own). RESOLVE turns team and service names into ids for
  * the collection dialect; it and --list-* are lists.c's. How a panel's
  * selection is applied is selection.c's plan, made once here. Every
  * answer decides the next step and when it runs:
@@ -27,8 +27,8 @@
  *   malformed -> counted and reported; the last good snapshot stays
  *
  * OAuth tokens are renewed before expires_in runs out. Secrets are only
- * ever written into request bodies and the login's own header (Bearer,
- * Cookie); no message here contains one.
+ * ever written into request bodies, the Bearer header and the cookie
+ * store; no message here contains one.
  */
 #include "autoconf.h"
 
@@ -80,43 +80,36 @@ static bool cookie_value_ok(const char *v)
 }
 
 /*
- * The Cookie header of a password login: the token, and the tenant and
- * login name beside it as the text shows them (each only when a cookie
- * can carry it as it is; the token alone is the login).
+ * The cookies of a password login, in the cookie store beside the
+ * server's own (a load balancer's or a session's cookie goes back as a
+ * browser sends it): the token, and the tenant and login name as the
+ * text shows them (each only when a cookie can carry it as it is; the
+ * token alone is the login). False when the store takes none.
  */
-static char *login_cookie(const char *token, const char *tenant,
-			  const char *user)
+static bool login_cookies(struct brightpattern *sa, const char *token)
 {
-	struct buf b;
+	const struct config *c = sa->cfg;
+	struct http *h = sa->s.http;
 
-	buf_init(&b);
-	buf_printf(&b, "Cookie: %s=%s", COOKIE_TOKEN, token);
-	if (cookie_value_ok(tenant))
-		buf_printf(&b, "; %s=%s", COOKIE_TENANT, tenant);
-	if (cookie_value_ok(user))
-		buf_printf(&b, "; %s=%s", COOKIE_LOGIN, user);
-	return b.data;
+	if (!http_set_cookie(h, c->url, COOKIE_TOKEN, token))
+		return false;
+	if (cookie_value_ok(c->tenant))
+		http_set_cookie(h, c->url, COOKIE_TENANT, c->tenant);
+	if (cookie_value_ok(c->user))
+		http_set_cookie(h, c->url, COOKIE_LOGIN, c->user);
+	return true;
 }
 
 void bp_request(struct brightpattern *sa, const char *method, const char *path,
 		const char *body, const char *ctype, session_answer_fn fn)
 {
 	char *auth = sa->oauth ? session_bearer(&sa->s) : NULL;
-	const char *headers[] = { auth ? auth : sa->cookie, NULL };
+	const char *headers[] = { auth, NULL };
 
 	struct session_call c = {
 		method, path, headers, body, ctype, NULL, NULL
 	};
 
-	/*
-	 * With the login's own Cookie header, the cookie store sends none:
-	 * the server's Set-Cookie copies of the same cookies would go out a
-	 * second time (curl adds the store's in a header of its own), and
-	 * where they would not come back (another host or path behind a
-	 * proxy, no Set-Cookie at all) the header is all there is.
-	 */
-	if (sa->cookie)
-		http_clear_cookies(sa->s.http);
 	session_request(&sa->s, &c, fn);
 	secret_free(auth);
 }
@@ -222,9 +215,13 @@ static void on_auth(void *owner, const struct http_result *res,
 			secret_free(tok);
 			return;
 		}
-		secret_free(sa->cookie);
-		sa->cookie = tok ? login_cookie(tok, sa->cfg->tenant,
-						sa->cfg->user) : NULL;
+		if (tok && !login_cookies(sa, tok)) {
+			session_fatal(&sa->s, STEP_LOGIN, now,
+				      "the login token cannot be kept as a "
+				      "cookie for the server's URL");
+			secret_free(tok);
+			return;
+		}
 		secret_free(tok);
 		sa->s.st.fatal = false;
 		bp_after_login(sa, now);
@@ -260,8 +257,6 @@ static void do_login(struct brightpattern *sa)
 
 	session_progress(&sa->s, CONN_AUTH, "logging in");
 	http_clear_cookies(sa->s.http);
-	secret_free(sa->cookie);
-	sa->cookie = NULL;
 	buf_init(&body);
 	if (sa->oauth) {
 		char *id = url_escape(c->client_id);
@@ -608,7 +603,6 @@ static void sa_destroy(struct provider *p)
 
 	session_free(&sa->s);
 	free(sa->sub_body);
-	secret_free(sa->cookie);
 	brightpattern_selection_free(sa->sel);
 	id_map_free(&sa->ids[0]);
 	id_map_free(&sa->ids[1]);

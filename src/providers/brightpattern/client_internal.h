@@ -44,8 +44,6 @@ struct brightpattern {
 	/* why a list of ids could not be had, or NULL */
 	char *why_ids[2];
 	bool oauth;
-	/* the password login's Cookie header, or NULL */
-	char *cookie;
 	bool subscribed;
 	bool releasing;
 	bool login_lost;	/* a 401 ended the login; no login since */
