@@ -20,6 +20,7 @@
 #include "providers/8x8/view.h"
 #include "sim/sim_internal.h"
 #include "util.h"
+#include "simlib.h"
 
 /* The reference's Agent table, in its example's order. */
 static const char *const agent_fields[] = {
@@ -132,38 +133,12 @@ static int expected_status(const struct sim *s, const struct sim_agent *a)
 }
 
 
-/* A sim of n agents and m services (0: defaults) at hour h. */
-static struct sim *new_sim(unsigned seed, int agents, int services, double h)
-{
-	struct sim_options o;
-
-	sim_options_default(&o);
-	o.seed = seed;
-	o.agents = agents;
-	o.services = services;
-	o.start_of_day = h * 3600;
-	return sim_new(&o);
-}
-
-/* A body parsed (the test fails if it is not JSON); frees the text. */
-static json_t *parse(char *text)
-{
-	json_error_t jerr;
-	json_t *j;
-
-	ck_assert_ptr_nonnull(text);
-	j = json_loads(text, 0, &jerr);
-	ck_assert_msg(j != NULL, "not JSON: %s", jerr.text);
-	free(text);
-	return j;
-}
-
 /* --- 8x8 -------------------------------------------------------------- */
 
 START_TEST(test_8x8_agent_list_shape)
 {
-	struct sim *s = new_sim(1, 0, 0, 10.5);
-	json_t *root = parse(eightbyeight_view_agents(s, NULL));
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
+	json_t *root = simlib_json(eightbyeight_view_agents(s, NULL));
 	json_t *list = list_of(root, "agents", "agent"), *rec;
 	size_t i;
 
@@ -181,8 +156,8 @@ END_TEST
 
 START_TEST(test_8x8_queue_list_shape)
 {
-	struct sim *s = new_sim(1, 0, 0, 11);
-	json_t *root = parse(eightbyeight_view_queues(s, NULL));
+	struct sim *s = simlib_new(1, 0, 0, 11);
+	json_t *root = simlib_json(eightbyeight_view_queues(s, NULL));
 	json_t *list = list_of(root, "queues", "queue"), *rec;
 	size_t i;
 
@@ -223,9 +198,9 @@ END_TEST
 
 START_TEST(test_8x8_catalogue_fields)
 {
-	struct sim *s = new_sim(1, 2, 2, 11);
-	json_t *a = parse(eightbyeight_view_agents(s, NULL)),
-	       *q = parse(eightbyeight_view_queues(s, NULL));
+	struct sim *s = simlib_new(1, 2, 2, 11);
+	json_t *a = simlib_json(eightbyeight_view_agents(s, NULL)),
+	       *q = simlib_json(eightbyeight_view_queues(s, NULL));
 	json_t *agent = json_array_get(list_of(a, "agents", "agent"), 0);
 	json_t *queue = json_array_get(list_of(q, "queues", "queue"), 0);
 	size_t agents = 0, queues = 0;
@@ -257,9 +232,9 @@ END_TEST
 
 START_TEST(test_8x8_one_element_is_object)
 {
-	struct sim *s = new_sim(3, 1, 1, 11);
-	json_t *a = parse(eightbyeight_view_agents(s, NULL));
-	json_t *q = parse(eightbyeight_view_queues(s, NULL));
+	struct sim *s = simlib_new(3, 1, 1, 11);
+	json_t *a = simlib_json(eightbyeight_view_agents(s, NULL));
+	json_t *q = simlib_json(eightbyeight_view_queues(s, NULL));
 
 	check_fields(list_of(a, "agents", "agent"), agent_fields,
 		     WB_ARRAY_LEN(agent_fields));
@@ -273,10 +248,12 @@ END_TEST
 
 START_TEST(test_8x8_by_id)
 {
-	struct sim *s = new_sim(1, 0, 0, 11);
-	json_t *a = parse(eightbyeight_view_agents(s, s->agents[5].login_id));
-	json_t *byid = parse(eightbyeight_view_queues(s, "102"));
-	json_t *byname = parse(eightbyeight_view_queues(s, s->svcs[2].name));
+	struct sim *s = simlib_new(1, 0, 0, 11);
+	json_t *a =
+		simlib_json(eightbyeight_view_agents(s, s->agents[5].login_id));
+	json_t *byid = simlib_json(eightbyeight_view_queues(s, "102"));
+	json_t *byname =
+		simlib_json(eightbyeight_view_queues(s, s->svcs[2].name));
 	json_t *rec = json_object_get(a, "agent");
 	char past[16];
 
@@ -303,7 +280,7 @@ END_TEST
 /* Check every agent record against the model; counts codes seen. */
 static void check_states(struct sim *s, int *seen)
 {
-	json_t *root = parse(eightbyeight_view_agents(s, NULL));
+	json_t *root = simlib_json(eightbyeight_view_agents(s, NULL));
 	json_t *list = list_of(root, "agents", "agent"), *rec;
 	size_t i;
 
@@ -332,7 +309,7 @@ static void check_states(struct sim *s, int *seen)
 
 START_TEST(test_8x8_states_match_model)
 {
-	struct sim *s = new_sim(5, 60, 0, 9.5);
+	struct sim *s = simlib_new(5, 60, 0, 9.5);
 	int seen[10] = { 0 };
 
 	for (int i = 0; i < 40; i++) {
@@ -368,8 +345,8 @@ static double sum_times(json_t *rec, const char *prefix)
 
 START_TEST(test_8x8_times_add_up)
 {
-	struct sim *s = new_sim(8, 0, 0, 15);
-	json_t *root = parse(eightbyeight_view_agents(s, NULL));
+	struct sim *s = simlib_new(8, 0, 0, 15);
+	json_t *root = simlib_json(eightbyeight_view_agents(s, NULL));
 	json_t *list = list_of(root, "agents", "agent"), *rec;
 	size_t i;
 	int logged = 0;
@@ -400,7 +377,7 @@ END_TEST
 
 START_TEST(test_8x8_status_code_of_reason)
 {
-	struct sim *s = new_sim(2, 0, 0, 12);
+	struct sim *s = simlib_new(2, 0, 0, 12);
 	const struct sim_agent *a = NULL;
 	json_t *root, *rec;
 	const char *code;
@@ -414,7 +391,7 @@ START_TEST(test_8x8_status_code_of_reason)
 			sim_step(s, 60);
 	}
 	ck_assert_ptr_nonnull(a);
-	root = parse(eightbyeight_view_agents(s, a->login_id));
+	root = simlib_json(eightbyeight_view_agents(s, a->login_id));
 	rec = json_object_get(root, "agent");
 	ck_assert(num(rec, "status-code-item-id") >= 1000);
 	code = field(rec, "status-code-item-short-code");
@@ -428,8 +405,8 @@ END_TEST
 
 START_TEST(test_8x8_same_seed_same_bodies)
 {
-	struct sim *a = new_sim(42, 0, 0, 10), *b = new_sim(42, 0, 0, 10);
-	struct sim *c = new_sim(43, 0, 0, 10);
+	struct sim *a = simlib_new(42, 0, 0, 10), *b = simlib_new(42, 0, 0, 10);
+	struct sim *c = simlib_new(43, 0, 0, 10);
 	char *ta, *tb, *tc;
 
 	sim_step(a, 1200);
@@ -456,8 +433,8 @@ END_TEST
 
 START_TEST(test_queues_agree_with_model)
 {
-	struct sim *s = new_sim(9, 0, 0, 11.5);
-	json_t *q = parse(eightbyeight_view_queues(s, NULL));
+	struct sim *s = simlib_new(9, 0, 0, 11.5);
+	json_t *q = simlib_json(eightbyeight_view_queues(s, NULL));
 	json_t *list = list_of(q, "queues", "queue"), *rec;
 	double f[FIG_N];
 	size_t i;

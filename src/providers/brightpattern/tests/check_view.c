@@ -22,18 +22,7 @@
 #include "providers/brightpattern/parse.h"
 #include "providers/brightpattern/view.h"
 #include "util.h"
-
-/* A sim of n agents and m services (0: defaults) at 10:30. */
-static struct sim *new_sim(unsigned seed, int agents, int services)
-{
-	struct sim_options o;
-
-	sim_options_default(&o);
-	o.seed = seed;
-	o.agents = agents;
-	o.services = services;
-	return sim_new(&o);
-}
+#include "simlib.h"
 
 /* Subscribe to body; fail the test with the message if refused. */
 static struct sim_sub *subscribe(struct sim *s, const char *body)
@@ -157,7 +146,8 @@ static double column_sum(json_t *values, const char *col)
 
 START_TEST(test_same_seed_same_day)
 {
-	struct sim *a = new_sim(7, 0, 0), *b = new_sim(7, 0, 0);
+	struct sim *a = simlib_new(7, 0, 0, 10.5),
+		   *b = simlib_new(7, 0, 0, 10.5);
 	struct sim_sub *sa = subscribe(a, AGENTS_BODY),
 		       *sb = subscribe(b, AGENTS_BODY);
 	char *da, *db;
@@ -178,7 +168,8 @@ END_TEST
 
 START_TEST(test_other_seed_other_day)
 {
-	struct sim *a = new_sim(1, 0, 0), *b = new_sim(2, 0, 0);
+	struct sim *a = simlib_new(1, 0, 0, 10.5),
+		   *b = simlib_new(2, 0, 0, 10.5);
 	char *ca = brightpattern_view_cfg(a, "agents"),
 	     *cb = brightpattern_view_cfg(b, "agents");
 
@@ -192,7 +183,7 @@ END_TEST
 
 START_TEST(test_day_evolves)
 {
-	struct sim *s = new_sim(3, 0, 0);
+	struct sim *s = simlib_new(3, 0, 0, 10.5);
 	struct sim_sub *sub = subscribe(s, AGENTS_BODY);
 	json_t *before, *after, *va, *vb;
 	double clock = sim_clock(s);
@@ -324,7 +315,7 @@ static char *every_stat_body(void)
 START_TEST(test_every_stat_is_a_string)
 {
 	const struct catalog *cat = &catalog_brightpattern;
-	struct sim *s = new_sim(5, 0, 0);
+	struct sim *s = simlib_new(5, 0, 0, 10.5);
 	char *body = every_stat_body();
 	json_t *d, *row;
 	size_t i;
@@ -351,7 +342,7 @@ END_TEST
 
 START_TEST(test_unknown_stat_is_empty)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	json_t *d = fetch(s, "{\"a\": {\"stats_totals\": [\"no_such_stat\"],"
 			     "\"agent_grids\": [{\"id\": \"g\", \"columns\": "
 			     "[{\"id\": \"x\","
@@ -369,7 +360,7 @@ END_TEST
 
 START_TEST(test_agent_states)
 {
-	struct sim *s = new_sim(1, 200, 0);
+	struct sim *s = simlib_new(1, 200, 0, 10.5);
 	json_t *d = fetch(s, AGENTS_BODY), *row;
 	json_t *values = grid_values(d, "a", "agent_grids", 0);
 	int seen[5] = { 0 };
@@ -405,7 +396,7 @@ END_TEST
 
 START_TEST(test_names_utf8)
 {
-	struct sim *s = new_sim(1, 300, 12);
+	struct sim *s = simlib_new(1, 300, 12, 10.5);
 	const char *what[] = { "agents", "services", "teams" };
 	bool cjk = false;
 
@@ -442,7 +433,7 @@ START_TEST(test_showcase_names)
 		"Zoë Müller", "José Álvarez", "李 娜",
 		"佐藤 花子",  "Ørjan Åsen",
 	};
-	struct sim *s = new_sim(11, 0, 0);
+	struct sim *s = simlib_new(11, 0, 0, 10.5);
 	char *text = brightpattern_view_cfg(s, "agents");
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -458,7 +449,7 @@ END_TEST
 
 START_TEST(test_documented_dialect)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	json_t *d = fetch(s, AGENTS_BODY), *app = json_object_get(d, "a");
 	json_t *msgs = json_object_get(app, "chat_messages"), *m;
 	size_t i;
@@ -526,7 +517,7 @@ static char *cfg_id(struct sim *s, const char *what, size_t i)
 
 START_TEST(test_collection_dialect)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	char *team = cfg_id(s, "teams", 0), *s0 = cfg_id(s, "services", 0);
 	char *s1 = cfg_id(s, "services", 1);
 	char *body = xasprintf(COLLECTION_BODY, team, s0, s1, s0);
@@ -610,7 +601,7 @@ START_TEST(test_malformed_refused)
 		"{\"a\": {\"chat_messages\": []}}",
 		"{\"a\": {\"chat_messages\": {\"limit\": \"x\"}}}",
 	};
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char err[256] = "unset";
@@ -648,7 +639,7 @@ static char *sized_body(int ngrids, int ncols)
 
 START_TEST(test_too_large_refused)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	char err[256], *ok = sized_body(64, 64), *wide = sized_body(3, 65);
 	char *many = sized_body(65, 2);
 	struct sim_sub *sub = subscribe(s, ok);
@@ -680,7 +671,7 @@ END_TEST
 
 START_TEST(test_filter_order_limit)
 {
-	struct sim *s = new_sim(4, 100, 0);
+	struct sim *s = simlib_new(4, 100, 0, 10.5);
 	json_t *d =
 		fetch(s, "{\"a\": {\"agent_grids\": ["
 			 "{\"id\": \"ready\", \"columns\": [{\"id\": \"s\", "
@@ -722,7 +713,7 @@ END_TEST
 
 START_TEST(test_sum_column)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	json_t *d = fetch(
 		s,
 		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": ["
@@ -745,7 +736,7 @@ END_TEST
 
 START_TEST(test_selections)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	char *svc = cfg_id(s, "services", 0);
 	char *body = xasprintf(
 		"{\"a\": {\"stats_totals\": [\"in_calls_handled_per_day\"],"
@@ -784,7 +775,7 @@ END_TEST
 
 START_TEST(test_chat_filter_and_limit)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	json_t *d, *row;
 	size_t i;
 
@@ -810,7 +801,7 @@ END_TEST
 
 START_TEST(test_cfg_lists)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	char *disp = brightpattern_view_cfg(s, "dispositions"),
 	     *teams = brightpattern_view_cfg(s, "teams");
 	json_t *dj = json_loads(disp, 0, NULL),
@@ -846,7 +837,7 @@ START_TEST(test_large_centre)
 	char *data;
 	json_t *d;
 
-	s = new_sim(1, 5000, 500);
+	s = simlib_new(1, 5000, 500, 10.5);
 	sub = subscribe(s, AGENTS_BODY);
 	sim_step(s, 1);
 	data = brightpattern_view_data(s, sub);

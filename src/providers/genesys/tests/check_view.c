@@ -22,32 +22,7 @@
 #include "providers/genesys/view.h"
 #include "sim/sim_internal.h"
 #include "util.h"
-
-/* A sim of n agents and m services (0: defaults) at hour h. */
-static struct sim *new_sim(unsigned seed, int agents, int services, double h)
-{
-	struct sim_options o;
-
-	sim_options_default(&o);
-	o.seed = seed;
-	o.agents = agents;
-	o.services = services;
-	o.start_of_day = h * 3600;
-	return sim_new(&o);
-}
-
-/* A body parsed (the test fails if it is not JSON); frees the text. */
-static json_t *parse(char *text)
-{
-	json_error_t jerr;
-	json_t *j;
-
-	ck_assert_ptr_nonnull(text);
-	j = json_loads(text, 0, &jerr);
-	ck_assert_msg(j != NULL, "not JSON: %s", jerr.text);
-	free(text);
-	return j;
-}
+#include "simlib.h"
 
 /* --- Genesys ----------------------------------------------------------- */
 
@@ -94,7 +69,7 @@ static json_t *single(struct sim *s, const char *oid, const char *otype,
 {
 	char *body = one_stat("x", oid, otype, name);
 	struct sim_gsub *g = gsubscribe(s, body);
-	json_t *ans = parse(genesys_view_values(s, g, NULL));
+	json_t *ans = simlib_json(genesys_view_values(s, g, NULL));
 	json_t *v = json_incref(value_of(ans, "x"));
 
 	json_decref(ans);
@@ -156,7 +131,7 @@ START_TEST(test_genesys_refusals)
 		"\"objectType\": \"Tenant\", \"name\": \"ServiceFactor1\"}]}}",
 		"{\"operationId\": 5, \"data\": {\"statistics\": []}}",
 	};
-	struct sim *s = new_sim(1, 12, 2, 11);
+	struct sim *s = simlib_new(1, 12, 2, 11);
 	char err[512];
 
 	for (size_t i = 0; i < WB_ARRAY_LEN(bad); i++) {
@@ -193,10 +168,10 @@ static char *many_stats(size_t n)
 
 START_TEST(test_genesys_size_limit)
 {
-	struct sim *s = new_sim(1, 12, 2, 11);
+	struct sim *s = simlib_new(1, 12, 2, 11);
 	char *ok = many_stats(20000), *big = many_stats(20001), err[512];
 	struct sim_gsub *g = gsubscribe(s, ok);
-	json_t *ans = parse(genesys_view_values(s, g, NULL));
+	json_t *ans = simlib_json(genesys_view_values(s, g, NULL));
 
 	ck_assert_uint_eq(json_array_size(json_object_get(json_object_get(ans,
 			  "data"), "statistics")), 20000);
@@ -254,7 +229,7 @@ static void check_value(const struct stat_info *info, json_t *v,
 
 START_TEST(test_genesys_every_statistic)
 {
-	struct sim *s = new_sim(4, 0, 0, 11);
+	struct sim *s = simlib_new(4, 0, 0, 11);
 	const char *agent = s->agents[2].login_id, *queue = s->svcs[0].name;
 	struct buf b;
 	struct sim_gsub *g;
@@ -275,7 +250,7 @@ START_TEST(test_genesys_every_statistic)
 	}
 	buf_puts(&b, "]}}");
 	g = gsubscribe(s, b.data);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	for (size_t i = 0; i < catalog_genesys.n; i++) {
 		const struct stat_info *info = &catalog_genesys.stats[i];
 		char id[32];
@@ -313,7 +288,7 @@ static const char *expected_state(const struct sim_agent *a)
 
 START_TEST(test_genesys_states_match_model)
 {
-	struct sim *s = new_sim(6, 40, 0, 10);
+	struct sim *s = simlib_new(6, 40, 0, 10);
 	struct buf b;
 	struct sim_gsub *g;
 
@@ -335,7 +310,7 @@ START_TEST(test_genesys_states_match_model)
 	buf_puts(&b, "]}}");
 	g = gsubscribe(s, b.data);
 	for (int round = 0; round < 10; round++) {
-		json_t *ans = parse(genesys_view_values(s, g, NULL));
+		json_t *ans = simlib_json(genesys_view_values(s, g, NULL));
 
 		for (int i = 0; i < s->nagents; i++) {
 			const struct sim_agent *a = &s->agents[i];
@@ -390,7 +365,7 @@ START_TEST(test_genesys_values_filter)
 		"TotalNumberCallsEntered",  "CurrMaxCallWaitingTime",
 		"PercentageCallsAbandoned",
 	};
-	struct sim *s = new_sim(1, 0, 0, 11);
+	struct sim *s = simlib_new(1, 0, 0, 11);
 	struct buf b;
 	struct sim_gsub *g;
 	json_t *ans, *data, *st;
@@ -406,7 +381,7 @@ START_TEST(test_genesys_values_filter)
 			   i ? "," : "", 'a' + i, names[i]);
 	buf_puts(&b, "]}}");
 	g = gsubscribe(s, b.data);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	data = json_object_get(ans, "data");
 	ck_assert_str_eq(
 		json_string_value(json_object_get(data, "operationId")),
@@ -428,17 +403,17 @@ START_TEST(test_genesys_values_filter)
 	ck_assert_str_eq(ids, "a,b,c,d,e");
 	free(ids);
 	json_decref(ans);
-	ans = parse(genesys_view_values(s, g, "b,d"));
+	ans = simlib_json(genesys_view_values(s, g, "b,d"));
 	ids = answer_ids(ans);
 	ck_assert_str_eq(ids, "b,d");
 	free(ids);
 	json_decref(ans);
-	ans = parse(genesys_view_values(s, g, " e , a ,zz,,"));
+	ans = simlib_json(genesys_view_values(s, g, " e , a ,zz,,"));
 	ids = answer_ids(ans);
 	ck_assert_str_eq(ids, "a,e");
 	free(ids);
 	json_decref(ans);
-	ans = parse(genesys_view_values(s, g, "zz"));
+	ans = simlib_json(genesys_view_values(s, g, "zz"));
 	ids = answer_ids(ans);
 	ck_assert_str_eq(ids, "");
 	free(ids);
@@ -451,7 +426,7 @@ END_TEST
 
 START_TEST(test_genesys_objects)
 {
-	struct sim *s = new_sim(1, 0, 0, 11);
+	struct sim *s = simlib_new(1, 0, 0, 11);
 	const struct sim_team *tm = &s->teams[1];
 	json_t *v, *w;
 	double waiting = 0, logged = 0;
@@ -506,7 +481,7 @@ START_TEST(test_genesys_objects)
 		"\"definition\": {\"category\": \"TotalNumber\", "
 		"\"subject\": \"DNAction\"}}]}}");
 	g = gsubscribe(s, body);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	ck_assert_int_eq((int)number_in(value_of(ans, "d")), 0);
 	ck_assert_ptr_null(json_object_get(json_object_get(ans, "data"),
 					   "operationId"));
@@ -519,7 +494,7 @@ END_TEST
 
 START_TEST(test_genesys_subscription_ids)
 {
-	struct sim *s = new_sim(1, 12, 2, 11);
+	struct sim *s = simlib_new(1, 12, 2, 11);
 	char *body = one_stat("a", "Env", "Tenant", "ServiceFactor1");
 	struct sim_gsub *g1 = gsubscribe(s, body), *g2 = gsubscribe(s, body);
 
@@ -534,9 +509,9 @@ END_TEST
 
 START_TEST(test_genesys_peek)
 {
-	struct sim *s = new_sim(1, 0, 0, 11);
+	struct sim *s = simlib_new(1, 0, 0, 11);
 	const struct sim_agent *a = &s->agents[3];
-	json_t *ans = parse(genesys_view_peek(
+	json_t *ans = simlib_json(genesys_view_peek(
 		s, "CurrentAgentState", a->login_id, "Agent", NULL, NULL, 0));
 	json_t *st = json_object_get(json_object_get(ans, "data"), "statistic");
 
@@ -550,8 +525,8 @@ START_TEST(test_genesys_peek)
 	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(st,
 			 "value"), "state")), expected_state(a));
 	json_decref(ans);
-	ans = parse(genesys_view_peek(s, "ServiceFactor1", "nowhere", "Queue",
-				      NULL, NULL, 0));
+	ans = simlib_json(genesys_view_peek(s, "ServiceFactor1", "nowhere",
+					    "Queue", NULL, NULL, 0));
 	st = json_object_get(json_object_get(ans, "data"), "statistic");
 	ck_assert(json_is_null(json_object_get(st, "value")));
 	json_decref(ans);
@@ -573,7 +548,7 @@ START_TEST(test_genesys_peek_ex)
 		"{\"data\": {\"statistics\": [{\"objectId\": \"Env\", "
 		"\"name\": \"ServiceFactor1\"}]}}",
 	};
-	struct sim *s = new_sim(1, 0, 0, 11);
+	struct sim *s = simlib_new(1, 0, 0, 11);
 	char *body = xasprintf(
 		"{\"data\": {\"statistics\": ["
 		"{\"name\": \"CurrNumberWaitingCalls\", \"objectId\": \"Env\", "
@@ -584,8 +559,8 @@ START_TEST(test_genesys_peek_ex)
 		"\"objectType\": \"Queue\"}]}}",
 		s->agents[0].login_id, s->svcs[0].name);
 	char err[512];
-	json_t *ans = parse(genesys_view_peek_ex(s, body, strlen(body), NULL,
-						 err, sizeof(err)));
+	json_t *ans = simlib_json(genesys_view_peek_ex(s, body, strlen(body),
+						       NULL, err, sizeof(err)));
 	json_t *list =
 		json_object_get(json_object_get(ans, "data"), "statistics");
 	const char *top =
@@ -599,7 +574,7 @@ START_TEST(test_genesys_peek_ex)
 	ck_assert(json_is_object(
 		json_object_get(json_array_get(list, 2), "value")));
 	json_decref(ans);
-	ans = parse(genesys_view_peek_ex(s, top, strlen(top), NULL, err,
+	ans = simlib_json(genesys_view_peek_ex(s, top, strlen(top), NULL, err,
 					 sizeof(err)));
 	ck_assert_uint_eq(json_array_size(json_object_get(json_object_get(ans,
 			  "data"), "statistics")), 1);
@@ -642,7 +617,7 @@ static json_t *all_values(struct sim *s)
 	}
 	buf_puts(&b, "]}}");
 	g = gsubscribe(s, b.data);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	json_object_del(json_object_get(ans, "data"), "subscriptionId");
 	genesys_view_free(g);
 	buf_free(&b);
@@ -651,7 +626,7 @@ static json_t *all_values(struct sim *s)
 
 START_TEST(test_genesys_same_seed_same_values)
 {
-	struct sim *a = new_sim(42, 0, 0, 10), *b = new_sim(42, 0, 0, 10);
+	struct sim *a = simlib_new(42, 0, 0, 10), *b = simlib_new(42, 0, 0, 10);
 	json_t *va, *vb;
 
 	sim_step(a, 1500);
@@ -675,7 +650,7 @@ END_TEST
 
 START_TEST(test_queues_agree_with_model)
 {
-	struct sim *s = new_sim(9, 0, 0, 11.5);
+	struct sim *s = simlib_new(9, 0, 0, 11.5);
 	double f[FIG_N];
 
 	for (int i = 0; i < s->nsvcs; i++) {
@@ -722,7 +697,7 @@ static void rules_free(struct genesys_view_rules *r)
  */
 START_TEST(test_genesys_extra_stats)
 {
-	struct sim *s = new_sim(1, 12, 2, 11);
+	struct sim *s = simlib_new(1, 12, 2, 11);
 	struct genesys_view_rules r = rules_of("{\"MyStat\": 42, \"MyText\": "
 					       "\"on\"}", NULL, NULL);
 	struct genesys_view_rules any = { NULL, NULL, NULL, true };
@@ -738,12 +713,12 @@ START_TEST(test_genesys_extra_stats)
 	ck_assert_ptr_nonnull(strstr(err, "unknown statistic name \"MyStat\""));
 	g = genesys_view_subscribe(s, body, strlen(body), &r, err, sizeof(err));
 	ck_assert_msg(g != NULL, "refused: %s", err);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	ck_assert_int_eq((int)number_in(value_of(ans, "x")), 42);
 	json_decref(ans);
 	genesys_view_free(g);
 	g = genesys_view_subscribe(s, text, strlen(text), &r, err, sizeof(err));
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	ck_assert_str_eq(json_string_value(json_object_get(value_of(ans, "y"),
 							   "value")), "on");
 	json_decref(ans);
@@ -752,12 +727,12 @@ START_TEST(test_genesys_extra_stats)
 						  err, sizeof(err)));
 	g = genesys_view_subscribe(s, other, strlen(other), &any, err,
 				   sizeof(err));
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	ck_assert(json_is_null(value_of(ans, "z")));
 	json_decref(ans);
 	genesys_view_free(g);
-	ans = parse(genesys_view_peek(s, "MyStat", "Env", "Tenant", &r, err,
-				      sizeof(err)));
+	ans = simlib_json(genesys_view_peek(s, "MyStat", "Env", "Tenant", &r,
+					    err, sizeof(err)));
 	ck_assert_int_eq((int)number_in(json_object_get(json_object_get(
 		json_object_get(ans, "data"), "statistic"), "value")), 42);
 	json_decref(ans);
@@ -775,7 +750,7 @@ END_TEST
  */
 START_TEST(test_genesys_refuse_stats)
 {
-	struct sim *s = new_sim(1, 12, 2, 11);
+	struct sim *s = simlib_new(1, 12, 2, 11);
 	struct genesys_view_rules r =
 		rules_of(NULL, "[\"TotalLoginTime\"]", NULL);
 	char *body = one_stat("g0.1.2", s->agents[0].login_id, "Agent",
@@ -816,7 +791,7 @@ END_TEST
  */
 START_TEST(test_genesys_error_stats)
 {
-	struct sim *s = new_sim(1, 12, 2, 11);
+	struct sim *s = simlib_new(1, 12, 2, 11);
 	struct genesys_view_rules r =
 		rules_of(NULL, NULL, "[\"TotalTalkTime\"]");
 	char *body = xasprintf("{\"data\": {\"statistics\": ["
@@ -833,7 +808,7 @@ START_TEST(test_genesys_error_stats)
 	json_t *ans, *list, *e;
 
 	ck_assert_msg(g != NULL, "refused: %s", err);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	list = json_object_get(json_object_get(ans, "data"), "statistics");
 	ck_assert_uint_eq(json_array_size(list), 1);
 	value_of(ans, "b");
