@@ -18,8 +18,9 @@ struct board_opts {
 	bool demo;
 	bool color;
 	int ascii;		/* 1 yes, 0 no, -1 from the locale */
-	double rotate;		/* seconds a layout stays in rotation; 0 = off */
-	/* Live reload (SIGHUP, files changed); read NULL: none (a fleet screen). */
+	/* seconds a layout stays in rotation; 0 = off */
+	double rotate;
+	/* Live reload (SIGHUP, files changed); read NULL: none (--from). */
 	struct reloader reload;
 };
 

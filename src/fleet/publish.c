@@ -619,8 +619,8 @@ static bool prepare_layouts(struct publisher *p, struct errlist *errs)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(p->me.layouts[j], name) == 0)
 				errlist_add(errs, "%s: another layout is named %s too "
-					    "(%s): each needs a name of its own on "
-					    "the broker", l->file, name,
+					    "(%s): each needs a name of its "
+					    "own on the broker", l->file, name,
 					    p->set->layouts[j]->file);
 		p->t_data[i] = xasprintf("%s/data/%s", p->url.prefix, name);
 		p->t_layout[i] = xasprintf("%s/layout/%s", p->url.prefix, name);
