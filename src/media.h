@@ -41,7 +41,10 @@ bool media_map_add(struct media_map *m, const char *entry, char *err,
 		   size_t errsz);
 void media_map_free(struct media_map *m);
 
-/* The media bit of the service named name: m's word (may be NULL), else its name's. */
+/*
+ * The media bit of the service named name: m's word on it (m may be
+ * NULL), else its name's.
+ */
 unsigned media_of(const char *name, const struct media_map *m);
 
 #endif

@@ -399,7 +399,10 @@ static void layout_state_map(struct build *b, struct layout *l,
 			build_error(b, v->lines[i], "%s", err);
 }
 
-/* service_media = {"Support=email", ...}: what its services' names do not say. */
+/*
+ * service_media = {"Support=email", ...}: what its services' names do
+ * not say.
+ */
 static void layout_service_media(struct build *b, struct layout *l,
 				 const struct syntax_node *v)
 {
