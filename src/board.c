@@ -611,7 +611,7 @@ static void reload_or_say(struct board *b, double now)
 	b->reload_due = NULL;
 }
 
-/* The descriptors of a turn: where each part's begin in fds. */
+/* The descriptors of a turn: where each part begins in fds. */
 struct turn {
 	int nh, nw, no, np, n;
 	int hook, watch, old, prov;
