@@ -725,6 +725,10 @@ static void draw_grid(struct render *r, const struct panel *p, size_t pi,
 	if (t->total == 0) {
 		style(r, ROLE_DIM);
 		put_fit(r, a->y + 1, a->x, a->w, "(none)", ALIGN_LEFT);
+	} else if (t->matched == 0 && r->match[0] != '\0') {
+		snprintf(text, sizeof(text), "(no name has \"%s\")", r->match);
+		style(r, ROLE_DIM);
+		put_fit(r, a->y + 1, a->x, a->w, text, ALIGN_LEFT);
 	}
 }
 
