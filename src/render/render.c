@@ -583,14 +583,19 @@ static void draw_totals(struct render *r, const struct panel *p, size_t pi,
 	for (size_t i = 0; i < n; i++) {
 		int y = a->y + (int)i / per, x = a->x + ((int)i % per) * colw;
 		int vw = text_width(vals[i]) + 1;
+		int aw = 2 * spark_rows(&p->cols[i]);	/* " ^": a trend's arrow */
 		if (y >= a->y + a->h)
 			break;
 		if (vw > colw / 2)
 			vw = colw / 2;
 		style(r, ROLE_NORMAL);
-		put_fit(r, y, x, colw - vw - 1, p->cols[i].title, ALIGN_LEFT);
+		put_fit(r, y, x, colw - vw - 1 - aw, p->cols[i].title, ALIGN_LEFT);
 		style_flip(r, (int)roles[i], flashing(r, pi, i, ""));
-		put_fit(r, y, x + colw - vw - 1, vw, vals[i], ALIGN_RIGHT);
+		put_fit(r, y, x + colw - vw - 1 - aw, vw, vals[i], ALIGN_RIGHT);
+		if (aw > 0)
+			spark_arrow(r->attrs, r->spark, y, x + colw - 2,
+				    history_ring(r->history, p->cols[i].tid),
+				    &p->cols[i]);
 	}
 }
 

@@ -130,9 +130,9 @@ static void spark_line(const struct spark_glyphs *g, const double *mean,
  * The arrow and its role: the way that is bad for the column (its
  * thresholds say which) in the warning's style, the good way in ok's.
  */
-static const char *spark_arrow(const struct spark_glyphs *g,
-			       enum trend_dir d, const struct column *c,
-			       enum role *role)
+static const char *arrow_of(const struct spark_glyphs *g,
+			    enum trend_dir d, const struct column *c,
+			    enum role *role)
 {
 	bool has_levels = c->th.has_warn || c->th.has_crit;
 
@@ -177,7 +177,7 @@ void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
 	spark_line(g, mean, n, &line);
 	put(roles[ROLE_INFO], y, left, n, line.data, ALIGN_LEFT);
 	buf_free(&line);
-	arrow = spark_arrow(g, ring_direction(r, window), c, &role);
+	arrow = arrow_of(g, ring_direction(r, window), c, &role);
 	put(roles[role], y, left + n + 1, 1, arrow, ALIGN_LEFT);
 	/* A window still filling says where its line starts. */
 	if (first >= 12) {
@@ -188,4 +188,14 @@ void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
 		strftime(from, sizeof(from), "from %H:%M", &tm);
 		put(roles[ROLE_DIM], y, left, first - 1, from, ALIGN_RIGHT);
 	}
+}
+
+void spark_arrow(const attr_t *roles, enum spark_set set, int y, int x,
+		 const struct ring *r, const struct column *c)
+{
+	enum trend_dir d = r ? ring_direction(r, c->trend * 60) : TREND_NONE;
+	enum role role;
+	const char *arrow = arrow_of(&spark_glyphs[set], d, c, &role);
+
+	put(roles[role], y, x, 1, d == TREND_NONE ? " " : arrow, ALIGN_LEFT);
 }

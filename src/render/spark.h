@@ -32,6 +32,13 @@ enum spark_set spark_set_for(bool ascii, const char *term);
 void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
 		int w, const struct ring *r, const struct column *c);
 
+/*
+ * Only the arrow of column c's trend, at (y, x) (one cell; a blank one
+ * while the ring has too few points): where there is no room for a line.
+ */
+void spark_arrow(const attr_t *roles, enum spark_set set, int y, int x,
+		 const struct ring *r, const struct column *c);
+
 /* The rows a trend takes under a value of column c: 1 or 0. */
 int spark_rows(const struct column *c);
 
