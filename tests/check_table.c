@@ -6,7 +6,10 @@
  * order) and limits grid rows and counts them; table_role() applies
  * thresholds (high or low is bad, edges inclusive, percent scaling, ticking
  * durations) and state maps; table_cell() gives display text; and
- * table_messages() and role_marker(). Panels, columns and snapshots are
+ * table_messages() and role_marker(); table_build_match() keeps the rows
+ * whose name holds a search, before the sort and the limit, and
+ * table_name_column() says which column is the name. Panels, columns and
+ * snapshots are
  * built by hand, so nothing here depends on layout files.
  */
 #include "autoconf.h"
