@@ -9,8 +9,7 @@
  * table_messages() and role_marker(); table_build_match() keeps the rows
  * whose name holds a search, before the sort and the limit, and
  * table_name_column() says which column is the name. Panels, columns and
- * snapshots are
- * built by hand, so nothing here depends on layout files.
+ * snapshots are built by hand, so nothing here depends on layout files.
  */
 #include "autoconf.h"
 
