@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "history.h"
 #include "util.h"
@@ -124,6 +125,39 @@ static void ring_put(struct ring *r, double v, double t, double wall,
 	}
 	r->val[i] = v;
 	r->at[i] = t;
+}
+
+/* The ring of from for the statistic and selection of r, or NULL. */
+static const struct ring *ring_like(const struct history *from,
+				    const struct ring *r)
+{
+	for (size_t t = 0; t < from->nrings; t++) {
+		const struct ring *o = &from->rings[t];
+		if (o->cap > 0 && strcmp(o->stat, r->stat) == 0 &&
+		    strcmp(o->scope, r->scope) == 0)
+			return o;
+	}
+	return NULL;
+}
+
+void history_carry(struct history *to, const struct history *from)
+{
+	for (size_t t = 0; t < to->nrings; t++) {
+		struct ring *r = &to->rings[t];
+		const struct ring *o = r->cap > 0 ? ring_like(from, r) : NULL;
+		size_t skip;
+
+		if (o == NULL)
+			continue;
+		skip = o->n > r->cap ? o->n - r->cap : 0;
+		r->start = 0;
+		r->n = o->n - skip;
+		for (size_t i = 0; i < r->n; i++) {
+			r->val[i] = ring_value(o, skip + i);
+			r->at[i] = ring_time(o, skip + i);
+		}
+		r->first_wall = o->first_wall;
+	}
 }
 
 void history_push(struct history *h, const struct snapshot *s)

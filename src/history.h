@@ -50,6 +50,13 @@ struct history;
 struct history *history_new(const struct layoutset *set, double interval);
 void history_free(struct history *h);
 
+/*
+ * Carry what from holds over to to, a history made for other layouts (a
+ * reload): each ring of to takes the points of from's ring of the same
+ * statistic and selection, the newest that fit. Nothing is allocated.
+ */
+void history_carry(struct history *to, const struct history *from);
+
 /* Add the totals of a new snapshot (the time is the snapshot's). */
 void history_push(struct history *h, const struct snapshot *s);
 

@@ -6,7 +6,8 @@
  * layout switch loses nothing), a ring that wraps keeping the newest,
  * pushes that take no memory, polls closer than a step that replace the
  * newest point, values that did not come kept as gaps, and the direction
- * of a value against its window.
+ * of a value against its window; a history made for layouts loaded
+ * again takes the old one's points.
  */
 #include "autoconf.h"
 
@@ -163,6 +164,44 @@ START_TEST(test_survives_switch)
 	ck_assert_uint_eq(a->n, 3);	/* 18 s at a 7 s step: 0, 8, 16 */
 	ck_assert_double_eq(ring_value(b, b->n - 1), 9);
 	ck_assert_int_eq(ring_direction(b, col(1, 0, 0)->trend * 60), TREND_UP);
+}
+END_TEST
+
+/*
+ * Layouts loaded again (a reload) keep the trends: the new history takes
+ * the points of the old one's ring of the same statistic and selection,
+ * the newest that fit, whatever numbers the new set gave them.
+ */
+START_TEST(test_carry)
+{
+	const char *texts[] = { agents };
+	struct layoutset *set2;
+	struct history *h2;
+	const struct ring *old, *r, *voice;
+	size_t tid;
+
+	start(2);
+	tid = col(0, 0, 0)->tid;
+	for (int i = 0; i < 400; i++)
+		poll_at(tid, i, 8.0 * i);
+	old = history_ring(hist, tid);
+	set2 = testlib_layoutset("brightpattern", texts, N(texts));
+	h2 = history_new(set2, 2);
+	history_carry(h2, hist);
+	r = history_ring(h2, set2->layouts[0]->panels[0].cols[0].tid);
+	ck_assert_uint_eq(old->n, old->cap);
+	ck_assert_uint_eq(r->cap, 151);	/* 5 minutes at 2 s */
+	ck_assert_uint_eq(r->n, r->cap);
+	ck_assert_double_eq(ring_value(r, r->n - 1), 399);
+	ck_assert_double_eq(ring_value(r, 0), 399 - 150);
+	ck_assert_double_eq(ring_time(r, r->n - 1), 8.0 * 399);
+	ck_assert_double_eq(r->first_wall, old->first_wall);
+	/* The other selection's ring took its own: gaps, nothing came. */
+	voice = history_ring(h2, set2->layouts[0]->panels[1].cols[0].tid);
+	ck_assert_uint_eq(voice->n, voice->cap);
+	ck_assert(isnan(ring_value(voice, voice->n - 1)));
+	history_free(h2);
+	layoutset_free(set2);
 }
 END_TEST
 
@@ -378,6 +417,7 @@ static Suite *history_suite(void)
 	tcase_add_test(tc, test_sizing);
 	tcase_add_test(tc, test_keyed_by_columns);
 	tcase_add_test(tc, test_survives_switch);
+	tcase_add_test(tc, test_carry);
 	tcase_add_test(tc, test_ring_wraps);
 	tcase_add_test(tc, test_no_allocation_per_push);
 	tcase_add_test(tc, test_step_buckets);
