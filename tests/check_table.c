@@ -773,7 +773,7 @@ END_TEST
 /* Any case, anywhere in the name; a row with no name never matches. */
 START_TEST(test_search_narrows)
 {
-	static const size_t voice[] = { 0, 4 }, kunden[] = { 2 };
+	static const size_t voice[] = { 0, 4 }, kunden[] = { 2 }, none[1];
 
 	fill_column(C_NAME, queue_names, N(queue_names));
 	table_build_match(&tab, &panel, snap, "VOICE");
@@ -783,7 +783,7 @@ START_TEST(test_search_narrows)
 	table_build_match(&tab, &panel, snap, "für");
 	assert_rows(kunden, N(kunden));
 	table_build_match(&tab, &panel, snap, "no such queue");
-	assert_rows(NULL, 0);
+	assert_rows(none, 0);
 }
 END_TEST
 
