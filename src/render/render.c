@@ -20,6 +20,7 @@
 #include "format.h"
 #include "keys.h"
 #include "render/render.h"
+#include "render/spark.h"
 #include "table.h"
 
 /* Roles of the screen itself, after the roles a layout can name. */
@@ -124,6 +125,9 @@ struct render {
 	const struct alerts *alerts;
 	size_t layout;		/* the index of the layout shown */
 	bool flash_on;
+	const struct history *history;	/* the frame's trends, or NULL */
+	enum spark_set spark;	/* the glyphs trends are drawn with */
+	char match[VIEW_SEARCH_MAX];	/* the search the tables were built for */
 };
 
 /* Turn the scheme for this terminal into attributes, one pair a role. */
@@ -162,6 +166,7 @@ static struct render *render_setup(struct render *r, const struct render_opts *o
 	r->ascii = want_ascii(o->ascii);
 	r->g = r->ascii ? &glyphs_ascii : &glyphs_utf8;
 	r->kiosk = o->kiosk;
+	r->spark = spark_set_for(r->ascii, termname());
 	/*
 	 * A wall screen's keyboard must not end the board: in kiosk mode
 	 * Ctrl-C and Ctrl-\ are keys, not signals (raw). A signal sent to
@@ -174,6 +179,8 @@ static struct render *render_setup(struct render *r, const struct render_opts *o
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Esc ends a search: at once, not after curses' second of waiting. */
+	set_escdelay(25);
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	leaveok(stdscr, TRUE);
@@ -241,7 +248,10 @@ void render_resize(struct render *r)
 	refresh();
 }
 
-/* The next key as the board knows keys: arrows become n and p. */
+/*
+ * The next key as the board knows keys: arrows become n and p,
+ * Backspace DEL and the keypad's Enter a return.
+ */
 int render_key(struct render *r)
 {
 	int c = getch();
@@ -258,6 +268,10 @@ int render_key(struct render *r)
 		return 'p';
 	case KEY_RESIZE:
 		return 12;
+	case KEY_BACKSPACE:
+		return 127;
+	case KEY_ENTER:
+		return '\r';
 	default:
 		return c;
 	}
@@ -458,11 +472,15 @@ static void big_draw(struct render *r, int y, int x, const char *s, int scale)
 
 /* --- panels ------------------------------------------------------------ */
 
-/* The largest big-font scale at which every value fits a cell, or 0. */
-static int totals_scale(size_t n, char vals[][64], int cellw, int cellh)
+/*
+ * The largest big-font scale at which every value fits a cell, with its
+ * label and extra rows (a trend), or 0.
+ */
+static int totals_scale(size_t n, char vals[][64], int cellw, int cellh,
+			int extra)
 {
 	for (int scale = 4; scale >= 1; scale--) {
-		bool fits = big_height(scale) + 1 <= cellh;
+		bool fits = big_height(scale) + 1 + extra <= cellh;
 		for (size_t i = 0; i < n && fits; i++) {
 			int w = big_width(vals[i], scale);
 			if (w < 0 ? text_width(vals[i]) > cellw : w > cellw - 2)
@@ -480,14 +498,15 @@ static int totals_scale(size_t n, char vals[][64], int cellw, int cellh)
  * Returns the scale, 0 when big digits fit no arrangement.
  */
 static int totals_arrange(size_t n, char vals[][64], const struct area *a,
-			  int *ncols)
+			  int extra, int *ncols)
 {
 	int best = 0;
 
 	*ncols = (int)n;
 	for (int cols = (int)n; cols >= 1; cols--) {
 		int rows = ((int)n + cols - 1) / cols;
-		int scale = totals_scale(n, vals, a->w / cols, a->h / rows);
+		int scale = totals_scale(n, vals, a->w / cols, a->h / rows,
+					 extra);
 		if (scale > best) {
 			best = scale;
 			*ncols = cols;
@@ -496,13 +515,17 @@ static int totals_arrange(size_t n, char vals[][64], const struct area *a,
 	return best;
 }
 
-/* One total in big digits, centred in its cell, the label under it. */
+/*
+ * One total in big digits, centred in its cell, the label under it and
+ * its trend under that; extra rows (the panel's trends) kept in every
+ * cell, so the values of a row stay level.
+ */
 static void draw_big_total(struct render *r, const struct column *c,
 			   const char *val, enum role role, int scale,
-			   const struct area *cell, bool flip)
+			   int extra, const struct area *cell, bool flip)
 {
 	char label[256];
-	int top = cell->y + (cell->h - big_height(scale) - 1) / 2;
+	int top = cell->y + (cell->h - big_height(scale) - 1 - extra) / 2;
 	int w = big_width(val, scale);
 
 	style_flip(r, (int)role, flip);
@@ -516,6 +539,9 @@ static void draw_big_total(struct render *r, const struct column *c,
 		 *role_marker(role) ? " " : "", role_marker(role));
 	style(r, role == ROLE_WARN || role == ROLE_CRIT ? (int)role : ROLE_DIM);
 	put_fit(r, top + big_height(scale), cell->x, cell->w, label, ALIGN_CENTER);
+	if (spark_rows(c) > 0)
+		spark_draw(r->attrs, r->spark, top + big_height(scale) + 1,
+			   cell->x, cell->w, history_ring(r->history, c->tid), c);
 }
 
 /* A totals panel: big digits when there is room, label/value lines if not. */
@@ -526,14 +552,16 @@ static void draw_totals(struct render *r, const struct panel *p, size_t pi,
 	char vals[LAYOUT_MAX_COLUMNS][64];
 	enum role roles[LAYOUT_MAX_COLUMNS];
 	size_t n = p->ncols < LAYOUT_MAX_COLUMNS ? p->ncols : LAYOUT_MAX_COLUMNS;
-	int cols, scale;
+	int cols, scale, extra = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct column *c = &p->cols[i];
+		if (spark_rows(c) > extra)
+			extra = spark_rows(c);
 		roles[i] = table_cell(c, s ? &s->totals[c->tid] : &cell_none, tick,
 				      vals[i], sizeof(vals[i]) - 3);
 	}
-	scale = n ? totals_arrange(n, vals, a, &cols) : 0;
+	scale = n ? totals_arrange(n, vals, a, extra, &cols) : 0;
 	if (scale > 0) {
 		int rows = ((int)n + cols - 1) / cols;
 		for (size_t i = 0; i < n; i++) {
@@ -542,8 +570,8 @@ static void draw_totals(struct render *r, const struct panel *p, size_t pi,
 				a->x + (int)i % cols * (a->w / cols),
 				a->h / rows, a->w / cols
 			};
-			draw_big_total(r, &p->cols[i], vals[i], roles[i], scale, &cell,
-				       flashing(r, pi, i, ""));
+			draw_big_total(r, &p->cols[i], vals[i], roles[i], scale,
+				       extra, &cell, flashing(r, pi, i, ""));
 		}
 		return;
 	}
@@ -555,14 +583,19 @@ static void draw_totals(struct render *r, const struct panel *p, size_t pi,
 	for (size_t i = 0; i < n; i++) {
 		int y = a->y + (int)i / per, x = a->x + ((int)i % per) * colw;
 		int vw = text_width(vals[i]) + 1;
+		int aw = 2 * spark_rows(&p->cols[i]);	/* " ^": a trend's arrow */
 		if (y >= a->y + a->h)
 			break;
 		if (vw > colw / 2)
 			vw = colw / 2;
 		style(r, ROLE_NORMAL);
-		put_fit(r, y, x, colw - vw - 1, p->cols[i].title, ALIGN_LEFT);
+		put_fit(r, y, x, colw - vw - 1 - aw, p->cols[i].title, ALIGN_LEFT);
 		style_flip(r, (int)roles[i], flashing(r, pi, i, ""));
-		put_fit(r, y, x + colw - vw - 1, vw, vals[i], ALIGN_RIGHT);
+		put_fit(r, y, x + colw - vw - 1 - aw, vw, vals[i], ALIGN_RIGHT);
+		if (aw > 0)
+			spark_arrow(r->attrs, r->spark, y, x + colw - 2,
+				    history_ring(r->history, p->cols[i].tid),
+				    &p->cols[i]);
 	}
 }
 
@@ -620,7 +653,7 @@ static struct table *grid_table(struct render *r, const struct panel *p,
 		r->ngrids = s->ngrids;
 	}
 	if (r->sorted[p->gid] != s->serial) {
-		table_build(&r->tables[p->gid], p, s);
+		table_build_match(&r->tables[p->gid], p, s, r->match);
 		r->sorted[p->gid] = s->serial;
 	}
 	return &r->tables[p->gid];
@@ -697,6 +730,10 @@ static void draw_grid(struct render *r, const struct panel *p, size_t pi,
 	if (t->total == 0) {
 		style(r, ROLE_DIM);
 		put_fit(r, a->y + 1, a->x, a->w, "(none)", ALIGN_LEFT);
+	} else if (t->matched == 0 && r->match[0] != '\0') {
+		snprintf(text, sizeof(text), "(no name has \"%s\")", r->match);
+		style(r, ROLE_DIM);
+		put_fit(r, a->y + 1, a->x, a->w, text, ALIGN_LEFT);
 	}
 }
 
@@ -872,6 +909,9 @@ static void draw_title(struct render *r, const struct view *v)
 	strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
 	snprintf(left, sizeof(left), " %s  [%zu/%zu]%s", l->title, v->active + 1,
 		 v->set->n, v->demo ? "  DEMO" : "");
+	if (v->zoom > 0 && v->zoom <= l->npanels)
+		snprintf(left + strlen(left), sizeof(left) - strlen(left),
+			 "  ZOOM %zu/%zu (z: next)", v->zoom, l->npanels);
 	style(r, R_TITLE);
 	blank(0, 0, COLS);
 	put_fit(r, 0, 0, COLS - 10, left, ALIGN_LEFT);
@@ -926,6 +966,29 @@ static int draw_alerts(struct render *r, const struct view *v, int x)
 	return x + w + 1;
 }
 
+/*
+ * The search at x in the status line: "/text_" while it is typed,
+ * "/text" while it holds. Returns the x after it.
+ */
+static int draw_search(struct render *r, const struct view *v, int x)
+{
+	char line[VIEW_SEARCH_MAX + 40];
+	int w;
+
+	if (!v->searching && (v->search == NULL || v->search[0] == '\0'))
+		return x;
+	snprintf(line, sizeof(line), " /%s%s ", v->search ? v->search : "",
+		 v->searching ? "_" : "  (Esc clears)");
+	w = text_width(line);
+	if (w > COLS - 12 - x)
+		w = COLS - 12 - x;
+	if (w <= 0)
+		return x;
+	style(r, R_TITLE);
+	put_fit(r, LINES - 1, x, w, line, ALIGN_LEFT);
+	return x + w + 1;
+}
+
 /* The status line: data age, alerts, connection state, what is wrong. */
 static void draw_status(struct render *r, const struct view *v)
 {
@@ -949,6 +1012,7 @@ static void draw_status(struct render *r, const struct view *v)
 			line, ALIGN_LEFT);
 	}
 	int x = draw_alerts(r, v, v->snap ? text_width(line) + 1 : 1);
+	x = draw_search(r, v, x);
 	if (v->notice)
 		snprintf(line, sizeof(line), "%s", v->notice);
 	else if (st->state == CONN_RETRYING && st->retry_at > v->now)
@@ -1044,6 +1108,13 @@ void render_draw(struct render *r, const struct view *v)
 	r->alerts = v->alerts;
 	r->layout = v->active;
 	r->flash_on = (long)floor(v->now) % 2 == 0;	/* turns once a second */
+	r->history = v->history;
+	if (strcmp(v->search ? v->search : "", r->match) != 0) {
+		/* Another search: every grid's rows are chosen again. */
+		snprintf(r->match, sizeof(r->match), "%s", v->search ? v->search : "");
+		for (size_t g = 0; g < r->ngrids; g++)
+			r->sorted[g] = 0;
+	}
 	if (COLS < 20 || LINES < 6) {
 		style(r, ROLE_NORMAL);
 		erase();
@@ -1053,7 +1124,12 @@ void render_draw(struct render *r, const struct view *v)
 	}
 	draw_title(r, v);
 	struct area body = { 1, 0, LINES - 2, COLS };
-	draw_layout(r, v->set->layouts[v->active], v->snap, tick, &body);
+	const struct layout *l = v->set->layouts[v->active];
+	if (v->zoom > 0 && v->zoom <= l->npanels)
+		draw_panel(r, &l->panels[v->zoom - 1], v->zoom - 1, v->snap, tick,
+			   &body);
+	else
+		draw_layout(r, l, v->snap, tick, &body);
 	draw_status(r, v);
 	if (r->kiosk && is_stale(v))
 		draw_stale_banner(r, v);
