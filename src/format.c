@@ -132,6 +132,11 @@ static bool format_time(char *out, size_t outsz, double v)
 	return true;
 }
 
+double format_seconds(double v, double scale)
+{
+	return scale > 0 ? v * scale : v;
+}
+
 /* Format a value that parsed as the number v; false if it makes no sense. */
 static bool format_numeric(char *out, size_t outsz, enum fmt fmt, double v,
 			   double pct_scale, double tick)
@@ -144,7 +149,7 @@ static bool format_numeric(char *out, size_t outsz, enum fmt fmt, double v,
 		format_number(out, outsz, v, 1);
 		return true;
 	case FMT_DURATION:
-		format_duration(out, outsz, v + tick);
+		format_duration(out, outsz, format_seconds(v, pct_scale) + tick);
 		return true;
 	case FMT_PERCENT:
 		format_percent(out, outsz, v, pct_scale);

@@ -12,9 +12,16 @@
 #include "text.h"
 
 /*
+ * A duration's raw value in seconds: times the column's scale (0.001 for
+ * milliseconds); a scale of 0 (a column not built from a layout) is 1.
+ */
+double format_seconds(double v, double scale);
+
+/*
  * Format a cell into out. A cell with no text, or "", is "no value" and
  * gives "-" (distinct from "0"). fmt is never FMT_AUTO here. pct_scale
- * multiplies a percent value into 0-100. tick adds seconds to a duration
+ * multiplies a percent value into 0-100, a duration into seconds (the
+ * column's scale). tick adds seconds to a duration
  * (local count-up between polls). A value that is not a number of its
  * format is shown as text. Returns out.
  */

@@ -246,8 +246,9 @@ bool table_number(const struct column *c, const struct cell *v, double tick,
 	*out = v->num;
 	if (c->fmt == FMT_PERCENT)
 		*out *= c->pct_scale;
-	else if (c->fmt == FMT_DURATION && c->ticks)
-		*out += tick;
+	else if (c->fmt == FMT_DURATION)
+		*out = format_seconds(*out, c->pct_scale) +
+		       (c->ticks ? tick : 0);
 	return true;
 }
 

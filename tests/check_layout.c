@@ -394,7 +394,7 @@ static const struct bad_case bad_cases[] = {
 		"7: width must be more than 0 and at most 1000",
 		"8: limit must be 0 (no limit) to 100000",
 		"11: width must be 0 (from the format) to 1000 cells",
-		"12: scale applies only to percent columns, \"name\" is text" } },
+		"12: scale applies only to percent and duration columns, \"name\" is text" } },
 	{ "bad/twice.layout", NULL, {
 		"2: option \"title\" is given twice (first at line 1)" } },
 	{ "bad/unclosed.layout", NULL, {

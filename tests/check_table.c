@@ -489,6 +489,13 @@ static const struct role_case role_cases[] = {
 	/* a duration that does not tick (an average) ignores the tick */
 	{ "still", FMT_DURATION, 0, false, HIGH(300, 600), "290", 10, ROLE_OK },
 	{ "still", FMT_DURATION, 0, false, HIGH(300, 600), "300", 0, ROLE_WARN },
+	/* a server that sends milliseconds, with scale = 0.001 */
+	{ "ms", FMT_DURATION, 0.001, false, HIGH(300, 600), "299000", 0,
+	  ROLE_OK },
+	{ "ms", FMT_DURATION, 0.001, false, HIGH(300, 600), "300000", 0,
+	  ROLE_WARN },
+	{ "ms ticking", FMT_DURATION, 0.001, true, HIGH(300, 600), "590000",
+	  10, ROLE_CRIT },
 	{ "decimal", FMT_DECIMAL, 0, false, LOW(10, 5), "5.5", 0, ROLE_WARN },
 	{ "decimal", FMT_DECIMAL, 0, false, LOW(10, 5), "5", 0, ROLE_CRIT },
 };
@@ -597,6 +604,8 @@ static const struct cell_case cell_cases[] = {
 	{ FMT_DURATION, 0, true, "125", 5, "2:10" },
 	{ FMT_DURATION, 0, true, "3723", 0, "1:02:03" },
 	{ FMT_DURATION, 0, true, "", 5, "-" },
+	{ FMT_DURATION, 0.001, false, "125000", 0, "2:05" },	/* ms */
+	{ FMT_DURATION, 0.001, true, "125000", 5, "2:10" },
 	{ FMT_PERCENT, 100, false, "0.834", 0, "83%" },
 	{ FMT_PERCENT, 1, false, "83.4", 0, "83%" },
 	{ FMT_PERCENT, 1, false, "0", 0, "0%" },

@@ -172,18 +172,23 @@ static void column_dispositions(struct build *b, struct column *c,
 	c->dispositions = build_list(v, &c->ndisp);
 }
 
-/* The percent scale: more than 0, and not absurd. */
+/*
+ * The scale of a percent (to 0-100) or a duration (to seconds: 0.001 for
+ * a server that sends milliseconds): more than 0, and not absurd.
+ */
 static void column_scale(struct build *b, struct column *c,
 			 const struct syntax_node *n)
 {
 	const struct syntax_node *v = build_opt(b, n, "scale");
 
-	c->pct_scale = c->info && c->info->pct_scale != 0 ? c->info->pct_scale : 1;
+	c->pct_scale = c->fmt == FMT_PERCENT && c->info &&
+		       c->info->pct_scale != 0 ? c->info->pct_scale : 1;
 	if (v == NULL)
 		return;
-	if (c->fmt != FMT_PERCENT)
-		build_error(b, v->line, "scale applies only to percent columns, "
-			    "\"%s\" is %s", c->id, fmt_name(c->fmt));
+	if (c->fmt != FMT_PERCENT && c->fmt != FMT_DURATION)
+		build_error(b, v->line,
+			    "scale applies only to percent and duration "
+			    "columns, \"%s\" is %s", c->id, fmt_name(c->fmt));
 	else if (!isfinite(v->fnum) || v->fnum <= 0 || v->fnum > GRAMMAR_MAX_SCALE)
 		build_error(b, v->line, "scale must be more than 0 and at most %d",
 			    GRAMMAR_MAX_SCALE);

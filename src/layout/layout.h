@@ -97,7 +97,8 @@ struct column {
 	int width;		/* display columns; 0 = from the format */
 	enum align align;	/* resolved at load: numbers right, text left */
 	enum fmt fmt;		/* resolved: never FMT_AUTO after load */
-	double pct_scale;	/* percent: multiply raw by this for 0-100 */
+	/* percent: raw times this is 0-100; duration: raw times this is seconds */
+	double pct_scale;
 	bool ticks;		/* a duration that counts up between polls */
 	struct threshold th;
 	struct state_role *states;

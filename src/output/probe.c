@@ -128,8 +128,13 @@ static const char *unit_of(const struct column *c, char *out, size_t size)
 			 "percent, sent as 0-100 (scale %g)", c->pct_scale);
 		break;
 	case FMT_DURATION:
-		snprintf(out, size, "seconds%s",
-			 c->ticks ? ", counting up" : "");
+		if (c->pct_scale > 0 && c->pct_scale != 1)
+			snprintf(out, size, "seconds, sent times %g (scale %g)%s",
+				 1 / c->pct_scale, c->pct_scale,
+				 c->ticks ? ", counting up" : "");
+		else
+			snprintf(out, size, "seconds (scale 1)%s",
+				 c->ticks ? ", counting up" : "");
 		break;
 	case FMT_TIME:
 		snprintf(out, size, "a time (epoch seconds or milliseconds)");
