@@ -28,7 +28,9 @@ fig() {
 	case $4 in
 	'<'*|'>'*)
 		_verdict=$(awk -v v="$2" -v t="$4" 'BEGIN {
-			if (v !~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/) { print "not measured"; exit }
+			if (v !~ /^-?[0-9.]+(e[-+]?[0-9]+)?$/) {
+				print "not measured"; exit
+			}
 			split(t, a, " "); op = a[1]; lim = a[2] + 0; v += 0
 			ok = op == "<" ? v < lim : op == "<=" ? v <= lim : \
 			     op == ">" ? v > lim : v >= lim
@@ -109,13 +111,15 @@ start_sim() {
 	_pids="$_pids $SIM_PID"
 	_port=
 	for _i in $(seq 100); do
-		_port=$(sed -n 's/^listening on port \([0-9][0-9]*\).*/\1/p' "$_out")
+		_port=$(sed -n 's/^listening on port \([0-9][0-9]*\).*/\1/p' \
+			"$_out")
 		[ -n "$_port" ] && break
 		kill -0 "$SIM_PID" 2>/dev/null || break
 		sleep 0.05
 	done
 	if [ -z "$_port" ]; then
-		echo "bench: wallboard-sim did not start: $(cat "$_out.err")" >&2
+		echo "bench: wallboard-sim did not start:" \
+			"$(cat "$_out.err")" >&2
 		return 1
 	fi
 	SIM_URL="http://127.0.0.1:$_port"
@@ -164,8 +168,10 @@ start_tmux() {
 		printf " 2>'%s'\n" "$BENCH_TMP/$_name.err"
 	} >"$BENCH_TMP/$_name.sh"
 	tmux -S "$_sock" -f /dev/null new-session -d -s wb -x 160 -y 50 \
-		"sh $BENCH_TMP/$_name.sh" \; set-option -g status off >/dev/null 2>&1
-	PANE_PID=$(tmux -S "$_sock" display-message -p -t wb '#{pane_pid}' 2>/dev/null)
+		"sh $BENCH_TMP/$_name.sh" \; set-option -g status off \
+		>/dev/null 2>&1
+	PANE_PID=$(tmux -S "$_sock" display-message -p -t wb '#{pane_pid}' \
+		2>/dev/null)
 	[ -n "$PANE_PID" ] && kill -0 "$PANE_PID" 2>/dev/null
 }
 
@@ -173,7 +179,9 @@ start_tmux() {
 screen() { tmux -S "$BENCH_TMP/$1.sock" capture-pane -p -t wb 2>/dev/null; }
 
 # server_pid NAME: the tmux server of that window.
-server_pid() { tmux -S "$BENCH_TMP/$1.sock" display-message -p '#{pid}' 2>/dev/null; }
+server_pid() {
+	tmux -S "$BENCH_TMP/$1.sock" display-message -p '#{pid}' 2>/dev/null
+}
 
 # stop_pid PID [SIGNAL]: signal a process and wait up to 10 s for it to go.
 stop_pid() {
@@ -224,17 +232,23 @@ own_ticks() {
 	sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }'
 }
 
-# status_kb PID KEY: a kB figure of /proc/PID/status (VmRSS, VmHWM, RssAnon...).
-status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null; }
+# status_kb PID KEY: a kB figure of /proc/PID/status (VmRSS, VmHWM,
+# RssAnon...).
+status_kb() {
+	awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null
+}
 
 # pss_kb PID: the proportional set size (shared pages divided among sharers).
-pss_kb() { awk '$1 == "Pss:" { print $2 }' "/proc/$1/smaps_rollup" 2>/dev/null; }
+pss_kb() {
+	awk '$1 == "Pss:" { print $2 }' "/proc/$1/smaps_rollup" 2>/dev/null
+}
 
 # sock_rx PID PORT: bytes received so far on PID's TCP connections to PORT
 # (from ss -ti), "n/a" without ss.
 sock_rx() {
 	command -v ss >/dev/null 2>&1 || { echo n/a; return; }
-	ss -tinp state established "( dport = :$2 )" 2>/dev/null | awk -v pid="pid=$1," '
+	ss -tinp state established "( dport = :$2 )" 2>/dev/null |
+		awk -v pid="pid=$1," '
 		/users:/ { mine = index($0, pid) > 0; next }
 		mine && match($0, /bytes_received:[0-9]+/) {
 			s += substr($0, RSTART + 15, RLENGTH - 15); mine = 0

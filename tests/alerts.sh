@@ -78,7 +78,8 @@ C
 # board ARGS...: a board on the simulator with the alerts layout, its
 # output piped into $PANE (where its BELs are counted).
 board() {
-	start_board 100 30 "$(board_cmd "$CONF" "$SIM_URL") -l $TMP/alerts.layout --log $LOG $*"
+	_board="$(board_cmd "$CONF" "$SIM_URL") -l $TMP/alerts.layout"
+	start_board 100 30 "$_board --log $LOG $*"
 	: >"$PANE"
 	tmux_cmd pipe-pane -o -t wb "cat >>$PANE"
 }
@@ -95,10 +96,13 @@ force() {
 # The queues panel's border (screen line 2) drawn inverted, or not; the
 # value 30 of a row drawn inverted.
 SGR7="$ESC\[([0-9]+;)*7(;[0-9]+)*m"
-border_inverted() { tmux_cmd capture-pane -e -p -t wb | sed -n 2p | grep -Eq "$SGR7"; }
+border_inverted() {
+	tmux_cmd capture-pane -e -p -t wb | sed -n 2p | grep -Eq "$SGR7"
+}
 border_plain() { ! border_inverted; }
 value_inverted() {
-	tmux_cmd capture-pane -e -p -t wb | grep -Eq "$SGR7($ESC\[[0-9;]*m)* *30!!"
+	tmux_cmd capture-pane -e -p -t wb |
+		grep -Eq "$SGR7($ESC\[[0-9;]*m)* *30!!"
 }
 
 # flips SECONDS: how often the border turned in that time (sampled).
@@ -138,7 +142,8 @@ check "data arrives" wait_screen 10 "data [0-9]*s ago"
 check "no bell while nothing breaches" test "$(bells)" -eq 0
 check "no alert in the status line" screen_lacks "ALERT"
 check "the queues panel's border is screen line 2" \
-	sh -c "tmux -S '$TMUX_SOCKET' capture-pane -p -t wb | sed -n 2p | grep -q Queues"
+	sh -c "tmux -S '$TMUX_SOCKET' capture-pane -p -t wb | sed -n 2p |
+	 grep -q Queues"
 
 force "Voice Inbound" 30
 check "forced: the board shows 30 waiting at its critical level" \
@@ -150,8 +155,8 @@ check "before the debounce: the panel does not flash" test "$(flips 1)" -eq 0
 check "before the debounce: its border is plain" border_plain
 check "after the debounce: the bell rings" wait_for 10 bells_ge 1
 t2=$(ms)
-check "the bell waited for the debounce (3 s; $((t2 - t1)) ms after the value showed)" \
-	test $((t2 - t1)) -ge 2000
+check "the bell waited for the debounce (3 s; $((t2 - t1)) ms after \
+the value showed)" test $((t2 - t1)) -ge 2000
 check "one ring for one alert" test "$(bells)" -eq 1
 check "the status line: one alert, where" \
 	screen_has "1 ALERT.*Queues: Voice Inbound: Waiting 30"
@@ -166,15 +171,18 @@ check "the hook ran for the start" wait_for 5 has_run start "Voice Inbound"
 env_of start "Voice Inbound" >"$TMP/start.env"
 for v in EVENT=start "LAYOUT=Alerts" "PANEL=Queues" PANEL_ID=queues \
 	COLUMN=Waiting COLUMN_ID=waiting STAT=in_calls_waiting \
-	"ROW=Voice Inbound" VALUE=30 TEXT=30 LEVEL=crit THRESHOLD=25 DURATION=0; do
+	"ROW=Voice Inbound" VALUE=30 TEXT=30 LEVEL=crit THRESHOLD=25 \
+	DURATION=0; do
 	check "hook: WALLBOARD_ALERT_$v" \
 		grep -qxF "WALLBOARD_ALERT_$v" "$TMP/start.env"
 done
-check "hook: STARTED is a time in UTC" \
-	grep -Eqx 'WALLBOARD_ALERT_STARTED=[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z' "$TMP/start.env"
+check "hook: STARTED is a time in UTC" grep -Eqx \
+	'WALLBOARD_ALERT_STARTED=[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z' \
+	"$TMP/start.env"
 check "hook: PATH is passed" grep -q '^PATH=' "$TMP/start.env"
 check "hook: nothing else of the board's environment" \
-	sh -c "! grep -vE '^(WALLBOARD_ALERT_[A-Z_]+|PATH|HOME|LANG)=' '$TMP/start.env'"
+	sh -c "! grep -vE '^(WALLBOARD_ALERT_[A-Z_]+|PATH|HOME|LANG)=' \
+		'$TMP/start.env'"
 check "hook: no secret of the board" sh -c "! grep -rqF '$SECRET' '$HOOKS'"
 check "hook: no argument" no_args start "Voice Inbound"
 check "hook: its output goes to the log" \
@@ -203,14 +211,16 @@ check "hook clear: how long it stood" \
 check "hook clear: the level it cleared from" \
 	grep -qx "WALLBOARD_ALERT_LEVEL=crit" "$TMP/clear.env"
 check "log: the alert's start" \
-	grep -q "alert: Alerts: Queues: Voice Inbound: Waiting 30 (crit 25)" "$LOG"
+	grep -q "alert: Alerts: Queues: Voice Inbound: Waiting 30 (crit 25)" \
+		"$LOG"
 check "log: the acknowledge" \
 	grep -q "alert acknowledged: Alerts: Queues: Voice Inbound" "$LOG"
 check "log: the clear" \
 	grep -q "alert cleared: Alerts: Queues: Voice Inbound" "$LOG"
 
 # --- kiosk: acknowledge allowed; a flapping value; a hostile name; a hang ----
-sim_control "{\"rename\": {\"service\": \"Nice Inbound\", \"name\": \"$HOSTILE\"}}"
+sim_control "{\"rename\": {\"service\": \"Nice Inbound\",
+	\"name\": \"$HOSTILE\"}}"
 conf "$CONF" 600 5
 board --kiosk
 check "kiosk: the renamed queue shows" wait_screen 10 "touch pwned); -rf"
@@ -241,7 +251,8 @@ check "hostile name: the hook got it verbatim as data" \
 	grep -qxF "WALLBOARD_ALERT_ROW=$HOSTILE" "$(runs start "$HOSTILE")"
 check "hostile name: as no argument" no_args start "$HOSTILE"
 check "hostile name: no shell ran it (nothing touched)" \
-	test ! -e "$TMP/pwned" -a ! -e "$HOOKS/pwned" -a ! -e "$top_builddir/pwned"
+	test ! -e "$TMP/pwned" -a ! -e "$HOOKS/pwned" -a \
+		! -e "$top_builddir/pwned"
 
 touch "$TMP/hang"
 force "Support für Kunden" 30
@@ -283,13 +294,15 @@ done
 secs=$((($(ms) - t0 + 999) / 1000))
 check "no debounce: the value went back and forth 8 times" test "$flapped" -eq 8
 check "no debounce: each time an alert (the log has 8 starts)" \
-	test "$(grep -c 'alert: Alerts: Queues: Best Chat Service' "$LOG")" -eq 8
+	test "$(grep -c 'alert: Alerts: Queues: Best Chat Service' "$LOG")" \
+		-eq 8
 grep " Best Chat Service$" "$HOOKS/events" | cut -d' ' -f1 >"$TMP/flaps"
 n=$(wc -l <"$TMP/flaps")
 check "the hook ran $n times in $secs s: no more than once a gap" \
 	test "$n" -ge 1 -a "$n" -le $((secs / 3 + 1))
 check "the hook heard start and clear in turn" \
-	test "$(uniq "$TMP/flaps" | wc -l)" -eq "$n" -a "$(head -n 1 "$TMP/flaps")" = start
+	test "$(uniq "$TMP/flaps" | wc -l)" -eq "$n" -a \
+		"$(head -n 1 "$TMP/flaps")" = start
 signal_board TERM
 check "no debounce: the board exits" wait_for 6 board_exited
 
@@ -301,9 +314,9 @@ alert_env() {
 	echo PATH="$PATH" HOME="$TMP" WALLBOARD_ALERT_EVENT="$1" \
 		WALLBOARD_ALERT_LEVEL="$2" WALLBOARD_ALERT_LAYOUT=Alerts \
 		WALLBOARD_ALERT_PANEL=Queues WALLBOARD_ALERT_PANEL_ID=queues \
-		WALLBOARD_ALERT_COLUMN=Waiting WALLBOARD_ALERT_COLUMN_ID=waiting \
-		WALLBOARD_ALERT_TEXT=30 WALLBOARD_ALERT_THRESHOLD=25 \
-		WALLBOARD_ALERT_DURATION=0
+		WALLBOARD_ALERT_COLUMN=Waiting \
+		WALLBOARD_ALERT_COLUMN_ID=waiting WALLBOARD_ALERT_TEXT=30 \
+		WALLBOARD_ALERT_THRESHOLD=25 WALLBOARD_ALERT_DURATION=0
 }
 # light EVENT LEVEL ROW: run the stack light's hook, a file for the light;
 # last_byte: what it sent last (octal).
@@ -324,7 +337,8 @@ check "stack light: amber when the warning is left" test "$(last_byte)" = 022
 light clear warn "$HOSTILE"
 check "stack light: green when none stands" test "$(last_byte)" = 024
 check "stack light: nothing but its fixed bytes reached the light" \
-	test "$(od -An -to1 -v "$TMP/light" | tr -s ' \n' ' ')" = " 042 044 021 042 044 021 041 044 022 041 042 024 "
+	test "$(od -An -to1 -v "$TMP/light" | tr -s ' \n' ' ')" = \
+		" 042 044 021 042 044 021 041 044 022 041 042 024 "
 
 # The chat webhook posts to a real HTTP server (one request, its body kept).
 cat >"$TMP/receive.py" <<'PY'
@@ -345,13 +359,17 @@ python3 "$TMP/receive.py" "$TMP/posted" >"$TMP/receive.port" &
 track $!
 check "chat webhook: a server to post to" \
 	wait_for 20 test -s "$TMP/receive.port"
-echo "http://127.0.0.1:$(cat "$TMP/receive.port")/hooks/secret-path" >"$TMP/webhook-url"
+echo "http://127.0.0.1:$(cat "$TMP/receive.port")/hooks/secret-path" \
+	>"$TMP/webhook-url"
 chmod 600 "$TMP/webhook-url"
 # shellcheck disable=SC2046
 env -i $(alert_env start crit) WALLBOARD_ALERT_ROW="Say \"hi\" $HOSTILE" \
-	WEBHOOK_URL_FILE="$TMP/webhook-url" "$HOOKDOC/chat-webhook" >"$TMP/webhook.out" 2>&1
+	WEBHOOK_URL_FILE="$TMP/webhook-url" "$HOOKDOC/chat-webhook" \
+	>"$TMP/webhook.out" 2>&1
 check "chat webhook: exits 0" test $? -eq 0
-posted_has() { jq -e --arg t "$1" '.text | contains($t)' "$TMP/posted" >/dev/null; }
+posted_has() {
+	jq -e --arg t "$1" '.text | contains($t)' "$TMP/posted" >/dev/null
+}
 check "chat webhook: posted JSON with the name verbatim" \
 	posted_has "Say \"hi\" $HOSTILE"
 check "chat webhook: nothing touched" test ! -e "$TMP/pwned"

@@ -102,7 +102,9 @@ check "the board's first data" wait_for 15 grep -q "fresh data$" "$LOG"
 check "the first layout is on screen" wait_screen 5 "Queue"
 
 for status in 500 502 503; do
-	fault "HTTP $status" "{\"fail\": {\"path\": \"$DATA_PATH\", \"status\": $status, \"count\": -1}}" \
+	fault "HTTP $status" \
+		"{\"fail\": {\"path\": \"$DATA_PATH\", \"status\": $status,
+		\"count\": -1}}" \
 		"server answered $status"
 done
 sim_control '{"fail": {"status": 503, "count": -1}}'
@@ -110,17 +112,23 @@ check "a fault is marked STALE on screen" wait_screen 10 STALE
 sim_control '{"reset": true}'
 # Gone again (it was seen just now) before the next fault.
 wait_screen_gone 10 STALE
-fault "stall past the timeout" '{"delay_ms": 3000, "delay_count": -1}' "no answer from the server"
+fault "stall past the timeout" '{"delay_ms": 3000, "delay_count": -1}' \
+	"no answer from the server"
 fault "connection reset" '{"drop": -1}' "no answer from the server"
 only login "401 mid-day" &&
 	fault "401 mid-day" '{"expire_tokens": true}' "ended the login"
 only subscription "404 mid-day" &&
-	fault "404 mid-day" '{"drop_subscriptions": true}' "lost the subscription"
+	fault "404 mid-day" '{"drop_subscriptions": true}' \
+		"lost the subscription"
 only tenant_cap "409 subscription limit" &&
-	fault "409 subscription limit" '{"drop_subscriptions": true, "max_subscriptions": 0}' "subscription limit"
+	fault "409 subscription limit" \
+		'{"drop_subscriptions": true, "max_subscriptions": 0}' \
+		"subscription limit"
 only wait204 "204 for a long time" &&
-	fault "204 for a long time" "{\"fail\": {\"path\": \"$DATA_PATH\", \"status\": 204, \"count\": -1}}" \
-	"waiting for the first data"
+	fault "204 for a long time" \
+		"{\"fail\": {\"path\": \"$DATA_PATH\", \"status\": 204,
+		\"count\": -1}}" \
+		"waiting for the first data"
 fault "truncated body" '{"truncate": -1}' "malformed"
 fault "malformed JSON" '{"malformed": -1}' "malformed"
 
@@ -128,7 +136,8 @@ echo '[1, 2, 3]' >"$TMP/array.json"
 fault_body "array for the object" "$TMP/array.json" "malformed"
 shape_body >"$TMP/shape.json"
 fault_body "arrays, numbers, wrong keys" "$TMP/shape.json" "malformed"
-head -c 4500000 /dev/zero | tr '\0' 'x' | sed 's/^/{"a": "/; s/$/"}/' >"$TMP/huge.json"
+head -c 4500000 /dev/zero | tr '\0' 'x' | sed 's/^/{"a": "/; s/$/"}/' \
+	>"$TMP/huge.json"
 fault_body "enormous body (4.5 MB)" "$TMP/huge.json" "larger than max_body"
 
 # 50,000 agents and a 1 MB name are valid data: shown, not refused.
@@ -173,12 +182,18 @@ check "server down at start: the board is running" board_running
 start_sim --seed 13 --port "$PORT"
 recover "server down at start" 0
 
+# print_matrix: the fault matrix so far, as TAP comments.
+print_matrix() {
+	diag "fault matrix ($PROVIDER; fault, survived, time to fresh data" \
+		"after the fault clears):"
+	diag "$(cat "$MATRIX")"
+}
+
 # OAuth tokens that expire every 3 s: renewed before they run out, so the
 # server never has to answer 401 and the data never stops.
 if ! provides login; then
 	skip "short-lived tokens: $(lacks login)"
-	diag "fault matrix ($PROVIDER; fault, survived, time to fresh data after the fault clears):"
-	diag "$(cat "$MATRIX")"
+	print_matrix
 	done_testing
 	exit
 fi
@@ -193,8 +208,7 @@ check "short-lived tokens: the server never had to answer 401" \
 	sim_count_is 401 0
 check "short-lived tokens: data still fresh" wait_screen 5 "data [0-2]s ago"
 
-diag "fault matrix ($PROVIDER; fault, survived, time to fresh data after the fault clears):"
-diag "$(cat "$MATRIX")"
+print_matrix
 diag "not in the matrix: DNS failure (a lookup would leave this machine; the"
 diag "resolver error takes the same path as a refused connection)"
 done_testing

@@ -9,10 +9,13 @@
 # secrets never in a command line or any output.
 . "$top_srcdir/tests/lib.sh"
 
-command -v mosquitto >/dev/null 2>&1 && command -v mosquitto_pub >/dev/null 2>&1 &&
+command -v mosquitto >/dev/null 2>&1 &&
+	command -v mosquitto_pub >/dev/null 2>&1 &&
 	command -v mosquitto_passwd >/dev/null 2>&1 ||
-	bail "mosquitto and mosquitto-clients are missing (tools/install-deps installs them)"
-command -v openssl >/dev/null 2>&1 || bail "openssl is missing (tools/install-deps)"
+	bail "mosquitto and mosquitto-clients are missing" \
+		"(tools/install-deps installs them)"
+command -v openssl >/dev/null 2>&1 ||
+	bail "openssl is missing (tools/install-deps)"
 
 SECRET="vendor-$$-$(date +%s)-Sekret"
 PUB_PASS="mqpub-$$-$(date +%s)-Pw"
@@ -28,7 +31,8 @@ KA=5				# the keep-alive: the shortest MQTT allows
 # hashed by mosquitto_passwd from a plain file (no password in its argv).
 printf 'pub:%s\nscreen:%s\n' "$PUB_PASS" "$SCREEN_PASS" >"$TMP/passwd"
 chmod 600 "$TMP/passwd"
-mosquitto_passwd -U "$TMP/passwd" >/dev/null 2>&1 || bail "mosquitto_passwd failed"
+mosquitto_passwd -U "$TMP/passwd" >/dev/null 2>&1 ||
+	bail "mosquitto_passwd failed"
 cat >"$TMP/acl" <<EOF
 user pub
 topic readwrite wb/#
@@ -77,7 +81,10 @@ start_broker() {
 		track "$MQ_PID"
 		wait_for 10 broker_ready && return 0
 		broker_up && kill "$MQ_PID"
-		[ "$_tries" -lt 20 ] || { cat "$TMP/mosquitto.out" "$TMP/mosquitto.log" >&2; bail "mosquitto did not start"; }
+		[ "$_tries" -lt 20 ] || {
+			cat "$TMP/mosquitto.out" "$TMP/mosquitto.log" >&2
+			bail "mosquitto did not start"
+		}
 		# the same port: let the old one go
 		[ -n "${1:-}" ] && sleep 0.5
 	done
@@ -143,7 +150,8 @@ publisher() {
 	_n=$1 _c=$2 _p=${3:-$P}
 	shift 2
 	[ $# -gt 0 ] && shift
-	bg "$_n" WALLBOARD_CLIENT_SECRET="$SECRET" WALLBOARD_MQTT_PASSWORD="$PUB_PASS" -- \
+	bg "$_n" WALLBOARD_CLIENT_SECRET="$SECRET" \
+		WALLBOARD_MQTT_PASSWORD="$PUB_PASS" -- \
 		--publish "mqtt://127.0.0.1:$MQ_PORT/$_p" --url "$SIM_URL" \
 		--tenant demo.wallboard.test --client-id "$_c" --interval 0.5 \
 		--mqtt-user pub --mqtt-keepalive $KA --log "$TMP/$_n.log" "$@"
@@ -164,7 +172,10 @@ st() { tmux -S "$SOCK" -f /dev/null "$@"; }
 tscreen() {
 	_n=$1
 	shift
-	_cmd="sh -c 'echo \$\$ >$TMP/$_n.pid; exec \"\$@\"' screen env TERM=xterm-256color LC_ALL=C.UTF-8 WALLBOARD_MQTT_PASSWORD=$SCREEN_PASS $WALLBOARD --mqtt-user screen --kiosk --log $TMP/$_n.log $*; sleep 60"
+	_cmd="sh -c 'echo \$\$ >$TMP/$_n.pid; exec \"\$@\"' screen"
+	_cmd="$_cmd env TERM=xterm-256color LC_ALL=C.UTF-8"
+	_cmd="$_cmd WALLBOARD_MQTT_PASSWORD=$SCREEN_PASS $WALLBOARD"
+	_cmd="$_cmd --mqtt-user screen --kiosk --log $TMP/$_n.log $*; sleep 60"
 	if st has-session -t wb 2>/dev/null; then
 		st new-window -t wb -n "$_n" "$_cmd"
 	else
@@ -191,16 +202,20 @@ publisher pub1 pubA
 check "the publisher claims the feed and becomes active" \
 	wait_for 20 logged pub1 "^.* active: publishing"
 check "its status is retained: online, its id, the source, the layouts" \
-	sh -c "$(command -v mosquitto_sub) -t $P/status -C 1 -W 3 | grep -q '\"state\":\"online\".*\"source\":\"$PROVIDER\".*\"layouts\":\\['"
-retained "$P/data/$(basename "$(ls "$LAYOUTS/$PROVIDER"/*.layout | head -n 1)" .layout)" >"$TMP/data.json"
+	sh -c "$(command -v mosquitto_sub) -t $P/status -C 1 -W 3 | grep -q \
+	'\"state\":\"online\".*\"source\":\"$PROVIDER\".*\"layouts\":\\['"
+first_layout=$(ls "$LAYOUTS/$PROVIDER"/*.layout | head -n 1)
+retained "$P/data/$(basename "$first_layout" .layout)" >"$TMP/data.json"
 check "each layout's data is retained, versioned, with the data time" \
-	sh -c "grep -q '^{\"v\":1,' '$TMP/data.json' && grep -q '\"time\":[0-9]' '$TMP/data.json'"
+	sh -c "grep -q '^{\"v\":1,' '$TMP/data.json' &&
+	 grep -q '\"time\":[0-9]' '$TMP/data.json'"
 check "the layout's definition is retained with its text" \
-	sh -c "$(command -v mosquitto_sub) -t '$P/layout/+' -C 1 -W 3 | grep -q '\"text\":'"
+	sh -c "$(command -v mosquitto_sub) -t '$P/layout/+' -C 1 -W 3 |
+	 grep -q '\"text\":'"
 
 screen_once
-check "a --once screen with no layouts of its own prints the publisher's (exit 0)" \
-	sh -c "test $_rc -eq 0 && grep -q '$FIRST_TITLE' '$OUT'"
+check "a --once screen with no layouts of its own prints the publisher's \
+(exit 0)" sh -c "test $_rc -eq 0 && grep -q '$FIRST_TITLE' '$OUT'"
 check "it said it waited for the publisher's layouts" \
 	has "waiting for the publisher's layouts" "$ERR"
 n_titles=$(grep -c '^== ' "$OUT")
@@ -208,7 +223,8 @@ check "every published layout is printed ($n_titles of $NLAYOUTS)" \
 	test "$n_titles" -eq "$NLAYOUTS"
 screen_once -l "$LAYOUTS/$PROVIDER/agents.layout"
 check "a screen given -l shows its own layout, fed by the layout of that name" \
-	sh -c "test $_rc -eq 0 && grep -c '^== ' '$OUT' | grep -qx 1 && grep -q 'Ready' '$OUT'"
+	sh -c "test $_rc -eq 0 && grep -c '^== ' '$OUT' | grep -qx 1 &&
+	 grep -q 'Ready' '$OUT'"
 
 for s in s1 s2 s3 s4 s5; do
 	tscreen $s --from "$URL"
@@ -225,10 +241,12 @@ check "... and one login was made upstream (one token issued)" \
 # --- secrets ------------------------------------------------------------------
 cmdlines=""
 for v in PID_pub1 PID_s1 PID_s2; do
-	eval "cmdlines=\"\$cmdlines \$(tr '\\0' ' ' </proc/\$$v/cmdline 2>/dev/null)\""
+	_pid=$(eval "echo \$$v")
+	cmdlines="$cmdlines $(tr '\0' ' ' <"/proc/$_pid/cmdline" 2>/dev/null)"
 done
 check "no secret in the command lines of the publisher and the screens" \
-	sh -c "test -n \"$cmdlines\" && ! printf '%s' \"$cmdlines\" | grep -qe '$SECRET' -e '$PUB_PASS' -e '$SCREEN_PASS'"
+	sh -c "test -n \"$cmdlines\" && ! printf '%s' \"$cmdlines\" |
+	 grep -qe '$SECRET' -e '$PUB_PASS' -e '$SCREEN_PASS'"
 
 # --- the publisher killed, restarted ------------------------------------------
 t0=$(ms)
@@ -256,7 +274,8 @@ start_broker "$MQ_PORT" "$MQ_TLS"
 check "broker back: the screens are live again by themselves" \
 	wait_for 60 all_show " live" s1 s2 s3 s4 s5
 check "... the publisher published its retained state again" \
-	sh -c "$(command -v mosquitto_sub) -t $P/status -C 1 -W 5 | grep -q '\"state\":\"online\"'"
+	sh -c "$(command -v mosquitto_sub) -t $P/status -C 1 -W 5 |
+	 grep -q '\"state\":\"online\"'"
 screen_once
 check "... (a --once screen after the broker's restart prints the data)" \
 	sh -c "test $_rc -eq 0 && grep -q '$FIRST_TITLE' '$OUT'"
@@ -269,7 +288,8 @@ check "... and does not log in upstream" sim_count_is subscriptions_active 1
 stop pub1b TERM
 check "publisher stopped (SIGTERM): the standby takes over" \
 	wait_for 30 logged pub2 "takeover: first data published"
-takeover=$(sed -n 's/.*takeover: first data published \([0-9]*\) ms.*/\1/p' "$TMP/pub2.log" | head -n 1)
+takeover=$(sed -n 's/.*takeover: first data published \([0-9]*\) ms.*/\1/p' \
+	"$TMP/pub2.log" | head -n 1)
 diag "takeover: first data published ${takeover:-?} ms after the offline status"
 check "... within 5 s of the offline status" test "${takeover:-99999}" -lt 5000
 check "... exactly one upstream subscription after it" \
@@ -278,14 +298,19 @@ check "the screens are live on the new publisher" \
 	wait_for 20 all_show " live" s1 s2 s3 s4 s5
 
 # --- two publishers started at once -------------------------------------------
+# either_logged PATTERN: one of the two racers' logs has PATTERN.
+either_logged() {
+	grep -qs "$1" "$TMP/race1.log" || grep -qs "$1" "$TMP/race2.log"
+}
 publisher race1 pubC wb/race
 publisher race2 pubD wb/race
 check "two publishers started at once: one becomes active" \
-	wait_for 20 sh -c "grep -qs 'active: publishing' '$TMP/race1.log' || grep -qs 'active: publishing' '$TMP/race2.log'"
+	wait_for 20 either_logged 'active: publishing'
 check "... the other stands by" \
-	wait_for 10 sh -c "grep -qs 'standby:' '$TMP/race1.log' || grep -qs 'standby:' '$TMP/race2.log'"
+	wait_for 10 either_logged 'standby:'
 check "... only one of them is active" \
-	sh -c "test \$(cat '$TMP/race1.log' '$TMP/race2.log' | grep -c 'active: ') -eq 1"
+	sh -c "test \$(cat '$TMP/race1.log' '$TMP/race2.log' |
+	 grep -c 'active: ') -eq 1"
 check "... two upstream subscriptions in all: this race's one and the floor's" \
 	sim_count_is subscriptions_active 2
 stop race1
@@ -308,32 +333,46 @@ row {
   }
 }
 EOF
-"$WALLBOARD" --check -l "$TMP/fake.layout" --provider brightpattern >/dev/null 2>"$TMP/fakecheck.err" ||
+"$WALLBOARD" --check -l "$TMP/fake.layout" --provider brightpattern \
+	>/dev/null 2>"$TMP/fakecheck.err" ||
 	{ cat "$TMP/fakecheck.err" >&2; bail "the fake layout does not load"; }
 now_s() { date +%s.%N; }
 # fake_data ROWS [TIME]: a data message of rows '["Name","state"],...'.
 fake_data() {
-	printf '{"v":1,"layout":"fake","seq":1,"time":%s,"status":{"state":"live","message":"","partial":false},"totals":[],"grids":{"board":{"columns":["agent","state"],"rows":[%s]}},"notes":[]}' \
-		"${2:-$(now_s)}" "$1"
+	_f='{"v":1,"layout":"fake","seq":1,"time":%s,'
+	_f=$_f'"status":{"state":"live","message":"","partial":false},'
+	_f=$_f'"totals":[],"grids":{"board":{"columns":["agent","state"],'
+	_f=$_f'"rows":[%s]}},"notes":[]}'
+	# shellcheck disable=SC2059
+	printf "$_f" "${2:-$(now_s)}" "$1"
 }
-text=$(sed 's/\\/\\\\/g; s/"/\\"/g' "$TMP/fake.layout" | awk '{ printf "%s\\n", $0 }')
-mq_pub -r -t "$F/layout/fake" -m "{\"v\":1,\"name\":\"fake\",\"key\":1,\"index\":0,\"title\":\"Fake\",\"source\":\"brightpattern\",\"text\":\"$text\"}"
-mq_pub -r -t "$F/status" -m "{\"v\":1,\"state\":\"online\",\"id\":\"fake-pub\",\"source\":\"$PROVIDER\",\"started\":1,\"since\":1,\"interval\":2,\"layouts\":[\"fake\"],\"upstream\":{\"state\":\"live\",\"message\":\"\"}}"
+text=$(sed 's/\\/\\\\/g; s/"/\\"/g' "$TMP/fake.layout" |
+	awk '{ printf "%s\\n", $0 }')
+msg='{"v":1,"name":"fake","key":1,"index":0,"title":"Fake",'
+msg=$msg'"source":"brightpattern","text":"'"$text"'"}'
+mq_pub -r -t "$F/layout/fake" -m "$msg"
+msg='{"v":1,"state":"online","id":"fake-pub","source":"'"$PROVIDER"'",'
+msg=$msg'"started":1,"since":1,"interval":2,"layouts":["fake"],'
+msg=$msg'"upstream":{"state":"live","message":""}}'
+mq_pub -r -t "$F/status" -m "$msg"
 mq_pub -r -t "$F/data/fake" -m "$(fake_data '["Alice Good","ready"]')"
 FROM="mqtt://127.0.0.1:$MQ_PORT/$F"
 screen_once
 check "a feed published by a script is read like a publisher's" \
-	sh -c "test $_rc -eq 0 && grep -q 'Alice Good' '$OUT' && grep -q 'Ready' '$OUT'"
+	sh -c "test $_rc -eq 0 && grep -q 'Alice Good' '$OUT' &&
+	 grep -q 'Ready' '$OUT'"
 
 tscreen fk --from "$FROM"
 check "the fake feed's screen shows its data" wait_for 20 shows fk "Alice Good"
 ESC=$(printf '\033')
-mq_pub -r -t "$F/data/fake" -m "$(fake_data "[\"Eve \\u001b]0;owned\\u0007\\u001b[31mRed\\u202e\",\"ready\"]")"
+eve='["Eve \u001b]0;owned\u0007\u001b[31mRed\u202e","ready"]'
+mq_pub -r -t "$F/data/fake" -m "$(fake_data "$eve")"
 check "hostile text is shown sanitised (no escape reaches the screen)" \
 	wait_for 10 shows fk "Eve Red"
 FROM="mqtt://127.0.0.1:$MQ_PORT/$F" screen_once
 check "... and --once prints it without control characters" \
-	sh -c "test $_rc -eq 0 && grep -q 'Eve Red' '$OUT' && ! grep -q \"\$(printf '[\\033\\007]')\" '$OUT'"
+	sh -c "test $_rc -eq 0 && grep -q 'Eve Red' '$OUT' &&
+	 ! grep -q \"\$(printf '[\\033\\007]')\" '$OUT'"
 mq_pub -r -t "$F/data/fake" -m "$(fake_data '["Bob Good","busy"]')"
 check "good data again" wait_for 10 shows fk "Bob Good"
 
@@ -343,8 +382,13 @@ refused() {
 	refusals=$((refusals + 1))
 	mq_pub -r -t "$F/data/fake" -f "$2"
 	check "$1: refused and logged" \
-		wait_for 10 sh -c "test \$(grep -c 'refused a message on $F/data/fake' '$TMP/fk.log') -ge $refusals"
+		wait_for 10 refusals_logged
 	check "$1: the last good data stays, the screen stays up" kept_bob
+}
+# refusals_logged: the screen's log has a refusal for each message refused.
+refusals_logged() {
+	test "$(grep -c "refused a message on $F/data/fake" "$TMP/fk.log")" \
+		-ge "$refusals"
 }
 kept_bob() { shows fk "Bob Good" && alive fk; }
 old_stale() { shows fk "Old Data" && shows fk STALE && shows fk "2h"; }
@@ -359,31 +403,41 @@ refused "a cell of the wrong type" "$TMP/m4"
 head -c 5000000 /dev/zero | tr '\0' ' ' >"$TMP/m5"
 refused "a message over the bound (5 MB)" "$TMP/m5"
 check "the refusals are in the status line" shows fk "refused a message"
-mq_pub -r -t "$F/data/fake" -m "$(fake_data '["Old Data","ready"]' "$(($(date +%s) - 7200))")"
+two_hours_ago=$(($(date +%s) - 7200))
+mq_pub -r -t "$F/data/fake" \
+	-m "$(fake_data '["Old Data","ready"]' "$two_hours_ago")"
 check "a retained message of old data shows STALE with its true age" \
 	wait_for 10 old_stale
-mq_pub -r -t "$F/status" -m '{"v":1,"state":"offline","id":"fake-pub","source":"x","started":1,"since":1700000000,"layouts":["fake"]}'
+msg='{"v":1,"state":"offline","id":"fake-pub","source":"x","started":1,'
+msg=$msg'"since":1700000000,"layouts":["fake"]}'
+mq_pub -r -t "$F/status" -m "$msg"
 check "an offline status: the status line says the source is down, since when" \
 	wait_for 10 shows fk "source down since"
 
 # --- the ACL: screens only read -----------------------------------------------
 client_as screen "$SCREEN_PASS"
-mosquitto_pub -r -t "$F/data/fake" -m "$(fake_data '["Screen Wrote","ready"]')" 2>/dev/null
+mosquitto_pub -r -t "$F/data/fake" \
+	-m "$(fake_data '["Screen Wrote","ready"]')" 2>/dev/null
 client_as pub "$PUB_PASS"
 retained "$F/data/fake" >"$TMP/acl.json"
 check "the ACL: a screen's user cannot write the feed" \
-	sh -c "grep -q 'Old Data' '$TMP/acl.json' && ! grep -q 'Screen Wrote' '$TMP/acl.json'"
-WALLBOARD_MQTT_PASSWORD="wrong-$SCREEN_PASS" wb --from "$URL" --mqtt-user screen --once
-check "a wrong broker password: --once fails with the broker's refusal, not the password" \
-	sh -c "test $_rc -ne 0 && grep -q 'refused the connection' '$ERR' && ! grep -q -- 'wrong-' '$ERR'"
+	sh -c "grep -q 'Old Data' '$TMP/acl.json' &&
+	 ! grep -q 'Screen Wrote' '$TMP/acl.json'"
+WALLBOARD_MQTT_PASSWORD="wrong-$SCREEN_PASS" wb --from "$URL" \
+	--mqtt-user screen --once
+check "a wrong broker password: --once fails with the broker's refusal, \
+not the password" \
+	sh -c "test $_rc -ne 0 && grep -q 'refused the connection' '$ERR' &&
+	 ! grep -q -- 'wrong-' '$ERR'"
 
 # --- TLS ----------------------------------------------------------------------
 TLSURL="mqtts://127.0.0.1:$MQ_TLS/$P"
-WALLBOARD_MQTT_PASSWORD="$SCREEN_PASS" wb --from "$TLSURL" --mqtt-user screen --once
+WALLBOARD_MQTT_PASSWORD="$SCREEN_PASS" wb --from "$TLSURL" \
+	--mqtt-user screen --once
 check "mqtts: a broker whose certificate is not trusted is refused" \
 	sh -c "test $_rc -ne 0 && grep -q 'not trusted' '$ERR'"
-WALLBOARD_MQTT_PASSWORD="$SCREEN_PASS" wb --from "$TLSURL" --mqtt-user screen --once \
-	--mqtt-ca "$TMP/broker.pem"
+WALLBOARD_MQTT_PASSWORD="$SCREEN_PASS" wb --from "$TLSURL" \
+	--mqtt-user screen --once --mqtt-ca "$TMP/broker.pem"
 check "mqtts: trusted with --mqtt-ca, the screen prints the data" \
 	sh -c "test $_rc -eq 0 && grep -q '$FIRST_TITLE' '$OUT'"
 
@@ -396,7 +450,8 @@ check "--publish and --from together are refused" \
 	sh -c "test $_rc -eq 2 && grep -q 'exclude' '$ERR'"
 wb --from "mqtt://u:p@127.0.0.1/x" --once
 check "a password in the URL is refused (never argv)" \
-	sh -c "test $_rc -eq 2 && grep -q 'no user or password in the URL' '$ERR'"
+	sh -c "test $_rc -eq 2 &&
+	 grep -q 'no user or password in the URL' '$ERR'"
 
 # --- what everything said -----------------------------------------------------
 cat "$TMP"/*.out "$TMP"/*.log >>"$ALL" 2>/dev/null

@@ -28,14 +28,16 @@ row {
   panel "now" {
     type = totals
     title = "Now"
-    column "waiting" { stat = "in_calls_waiting" title = "All waiting" warn = 500 crit = 900 }
+    column "waiting" { stat = "in_calls_waiting" title = "All waiting"
+                       warn = 500 crit = 900 }
     column "handled" { stat = "in_calls_handled_per_day" title = "Handled" }
   }
   panel "queues" {
     type = service_grid
     title = "Queues"
     column "name" { stat = "name" title = "Queue" }
-    column "waiting" { stat = "in_calls_waiting" title = "Waiting" warn = 15 crit = 25 }
+    column "waiting" { stat = "in_calls_waiting" title = "Waiting"
+                       warn = 15 crit = 25 }
     column "longest" { stat = "in_max_wait_time" title = "Longest" }
     column "sl" { stat = "service_level" title = "SL" }
   }
@@ -52,7 +54,8 @@ start_sim --seed 7
 U="--url $SIM_URL"
 curl -sS -f "$SIM_URL/sim/objects?what=queues" | sort >"$TMP/queues"
 check "the simulator has CJK and accented queue names" \
-	sh -c "grep -q '販売 窓口' '$TMP/queues' && grep -q 'für' '$TMP/queues'"
+	sh -c "grep -q '販売 窓口' '$TMP/queues' &&
+	 grep -q 'für' '$TMP/queues'"
 
 # --- JSON --------------------------------------------------------------------
 J="$TMP/out.json"
@@ -67,10 +70,12 @@ check "json: the source's state" \
 	jqt '.source.state == "live" and .provider == "'"$PROVIDER"'"' "$J"
 check "json: layout, panels and columns" jqt '.layouts[0].title == "Formats" and
 	([.layouts[0].panels[].id] == ["now", "queues", "agents"]) and
-	(.layouts[0].panels[1].columns[1] | .id == "waiting" and .title == "Waiting" and
-	 .statistic == "in_calls_waiting" and .format == "count" and .unit == "count" and
+	(.layouts[0].panels[1].columns[1] | .id == "waiting" and
+	 .title == "Waiting" and .statistic == "in_calls_waiting" and
+	 .format == "count" and .unit == "count" and
 	 .warn == 15 and .crit == 25 and .bad == "high")' "$J"
-jq -r '.layouts[0].panels[] | select(.id == "queues") | .rows[].key' "$J" | sort >"$TMP/json.queues"
+jq -r '.layouts[0].panels[] | select(.id == "queues") | .rows[].key' "$J" |
+	sort >"$TMP/json.queues"
 check "json: every queue's name round-trips (CJK and accents too)" \
 	cmp -s "$TMP/queues" "$TMP/json.queues"
 check "json: the names are the cells' text too" \
@@ -81,32 +86,37 @@ check "json: counts are numbers" \
 	type == "number"] | all' "$J"
 check "json: durations are numbers of seconds beside their text" \
 	jqt '[.layouts[0].panels[1].rows[].values.longest |
-	(.value | type == "number") and (.text | test("^[0-9]+:[0-9]{2}$"))] | all' "$J"
+	(.value | type == "number") and
+	(.text | test("^[0-9]+:[0-9]{2}$"))] | all' "$J"
 check "json: levels are ok, warn, crit or null" \
 	jqt '[.. | objects | select(has("level")) | .level |
 	. == null or . == "ok" or . == "warn" or . == "crit"] | all' "$J"
 check "json: no value is null, shown as -" \
-	jqt '[.. | objects | select(has("value") and .value == null and (has("unavailable") | not)) |
+	jqt '[.. | objects |
+	select(has("value") and .value == null and (has("unavailable") | not)) |
 	.text == "-"] | (length > 0 and all)' "$J"
 check "json: agent states are the core's words beside their text" \
 	jqt '[.layouts[0].panels[2].rows[].values.state |
-	(.value | IN("ready", "busy", "after_call_work", "not_ready", "logged_out", null)) and (.text | length > 0)] | all' "$J"
+	(.value | IN("ready", "busy", "after_call_work", "not_ready",
+	"logged_out", null)) and (.text | length > 0)] | all' "$J"
 check "json: the totals by column id" \
 	jqt '.layouts[0].panels[0].values.waiting.value | type == "number"' "$J"
 
 force_voice() {
-	sim_control "{\"force\": {\"service\": \"Voice Inbound\", \"waiting\": $1}}"
+	sim_control '{"force": {"service": "Voice Inbound", "waiting": '"$1"'}}'
 }
 force_voice 30
 wb_as "$SECRET" --once --format json -l "$L" $U
 check "json: a forced queue is at its critical level" \
 	jqt '.layouts[0].panels[1].rows[] |
-	select(.key == "Voice Inbound") | .values.waiting | .value == 30 and .level == "crit"' "$OUT"
+	select(.key == "Voice Inbound") | .values.waiting |
+	.value == 30 and .level == "crit"' "$OUT"
 
 wb_as "$SECRET" --once --format json --ascii -l "$L" $U
 check "json --ascii: nothing but ASCII" \
 	sh -c "! LC_ALL=C grep -q '[^ -~]' '$OUT'"
-jq -r '.layouts[0].panels[] | select(.id == "queues") | .rows[].key' "$OUT" | sort >"$TMP/ascii.queues"
+jq -r '.layouts[0].panels[] | select(.id == "queues") | .rows[].key' "$OUT" |
+	sort >"$TMP/ascii.queues"
 check "json --ascii: the names still round-trip" \
 	cmp -s "$TMP/queues" "$TMP/ascii.queues"
 
@@ -116,8 +126,11 @@ sim_control '{"rename": {"service": "Chat Service", "name": "Chat, \"live\""}}'
 wb_as "$SECRET" --once --format csv -l "$L" $U
 check "csv: exit 0" test $? -eq 0
 cp "$OUT" "$TMP/out.csv"
-check "csv: lines end in CRLF" \
-	sh -c "test \"\$(grep -c \"\$(printf '\\r')\$\" '$TMP/out.csv')\" -eq \"\$(wc -l <'$TMP/out.csv')\""
+# all_crlf FILE: every line of FILE ends in CR LF.
+all_crlf() {
+	test "$(grep -c "$(printf '\r')\$" "$1")" -eq "$(wc -l <"$1")"
+}
+check "csv: lines end in CRLF" all_crlf "$TMP/out.csv"
 cat >"$TMP/readcsv.py" <<'EOF'
 # Read the tables (an empty line between them) and check them.
 import csv, sys
@@ -131,7 +144,8 @@ for r in rows:
         cur.append(r)
 tables.append(cur)
 want = sorted(l.rstrip("\n") for l in open(sys.argv[2], encoding="utf-8"))
-want = ["=1+2" if w == "Email Svc" else 'Chat, "live"' if w == "Chat Service" else w
+want = ["=1+2" if w == "Email Svc"
+        else 'Chat, "live"' if w == "Chat Service" else w
         for w in want]
 tot, queues, agents = tables[0], tables[1], tables[2]
 assert len(tables) == 3, len(tables)
@@ -139,7 +153,8 @@ assert tot[0] == ["layout", "panel", "column", "statistic", "value", "text",
                   "unit", "level"], tot[0]
 assert [r[2] for r in tot[1:]] == ["All waiting", "Handled"], tot
 assert tot[1][4].isdigit() and tot[1][7] == "ok", tot[1]
-assert queues[0] == ["layout", "panel", "Queue", "Waiting", "Longest", "SL"], queues[0]
+assert queues[0] == ["layout", "panel", "Queue", "Waiting", "Longest",
+                     "SL"], queues[0]
 names = [r[2] for r in queues[1:]]
 got = sorted("=1+2" if n == "'=1+2" else n for n in names)
 assert got == sorted(want), (got, want)
@@ -150,8 +165,8 @@ assert voice[3] == "30", voice
 assert all(len(r) == 6 for r in queues), queues
 assert agents[0][2:] == ["Agent", "State"], agents[0]
 EOF
-check "csv: Python's csv module reads it: three tables, names kept, formula made safe" \
-	python3 "$TMP/readcsv.py" "$TMP/out.csv" "$TMP/queues"
+check "csv: Python's csv module reads it: three tables, names kept, \
+formula made safe" python3 "$TMP/readcsv.py" "$TMP/out.csv" "$TMP/queues"
 check "csv: the formula-looking name is quoted with its apostrophe" \
 	grep -q "\"'=1+2\"" "$TMP/out.csv"
 check "csv: a name with a comma and quotes is quoted" \
@@ -163,15 +178,17 @@ check "json: the same names as data, unchanged" \
 sim_control '{"reset": true}'
 
 # --- Nagios ------------------------------------------------------------------
-# perf FILE: the performance data after "|" is label=value[UOM];warn;crit;min;max
-# throughout (labels quoted when they hold a blank, quotes doubled).
+# perf FILE: the performance data after "|" is
+# label=value[UOM];warn;crit;min;max throughout (labels quoted when they
+# hold a blank, quotes doubled).
 cat >"$TMP/perf.py" <<'EOF'
 import re, sys
 line = open(sys.argv[1], encoding="utf-8").read()
 assert line.count("\n") == 1 and line.endswith("\n"), "one line"
 text, _, perf = line.rstrip("\n").partition(" | ")
 assert "|" not in text and perf, line
-item = re.compile(r"('(?:[^']|'')+'|[^' =]+)=(-?[0-9.]+(?:s|%)?|U)((?:;[0-9.:-]*){0,4}) ?")
+item = re.compile(r"('(?:[^']|'')+'|[^' =]+)="
+                  r"(-?[0-9.]+(?:s|%)?|U)((?:;[0-9.:-]*){0,4}) ?")
 pos, n = 0, 0
 while pos < len(perf):
     m = item.match(perf, pos)
@@ -190,19 +207,20 @@ check "nagios: a grid's value labelled panel.row.column, quoted" \
 check "nagios: a total with its thresholds and minimum" \
 	grep -q " now.waiting=[0-9]*;500;900;0" "$OUT"
 
+VOICE="Queues: Voice Inbound: Waiting"
 force_voice 20
 wb_as "$SECRET" --once --format nagios -l "$L" $U
 rc=$?
 check "nagios WARNING: exit 1" test $rc -eq 1
 check "nagios WARNING: names the value" \
-	grep -q "^WALLBOARD WARNING - 1 warning: Queues: Voice Inbound: Waiting 20 (warn 15) |" "$OUT"
+	grep -q "^WALLBOARD WARNING - 1 warning: $VOICE 20 (warn 15) |" "$OUT"
 
 force_voice 30
 wb_as "$SECRET" --once --format nagios -l "$L" $U
 rc=$?
 check "nagios CRITICAL: exit 2" test $rc -eq 2
 check "nagios CRITICAL: names the value" \
-	grep -q "^WALLBOARD CRITICAL - 1 critical: Queues: Voice Inbound: Waiting 30 (crit 25) |" "$OUT"
+	grep -q "^WALLBOARD CRITICAL - 1 critical: $VOICE 30 (crit 25) |" "$OUT"
 check "nagios CRITICAL: its performance data" \
 	grep -qF "'queues.Voice Inbound.waiting'=30;15;25;0" "$OUT"
 check "nagios CRITICAL: performance data in the plugin's syntax" \
@@ -216,12 +234,15 @@ check "nagios UNKNOWN: says why on stdout" \
 	grep -q "^WALLBOARD UNKNOWN - no data: .*refused" "$OUT"
 check "nagios UNKNOWN: the wrong secret is not echoed" \
 	sh -c "! grep -q 'wrong-' '$OUT' '$ERR'"
-printf 'title = "Bad"\nrow { panel "p" { type = totals column "c" { stat = "nope" } } }\n' >"$TMP/bad.layout"
+printf '%s\n' 'title = "Bad"' \
+	'row { panel "p" { type = totals column "c" { stat = "nope" } } }' \
+	>"$TMP/bad.layout"
 wb_as "$SECRET" --once --format nagios -l "$TMP/bad.layout" $U
 rc=$?
 check "nagios UNKNOWN: a bad layout exits 3" test $rc -eq 3
+BAD_STAT='bad.layout:2: unknown statistic "nope"'
 check "nagios UNKNOWN: names the file, line and statistic" \
-	grep -q "^WALLBOARD UNKNOWN - .*bad.layout:2: unknown statistic \"nope\"" "$OUT"
+	grep -q "^WALLBOARD UNKNOWN - .*$BAD_STAT" "$OUT"
 wb_as "$SECRET" --once --format nagios --no-such-option $U
 check "nagios UNKNOWN: a bad option exits 3" test $? -eq 3
 
@@ -238,7 +259,8 @@ check "--format with --probe: exit 2, said" \
 wb_as "$SECRET" --format nagios -l "$L" $U
 rc=$?
 check "--format nagios without --once: UNKNOWN (3)" \
-	sh -c "test $rc -eq 3 && grep -q '^WALLBOARD UNKNOWN - .*needs --once' '$OUT'"
+	sh -c "test $rc -eq 3 &&
+	 grep -q '^WALLBOARD UNKNOWN - .*needs --once' '$OUT'"
 
 # --- no server ---------------------------------------------------------------
 stop_sim
@@ -251,7 +273,8 @@ wb_as "$SECRET" --once --format json -l "$L" $U
 rc=$?
 check "json, no server: exit 1" test $rc -eq 1
 check "json, no server: a document that says why" \
-	jqt '.format_version == 1 and .layouts == null and .data_time == null and (.source.message | length > 0)' "$OUT"
+	jqt '.format_version == 1 and .layouts == null and
+	.data_time == null and (.source.message | length > 0)' "$OUT"
 wb_as "$SECRET" --once --format csv -l "$L" $U
 rc=$?
 check "csv, no server: exit 1, nothing on stdout" \

@@ -14,6 +14,9 @@ CONF="$TMP/wallboard.conf"
 chmod 600 "$CONF"
 provider_config "$CONF"
 
+# layout_panels: how many panels this source's shipped layouts hold.
+layout_panels() { cat "$LAYOUTS/$PROVIDER"/*.layout | grep -c '^ *panel '; }
+
 # --- --check ------------------------------------------------------------
 wb -c "$CONF" --check
 check "--check accepts the shipped layouts" test $? -eq 0
@@ -50,7 +53,7 @@ while read -r t; do
 	check "--demo --once prints the $t layout" grep -qiF "== $t" "$OUT"
 done <"$TMP/titles"
 check "--demo --once prints every panel of every layout" \
-	test "$(grep -c '^-- ' "$OUT")" -eq "$(cat "$LAYOUTS/$PROVIDER"/*.layout | grep -c '^ *panel ')"
+	test "$(grep -c '^-- ' "$OUT")" -eq "$(layout_panels)"
 check "--demo --once writes no escape sequence" \
 	sh -c "! grep -q \"$(printf '\033')\" '$OUT'"
 
@@ -63,7 +66,7 @@ U="--url $SIM_URL"
 wb_as "$SECRET" --once $U
 check "--once exits 0" test $? -eq 0
 check "--once prints every panel of every layout" \
-	test "$(grep -c '^-- ' "$OUT")" -eq "$(cat "$LAYOUTS/$PROVIDER"/*.layout | grep -c '^ *panel ')"
+	test "$(grep -c '^-- ' "$OUT")" -eq "$(layout_panels)"
 check "--once: agents are listed" grep -q "Ready\|Busy\|Not Ready" "$OUT"
 check "--once: non-ASCII names arrive intact" grep -q '[^ -~]' "$OUT"
 if provides subscription; then

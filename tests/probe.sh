@@ -33,8 +33,8 @@ check "--probe: the result counts them all" \
 	grep -q "^result: $NCOLS of $NCOLS statistics arrived" "$OUT"
 check "--probe: every layout is named with its file" \
 	test "$(grep -c '^layout ".*\.layout)$' "$OUT")" -eq "$NLAYOUTS"
-check "--probe: samples are quoted, units named" \
-	grep -q '^    column ".*: sent.*; ".*"; \(count\|seconds\|text\|state\)' "$OUT"
+check "--probe: samples are quoted, units named" grep -q \
+	'^    column ".*: sent.*; ".*"; \(count\|seconds\|text\|state\)' "$OUT"
 check "--probe: writes no escape sequence" \
 	sh -c "! grep -q \"$(printf '\033')\" '$OUT'"
 if provides subscription; then
@@ -46,16 +46,19 @@ fi
 if provides state_words; then
 	sim_control '{"reset": true, "state_words": {"busy": "Pausa"}}'
 	probe
+	PAUSA_MAP='state_map = {"Pausa=not_ready"}'
 	check "--probe: an unknown state word is named with the map to write" \
-		grep -q '! unknown state word "Pausa".*state_map = {"Pausa=not_ready"}' "$OUT"
+		grep -q "! unknown state word \"Pausa\".*$PAUSA_MAP" "$OUT"
 else
 	skip "$(lacks 'agent states sent as words')"
 fi
 if provides fraction_shares; then
 	sim_control '{"reset": true, "share_scale": 100}'
 	probe -l "$LAYOUTS/$PROVIDER/$SHARE_LAYOUT"
-	check "--probe: a 0-1 share sent as percent is named with the scale to write" \
-		grep -q "! values up to [0-9.]* where a share of 0 to 1 was assumed.*write scale = 1 in this column ([^)]*$SHARE_LAYOUT:[0-9]*)" "$OUT"
+	ASSUMED="where a share of 0 to 1 was assumed"
+	SCALE="write scale = 1 in this column ([^)]*$SHARE_LAYOUT:[0-9]*)"
+	check "--probe: a 0-1 share sent as percent is named with the scale \
+to write" grep -q "! values up to [0-9.]* $ASSUMED.*$SCALE" "$OUT"
 else
 	skip "$(lacks 'statistics the catalogue takes as 0-1')"
 fi
@@ -69,11 +72,13 @@ if rows_body 3 >"$TMP/rows.json"; then
 	check "--probe: exit 1 when a statistic is missing" test $rc -eq 1
 	check "--probe: a missing statistic is said on its column" \
 		grep -q "NOT SENT" "$OUT"
+	MISSING='^  missing: .*\.layout:[0-9]* panel ".*" column ".*" (.*)$'
 	check "--probe: the result names what is missing, with file and line" \
-		grep -q '^  missing: .*\.layout:[0-9]* panel ".*" column ".*" (.*)$' "$OUT"
+		grep -q "$MISSING" "$OUT"
 	sim_control '{"reset": true}'
 else
-	skip "--probe with a statistic missing: the $PROVIDER board's rows are the config's objects"
+	skip "--probe with a statistic missing: the $PROVIDER board's rows \
+are the config's objects"
 fi
 
 stop_sim

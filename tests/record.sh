@@ -25,7 +25,8 @@ chmod 600 "$CONF"
 # simulator issued (64 hex digits: its OAuth tokens and session ids).
 lacks_secrets() {
 	! grep -rqF -- "$PASSWORD" "$1" && ! grep -rqF -- "$SECRET" "$1" &&
-		! grep -rqF -- "$API_KEY" "$1" && ! grep -rqE '[0-9A-Fa-f]{64}' "$1"
+		! grep -rqF -- "$API_KEY" "$1" &&
+		! grep -rqE '[0-9A-Fa-f]{64}' "$1"
 }
 
 # pairs DIR: how many exchanges DIR holds; fails unless each request has
@@ -147,7 +148,8 @@ check "a recording of an unknown source is refused: the manifest's line" \
 "$WALLBOARD_SIM" --replay "$TMP/trunc" >"$OUT" 2>"$ERR"
 rc=$?
 check "wallboard-sim refuses a truncated recording too (exit 2, the file)" \
-	sh -c "test $rc -eq 2 && grep -q 'trunc/${first%.response}.request: no' '$ERR'"
+	sh -c "test $rc -eq 2 &&
+	 grep -q 'trunc/${first%.response}.request: no' '$ERR'"
 
 # --- wallboard-sim --replay: the real client over real HTTP ------------------
 start_sim --replay "$REC"
@@ -161,8 +163,8 @@ stop_sim
 
 start_sim --replay "$REC" --replay-speed 4
 wb_as "$SECRET" -c "$CONF" --once --url "$SIM_URL" --interval 0.5
-check "wallboard-sim --replay-speed 4, polled 4 times as often: the same board" \
-	same_board "$TMP/live.out" "$OUT"
+check "wallboard-sim --replay-speed 4, polled 4 times as often: the same \
+board" same_board "$TMP/live.out" "$OUT"
 stop_sim
 
 # --- a board in a terminal: its data, then stale where the recording ends ----
@@ -191,12 +193,14 @@ check "... the last data marked STALE with its age" \
 check "... and the board keeps running" board_running
 
 t0=$(ms)
-start_board 120 40 "$WALLBOARD -c $CONF --replay $TREC --interval 1 --replay-speed 8"
+start_board 120 40 \
+	"$WALLBOARD -c $CONF --replay $TREC --interval 1 --replay-speed 8"
 check "--replay-speed 8 in a terminal: data, then the end" \
 	wait_screen 20 "the recording ends here"
 took=$(($(ms) - t0))
-check "--replay-speed 8: the end of ${length}s in under half of it (${took} ms)" \
-	awk -v l="$length" -v t="$took" 'BEGIN { exit !(l >= 3 && t < l * 500) }'
+check "--replay-speed 8: the end of ${length}s in under half of it \
+(${took} ms)" awk -v l="$length" -v t="$took" \
+	'BEGIN { exit !(l >= 3 && t < l * 500) }'
 
 cp -r "$TREC" "$TMP/ttrunc"
 rm "$(ls "$TMP/ttrunc"/*.response | tail -n 1)"
@@ -206,7 +210,8 @@ check "in a terminal, a truncated recording: the reason, exit 2" \
 check "... the file named, the terminal left alone (no board drawn)" \
 	sh -c "tmux -S '$TMUX_SOCKET' capture-pane -p -t wb |
 	       grep -q 'ttrunc/.*truncated' &&
-	       ! tmux -S '$TMUX_SOCKET' capture-pane -p -t wb | grep -q '? help'"
+	       ! tmux -S '$TMUX_SOCKET' capture-pane -p -t wb |
+	       grep -q '? help'"
 
 check "no secret in any output of this suite" lacks_secrets "$ALL"
 

@@ -46,13 +46,15 @@ check "80x24: status line still drawn" wait_screen 5 "? help"
 tmux_cmd resize-window -t wb -x 200 -y 60
 check "200x60: title bar still drawn" wait_screen 5 "\[$k/$N\]"
 screen >"$TMP/big.txt"
-check "200x60: the screen fills the new size" \
-	test "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$TMP/big.txt")" -gt 150
+widest=$(awk '{ if (length($0) > m) m = length($0) } END { print m }' \
+	"$TMP/big.txt")
+check "200x60: the screen fills the new size" test "$widest" -gt 150
 keys q
 check "q quits" wait_for 5 board_exited
 
 # --- kiosk --------------------------------------------------------------------
-start_board 100 30 "$WALLBOARD --demo --kiosk --interval 0.5 --rotate 60 --provider $PROVIDER"
+KIOSK="$WALLBOARD --demo --kiosk --interval 0.5"
+start_board 100 30 "$KIOSK --rotate 60 --provider $PROVIDER"
 check "kiosk: board up" wait_screen 10 "\[1/$N\]"
 keys q
 check "kiosk: q is refused with a notice" wait_screen 5 "disabled in kiosk"
@@ -64,7 +66,8 @@ check "kiosk: SIGTERM ends it" wait_for 5 board_exited
 if provides chat; then
 cat >"$TMP/ticker.layout" <<'L'
 title = "Ticker"
-row { panel "now" { type = totals column "w" { stat = "in_calls_waiting" title = "Waiting" } } }
+row { panel "now" { type = totals
+      column "w" { stat = "in_calls_waiting" title = "Waiting" } } }
 row { panel "chat" { type = ticker limit = 10 } }
 L
 start_board 60 8 "$WALLBOARD --demo --interval 1 -l $TMP/ticker.layout"
@@ -88,7 +91,8 @@ for k in $(seq 1 "$N"); do
 done
 keys 1
 
-sim_control "{\"fail\": {\"path\": \"$DATA_PATH\", \"status\": 503, \"count\": 1000}}"
+sim_control "{\"fail\": {\"path\": \"$DATA_PATH\", \"status\": 503,
+	\"count\": 1000}}"
 check "503: the status line says so" wait_screen 10 "server answered 503"
 check "503: the last data is marked STALE" wait_screen 10 "STALE"
 check "503: the last data stays up" screen_has "Waiting\|Service"
@@ -131,7 +135,8 @@ sim_control '{"reset": true}'
 # Kiosk mode, data going stale: a banner readable from across the room.
 start_board 120 40 "$BOARD --kiosk"
 check "kiosk stale: first data" wait_screen 10 "data [0-9]*s ago"
-sim_control "{\"fail\": {\"path\": \"$DATA_PATH\", \"status\": 503, \"count\": -1}}"
+sim_control "{\"fail\": {\"path\": \"$DATA_PATH\", \"status\": 503,
+	\"count\": -1}}"
 check "kiosk stale: the STALE banner" wait_screen 10 "data is [0-9]*s old"
 check "kiosk stale: in big letters" screen_has "█▀▀ ▀█▀\|███"
 sim_control '{"reset": true}'

@@ -78,8 +78,10 @@ once
 check "unknown: --once exits 0" test $? -eq 0
 check "unknown: the word is shown as the server sent it" grep -q "Pausa" "$OUT"
 check "unknown: it sorts after every known state" sorted_by_state
+PAUSA_WORD='column "state": unknown state word "Pausa"'
+PAUSA_MAP='state_map = {"Pausa=not_ready"}'
 check "unknown: --log reports it, with the column and the map to write" \
-	grep -q 'column "state": unknown state word "Pausa".*state_map = {"Pausa=not_ready"}' "$LOG"
+	grep -q "$PAUSA_WORD.*$PAUSA_MAP" "$LOG"
 check "unknown: reported once" \
 	test "$(grep -c 'unknown state word' "$LOG")" -eq 1
 
@@ -95,7 +97,8 @@ check "config state_map: nothing is reported" \
 	sh -c "! grep -q 'unknown state word' '$LOG'"
 
 # A layout maps it.
-sed 's/^title *=.*/&\nstate_map = { "PAUSA = Busy" }/' "$AGENTS" >"$TMP/agents.layout"
+sed 's/^title *=.*/&\nstate_map = { "PAUSA = Busy" }/' "$AGENTS" \
+	>"$TMP/agents.layout"
 rm -f "$LOG"
 wb_as "$SECRET" --once $U -l "$TMP/agents.layout" --log "$LOG"
 check "layout state_map: --once exits 0" test $? -eq 0
@@ -109,7 +112,8 @@ chmod 600 "$TMP/bad.conf"
 wb -c "$TMP/bad.conf" --check
 rc=$?
 check "a bad config state_map: exit 2, file, line and entry named" \
-	sh -c "test $rc -eq 2 && grep -q 'bad.conf:1:.*\"lunchtime\" is no state' '$ERR'"
+	sh -c "test $rc -eq 2 &&
+	 grep -q 'bad.conf:1:.*\"lunchtime\" is no state' '$ERR'"
 
 # --- a hostile word ------------------------------------------------------
 sim_control '{"reset": true, "state_words": {"busy": "\u001b[1mEvil\u0007"}}'
@@ -120,18 +124,23 @@ check "hostile: the word is shown without its control characters" \
 check "hostile: no escape reaches the output" \
 	sh -c "! grep -q \"$(printf '\033')\" '$OUT' '$ERR'"
 check "hostile: reported in --log, sanitised" \
-	sh -c "grep -q 'unknown state word.*Evil' '$LOG' && ! grep -q \"$(printf '\033\\|\007')\" '$LOG'"
+	sh -c "grep -q 'unknown state word.*Evil' '$LOG' &&
+	 ! grep -q \"$(printf '\033\\|\007')\" '$LOG'"
 
 # --- a share on another scale -------------------------------------------
 if provides fraction_shares; then
 	sim_control '{"reset": true, "share_scale": 100}'
 	rm -f "$LOG"
-	wb_as "$SECRET" --once $U -l "$LAYOUTS/$PROVIDER/$SHARE_LAYOUT" --log "$LOG"
+	wb_as "$SECRET" --once $U -l "$LAYOUTS/$PROVIDER/$SHARE_LAYOUT" \
+		--log "$LOG"
 	check "percent for a 0-1 share: --once exits 0" test $? -eq 0
-	check "percent for a 0-1 share: --log says so, with the scale to write" \
-		grep -q "where a share of 0 to 1 was assumed.*write scale = 1 in that column" "$LOG"
-	check "percent for a 0-1 share: the column is named with its file and line" \
-		grep -q "$SHARE_LAYOUT:[0-9]*), panel \"[^\"]*\", column \"[^\"]*\": values up to" "$LOG"
+	ASSUMED="where a share of 0 to 1 was assumed"
+	check "percent for a 0-1 share: --log says so, with the scale to \
+write" grep -q "$ASSUMED.*write scale = 1 in that column" "$LOG"
+	# a panel and a column, as --log names them
+	NAMES='panel "[^"]*", column "[^"]*"'
+	check "percent for a 0-1 share: the column is named with its file \
+and line" grep -q "$SHARE_LAYOUT:[0-9]*), $NAMES: values up to" "$LOG"
 else
 	skip "$(lacks 'statistics the catalogue takes as 0-1')"
 fi

@@ -2,9 +2,11 @@
 # Makefile.am). Its files, tests, fuzz targets and shipped layouts.
 PROVIDERS += 8x8
 
-libwb_a_SOURCES += src/providers/8x8/parse.c src/providers/8x8/parse.h src/providers/8x8/catalog.c
+libwb_a_SOURCES += src/providers/8x8/parse.c src/providers/8x8/parse.h \
+	src/providers/8x8/catalog.c
 libsim_a_SOURCES += src/providers/8x8/view.c src/providers/8x8/view.h
-libboard_a_SOURCES += src/providers/8x8/client.c src/providers/8x8/client.h src/providers/8x8/demo.c
+libboard_a_SOURCES += src/providers/8x8/client.c src/providers/8x8/client.h \
+	src/providers/8x8/demo.c
 wallboard_sim_SOURCES += src/providers/8x8/routes.c
 
 eightbyeightlayoutsdir = $(pkgdatadir)/layouts/8x8
@@ -36,7 +38,9 @@ EXTRA_DIST += src/providers/8x8/tests/profile.sh \
 
 FUZZ_NAMES += 8x8_data
 FUZZ_CORPUS_8x8_data = $(abs_top_srcdir)/src/providers/8x8/tests/corpus
-fuzz/fuzz_8x8_data: $(top_srcdir)/src/providers/8x8/tests/fuzz_data.c $(FUZZ_DEPS)
+fuzz/fuzz_8x8_data: \
+	$(top_srcdir)/src/providers/8x8/tests/fuzz_data.c \
+	$(FUZZ_DEPS)
 	$(FUZZ_LINK)
 check_PROGRAMS += fuzz/replay_8x8_data
 fuzz_replay_8x8_data_SOURCES = fuzz/replay.c src/providers/8x8/tests/fuzz_data.c

@@ -2,18 +2,24 @@
 # Makefile.am). Its files, tests, fuzz targets and shipped layouts.
 PROVIDERS += brightpattern
 
-libwb_a_SOURCES += src/providers/brightpattern/parse.c src/providers/brightpattern/parse.h src/providers/brightpattern/catalog.c \
+libwb_a_SOURCES += src/providers/brightpattern/parse.c \
+	src/providers/brightpattern/parse.h \
+	src/providers/brightpattern/catalog.c \
 	src/providers/brightpattern/subscription.c \
 	src/providers/brightpattern/subscription.h \
 	src/providers/brightpattern/probes.c \
 	src/providers/brightpattern/probes.h \
 	src/providers/brightpattern/selection.c \
 	src/providers/brightpattern/selection.h
-libsim_a_SOURCES += src/providers/brightpattern/view.c src/providers/brightpattern/view.h \
-	src/providers/brightpattern/view_sub.c src/providers/brightpattern/view_stats.c \
+libsim_a_SOURCES += src/providers/brightpattern/view.c \
+	src/providers/brightpattern/view.h \
+	src/providers/brightpattern/view_sub.c \
+	src/providers/brightpattern/view_stats.c \
 	src/providers/brightpattern/view_internal.h
-libboard_a_SOURCES += src/providers/brightpattern/client.c src/providers/brightpattern/client.h \
-	src/providers/brightpattern/client_internal.h src/providers/brightpattern/lists.c \
+libboard_a_SOURCES += src/providers/brightpattern/client.c \
+	src/providers/brightpattern/client.h \
+	src/providers/brightpattern/client_internal.h \
+	src/providers/brightpattern/lists.c \
 	src/providers/brightpattern/demo.c
 wallboard_sim_SOURCES += src/providers/brightpattern/routes.c
 
@@ -55,29 +61,40 @@ EXTRA_DIST += src/providers/brightpattern/tests/profile.sh \
 	src/providers/brightpattern/tests/data
 
 FUZZ_NAMES += brightpattern_data
-FUZZ_CORPUS_brightpattern_data = $(abs_top_srcdir)/src/providers/brightpattern/tests/corpus
-fuzz/fuzz_brightpattern_data: $(top_srcdir)/src/providers/brightpattern/tests/fuzz_data.c $(FUZZ_DEPS)
+FUZZ_CORPUS_brightpattern_data = \
+	$(abs_top_srcdir)/src/providers/brightpattern/tests/corpus
+fuzz/fuzz_brightpattern_data: \
+	$(top_srcdir)/src/providers/brightpattern/tests/fuzz_data.c \
+	$(FUZZ_DEPS)
 	$(FUZZ_LINK)
 check_PROGRAMS += fuzz/replay_brightpattern_data
-fuzz_replay_brightpattern_data_SOURCES = fuzz/replay.c src/providers/brightpattern/tests/fuzz_data.c
+fuzz_replay_brightpattern_data_SOURCES = fuzz/replay.c \
+	src/providers/brightpattern/tests/fuzz_data.c
 fuzz_replay_brightpattern_data_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_brightpattern_data_LDADD = $(BOARD_LIBS)
 EXTRA_DIST += src/providers/brightpattern/tests/corpus
 FUZZ_NAMES += brightpattern_sim_subscribe
-FUZZ_CORPUS_brightpattern_sim_subscribe = $(abs_top_srcdir)/src/providers/brightpattern/tests/corpus_sim_subscribe
-fuzz/fuzz_brightpattern_sim_subscribe: $(top_srcdir)/src/providers/brightpattern/tests/fuzz_sim_subscribe.c $(FUZZ_DEPS)
+FUZZ_CORPUS_brightpattern_sim_subscribe = \
+	$(abs_top_srcdir)/src/providers/brightpattern/tests/corpus_sim_subscribe
+fuzz/fuzz_brightpattern_sim_subscribe: \
+	$(top_srcdir)/src/providers/brightpattern/tests/fuzz_sim_subscribe.c \
+	$(FUZZ_DEPS)
 	$(FUZZ_LINK)
 check_PROGRAMS += fuzz/replay_brightpattern_sim_subscribe
-fuzz_replay_brightpattern_sim_subscribe_SOURCES = fuzz/replay.c src/providers/brightpattern/tests/fuzz_sim_subscribe.c
+fuzz_replay_brightpattern_sim_subscribe_SOURCES = fuzz/replay.c \
+	src/providers/brightpattern/tests/fuzz_sim_subscribe.c
 fuzz_replay_brightpattern_sim_subscribe_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_brightpattern_sim_subscribe_LDADD = $(REPLAY_LIBS)
 EXTRA_DIST += src/providers/brightpattern/tests/corpus_sim_subscribe
 FUZZ_NAMES += brightpattern_subscription
 FUZZ_CORPUS_brightpattern_subscription = $(abs_top_srcdir)/fuzz/corpus/layout
-fuzz/fuzz_brightpattern_subscription: $(top_srcdir)/src/providers/brightpattern/tests/fuzz_subscription.c $(FUZZ_DEPS)
+fuzz/fuzz_brightpattern_subscription: \
+	$(top_srcdir)/src/providers/brightpattern/tests/fuzz_subscription.c \
+	$(FUZZ_DEPS)
 	$(FUZZ_LINK)
 check_PROGRAMS += fuzz/replay_brightpattern_subscription
-fuzz_replay_brightpattern_subscription_SOURCES = fuzz/replay.c src/providers/brightpattern/tests/fuzz_subscription.c
+fuzz_replay_brightpattern_subscription_SOURCES = fuzz/replay.c \
+	src/providers/brightpattern/tests/fuzz_subscription.c
 fuzz_replay_brightpattern_subscription_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_brightpattern_subscription_LDADD = $(REPLAY_LIBS)
 

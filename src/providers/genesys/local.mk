@@ -7,9 +7,11 @@ libwb_a_SOURCES += src/providers/genesys/parse.c src/providers/genesys/parse.h \
 	src/providers/genesys/parse_internal.h src/providers/genesys/refusal.c \
 	src/providers/genesys/catalog.c
 libsim_a_SOURCES += src/providers/genesys/view.c src/providers/genesys/view.h \
-	src/providers/genesys/view_objects.c src/providers/genesys/view_internal.h \
+	src/providers/genesys/view_objects.c \
+	src/providers/genesys/view_internal.h \
 	src/providers/genesys/view_stats.c
-libboard_a_SOURCES += src/providers/genesys/client.c src/providers/genesys/client.h src/providers/genesys/demo.c
+libboard_a_SOURCES += src/providers/genesys/client.c \
+	src/providers/genesys/client.h src/providers/genesys/demo.c
 wallboard_sim_SOURCES += src/providers/genesys/routes.c
 
 genesyslayoutsdir = $(pkgdatadir)/layouts/genesys
@@ -44,10 +46,13 @@ EXTRA_DIST += src/providers/genesys/tests/profile.sh \
 
 FUZZ_NAMES += genesys_data
 FUZZ_CORPUS_genesys_data = $(abs_top_srcdir)/src/providers/genesys/tests/corpus
-fuzz/fuzz_genesys_data: $(top_srcdir)/src/providers/genesys/tests/fuzz_data.c $(FUZZ_DEPS)
+fuzz/fuzz_genesys_data: \
+	$(top_srcdir)/src/providers/genesys/tests/fuzz_data.c \
+	$(FUZZ_DEPS)
 	$(FUZZ_LINK)
 check_PROGRAMS += fuzz/replay_genesys_data
-fuzz_replay_genesys_data_SOURCES = fuzz/replay.c src/providers/genesys/tests/fuzz_data.c
+fuzz_replay_genesys_data_SOURCES = fuzz/replay.c \
+	src/providers/genesys/tests/fuzz_data.c
 fuzz_replay_genesys_data_CFLAGS = $(REPLAY_CFLAGS)
 fuzz_replay_genesys_data_LDADD = $(BOARD_LIBS)
 EXTRA_DIST += src/providers/genesys/tests/corpus

@@ -19,19 +19,22 @@ CREDS_ARGS="--tenant demo.wallboard.test"
 provider_config() { echo "provider = \"8x8\"" >>"$1"; }
 
 board_cmd() {
-	echo "WALLBOARD_API_TOKEN=$SECRET $WALLBOARD -c $1 --url $2 --tenant demo.wallboard.test"
+	echo "WALLBOARD_API_TOKEN=$SECRET $WALLBOARD -c $1 --url $2" \
+		"--tenant demo.wallboard.test"
 }
 
 shape_body() { echo '{"agents": {"agent": 5}}'; }
 
 rows_body() {
 	awk -v n="$1" 'BEGIN { printf "{\"agents\": {\"agent\": [";
-		for (i = 0; i < n; i++) printf "%s{\"agent-name\":\"Agent %d\",\"agent-status\":0}", (i ? "," : ""), i;
+		f = "%s{\"agent-name\":\"Agent %d\",\"agent-status\":0}";
+		for (i = 0; i < n; i++) printf f, (i ? "," : ""), i;
 		printf "]}}" }'
 }
 
 cell_body() {
-	awk 'BEGIN { printf "{\"agents\": {\"agent\": {\"agent-id\": \"z\", \"agent-status\": \"0\", \"agent-name\": \"";
+	awk 'BEGIN { printf "{\"agents\": {\"agent\": {\"agent-id\": \"z\", ";
+		printf "\"agent-status\": \"0\", \"agent-name\": \"";
 		for (i = 0; i < 1048576 / 8; i++) printf "Zo\303\253 M\303\274";
 		printf "\"}}}" }'
 }

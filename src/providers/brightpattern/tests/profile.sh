@@ -34,26 +34,33 @@ provider_config() { :; }
 
 # board_cmd CONF URL: the command line of a board logged in to the simulator.
 board_cmd() {
-	echo "WALLBOARD_CLIENT_SECRET=$SECRET $WALLBOARD -c $1 --url $2 --tenant demo.wallboard.test --client-id supervisor"
+	echo "WALLBOARD_CLIENT_SECRET=$SECRET $WALLBOARD -c $1 --url $2" \
+		"--tenant demo.wallboard.test --client-id supervisor"
 }
 
 # shape_body: data of this API with arrays, numbers and keys where they do
 # not belong.
 shape_body() {
-	echo '{"wallboard": {"agent_grids": {"id": 1}, "stats_totals": [7], "chat_messages": {"x": 1}}}'
+	echo '{"wallboard": {"agent_grids": {"id": 1}, "stats_totals": [7],' \
+		'"chat_messages": {"x": 1}}}'
 }
 
 # rows_body N: a data answer of N ready agents "Agent <i>" for the agent
 # board (layout 2).
 rows_body() {
-	awk -v n="$1" 'BEGIN { printf "{\"wallboard\": {\"agent_grids\": [{\"id\": \"2-board\", \"values\": [";
-		for (i = 0; i < n; i++) printf "%s{\"agent\": \"Agent %d\", \"state\": \"ready\", \"time\": \"%d\"}", (i ? "," : ""), i, i;
+	awk -v n="$1" 'BEGIN { printf "{\"wallboard\": {\"agent_grids\": [";
+		printf "{\"id\": \"2-board\", \"values\": [";
+		f = "%s{\"agent\": \"Agent %d\", ";
+		f = f "\"state\": \"ready\", \"time\": \"%d\"}";
+		for (i = 0; i < n; i++) printf f, (i ? "," : ""), i, i;
 		printf "]}]}}" }'
 }
 
 # cell_body: a data answer whose one ready agent has a 1 MB text cell.
 cell_body() {
-	awk 'BEGIN { printf "{\"wallboard\": {\"agent_grids\": [{\"id\": \"2-board\", \"values\": [{\"state\": \"ready\", \"agent\": \"";
+	awk 'BEGIN { printf "{\"wallboard\": {\"agent_grids\": [";
+		printf "{\"id\": \"2-board\", \"values\": [";
+		printf "{\"state\": \"ready\", \"agent\": \"";
 		for (i = 0; i < 1048576 / 8; i++) printf "Zo\303\253 M\303\274";
 		printf "\"}]}]}}" }'
 }

@@ -15,7 +15,9 @@ provides() {
 	[ "$1" = login ] || [ "$1" = subscription ] || [ "$1" = state_words ]
 }
 
-creds_env() { echo "WALLBOARD_API_KEY=demo-api-key WALLBOARD_CLIENT_SECRET=$1"; }
+creds_env() {
+	echo "WALLBOARD_API_KEY=demo-api-key WALLBOARD_CLIENT_SECRET=$1"
+}
 CREDS_ARGS="--client-id supervisor"
 
 # The Statistics API cannot list its objects: the config names them (the
@@ -23,13 +25,15 @@ CREDS_ARGS="--client-id supervisor"
 provider_config() {
 	echo "provider = \"genesys\"" >>"$1"
 	for _w in agents queues; do
-		printf '%s = {%s}\n' "$_w" "$(curl -sS "$SIM_URL/sim/objects?what=$_w" |
-			sed 's/.*/"&"/' | paste -sd, -)" >>"$1"
+		_objs=$(curl -sS "$SIM_URL/sim/objects?what=$_w" |
+			sed 's/.*/"&"/' | paste -sd, -)
+		printf '%s = {%s}\n' "$_w" "$_objs" >>"$1"
 	done
 }
 
 board_cmd() {
-	echo "WALLBOARD_API_KEY=demo-api-key WALLBOARD_CLIENT_SECRET=$SECRET $WALLBOARD -c $1 --url $2 --client-id supervisor"
+	echo "WALLBOARD_API_KEY=demo-api-key WALLBOARD_CLIENT_SECRET=$SECRET" \
+		"$WALLBOARD -c $1 --url $2 --client-id supervisor"
 }
 
 shape_body() { echo '{"data": {"statistics": {"x": 1}}}'; }
@@ -38,7 +42,11 @@ shape_body() { echo '{"data": {"statistics": {"x": 1}}}'; }
 rows_body() { return 1; }
 
 cell_body() {
-	awk 'BEGIN { printf "{\"data\": {\"statistics\": [{\"statisticId\": \"g1.0.1\", \"value\": {\"state\": \"WaitForNextCall\"}}, {\"statisticId\": \"g1.0.2\", \"value\": {\"value\": \"";
+	awk 'BEGIN { printf "{\"data\": {\"statistics\": [";
+		printf "{\"statisticId\": \"g1.0.1\",";
+		printf " \"value\": {\"state\": \"WaitForNextCall\"}}, ";
+		printf "{\"statisticId\": \"g1.0.2\",";
+		printf " \"value\": {\"value\": \"";
 		for (i = 0; i < 1048576 / 8; i++) printf "Zo\303\253 M\303\274";
 		printf "\"}}]}}" }'
 }
