@@ -17,7 +17,8 @@ struct board_opts {
 	bool demo;
 	bool color;
 	int ascii;		/* 1 yes, 0 no, -1 from the locale */
-	double rotate;		/* seconds a layout stays in rotation; 0 = off */
+	/* seconds a layout stays in rotation; 0 = off */
+	double rotate;
 };
 
 struct log;
@@ -27,7 +28,8 @@ struct log;
  * code. Changes of the connection's state go to log (may be NULL).
  */
 int board_run(const struct config *cfg, struct layoutset *set,
-	      struct provider *prov, const struct board_opts *o, struct log *log);
+	      struct provider *prov, const struct board_opts *o,
+	      struct log *log);
 
 /*
  * Wait for the first complete data, print it to stdout through output

@@ -47,18 +47,23 @@ START_TEST(test_sorted_and_findable)
 		const struct catalog *cat = catalog_at(k);
 
 		for (size_t i = 1; i < cat->n; i++)
-			ck_assert_msg(strcmp(cat->stats[i - 1].name, cat->stats[i].name) < 0,
-				      "%s: not strictly sorted at %zu: \"%s\" then \"%s\"",
+			ck_assert_msg(strcmp(cat->stats[i - 1].name,
+					     cat->stats[i].name) < 0,
+				      "%s: not strictly sorted at %zu: \"%s\" "
+				      "then \"%s\"",
 				      cat->provider, i, cat->stats[i - 1].name,
 				      cat->stats[i].name);
 		for (size_t i = 0; i < cat->n; i++)
-			ck_assert_msg(catalog_find(cat, cat->stats[i].name) == &cat->stats[i],
+			ck_assert_msg(catalog_find(cat, cat->stats[i].name) ==
+					      &cat->stats[i],
 				      "%s: \"%s\" not found by bisection",
 				      cat->provider, cat->stats[i].name);
 		for (size_t i = 1; i < cat->nderive; i++)
-			ck_assert_msg(strcmp(cat->derive[i - 1].name, cat->derive[i].name) < 0,
-				      "%s: derived totals not strictly sorted at %zu",
-				      cat->provider, i);
+			ck_assert_msg(
+				strcmp(cat->derive[i - 1].name,
+				       cat->derive[i].name) < 0,
+				"%s: derived totals not strictly sorted at %zu",
+				cat->provider, i);
 	}
 }
 END_TEST
@@ -71,19 +76,27 @@ START_TEST(test_entries_well_formed)
 
 		for (size_t i = 0; i < cat->n; i++) {
 			const struct stat_info *si = &cat->stats[i];
-			ck_assert_msg(si->name && si->name[0], "%s: an entry has no name",
+			ck_assert_msg(si->name && si->name[0],
+				      "%s: an entry has no name",
 				      cat->provider);
-			ck_assert_msg(si->kind >= STAT_COUNT && si->kind <= STAT_TIME,
-				      "\"%s\": bad kind %d", si->name, (int)si->kind);
-			ck_assert_msg(si->scope != 0 && (si->scope & ~STAT_SCOPE_ANY) == 0,
-				      "\"%s\": bad scope %#x", si->name, si->scope);
-			ck_assert_msg((si->flags & ~(STAT_TICKS | STAT_RENAMED | STAT_PROBE)) == 0,
-				      "\"%s\": unknown flags %#x", si->name, si->flags);
+			ck_assert_msg(
+				si->kind >= STAT_COUNT && si->kind <= STAT_TIME,
+				"\"%s\": bad kind %d", si->name, (int)si->kind);
+			ck_assert_msg(si->scope != 0 && (si->scope &
+							 ~STAT_SCOPE_ANY) == 0,
+				      "\"%s\": bad scope %#x", si->name,
+				      si->scope);
+			ck_assert_msg((si->flags & ~(STAT_TICKS | STAT_RENAMED |
+						     STAT_PROBE)) == 0,
+				      "\"%s\": unknown flags %#x", si->name,
+				      si->flags);
 			ck_assert_msg(si->desc != NULL && si->desc[0] != '\0',
 				      "\"%s\": no description", si->name);
 			if (si->flags & STAT_TICKS)
-				ck_assert_msg(si->kind == STAT_DURATION,
-					      "\"%s\": ticks but is not a duration", si->name);
+				ck_assert_msg(
+					si->kind == STAT_DURATION,
+					"\"%s\": ticks but is not a duration",
+					si->name);
 		}
 	}
 }
@@ -120,7 +133,8 @@ START_TEST(test_kind_names)
 	ck_assert_str_eq(catalog_kind_name(STAT_TEXT), "text");
 	ck_assert_str_eq(catalog_kind_name(STAT_STATE), "state");
 	ck_assert_str_eq(catalog_kind_name(STAT_TIME), "time");
-	ck_assert_str_eq(catalog_kind_name((enum stat_kind)(STAT_TIME + 1)), "?");
+	ck_assert_str_eq(catalog_kind_name((enum stat_kind)(STAT_TIME + 1)),
+			 "?");
 	ck_assert_str_eq(catalog_kind_name((enum stat_kind)99), "?");
 }
 END_TEST
