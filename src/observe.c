@@ -113,20 +113,18 @@ static void watch_share(struct share_watch *w, const struct snapshot *s,
 	where(at, sizeof(at), w->layout, w->panel, w->col);
 	if (w->col->pct_scale >= 50 && v > 1.5) {
 		snprintf(msg, sizeof(msg),
-			 "%s: values up to %g, where a share "
-			 "of 0 to 1 was assumed: if the server sends "
-			 "percentages "
-			 "(0 to 100), write scale = 1 in that column",
+			 "%s: values up to %g, where a share of 0 to 1 was "
+			 "assumed: if the server sends percentages (0 to 100), "
+			 "write scale = 1 in that column",
 			 at, w->max);
 		w->said = true;
 		note(ctx, msg);
 	} else if (w->col->pct_scale <= 1.5 && w->traffic && w->max <= 1 &&
 		   w->last - w->since >= OBSERVE_DAY) {
 		snprintf(msg, sizeof(msg),
-			 "%s: never above %g in %.0f hours, "
-			 "where percentages of 0 to 100 were assumed: if the "
-			 "server sends shares (0 to 1), write scale = 100 in "
-			 "that column",
+			 "%s: never above %g in %.0f hours, where percentages "
+			 "of 0 to 100 were assumed: if the server sends shares "
+			 "(0 to 1), write scale = 100 in that column",
 			 at, w->max, (w->last - w->since) / 3600);
 		w->said = true;
 		note(ctx, msg);

@@ -363,8 +363,8 @@ static void parse_list(struct parser *p, struct syntax_node *n)
 		}
 		if (p->tok.type != TOK_COMMA) {
 			fatal(p, p->tok.line,
-			      "expected \",\" or \"}\" in the list of "
-			      "\"%s\", not %s",
+			      "expected \",\" or \"}\" in the list of \"%s\", "
+			      "not %s",
 			      n->key->name, tok_text(p, what, sizeof(what)));
 			return;
 		}
@@ -421,8 +421,8 @@ static void parse_option(struct parser *p, const struct syntax_key *k,
 	advance(p);
 	if (append && k->type != SYNTAX_LIST)
 		syntax_error(p->d, line,
-			     "\"+=\" appends to a list, and option \"%s\" "
-			     "is not one",
+			     "\"+=\" appends to a list, and option \"%s\" is "
+			     "not one",
 			     k->name);
 	if (n != NULL && !(append && k->type == SYNTAX_LIST)) {
 		syntax_error(p->d, line,

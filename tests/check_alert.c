@@ -130,17 +130,15 @@ static size_t standing(void)
 START_TEST(test_syntax_resolved)
 {
 	static const char *const text =
-		"title = \"t\"\nalert = flash\nalert_at = warn\n"
-		"row { panel \"p\" { type = totals\n"
-		"  column \"w\" { stat = \"in_calls_waiting\" warn = 1 }\n"
-		"  column \"h\" { stat = \"in_calls_handled_per_day\" }\n"
-		"  column \"sl\" { stat = \"service_level\" warn = 80 crit = "
-		"70 alert = bell alert_at = crit }\n"
-		"}\n panel \"q\" { type = totals alert = none\n"
-		"  column \"w\" { stat = \"in_calls_waiting\" warn = 1 crit = "
-		"2 }\n"
-		"  column \"x\" { stat = \"in_calls_waiting\" crit = 2 alert = "
-		"bell }\n} }\n";
+		"title = \"t\"\nalert = flash\nalert_at = warn\nrow { panel "
+		"\"p\" { type = totals\n  column \"w\" { stat = "
+		"\"in_calls_waiting\" warn = 1 }\n  column \"h\" { stat = "
+		"\"in_calls_handled_per_day\" }\n  column \"sl\" { stat = "
+		"\"service_level\" warn = 80 crit = 70 alert = bell alert_at = "
+		"crit }\n}\n panel \"q\" { type = totals alert = none\n  "
+		"column \"w\" { stat = \"in_calls_waiting\" warn = 1 crit = 2 "
+		"}\n  column \"x\" { stat = \"in_calls_waiting\" crit = 2 "
+		"alert = bell }\n} }\n";
 	struct layoutset *s2 = testlib_layoutset1("brightpattern", text);
 	const struct panel *p = &s2->layouts[0]->panels[0];
 	const struct panel *q = &s2->layouts[0]->panels[1];
@@ -171,8 +169,8 @@ static const struct {
 	{ "title = \"t\"\nrow { panel \"p\" { type = totals\n"
 	  "column \"h\" { stat = \"in_calls_handled_per_day\"\nalert = bell } "
 	  "} }\n",
-	  "t.layout:4: alert needs a level: give column \"h\" warn or crit "
-	  "(or states)" },
+	  "t.layout:4: alert needs a level: give column \"h\" warn or crit (or "
+	  "states)" },
 	{ "title = \"t\"\nrow { panel \"p\" { type = totals\n"
 	  "column \"w\" { stat = \"in_calls_waiting\" warn = 3\nalert = flash "
 	  "} } }\n",

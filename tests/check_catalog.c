@@ -139,6 +139,52 @@ START_TEST(test_kind_names)
 }
 END_TEST
 
+/*
+ * "Did you mean": a name a few edits away from a statistic, or held by
+ * one name alone, gets it; a name near nothing gets nothing. Every
+ * source's own names, misspelt, lead back to themselves.
+ */
+START_TEST(test_suggest)
+{
+	const struct catalog *bp = catalog_for("brightpattern");
+
+	ck_assert_ptr_nonnull(bp);
+	ck_assert_str_eq(catalog_suggest(bp, "in_calls_wating"),
+			 "in_calls_waiting");
+	ck_assert_str_eq(catalog_suggest(bp, "in_calls_waitnig"),
+			 "in_calls_waiting");
+	ck_assert_ptr_null(catalog_suggest(bp, "IN_CALLS_WAITING"));
+	ck_assert_ptr_null(catalog_suggest(bp, "foo"));
+	ck_assert_ptr_null(catalog_suggest(bp, ""));
+	ck_assert_ptr_null(catalog_suggest(bp, NULL));
+	ck_assert_ptr_null(catalog_suggest(NULL, "in_calls_waiting"));
+	ck_assert_ptr_null(catalog_suggest(bp, "completely_unrelated_words"));
+	for (size_t k = 0; catalog_at(k); k++) {
+		const struct catalog *cat = catalog_at(k);
+		for (size_t i = 0; i < cat->n; i++) {
+			const struct stat_info *si = &cat->stats[i];
+			char typo[128];
+			const char *got;
+			size_t len = strlen(si->name);
+			if (len < 6 || len >= sizeof(typo) ||
+			    (si->flags & STAT_RENAMED))
+				continue;
+			/* The last letter dropped. */
+			memcpy(typo, si->name, len - 1);
+			typo[len - 1] = '\0';
+			if (catalog_find(cat, typo) != NULL)
+				continue;
+			got = catalog_suggest(cat, typo);
+			ck_assert_msg(got != NULL, "%s: nothing for %s",
+				      cat->provider, typo);
+			ck_assert_msg(catalog_find(cat, got) != NULL,
+				      "%s: %s offers %s, not a statistic",
+				      cat->provider, typo, got);
+		}
+	}
+}
+END_TEST
+
 static Suite *catalog_suite(void)
 {
 	Suite *s = suite_create("catalog");
@@ -151,6 +197,7 @@ static Suite *catalog_suite(void)
 	tcase_add_test(tc, test_find_null);
 	tcase_add_test(tc, test_find_small);
 	tcase_add_test(tc, test_kind_names);
+	tcase_add_test(tc, test_suggest);
 	suite_add_tcase(s, tc);
 	return s;
 }

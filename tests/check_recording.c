@@ -431,8 +431,8 @@ struct fault_case {
 static const struct fault_case faults[] = {
 	{ "recording", "", "/recording: empty: not a wallboard recording" },
 	{ "recording", "wallboard-recording 2\nsource 8x8\nurl http://h\n",
-	  "/recording: line 1: a recording of version 2: this wallboard "
-	  "reads version 1" },
+	  "/recording: line 1: a recording of version 2: this wallboard reads "
+	  "version 1" },
 	{ "recording", "GET /x\n", "/recording: line 1: not a wallboard "
 	  "recording" },
 	{ "recording", "wallboard-recording 1\nurl http://h\n",
@@ -457,8 +457,7 @@ static const struct fault_case faults[] = {
 	  "/000002.response: no Took: header" },
 	{ "000002.response", "", "/000002.response: empty: no status line" },
 	{ "13.request", "GET /x\nAt: 1\n\n",
-	  "/13.request: no 13.response beside it: the recording is "
-	  "truncated" },
+	  "/13.request: no 13.response beside it: the recording is truncated" },
 	{ "14.response", "200\nTook: 1\n\n",
 	  "/14.response: no 14.request beside it" },
 	{ "2.request", "GET /x\nAt: 1\n\n", ": two files for exchange 2: "

@@ -217,8 +217,7 @@ static const struct bad_case bad_cases[] = {
 	    "2: unknown section \"zzz\" (known: name, count, ratio, enabled, "
 	    "colors, group, nest)",
 	    "3: unknown option \"q\" (known: name, count, ratio, enabled, "
-	    "colors, "
-	    "group, nest)" } },
+	    "colors, group, nest)" } },
 	{ "group {\n item \"a\" {\n  label = x\n}\ngroup { }\n}",
 	  { "5: section \"group\" cannot be in group (opened at line 1): is a "
 	    "\"}\" missing before it?" } },
@@ -293,8 +292,7 @@ static const struct bad_case bad_cases[] = {
 	/* Messages quote the file sanitised: no escape reaches a terminal. */
 	{ "\x1b]0;x\x07\xe2\x80\xae = 1",
 	  { "1: unknown option \"\" (known: name, count, ratio, enabled, "
-	    "colors, "
-	    "group, nest)" } },
+	    "colors, group, nest)" } },
 	{ "count = \"\x1b[2J\n\"",
 	  { "1: option \"count\" takes an integer, not \" \"" } },
 };

@@ -489,8 +489,8 @@ static bool grid_ok(const char *id, const json_t *g, char *err, size_t errsz)
 	json_array_foreach(cols, i, c)
 		if (!json_is_string(c)) {
 			snprintf(err, errsz,
-				 "data: grid \"%s\": a column id is "
-				 "not a string",
+				 "data: grid \"%s\": a column id is not a "
+				 "string",
 				 name);
 			return false;
 		}

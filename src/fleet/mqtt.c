@@ -95,8 +95,8 @@ bool mqtt_url_parse(const char *url, struct mqtt_url *u, char *err,
 		u->tls = true;
 	} else {
 		snprintf(err, errsz,
-			 "not an MQTT URL (mqtt://HOST[:PORT]/PREFIX "
-			 "or mqtts://...)");
+			 "not an MQTT URL (mqtt://HOST[:PORT]/PREFIX or "
+			 "mqtts://...)");
 		return false;
 	}
 	slash = strchr(p, '/');

@@ -547,8 +547,8 @@ static bool dir_ready(const char *dir, struct errlist *errs)
 	closedir(d);
 	if (!empty)
 		errlist_add(errs,
-			    "--record %s: exists and is not empty: give a "
-			    "new directory (a recording is never written over "
+			    "--record %s: exists and is not empty: give a new "
+			    "directory (a recording is never written over "
 			    "another)",
 			    dir);
 	return empty;

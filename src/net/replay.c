@@ -406,8 +406,8 @@ static bool status_line(struct rec_exchange *x, const struct head *h,
 	if (end == line || !isdigit((unsigned char)*line) ||
 	    (*end != '\0' && *end != ' ') || (s != 0 && (s < 100 || s > 599))) {
 		errlist_add(errs,
-			    "%s: line 1: \"%.60s\" is not a status (0, or "
-			    "100 to 599)",
+			    "%s: line 1: \"%.60s\" is not a status (0, or 100 "
+			    "to 599)",
 			    h->path, line);
 		return false;
 	}

@@ -201,12 +201,11 @@ static bool report_column(FILE *out, const struct layout *l,
 	else if (col->fmt == FMT_PERCENT && col->pct_scale <= 1.5 &&
 		 w.max > 0 && w.max <= 1)
 		fprintf(out,
-			"      ? values no higher than %g where percentages "
-			"of 0 to 100 were assumed: if the server sends shares "
-			"(0 "
+			"      ? values no higher than %g where percentages of "
+			"0 to 100 were assumed: if the server sends shares (0 "
 			"to 1), write scale = 100 in this column (%s:%d); one "
-			"poll "
-			"is not proof, --log says so after a day of data\n",
+			"poll is not proof, --log says so after a day of "
+			"data\n",
 			w.max, l->file, col->line);
 	for (size_t i = 0; i < w.nunknown; i++)
 		fprintf(out,

@@ -32,15 +32,14 @@ static const struct stat_info e8_stats[] = {
 	{ "agent-id", STAT_TEXT, 0, STAT_SCOPE_AGENT, 0, NULL,
 	  "Agent login ID" },
 	{ "agent-media-id", STAT_TEXT, 0, STAT_SCOPE_AGENT, 0, NULL,
-	  "The media type of the transaction this agent last processed or "
-	  "is processing: phone, chat, email, voicemail (none since system "
-	  "start: empty)" },
+	  "The media type of the transaction this agent last processed or is "
+	  "processing: phone, chat, email, voicemail (none since system start: "
+	  "empty)" },
 	{ "agent-name", STAT_TEXT, 0, STAT_SCOPE_AGENT, 0, NULL,
 	  "Agent full name (Firstname Lastname)" },
 	{ "agent-status", STAT_STATE, 0, STAT_SCOPE_AGENT, 0, NULL,
-	  "Agent current status: 0 available, 1 transaction offered, 2 "
-	  "busy, 3 post processing, 4 on break, 5 work offline, 9 logged "
-	  "out" },
+	  "Agent current status: 0 available, 1 transaction offered, 2 busy, 3 "
+	  "post processing, 4 on break, 5 work offline, 9 logged out" },
 	{ "agents-available", STAT_COUNT, 0, STAT_SCOPE_TOTAL, 0, NULL,
 	  "Agents available (agent-status 0), counted over the agent list" },
 	{ "agents-busy", STAT_COUNT, 0, STAT_SCOPE_TOTAL, 0, NULL,
@@ -74,14 +73,14 @@ static const struct stat_info e8_stats[] = {
 	{ "day-available-time", STAT_DURATION, 0, STAT_SCOPE_AGENT, 0, NULL,
 	  "Total available time from beginning of the day" },
 	{ "day-avg-duration", STAT_DURATION, 0, QUEUE_ROWS, 0, NULL,
-	  "Average duration among all accepted transactions from beginning "
-	  "of the day" },
+	  "Average duration among all accepted transactions from beginning of "
+	  "the day" },
 	{ "day-avg-processing-time", STAT_DURATION, 0, STAT_SCOPE_AGENT, 0,
 	  NULL,
 	  "Average transaction processing time from beginning of the day" },
 	{ "day-avg-wait-time", STAT_DURATION, 0, QUEUE_ROWS, 0, NULL,
-	  "Average wait time among all queued transactions from beginning "
-	  "of the day" },
+	  "Average wait time among all queued transactions from beginning of "
+	  "the day" },
 	{ "day-break-time", STAT_DURATION, 0, STAT_SCOPE_AGENT, 0, NULL,
 	  "Total break time from beginning of the day" },
 	{ "day-login-time", STAT_DURATION, 0, STAT_SCOPE_AGENT, 0, NULL,
@@ -127,9 +126,8 @@ static const struct stat_info e8_stats[] = {
 	{ "phone-line1-status-time", STAT_DURATION, 0, STAT_SCOPE_AGENT, 0,
 	  NULL, "Status time of the current status of phone line 1" },
 	{ "phone-line2-status", STAT_TEXT, 0, STAT_SCOPE_AGENT, 0, NULL,
-	  "Current status of phone line 2: -1 not in use, 0 being offered "
-	  "a transaction, 1 on hold, 2 on mute, 3 error, 4 monitoring, 5 "
-	  "busy" },
+	  "Current status of phone line 2: -1 not in use, 0 being offered a "
+	  "transaction, 1 on hold, 2 on mute, 3 error, 4 monitoring, 5 busy" },
 	{ "phone-line2-status-time", STAT_DURATION, 0, STAT_SCOPE_AGENT, 0,
 	  NULL, "Status time of the current status of phone line 2" },
 	{ "queue-id", STAT_TEXT, 0, STAT_SCOPE_SERVICE, 0, NULL,

@@ -157,8 +157,8 @@ static void h_subscribe(struct request *rq, struct reply *rp)
 	if (active_subs(rq->user) + 1 > server.set.max_subs) {
 		brightpattern_view_free(sub);
 		reply_error(rp, 409, 409,
-			    "limit of active subscriptions exceeded "
-			    "for tenant");
+			    "limit of active subscriptions exceeded for "
+			    "tenant");
 		return;
 	}
 	brightpattern_view_free(rq->user->sub);

@@ -122,9 +122,8 @@ static void auth_refused(struct genesys *g, int step,
 	case GENESYS_REFUSED_TOKEN:
 		if (res->status == 401) {
 			snprintf(full, sizeof(full),
-				 "the server ended the login: "
-				 "it refused the OAuth token (%s); logging in "
-				 "again",
+				 "the server ended the login: it refused the "
+				 "OAuth token (%s); logging in again",
 				 said);
 			session_relogin(&g->s, STEP_LOGIN, now, full);
 			return;

@@ -329,12 +329,11 @@ START_TEST(test_minus_one)
 	struct layoutset *sa = set_of(layout_agents),
 			 *sq = set_of(layout_queues);
 	struct snapshot *s = parse_ok(
-		"[{\"day-avg-processing-time\": \"-1\", "
-		"\"last-login-time\": -1, \"phone-line1-status\": \"-1\", "
+		"[{\"day-avg-processing-time\": \"-1\", \"last-login-time\": "
+		"-1, \"phone-line1-status\": \"-1\", "
 		"\"phone-line1-status-time\": -1.0, \"day-accepted-count\": "
-		"-1, "
-		"\"time-in-status\": \"-1\", \"day-rejected-count\": \"-2\", "
-		"\"group-id\": -1, \"agent-status\": -1}]",
+		"-1, \"time-in-status\": \"-1\", \"day-rejected-count\": "
+		"\"-2\", \"group-id\": -1, \"agent-status\": -1}]",
 		NULL, sa);
 	size_t g = testlib_gid_of(sa, "1-ag");
 
@@ -443,9 +442,8 @@ START_TEST(test_value_forms)
 	struct snapshot *s = parse_ok(
 		"[{\"agent-id\": 42, \"agent-name\": true, "
 		"\"day-avg-processing-time\": 12.0, \"day-rejected-count\": "
-		"0.5, "
-		"\"last-login-time\": 1323826680, \"phone-line1-status\": 1e2, "
-		"\"status-code-item-id\": {}, \"group-id\": [\"101\"], "
+		"0.5, \"last-login-time\": 1323826680, \"phone-line1-status\": "
+		"1e2, \"status-code-item-id\": {}, \"group-id\": [\"101\"], "
 		"\"time-in-status\": \"0012\", \"day-accepted-count\": false}]",
 		NULL, set);
 	size_t g = testlib_gid_of(set, "1-ag");

@@ -310,15 +310,13 @@ static const char queues_numbers[] =
 
 /* Agents for the team and logged-in selections. */
 static const char agents_mixed[] =
-	"{\"agents\": {\"agent\": ["
-	"{\"agent-id\": \"a\", \"group-id\": \"101\", \"agent-status\": \"0\"},"
-	"{\"agent-id\": \"b\", \"group-id\": 7, \"agent-status\": 9},"
-	"{\"agent-id\": \"c\", \"group-id\": \"102\", \"agent-status\": \"2\"},"
-	"{\"agent-id\": \"d\", \"agent-status\": \"1\"},"
-	"{\"agent-id\": \"e\", \"group-id\": \"101\", \"agent-status\": \"9\"},"
-	"{\"agent-id\": \"f\", \"group-id\": \"101\"},"
-	"{\"agent-id\": \"g\", \"group-id\": \"1010\", \"agent-status\": \"0\"}"
-	"]}}";
+	"{\"agents\": {\"agent\": [{\"agent-id\": \"a\", \"group-id\": "
+	"\"101\", \"agent-status\": \"0\"},{\"agent-id\": \"b\", \"group-id\": "
+	"7, \"agent-status\": 9},{\"agent-id\": \"c\", \"group-id\": \"102\", "
+	"\"agent-status\": \"2\"},{\"agent-id\": \"d\", \"agent-status\": "
+	"\"1\"},{\"agent-id\": \"e\", \"group-id\": \"101\", \"agent-status\": "
+	"\"9\"},{\"agent-id\": \"f\", \"group-id\": \"101\"},{\"agent-id\": "
+	"\"g\", \"group-id\": \"1010\", \"agent-status\": \"0\"}]}}";
 
 /* --- helpers ------------------------------------------------------------- */
 

@@ -251,10 +251,9 @@ START_TEST(test_grid_column_order)
 	char err[256];
 	struct snapshot *s =
 		parse("{\"wallboard\": {\"agent_grids\": [{\"id\": \"1-ag\", "
-		      "\"values\": ["
-		      "{\"d\": \"12\", \"st\": \"ready\", \"n\": \"Ann Lee\", "
-		      "\"zz\": \"x\"},{\"n\": \"Bo\"},"
-		      "{\"n\": \"\", \"st\": \"busy\", \"d\": \"\"},{}]}]}}",
+		      "\"values\": [{\"d\": \"12\", \"st\": \"ready\", \"n\": "
+		      "\"Ann Lee\", \"zz\": \"x\"},{\"n\": \"Bo\"},{\"n\": "
+		      "\"\", \"st\": \"busy\", \"d\": \"\"},{}]}]}}",
 		      set, err, sizeof(err));
 	size_t ag = testlib_gid_of(set, "1-ag");
 
@@ -428,20 +427,17 @@ START_TEST(test_chat_messages)
 	struct snapshot *s =
 		parse("{\"w\": {\"chat_messages\": ["
 		      "{\"id\": \"m1\", \"login_id\": \"ann\", \"first_name\": "
-		      "\"Ann\","
-		      " \"last_name\": \"Lee\", \"send_time\": \"1700000000\", "
-		      "\"is_urgent\": \"1\","
-		      " \"content\": \"Outage on line 3\"},"
-		      "{\"id\": \"m2\", \"send_time\": 1700000000, "
-		      "\"is_urgent\": true, \"content\": \"b\"},"
-		      "{\"id\": \"m3\", \"send_time\": 1700000000123, "
-		      "\"is_urgent\": \"0\"},"
-		      "{\"id\": \"m4\", \"send_time\": \"1700000000500\", "
-		      "\"is_urgent\": 0},{\"id\": \"m5\", \"send_time\": "
-		      "\"2023-11-14T22:13:20Z\", \"is_urgent\": false},"
-		      "{\"id\": \"m6\", \"send_time\": "
-		      "\"2023-11-14T22:13:20.250Z\", \"is_urgent\": 1},"
-		      "{\"id\": \"m7\", \"send_time\": \"yesterday\", "
+		      "\"Ann\", \"last_name\": \"Lee\", \"send_time\": "
+		      "\"1700000000\", \"is_urgent\": \"1\", \"content\": "
+		      "\"Outage on line 3\"},{\"id\": \"m2\", \"send_time\": "
+		      "1700000000, \"is_urgent\": true, \"content\": "
+		      "\"b\"},{\"id\": \"m3\", \"send_time\": 1700000000123, "
+		      "\"is_urgent\": \"0\"},{\"id\": \"m4\", \"send_time\": "
+		      "\"1700000000500\", \"is_urgent\": 0},{\"id\": \"m5\", "
+		      "\"send_time\": \"2023-11-14T22:13:20Z\", \"is_urgent\": "
+		      "false},{\"id\": \"m6\", \"send_time\": "
+		      "\"2023-11-14T22:13:20.250Z\", \"is_urgent\": "
+		      "1},{\"id\": \"m7\", \"send_time\": \"yesterday\", "
 		      "\"is_urgent\": \"true\"},{\"id\": 8}]}}",
 		      set, err, sizeof(err));
 	const struct snap_msg *m;
@@ -732,14 +728,13 @@ START_TEST(test_sanitised)
 	size_t ag = testlib_gid_of(set, "1-ag");
 
 	snprintf(body, sizeof(body),
-		 "{\"a\": {\"stats_totals\": {\"in_calls_waiting\": \"%s\"},"
-		 " \"agent_grids\": [{\"id\": \"1-ag\", \"values\": ["
-		 "{\"n\": \"%s\", \"st\": \"%s\", \"d\": \"%s\"}]}],"
-		 " \"service_grids\": [{\"id\": \"1-sv\", \"values\": "
-		 "[{\"name\": \"%s\"}]}],"
-		 " \"chat_messages\": [{\"id\": \"%s\", \"login_id\": \"%s\","
-		 " \"first_name\": \"%s\", \"last_name\": \"%s\", \"content\": "
-		 "\"%s\"}]}}",
+		 "{\"a\": {\"stats_totals\": {\"in_calls_waiting\": \"%s\"}, "
+		 "\"agent_grids\": [{\"id\": \"1-ag\", \"values\": [{\"n\": "
+		 "\"%s\", \"st\": \"%s\", \"d\": \"%s\"}]}], "
+		 "\"service_grids\": [{\"id\": \"1-sv\", \"values\": "
+		 "[{\"name\": \"%s\"}]}], \"chat_messages\": [{\"id\": \"%s\", "
+		 "\"login_id\": \"%s\", \"first_name\": \"%s\", \"last_name\": "
+		 "\"%s\", \"content\": \"%s\"}]}}",
 		 h, h, h, h, h, h, h, h, h, h);
 	s = parse(body, set, err, sizeof(err));
 	ck_assert_msg(s != NULL, "%s", err);

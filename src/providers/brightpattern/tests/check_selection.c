@@ -426,10 +426,9 @@ START_TEST(test_totals_from_grids)
 	struct selection *sel;
 	static const char rows[] =
 		"[{\"sel_name\": \"Voice Inbound\", \"h\": \"95\", \"sl\": "
-		"\"88\"},"
-		" {\"sel_name\": \"Chat Service\", \"h\": 55, \"sl\": \"70\"},"
-		" {\"sel_name\": \"Email Svc\", \"h\": \"1000\", \"sl\": "
-		"\"10\"}]";
+		"\"88\"}, {\"sel_name\": \"Chat Service\", \"h\": 55, \"sl\": "
+		"\"70\"}, {\"sel_name\": \"Email Svc\", \"h\": \"1000\", "
+		"\"sl\": \"10\"}]";
 	char *body = xasprintf("{\"wallboard\": {"
 		"\"stats_totals\": {\"in_calls_handled_per_day\": \"349\"},"
 		"\"service_grids\": [{\"id\": \"1-one\", \"values\": %s},"

@@ -739,19 +739,16 @@ START_TEST(test_selections)
 	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	char *svc = cfg_id(s, "services", 0);
 	char *body = xasprintf(
-		"{\"a\": {\"stats_totals\": [\"in_calls_handled_per_day\"],"
-		"\"stats_totals_service_ids\": [\"%s\"],"
-		"\"service_grids\": [{\"id\": \"g\", \"service_ids\": [\"Chat "
-		"Service\", \"%s\"],"
-		"\"columns\": [{\"id\": \"n\", \"stat_name\": \"name\"},"
-		"{\"id\": \"h\", \"stat_name\": "
-		"\"in_calls_handled_per_day\"}]}],"
-		"\"agent_grids\": [{\"id\": \"in\", \"logged_in_agents_only\": "
-		"\"true\","
-		"\"columns\": [{\"id\": \"s\", \"stat_name\": \"acd_state\"}]},"
-		"{\"id\": \"team\", \"team_ids\": [\"Sales Team\"],"
-		"\"columns\": [{\"id\": \"s\", \"stat_name\": "
-		"\"acd_state\"}]}]}}",
+		"{\"a\": {\"stats_totals\": "
+		"[\"in_calls_handled_per_day\"],\"stats_totals_service_ids\": "
+		"[\"%s\"],\"service_grids\": [{\"id\": \"g\", \"service_ids\": "
+		"[\"Chat Service\", \"%s\"],\"columns\": [{\"id\": \"n\", "
+		"\"stat_name\": \"name\"},{\"id\": \"h\", \"stat_name\": "
+		"\"in_calls_handled_per_day\"}]}],\"agent_grids\": [{\"id\": "
+		"\"in\", \"logged_in_agents_only\": \"true\",\"columns\": "
+		"[{\"id\": \"s\", \"stat_name\": \"acd_state\"}]},{\"id\": "
+		"\"team\", \"team_ids\": [\"Sales Team\"],\"columns\": "
+		"[{\"id\": \"s\", \"stat_name\": \"acd_state\"}]}]}}",
 		svc, svc);
 	json_t *d = fetch(s, body),
 	       *sg = grid_values(d, "a", "service_grids", 0), *row;
@@ -781,9 +778,8 @@ START_TEST(test_chat_filter_and_limit)
 
 	sim_step(s, 3 * 3600);
 	d = fetch(s, "{\"a\": {\"chat_messages\": {\"filter\": \"e\", "
-		     "\"limit\": 3}},"
-		     "\"b\": {\"chat_messages\": {\"filter\": \"no such words "
-		     "here\"}}}");
+		     "\"limit\": 3}},\"b\": {\"chat_messages\": {\"filter\": "
+		     "\"no such words here\"}}}");
 	ck_assert_uint_eq(json_array_size(json_object_get(
 				  json_object_get(d, "a"), "chat_messages")),
 			  3);

@@ -51,9 +51,8 @@ static double mark_worst(const struct layoutset *set,
 		c++;
 	buf_init(&errors);
 	buf_puts(&errors,
-		 "{\"data\":{\"statistics\":[]},\"errors\":[{\"status\":"
-		 "{\"code\":1,\"message\":\"TotalLoginTime is not "
-		 "configured\"}}");
+		 "{\"data\":{\"statistics\":[]},\"errors\":[{\"status\":{\"code\":1,\"message\":\"TotalLoginTime "
+		 "is not configured\"}}");
 	for (size_t i = 0; i < GENESYS_MAX_REFUSALS; i++)
 		buf_printf(
 			&errors,

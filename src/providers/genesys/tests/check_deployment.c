@@ -84,9 +84,9 @@ START_TEST(test_layout_with_format)
 	ck_assert(has_msg(&warns, "dep:12: statistic \"MyState\" is not in the "
 			  "genesys catalogue: shown as state"));
 	ck_assert(has_msg(&warns,
-			  "dep:17: statistic \"MyQueueExtra\" in sum is "
-			  "not in the genesys catalogue: shown as a number in "
-			  "the sum"));
+			  "dep:17: statistic \"MyQueueExtra\" in sum is not in "
+			  "the genesys catalogue: shown as a number in the "
+			  "sum"));
 	/* The catalogue still gives the names it knows. */
 	ck_assert_ptr_nonnull(l->panels[2].cols[0].info);
 	ck_assert_int_eq(l->panels[2].cols[0].fmt, FMT_TEXT);
@@ -125,8 +125,8 @@ START_TEST(test_layout_unknown)
 {
 	struct errlist errs = { NULL, 0 }, warns = { NULL, 0 };
 	char *text = xasprintf("title = \"T\" provider = \"%s\"\n"
-			       "row { panel \"p\" { type = totals\n"
-			       "  %s } }\n", unknown_cases[_i].provider,
+			       "row { panel \"p\" { type = totals\n  %s } "
+			       "}\n", unknown_cases[_i].provider,
 			       unknown_cases[_i].column);
 	struct layout *l =
 		load(unknown_cases[_i].provider, text, &errs, &warns);

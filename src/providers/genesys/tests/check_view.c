@@ -113,8 +113,8 @@ START_TEST(test_genesys_refusals)
 		"\"objectId\": \"Env\", \"objectType\": \"Tenant\", \"name\": "
 		"\"NoSuchStatistic\"}]}}",
 		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", "
-		"\"objectId\": "
-		"\"Env\", \"objectType\": \"Tenant\", \"name\": 7}]}}",
+		"\"objectId\": \"Env\", \"objectType\": \"Tenant\", \"name\": "
+		"7}]}}",
 		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", "
 		"\"objectId\": \"Env\", \"objectType\": \"Tenant\"}]}}",
 		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", "
@@ -608,8 +608,8 @@ static json_t *all_values(struct sim *s)
 		for (int o = 0; o < n; o++, k++)
 			buf_printf(&b,
 				   "%s{\"statisticId\": \"%d\", \"objectId\": "
-				   "\"%s\", "
-				   "\"objectType\": \"%s\", \"name\": \"%s\"}",
+				   "\"%s\", \"objectType\": \"%s\", \"name\": "
+				   "\"%s\"}",
 				   k ? "," : "", k,
 				   ag ? s->agents[o].login_id : s->svcs[o].name,
 				   ag ? "Agent" : "Queue",
