@@ -172,6 +172,7 @@ void draw_help(struct render *r, const struct view *v)
 	static const char *const notes[] = {
 		"",
 		"Colours and markers: ! warning, !! critical.",
+		"Agent tiles: READY BUSY ACW NOT RDY OUT.",
 		"Alerts: a breach flashes its panel and may",
 		"ring the bell; a silences the bell.",
 		"STALE: data older than three poll intervals.",
