@@ -17,7 +17,7 @@ static const struct glyphs glyphs_utf8 = {
 	.cls = TERM_UTF8, .name = "utf8",
 	.h = "─", .v = "│", .tl = "┌", .tr = "┐", .bl = "└", .br = "┘",
 	.full = "█", .upper = "▀", .lower = "▄",
-	.bar = "▌", .bullet = "•", .band = "▀",
+	.bar = "▌", .bullet = "•",
 };
 
 /* The console's font: box drawing and half blocks, no bullet. */
@@ -25,7 +25,7 @@ static const struct glyphs glyphs_linux = {
 	.cls = TERM_LINUX, .name = "linux",
 	.h = "─", .v = "│", .tl = "┌", .tr = "┐", .bl = "└", .br = "┘",
 	.full = "█", .upper = "▀", .lower = "▄",
-	.bar = "▌", .bullet = "*", .band = "▀",
+	.bar = "▌", .bullet = "*",
 	.ascii_ellipsis = true,
 };
 
@@ -33,7 +33,7 @@ static const struct glyphs glyphs_ascii = {
 	.cls = TERM_ASCII, .name = "ascii",
 	.h = "-", .v = "|", .tl = "+", .tr = "+", .bl = "+", .br = "+",
 	.full = "#", .upper = "#", .lower = "#",
-	.bar = "|", .bullet = "*", .band = "=",
+	.bar = "|", .bullet = "*",
 	.ascii_ellipsis = true,
 };
 

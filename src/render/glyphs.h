@@ -22,7 +22,6 @@ struct glyphs {
 	const char *full, *upper, *lower;
 	const char *bar;	/* an agent tile's state bar (left edge) */
 	const char *bullet;	/* between messages of the ticker */
-	const char *band;	/* the STALE band's edge rows */
 	bool ascii_ellipsis;	/* cut text ends in "~", not "…" */
 };
 

@@ -348,6 +348,7 @@ void render_draw(struct render *r, const struct view *v)
 	draw_title(r, v);
 	struct area body = { 1, 0, LINES - 2, COLS };
 	draw_layout(r, v->set->layouts[v->active], v->snap, tick, &body);
+	r->row_scale = 0;	/* a panel drawn alone takes its own best */
 	draw_status(r, v);
 	if (r->kiosk && view_stale(v))
 		draw_stale_band(r, v);

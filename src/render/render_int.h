@@ -61,7 +61,8 @@ struct render {
 	bool flash_on;
 	/*
 	 * The big-digit scale of the totals panels of the layout row being
-	 * drawn (one size a row: the largest that fits all its values).
+	 * drawn (one size a row: the largest that fits all its values); 0
+	 * outside draw_layout, where a totals panel takes its own best.
 	 */
 	int row_scale;
 };

@@ -171,7 +171,7 @@ void draw_tiles(struct render *r, const struct panel *p, size_t pi,
 	tiles_layout(t->nrows, a, &tg);
 	slots = (size_t)(tg.across * tg.down);
 	shown = t->nrows;
-	if (t->matched > slots || shown > slots)
+	if (shown > slots)
 		shown = slots - 1;	/* the last place says how many more */
 	may_flash = row_may_flash(r, pi);
 	for (size_t i = 0; i < shown; i++)
