@@ -37,7 +37,8 @@ const char *bench_target(double ratio)
 	return ratio <= 1.5 ? "target <= 1.5: met" : "target <= 1.5: MISSED";
 }
 
-__attribute__((noinline)) double run_floor(const char *body, size_t len, int iters)
+__attribute__((noinline)) double run_floor(const char *body, size_t len,
+					   int iters)
 {
 	double t0 = now_mono();
 	for (int i = 0; i < iters; i++) {
@@ -111,7 +112,8 @@ int main(int argc, char **argv)
 	devnull = fopen("/dev/null", "w");
 	a.r = render_init_term(&ro, "xterm-256color", devnull, stdin);
 	if (a.r == NULL) {
-		fprintf(stderr, "bench: no terminal description for xterm-256color\n");
+		fprintf(stderr,
+			"bench: no terminal description for xterm-256color\n");
 		return 1;
 	}
 #define SOURCE(id, name) bench_##id(&a);

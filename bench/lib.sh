@@ -7,7 +7,8 @@
 # or "(...)" with a note for a figure that has no target. Nothing here ever
 # makes a benchmark fail: a figure that cannot be taken says "not measured".
 
-# shellcheck disable=SC2034	# the variables are for the scripts that source it
+# the variables are for the scripts that source it
+# shellcheck disable=SC2034
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
 WALLBOARD="$top_builddir/wallboard"
@@ -95,7 +96,7 @@ bench_cleanup() {
 	[ -n "$BENCH_TMP" ] && rm -rf "$BENCH_TMP"
 }
 
-# --- the simulator -------------------------------------------------------------
+# --- the simulator ------------------------------------------------------------
 _nsim=0
 
 # start_sim [options...]: wallboard-sim on a free loopback port; sets
@@ -145,7 +146,7 @@ data_polls() {
 	NPOLLS=${NPOLLS:-0}
 }
 
-# --- programs in tmux ------------------------------------------------------------
+# --- programs in tmux ---------------------------------------------------------
 
 # start_tmux NAME COMMAND ARGS...: run a command in a tmux server of its
 # own (160x50, no status line), as the pane's own process; sets PANE_PID.
@@ -184,7 +185,7 @@ stop_pid() {
 	return 1
 }
 
-# --- readings from /proc ----------------------------------------------------------
+# --- readings from /proc ------------------------------------------------------
 
 # tree_ticks PID: CPU clock ticks (user + system) used so far by PID and by
 # every descendant, live or already reaped. A process's cutime/cstime hold

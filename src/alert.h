@@ -50,17 +50,20 @@ enum alert_phase {
 struct alert {
 	struct alert_key key;
 	enum alert_phase phase;
-	enum role level;	/* ROLE_WARN or ROLE_CRIT: the level it is at */
+	/* ROLE_WARN or ROLE_CRIT: the level it is at */
+	enum role level;
 	double first;		/* when the data first showed the level */
 	double started;		/* when it fired (monotonic seconds) */
-	double started_wall;	/* the same on the wall clock (epoch seconds) */
+	/* the same on the wall clock (epoch seconds) */
+	double started_wall;
 	double below;		/* AL_CLEARING: since when it is short */
 	double rung;		/* when the bell last rang for it; 0: never */
 	bool acked;		/* the bell is silenced for it */
 	double num;		/* the value in display units, NAN for none */
 	char text[ALERT_TEXT_MAX];	/* the value as shown; "" when gone */
 	/* What the snapshot being fed shows of it (scratch). */
-	enum role seen;		/* ROLE_WARN, ROLE_CRIT, or ROLE_NORMAL: short */
+	/* ROLE_WARN, ROLE_CRIT, or ROLE_NORMAL: short */
+	enum role seen;
 	bool present;		/* the cell is in it */
 };
 
@@ -76,9 +79,11 @@ typedef void (*alert_fn)(void *ctx, enum alert_event ev,
 			 const struct alert *a);
 
 struct alert_opts {
-	double debounce;	/* seconds the level must hold before it fires */
+	/* seconds the level must hold before it fires */
+	double debounce;
 	double clear;		/* seconds short of it before it clears */
-	double repeat;		/* seconds between rings of a standing alert; 0: once */
+	/* seconds between rings of a standing alert; 0: once */
+	double repeat;
 };
 
 struct alerts;

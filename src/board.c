@@ -1,8 +1,9 @@
 /*
  * board.c - the event loop.
  *
- * One thread and one poll(2): the terminal, a self-pipe for signals, and
- * the data source's sockets. Timers (the data source's next step, the clock
+ * One thread and one poll(2): the terminal, a self-pipe for signals, the
+ * watch on the layout and config files (live reload), and the data
+ * source's sockets. Timers (the data source's next step, the clock
  * second, layout rotation, the ticker) only decide how long poll may sleep.
  * Keys, signals and data only mark the screen dirty; it is drawn once per
  * loop iteration (cf. tmux's server_client_check_redraw). Nothing here
@@ -28,11 +29,15 @@
 #include "keys.h"
 #include "log.h"
 #include "observe.h"
+#include "reload.h"
 #include "render/render.h"
+#include "sanitize.h"
+#include "watch.h"
 
 #define MAX_FDS 32
 #define RELEASE_WAIT 5.0	/* seconds allowed for releasing on exit */
 #define NOTICE_TIME 3.0
+#define REFUSED_TIME 15.0	/* a refused reload's error stays longer */
 
 static int sig_pipe[2] = { -1, -1 };
 
@@ -85,11 +90,29 @@ static void sigchld_setup(void)
 	sigaction(SIGCHLD, &sa, NULL);
 }
 
+/*
+ * A data source being let go after a reload that subscribes anew: it
+ * releases its subscription on the loop, with the reading it was opened
+ * with, while the new source waits its turn (a server that allows one
+ * subscription at a time sees the old one gone first).
+ */
+struct retiring {
+	struct provider *prov;		/* NULL: none */
+	struct reading *gen;
+	double deadline;
+};
+
 /* The board's state between frames. */
 struct board {
-	const struct config *cfg;
-	struct layoutset *set;
+	const struct config *cfg;	/* view's */
+	struct layoutset *set;		/* view's */
+	struct reading *view;		/* the reading shown */
+	struct reading *data;		/* the one prov was opened with */
 	struct provider *prov;
+	struct retiring old;
+	struct watch *watch;		/* the files a reload reads; NULL: none */
+	const char *reload_due;		/* why a reload is due, or NULL */
+	double rotate;
 	struct render *r;
 	const struct board_opts *o;
 	struct snapshot *snap;
@@ -118,17 +141,24 @@ static void show_layout(struct board *b, size_t i, double now)
 
 	b->active = i % b->set->n;
 	rot = b->set->layouts[b->active]->rotate > 0 ?
-	      b->set->layouts[b->active]->rotate : b->o->rotate;
+	      b->set->layouts[b->active]->rotate : b->rotate;
 	b->next_rotate = rot > 0 && b->set->n > 1 ? now + rot : INFINITY;
+	b->dirty = true;
+}
+
+/* A message in the status line for secs seconds. */
+static void notice_for(struct board *b, const char *msg, double now,
+		       double secs)
+{
+	b->notice = msg;
+	b->notice_until = now + secs;
 	b->dirty = true;
 }
 
 /* A short message in the status line for a few seconds. */
 static void notice(struct board *b, const char *msg, double now)
 {
-	b->notice = msg;
-	b->notice_until = now + NOTICE_TIME;
-	b->dirty = true;
+	notice_for(b, msg, now, NOTICE_TIME);
 }
 
 /*
@@ -236,6 +266,8 @@ static void handle_signals(struct board *b)
 			continue;	/* a hook's run ended: reaped on this turn */
 		if (c == SIGWINCH)
 			render_resize(b->r);
+		else if (c == SIGHUP)
+			b->reload_due = "SIGHUP";	/* re-read, never quit */
 		else
 			b->quit = true;
 		b->dirty = true;
@@ -245,7 +277,8 @@ static void handle_signals(struct board *b)
 /* How long poll may sleep: until the first timer that is due. */
 static int poll_timeout(const struct board *b, double now)
 {
-	double wake = b->prov->ops->next_wake(b->prov);
+	double wake = b->old.prov ? b->old.prov->ops->next_wake(b->old.prov) :
+		      b->prov->ops->next_wake(b->prov);
 
 	if (b->next_tick < wake)
 		wake = b->next_tick;
@@ -257,6 +290,10 @@ static int poll_timeout(const struct board *b, double now)
 		wake = alerts_next_bell(b->alerts);
 	if (b->hook && hook_next_wake(b->hook) < wake)
 		wake = hook_next_wake(b->hook);
+	if (b->watch && watch_next_wake(b->watch) < wake)
+		wake = watch_next_wake(b->watch);
+	if (b->old.prov && b->old.deadline < wake)
+		wake = b->old.deadline;
 	wake -= now;
 	if (wake <= 0)
 		return 0;
@@ -353,17 +390,16 @@ static void redraw(struct board *b, double now)
 }
 
 /*
- * Give back the subscription: keep the loop turning for the data source
- * alone until it says it is closed, or the deadline passes. Returns what
- * became of it, for the log.
+ * Keep the loop turning for a data source that was told to release
+ * alone until it says it is closed, or the deadline passes. Says what
+ * became of it into out, for the log.
  */
-static void release(struct provider *prov, char *out, size_t outsz)
+static void release_wait(struct provider *prov, double deadline, char *out,
+			 size_t outsz)
 {
 	struct pollfd fds[MAX_FDS];
 	struct provider_status st;
-	double deadline = now_mono() + RELEASE_WAIT;
 
-	prov->ops->release(prov);
 	for (;;) {
 		prov->ops->status(prov, &st);
 		if (st.state == CONN_CLOSED || now_mono() >= deadline)
@@ -386,34 +422,279 @@ static void release(struct provider *prov, char *out, size_t outsz)
 			 "%.0f s: it may still be active on the server", RELEASE_WAIT);
 }
 
-int board_run(const struct config *cfg, struct layoutset *set,
-	      struct provider *prov, const struct board_opts *o, struct log *log)
+/* Give back the subscription (release_wait); what became of it into out. */
+static void release(struct provider *prov, char *out, size_t outsz)
+{
+	prov->ops->release(prov);
+	release_wait(prov, now_mono() + RELEASE_WAIT, out, outsz);
+}
+
+/* --- live reload --------------------------------------------------- */
+
+/* Watch the files the reading shown was read from (its layouts, config). */
+static void watch_files(struct board *b)
+{
+	const struct layoutset *set = b->view->set;
+	const char **files;
+
+	watch_free(b->watch);
+	b->watch = NULL;
+	if (b->o->reload.read == NULL)
+		return;
+	files = xcalloc(set->n + 1, sizeof(*files));
+	for (size_t i = 0; i < set->n; i++)
+		files[i] = set->layouts[i]->file;
+	files[set->n] = b->view->cfg->file;
+	b->watch = watch_new(files, set->n + 1);
+	free(files);
+}
+
+/* Free a reading unless the source still reads it. */
+static void gen_drop(struct board *b, struct reading *g)
+{
+	if (g != NULL && g != b->data)
+		b->o->reload.free(g);
+}
+
+/*
+ * The alerts and the observer are built for the layouts shown: built
+ * again for new ones (standing alerts start over, said in the log).
+ */
+static void rebuild_watchers(struct board *b)
+{
+	struct alert_opts ao = {
+		b->cfg->alert_debounce, b->cfg->alert_clear,
+		b->cfg->alert_repeat
+	};
+
+	observe_free(b->obs);
+	b->obs = observe_new(b->set);
+	alerts_free(b->alerts);
+	b->alerts = alerts_new(b->set, &ao);
+	b->dropped = 0;
+}
+
+/*
+ * Let the old source finish releasing: on the loop while the board runs
+ * (retire_step), here at once when another reload or the exit needs it
+ * gone.
+ */
+static void retire_finish(struct board *b)
+{
+	char how[300];
+
+	if (b->old.prov == NULL)
+		return;
+	release_wait(b->old.prov, b->old.deadline, how, sizeof(how));
+	log_event(b->log, "reload: the old subscription: %s", how);
+	b->old.prov->ops->destroy(b->old.prov);
+	b->o->reload.free(b->old.gen);
+	b->old = (struct retiring){ 0 };
+}
+
+/* A turn of the loop for the old source; gone once it says it is closed. */
+static void retire_step(struct board *b, struct pollfd *fds, int n,
+			double now)
+{
+	struct provider_status st;
+
+	if (b->old.prov == NULL)
+		return;
+	b->old.prov->ops->dispatch(b->old.prov, fds, n, now);
+	b->old.prov->ops->status(b->old.prov, &st);
+	if (st.state == CONN_CLOSED || now >= b->old.deadline)
+		retire_finish(b);
+}
+
+/*
+ * The new reading needs another subscription: open a source for it
+ * (refused, the old one stays: false with why), let the old one release
+ * its subscription, and forget the data shaped for the old layouts.
+ */
+static bool resubscribe(struct board *b, struct reading *g, char *why,
+			size_t whysz)
+{
+	struct errlist errs = { 0 };
+	struct provider *prov = provider_open(g->cfg, g->set, b->o->demo, &errs);
+
+	if (prov == NULL) {
+		snprintf(why, whysz, "%s", errs.n ? errs.msgs[0] :
+			 "the data source cannot be opened");
+		errlist_free(&errs);
+		return false;
+	}
+	errlist_free(&errs);
+	retire_finish(b);
+	b->prov->ops->release(b->prov);
+	b->old = (struct retiring){ b->prov, b->data,
+				    now_mono() + RELEASE_WAIT };
+	b->prov = prov;
+	b->data = g;
+	memset(&b->st, 0, sizeof(b->st));
+	snapshot_free(b->snap);
+	b->snap = NULL;
+	return true;
+}
+
+/* Show g's layouts: the layout of the same title stays on screen. */
+static void show_gen(struct board *b, struct reading *g, double now)
+{
+	const char *title = b->set->layouts[b->active]->title;
+	size_t active = 0;
+
+	for (size_t i = 0; i < g->set->n; i++)
+		if (strcmp(g->set->layouts[i]->title, title) == 0)
+			active = i;
+	if (active == 0 && b->active < g->set->n &&
+	    strcmp(g->set->layouts[0]->title, title) != 0)
+		active = b->active;	/* its title changed: the same place */
+	b->view = g;
+	b->cfg = g->cfg;
+	b->set = g->set;
+	if (b->o->kiosk || g->cfg->rotate_given)
+		b->rotate = g->cfg->rotate;
+	rebuild_watchers(b);
+	watch_files(b);
+	show_layout(b, active, now);
+}
+
+/*
+ * Read the settings and layouts again (SIGHUP, or a file changed). A
+ * reading with an error is refused: its message stays on the status line
+ * a while and goes to the log, and the old layouts stay on screen. A
+ * reading that asks the server for what the source already has keeps
+ * the subscription (reload.h); another subscribes anew.
+ */
+static void reload(struct board *b, const char *cause, double now)
+{
+	char why[1024], line[1024];
+	struct reading *g, *oldview = b->view;
+
+	log_event(b->log, "reload (%s)", cause);
+	g = b->o->reload.read(b->o->reload.ctx, why, sizeof(why));
+	if (g != NULL && reload_keeps_source(b->data->cfg, b->data->set,
+					     g->cfg, g->set, line,
+					     sizeof(line))) {
+		log_event(b->log, "reload: %zu layouts; %s: the subscription "
+			  "is kept", g->set->n, line);
+		show_gen(b, g, now);
+		gen_drop(b, oldview);
+		notice(b, "layouts reloaded", now);
+		return;
+	}
+	if (g != NULL) {
+		log_event(b->log, "reload: %zu layouts; %s: subscribing anew",
+			  g->set->n, line);
+		if (resubscribe(b, g, why, sizeof(why))) {
+			show_gen(b, g, now);
+			if (oldview != b->old.gen)
+				b->o->reload.free(oldview);
+			notice(b, "layouts reloaded: subscribing anew", now);
+			return;
+		}
+		b->o->reload.free(g);
+	}
+	log_event(b->log, "reload refused: %s", why);
+	snprintf(b->notice_buf, sizeof(b->notice_buf), "reload refused: %s",
+		 sanitize_line(line, sizeof(line), why));
+	notice_for(b, b->notice_buf, now, REFUSED_TIME);
+}
+
+/* The reload that is due, or the log's word on why there is none. */
+static void reload_or_say(struct board *b, double now)
+{
+	if (b->o->reload.read)
+		reload(b, b->reload_due, now);
+	else
+		log_event(b->log, "%s: this board has nothing to re-read "
+			  "(see wallboard(1), SIGNALS)", b->reload_due);
+	b->reload_due = NULL;
+}
+
+/* The descriptors of a turn: where each part begins in fds. */
+struct turn {
+	int nh, nw, no, np, n;
+	int hook, watch, old, prov;
+};
+
+/* Fill fds with all the loop polls this turn. */
+static void turn_fds(struct board *b, struct pollfd *fds, bool tty_in,
+		     struct turn *t)
+{
+	int n = 0;
+
+	fds[n++] = (struct pollfd){ tty_in ? STDIN_FILENO : -1, POLLIN, 0 };
+	fds[n++] = (struct pollfd){ sig_pipe[0], POLLIN, 0 };
+	t->hook = n;
+	t->nh = b->hook ? hook_pollfds(b->hook, fds + n, HOOK_RUNNING_MAX) : 0;
+	n += t->nh;
+	t->watch = n;
+	t->nw = b->watch ? watch_pollfds(b->watch, fds + n, MAX_FDS - n) : 0;
+	n += t->nw;
+	t->old = n;
+	t->no = b->old.prov ? b->old.prov->ops->pollfds(b->old.prov, fds + n,
+							MAX_FDS - n) : 0;
+	n += t->no;
+	t->prov = n;
+	/* A new source waits until the old one has released. */
+	t->np = b->old.prov ? 0 : b->prov->ops->pollfds(b->prov, fds + n,
+							 MAX_FDS - n);
+	t->n = n + t->np;
+}
+
+/* Everything the board holds, given back at its end. */
+static void board_end(struct board *b)
+{
+	char how[300];
+
+	render_end(b->r);
+	hook_free(b->hook);
+	if (b->st.repeats > 0)
+		log_event(b->log, "the same %u times in all", b->st.repeats + 1);
+	retire_finish(b);
+	release(b->prov, how, sizeof(how));
+	log_event(b->log, "exit: %s", how);
+	b->prov->ops->destroy(b->prov);
+	watch_free(b->watch);
+	observe_free(b->obs);
+	alerts_free(b->alerts);
+	snapshot_free(b->snap);
+	if (b->view != b->data)
+		b->o->reload.free(b->view);
+	b->o->reload.free(b->data);
+}
+
+int board_run(struct reading *g, struct provider *prov,
+	      const struct board_opts *o, struct log *log)
 {
 	struct render_opts ro = { o->color, o->ascii, o->kiosk };
-	struct alert_opts ao = {
-		cfg->alert_debounce, cfg->alert_clear, cfg->alert_repeat
-	};
-	char how[300];
 	struct board b;
 	struct pollfd fds[MAX_FDS];
+	struct turn t;
 	bool tty_in = isatty(STDIN_FILENO);
 
 	memset(&b, 0, sizeof(b));
-	b.cfg = cfg;
-	b.set = set;
+	b.view = b.data = g;
+	b.cfg = g->cfg;
+	b.set = g->set;
 	b.prov = prov;
 	b.o = o;
+	b.rotate = o->rotate;
 	b.log = log;
 	signals_setup();
-	log_event(b.log, "start: %zu layouts", set->n);
+	log_event(b.log, "start: %zu layouts", b.set->n);
 	b.r = render_init(&ro);
-	if (b.r == NULL)
+	if (b.r == NULL) {
+		prov->ops->destroy(prov);
+		o->reload.free(g);
 		return 1;
-	b.obs = observe_new(set);
-	b.alerts = alerts_new(set, &ao);
-	if (cfg->on_alert != NULL && alerts_wanted(b.alerts)) {
+	}
+	rebuild_watchers(&b);
+	watch_files(&b);
+	if (b.cfg->on_alert != NULL && alerts_wanted(b.alerts)) {
 		struct hook_opts ho = {
-			cfg->on_alert, cfg->on_alert_timeout, cfg->on_alert_gap
+			b.cfg->on_alert, b.cfg->on_alert_timeout,
+			b.cfg->on_alert_gap
 		};
 		b.hook = hook_new(&ho, log);
 		sigchld_setup();
@@ -422,13 +703,9 @@ int board_run(const struct config *cfg, struct layoutset *set,
 	b.dirty = true;
 	while (!b.quit) {
 		double now = now_mono();
-		int n = 0;
 
-		fds[n++] = (struct pollfd){ tty_in ? STDIN_FILENO : -1, POLLIN, 0 };
-		fds[n++] = (struct pollfd){ sig_pipe[0], POLLIN, 0 };
-		int nh = b.hook ? hook_pollfds(b.hook, fds + n, HOOK_RUNNING_MAX) : 0;
-		int np = prov->ops->pollfds(prov, fds + n + nh, MAX_FDS - n - nh);
-		if (poll(fds, (nfds_t)(n + nh + np), poll_timeout(&b, now)) < 0 &&
+		turn_fds(&b, fds, tty_in, &t);
+		if (poll(fds, (nfds_t)t.n, poll_timeout(&b, now)) < 0 &&
 		    errno != EINTR)
 			break;
 		now = now_mono();
@@ -441,22 +718,24 @@ int board_run(const struct config *cfg, struct layoutset *set,
 			while ((key = render_key(b.r)) >= 0)
 				handle_key(&b, key, now);
 		}
-		prov->ops->dispatch(prov, fds + n + nh, np, now);
+		if (b.watch && watch_dispatch(b.watch, fds + t.watch, t.nw, now))
+			b.reload_due = "a file changed";
+		if (b.reload_due && !b.quit) {
+			reload_or_say(&b, now);
+			timers(&b, now);
+			redraw(&b, now);
+			continue;	/* the descriptors may have changed */
+		}
+		retire_step(&b, fds + t.old, t.no, now);
+		if (t.np > 0 || b.old.prov == NULL)
+			b.prov->ops->dispatch(b.prov, fds + t.prov, t.np, now);
 		collect(&b);
 		if (b.hook)
-			hook_dispatch(b.hook, fds + n, nh, now);
+			hook_dispatch(b.hook, fds + t.hook, t.nh, now);
 		timers(&b, now);
 		redraw(&b, now);
 	}
-	render_end(b.r);
-	hook_free(b.hook);
-	if (b.st.repeats > 0)
-		log_event(b.log, "the same %u times in all", b.st.repeats + 1);
-	release(prov, how, sizeof(how));
-	log_event(b.log, "exit: %s", how);
-	observe_free(b.obs);
-	alerts_free(b.alerts);
-	snapshot_free(b.snap);
+	board_end(&b);
 	return 0;
 }
 

@@ -11,23 +11,29 @@
 #include "layout/layout.h"
 #include "output/once.h"
 #include "provider.h"
+#include "reload.h"
 
 struct board_opts {
 	bool kiosk;
 	bool demo;
 	bool color;
 	int ascii;		/* 1 yes, 0 no, -1 from the locale */
-	double rotate;		/* seconds a layout stays in rotation; 0 = off */
+	/* seconds a layout stays in rotation; 0 = off */
+	double rotate;
+	/* Live reload (SIGHUP, files changed); read NULL: none (--from). */
+	struct reloader reload;
 };
 
 struct log;
 
 /*
  * Run the interactive board until quit or a signal; returns the exit
- * code. Changes of the connection's state go to log (may be NULL).
+ * code. Changes of the connection's state go to log (may be NULL). The
+ * board owns g and prov from here (a reload replaces them) and frees
+ * them, with o->reload.free, before it returns.
  */
-int board_run(const struct config *cfg, struct layoutset *set,
-	      struct provider *prov, const struct board_opts *o, struct log *log);
+int board_run(struct reading *g, struct provider *prov,
+	      const struct board_opts *o, struct log *log);
 
 /*
  * Wait for the first complete data, print it to stdout through output

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "util.h"
 
@@ -92,6 +93,19 @@ const char *catalog_default_provider(void);
 /* A statistic by name, or NULL when the source does not know it. */
 const struct stat_info *catalog_find(const struct catalog *cat, const char *name);
 const char *catalog_kind_name(enum stat_kind kind);
+/*
+ * The known statistic a misspelt name most likely meant (few edits
+ * away, or the one name that holds it), for "did you mean"; NULL when
+ * none is near enough to offer.
+ */
+const char *catalog_suggest(const struct catalog *cat, const char *name);
+
+/*
+ * --list-stats: every statistic of cat, one a line, tab-separated: its
+ * name, kind, unit ("-" for none) and the panel types it serves
+ * (comma-separated). Old names kept for compatibility are left out.
+ */
+void catalog_print(const struct catalog *cat, FILE *out);
 /* How a derived total is computed, or NULL when the source sends it. */
 const struct stat_derive *catalog_derive(const struct catalog *cat,
 					 const char *name);

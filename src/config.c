@@ -454,7 +454,7 @@ static const struct source *replay_source(const struct given_list *cli,
 	return src;
 }
 
-/* Options that do not go together, and --replay-speed's use. */
+/* Options that do not go together; --replay-speed's and --demo-time's use. */
 static void recording_conflicts(const struct config *cfg,
 				struct errlist *errs)
 {
@@ -467,6 +467,8 @@ static void recording_conflicts(const struct config *cfg,
 			    cfg->record ? "record" : "stand in for");
 	if (cfg->replay_speed != 1 && cfg->replay == NULL)
 		errlist_add(errs, "--replay-speed goes with --replay DIR");
+	if (cfg->demo_time && !cfg->demo)
+		errlist_add(errs, "--demo-time goes with --demo");
 }
 
 /* --- loading ---------------------------------------------------------------- */

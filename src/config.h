@@ -25,6 +25,7 @@ struct config {
 	char *file;		/* the config file read, or NULL */
 	bool demo, once, check, probe, kiosk, help, version;
 	char *list;		/* --list-*: "teams", "services", ... or NULL */
+	char *demo_time;	/* --demo-time HH:MM, or NULL: a busy morning */
 	/* the data source */
 	char *provider;		/* its name in the registry */
 	void *source;		/* its own settings (the source's options) */

@@ -24,7 +24,9 @@ const char *format_cell(char *out, size_t outsz, enum fmt fmt,
 /* 42 -> "0:42", 605 -> "10:05", 3723 -> "1:02:03", 90061 -> "25:01:01". */
 void format_duration(char *out, size_t outsz, double secs);
 
-/* Big counts stay readable: 1234567 -> "1234567" (no grouping), 2.5 -> "2.5". */
+/*
+ * Big counts stay readable: 1234567 -> "1234567" (no grouping), 2.5 -> "2.5".
+ */
 void format_number(char *out, size_t outsz, double v, int decimals);
 
 /*

@@ -112,7 +112,8 @@ size_t hook_env(const struct alerts *al, enum alert_event ev,
 	char num[64], when[32];
 	size_t used = 0;
 
-	env_put(buf, size, &used, "EVENT", ev == ALERT_CLEAR ? "clear" : "start");
+	env_put(buf, size, &used, "EVENT",
+		ev == ALERT_CLEAR ? "clear" : "start");
 	env_put(buf, size, &used, "LEVEL", role_name(a->level));
 	env_put(buf, size, &used, "LAYOUT", alert_layout(al, a)->title);
 	env_put(buf, size, &used, "PANEL", p->title);
@@ -128,9 +129,12 @@ size_t hook_env(const struct alerts *al, enum alert_event ev,
 		num_text(alert_threshold(al, a), num, sizeof(num)));
 	env_put(buf, size, &used, "STARTED",
 		format_iso_utc(when, sizeof(when), a->started_wall));
-	env_put(buf, size, &used, "TIME", format_iso_utc(when, sizeof(when), now_wall));
-	snprintf(num, sizeof(num), "%.0f", ev == ALERT_CLEAR && a->started_wall > 0 ?
-		 fmax(0, now_wall - a->started_wall) : 0.0);
+	env_put(buf, size, &used, "TIME",
+		format_iso_utc(when, sizeof(when), now_wall));
+	snprintf(num, sizeof(num), "%.0f",
+		 ev == ALERT_CLEAR && a->started_wall > 0
+			 ? fmax(0, now_wall - a->started_wall)
+			 : 0.0);
 	env_put(buf, size, &used, "DURATION", num);
 	return used;
 }
@@ -181,8 +185,9 @@ static bool spawn_setup(posix_spawn_file_actions_t *fa, posix_spawnattr_t *at,
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 34)
 	posix_spawn_file_actions_addclosefrom_np(fa, 3);
 #endif
-	posix_spawnattr_setflags(at, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK |
-				 POSIX_SPAWN_SETSIGDEF);
+	posix_spawnattr_setflags(at, POSIX_SPAWN_SETSID |
+					     POSIX_SPAWN_SETSIGMASK |
+					     POSIX_SPAWN_SETSIGDEF);
 	posix_spawnattr_setsigmask(at, &none);
 	posix_spawnattr_setsigdefault(at, &dfl);
 	return true;
@@ -310,14 +315,16 @@ void hook_alert(struct hook *h, const struct alerts *al, enum alert_event ev,
 
 	if (ev == ALERT_START) {
 		if (j != NULL && j->want == W_CLEAR) {
-			j->want = W_NONE;	/* back before its clear was told */
+			/* back before its clear was told */
+			j->want = W_NONE;
 			return;
 		}
 		if (j != NULL && j->told)
 			return;
 		if (j == NULL && (j = job_take(h, &a->key, now)) == NULL) {
 			if (!h->full_said)
-				log_event(h->log, "on_alert: more than %d alerts "
+				log_event(h->log,
+					  "on_alert: more than %d alerts "
 					  "to tell at once: some are not told",
 					  HOOK_JOBS);
 			h->full_said = true;
@@ -396,7 +403,8 @@ static void reap(struct hook *h, struct job *j)
 	if (r == 0 || (r < 0 && errno == EINTR))
 		return;
 	if (j->fd >= 0) {
-		read_output(h, j);	/* what is left; a child of its own may keep the pipe */
+		/* what is left; a child of its own may keep the pipe */
+		read_output(h, j);
 		if (j->fd >= 0) {
 			close(j->fd);
 			j->fd = -1;
@@ -465,7 +473,8 @@ double hook_next_wake(const struct hook *h)
 			at = j->started + h->timeout;
 		else if (j->pid == 0 && j->want != W_NONE &&
 			 h->running < HOOK_RUNNING_MAX)
-			at = j->last + h->gap;	/* else a run's end wakes the board */
+			/* else a run's end wakes the board */
+			at = j->last + h->gap;
 		if (at < wake)
 			wake = at;
 	}

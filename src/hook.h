@@ -31,8 +31,10 @@
 
 struct hook_opts {
 	const char *program;	/* an absolute path */
-	double timeout;		/* seconds a run may take before it is killed */
-	double gap;		/* seconds between the starts of two runs of one alert */
+	/* seconds a run may take before it is killed */
+	double timeout;
+	/* seconds between the starts of two runs of one alert */
+	double gap;
 };
 
 struct hook;

@@ -35,7 +35,8 @@ struct log *log_open(const char *path, struct errlist *errs)
 		return NULL;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		errlist_add(errs, "%s: not a regular file: refusing it as a log",
+		errlist_add(errs,
+			    "%s: not a regular file: refusing it as a log",
 			    path);
 		close(fd);
 		return NULL;

@@ -31,6 +31,7 @@
 #include "net/record.h"
 #include "net/replay.h"
 #include "provider.h"
+#include "providers/demo.h"
 
 /*
  * Print every collected message with the program's name. Messages quote
@@ -262,9 +263,10 @@ static char **list_dir(const char *dir, size_t *n)
  * any: $WALLBOARD_LAYOUTDIR/<provider>; layouts/<provider> beside the
  * program (a build tree, where the build links the source's layouts);
  * the installed $(pkgdatadir)/layouts/<provider>. When none has any,
- * the error names every place looked in and the program exits 2.
+ * the error (into errs) names every place looked in, and NULL comes back.
  */
-static char **shipped_layouts(const char *provider, size_t *n)
+static char **shipped_layouts(const char *provider, size_t *n,
+			       struct errlist *errs)
 {
 	const char *env = getenv("WALLBOARD_LAYOUTDIR");
 	char *exe = program_dir();
@@ -286,11 +288,9 @@ static char **shipped_layouts(const char *provider, size_t *n)
 		buf_init(&looked);
 		for (size_t i = 0; i < nd; i++)
 			buf_printf(&looked, "%s%s", i ? ", " : "", dirs[i]);
-		fprintf(stderr, "wallboard: no layouts for %s: none in %s; give "
-			"-l FILE (or set WALLBOARD_LAYOUTDIR)\n", provider,
-			looked.data);
+		errlist_add(errs, "no layouts for %s: none in %s; give -l FILE "
+			    "(or set WALLBOARD_LAYOUTDIR)", provider, looked.data);
 		buf_free(&looked);
-		exit(2);
 	}
 	for (size_t i = 0; i < nd; i++)
 		free(dirs[i]);
@@ -329,13 +329,13 @@ static void order_layouts(struct layout **ls, size_t n, bool by_position)
 }
 
 /*
- * Load every layout; all errors are printed and nothing half-loads: NULL
- * when any file has an error (the first into why).
+ * Load every layout; nothing half-loads: NULL when any file has an
+ * error. The errors go to errs, the warnings to warns.
  */
-static struct layoutset *load_layouts(const struct config *cfg, char *why,
-				      size_t whysz)
+static struct layoutset *read_layouts(const struct config *cfg,
+				      struct errlist *errs,
+				      struct errlist *warns)
 {
-	struct errlist errs = { 0 }, warns = { 0 };
 	char **files;
 	size_t n;
 	struct layout **ls;
@@ -346,24 +346,37 @@ static struct layoutset *load_layouts(const struct config *cfg, char *why,
 		files = xcalloc(n, sizeof(*files));
 		for (size_t i = 0; i < n; i++)
 			files[i] = xstrdup(cfg->layouts[i]);
-	} else
-		files = shipped_layouts(cfg->provider, &n);
+	} else if ((files = shipped_layouts(cfg->provider, &n, errs)) == NULL)
+		return NULL;
 	ls = xcalloc(n, sizeof(*ls));
 	for (size_t i = 0; i < n; i++)
 		/* A screen's own layouts may be of any source a publisher has. */
 		ls[i] = layout_load(files[i], cfg->from ? NULL : cfg->provider,
-				    &errs, &warns);
-	print_errs(&warns, "warning: ");
-	if (errs.n == 0)
+				    errs, warns);
+	if (errs->n == 0)
 		order_layouts(ls, n, cfg->nlayouts > 0);
-	set = errs.n ? NULL : layoutset_new(ls, n, &errs);
+	set = errs->n ? NULL : layoutset_new(ls, n, errs);
 	if (set == NULL)
 		for (size_t i = 0; i < n; i++)
 			layout_free(ls[i]);
-	snprintf(why, whysz, "%s", errs.n ? errs.msgs[0] : "");
-	print_errs(&errs, "");
 	strv_free(files, n);
 	free(ls);
+	return set;
+}
+
+/*
+ * Load every layout; all errors are printed and nothing half-loads: NULL
+ * when any file has an error (the first into why).
+ */
+static struct layoutset *load_layouts(const struct config *cfg, char *why,
+				      size_t whysz)
+{
+	struct errlist errs = { 0 }, warns = { 0 };
+	struct layoutset *set = read_layouts(cfg, &errs, &warns);
+
+	print_errs(&warns, "warning: ");
+	snprintf(why, whysz, "%s", errs.n ? errs.msgs[0] : "");
+	print_errs(&errs, "");
 	return set;
 }
 
@@ -420,6 +433,94 @@ static struct layoutset *fleet_layouts(struct config *cfg,
 	return set;
 }
 
+/* What the board needs to read the settings and layouts again. */
+struct rereader {
+	int argc;
+	char **argv;
+	struct log *log;
+};
+
+/* A reading of the board's: the config, its state words, the layouts. */
+static struct reading *gen_new(struct config *cfg, struct layoutset *set,
+				 struct state_map *states)
+{
+	struct reading *g = xcalloc(1, sizeof(*g));
+
+	g->cfg = xmalloc(sizeof(*cfg));
+	*g->cfg = *cfg;
+	g->states = xmalloc(sizeof(*states));
+	*g->states = *states;
+	g->set = set;
+	set->config_states = g->states;
+	return g;
+}
+
+/* Free a reading (struct reloader's free). */
+static void gen_free(struct reading *g)
+{
+	layoutset_free(g->set);
+	state_map_free(g->states);
+	free(g->states);
+	config_free(g->cfg);
+	free(g->cfg);
+	free(g);
+}
+
+/*
+ * The board's live reload: the command line, the config file and the
+ * layouts read again, as at start, with nothing printed (the terminal is
+ * the board's): the first error into why, the warnings to the log.
+ */
+static struct reading *reread(void *ctx, char *why, size_t whysz)
+{
+	struct rereader *rr = ctx;
+	struct errlist errs = { 0 }, warns = { 0 };
+	struct state_map states = { 0 };
+	struct layoutset *set = NULL;
+	struct config cfg;
+
+	if (config_load(&cfg, rr->argc, rr->argv, &errs, &warns))
+		set = read_layouts(&cfg, &errs, &warns);
+	for (size_t i = 0; i < warns.n; i++)
+		log_event(rr->log, "warning: %s", warns.msgs[i]);
+	errlist_free(&warns);
+	if (set == NULL) {
+		snprintf(why, whysz, "%s", errs.n ? errs.msgs[0] : "no layouts");
+		errlist_free(&errs);
+		config_free(&cfg);
+		return NULL;
+	}
+	errlist_free(&errs);
+	for (size_t i = 0; i < cfg.nstate_map; i++) {
+		char err[300];
+		state_map_add(&states, cfg.state_map[i], err, sizeof(err));
+	}
+	return gen_new(&cfg, set, &states);
+}
+
+/*
+ * --list-*: the source's statistics from its catalogue (--list-stats,
+ * no server asked), the simulated centre's lists with --demo, else what
+ * the server lists. 0, or 1 with one line in err.
+ */
+static int run_list(const struct config *cfg, char *err, size_t errsz)
+{
+	const struct catalog *cat = catalog_for(cfg->provider);
+
+	if (strcmp(cfg->list, "stats") == 0 && cat != NULL) {
+		catalog_print(cat, stdout);
+		return 0;
+	}
+	if (strcmp(cfg->list, "stats") == 0) {
+		snprintf(err, errsz, "--list-stats: no catalogue for provider "
+			 "\"%s\"", cfg->provider);
+		return 1;
+	}
+	if (cfg->demo)
+		return demo_list(cfg, cfg->list, stdout, err, errsz);
+	return provider_list(cfg, cfg->list, stdout, err, errsz);
+}
+
 /* --check: say what loaded and show the subscription it maps to. */
 static int run_check(const struct config *cfg, const struct layoutset *set)
 {
@@ -460,7 +561,7 @@ int main(int argc, char **argv)
 	if (cfg.list) {
 		char err[512];
 		recording_open(&cfg);
-		rc = provider_list(&cfg, cfg.list, stdout, err, sizeof(err));
+		rc = run_list(&cfg, err, sizeof(err));
 		if (rc)
 			fprintf(stderr, "wallboard: %s\n", err);
 		config_free(&cfg);
@@ -507,11 +608,11 @@ int main(int argc, char **argv)
 		log_event(log, "warning: %s", warns.msgs[i]);
 	errlist_free(&warns);
 	if (errs.n == 0 && cfg.publish) {
-		rc = publish_run(&cfg, set, log);
+		struct rereader rr = { argc, argv, log };
+		struct reloader rl = { reread, &rr, gen_free };
+		/* The publisher owns the reading now, and frees it. */
+		rc = publish_run(gen_new(&cfg, set, &states), &rl, log);
 		log_close(log);
-		layoutset_free(set);
-		state_map_free(&states);
-		config_free(&cfg);
 		return rc;
 	}
 	prov = fleet;
@@ -535,12 +636,18 @@ int main(int argc, char **argv)
 					      once_output(&cfg, why, sizeof(why)),
 					      cfg.ascii == ASCII_YES, log));
 	} else {
+		struct rereader rr = { argc, argv, log };
 		struct board_opts bo = {
 			cfg.kiosk, cfg.demo, !cfg.no_color,
 			cfg.ascii == ASCII_YES ? 1 : cfg.ascii == ASCII_NO ? 0 : -1,
-			cfg.kiosk || cfg.rotate_given ? cfg.rotate : 0
+			cfg.kiosk || cfg.rotate_given ? cfg.rotate : 0,
+			/* A screen's source holds its layouts: no reload. */
+			{ cfg.from ? NULL : reread, &rr, gen_free }
 		};
-		rc = board_run(&cfg, set, prov, &bo, log);
+		/* The board owns them now, and frees them. */
+		rc = board_run(gen_new(&cfg, set, &states), prov, &bo, log);
+		log_close(log);
+		return rc;
 	}
 	log_close(log);
 	prov->ops->destroy(prov);

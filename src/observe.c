@@ -45,11 +45,13 @@ struct observer *observe_new(const struct layoutset *set)
 		const struct layout *l = set->layouts[i];
 		for (size_t j = 0; j < l->npanels; j++)
 			for (size_t c = 0; c < l->panels[j].ncols; c++) {
-				const struct column *col = &l->panels[j].cols[c];
+				const struct column *col =
+					&l->panels[j].cols[c];
 				if (col->fmt != FMT_PERCENT)
 					continue;
-				o->shares = xreallocarray(o->shares, o->nshares + 1,
-							  sizeof(*o->shares));
+				o->shares =
+					xreallocarray(o->shares, o->nshares + 1,
+						      sizeof(*o->shares));
 				o->shares[o->nshares++] = (struct share_watch){
 					l, &l->panels[j], col, -INFINITY, 0, 0,
 					false, false
@@ -63,7 +65,8 @@ struct observer *observe_new(const struct layoutset *set)
 static void where(char *out, size_t size, const struct layout *l,
 		  const struct panel *p, const struct column *c)
 {
-	snprintf(out, size, "layout \"%s\" (%s:%d), panel \"%s\", column \"%s\"",
+	snprintf(out, size,
+		 "layout \"%s\" (%s:%d), panel \"%s\", column \"%s\"",
 		 l ? l->title : "?", l ? l->file : "?", c->line, p->id, c->id);
 }
 
@@ -80,7 +83,8 @@ static double share_value(const struct snapshot *s, const struct share_watch *w)
 	for (size_t r = 0; s->grids[w->panel->gid].present &&
 	     r < s->grids[w->panel->gid].nrows; r++) {
 		double x = snapshot_cell(s, w->panel->gid, r,
-					 (size_t)(w->col - w->panel->cols))->num;
+					 (size_t)(w->col - w->panel->cols))
+				   ->num;
 		if (!isnan(x) && (isnan(v) || x > v))
 			v = x;
 	}
@@ -108,17 +112,20 @@ static void watch_share(struct share_watch *w, const struct snapshot *s,
 		w->traffic = true;
 	where(at, sizeof(at), w->layout, w->panel, w->col);
 	if (w->col->pct_scale >= 50 && v > 1.5) {
-		snprintf(msg, sizeof(msg), "%s: values up to %g, where a share "
-			 "of 0 to 1 was assumed: if the server sends percentages "
-			 "(0 to 100), write scale = 1 in that column", at, w->max);
+		snprintf(msg, sizeof(msg),
+			 "%s: values up to %g, where a share of 0 to 1 was "
+			 "assumed: if the server sends percentages (0 to 100), "
+			 "write scale = 1 in that column",
+			 at, w->max);
 		w->said = true;
 		note(ctx, msg);
 	} else if (w->col->pct_scale <= 1.5 && w->traffic && w->max <= 1 &&
 		   w->last - w->since >= OBSERVE_DAY) {
-		snprintf(msg, sizeof(msg), "%s: never above %g in %.0f hours, "
-			 "where percentages of 0 to 100 were assumed: if the "
-			 "server sends shares (0 to 1), write scale = 100 in that "
-			 "column", at, w->max, (w->last - w->since) / 3600);
+		snprintf(msg, sizeof(msg),
+			 "%s: never above %g in %.0f hours, where percentages "
+			 "of 0 to 100 were assumed: if the server sends shares "
+			 "(0 to 1), write scale = 100 in that column",
+			 at, w->max, (w->last - w->since) / 3600);
 		w->said = true;
 		note(ctx, msg);
 	}
@@ -141,7 +148,8 @@ static bool first_time(struct observer *o, const char *key,
 		o->said_more = true;
 		return false;
 	}
-	o->unknown = xreallocarray(o->unknown, o->nunknown + 1, sizeof(*o->unknown));
+	o->unknown =
+		xreallocarray(o->unknown, o->nunknown + 1, sizeof(*o->unknown));
 	o->unknown[o->nunknown++] = xstrdup(key);
 	return true;
 }
@@ -162,16 +170,20 @@ static void watch_states(struct observer *o, const struct snapshot *s,
 			if (v->state != STATE_NONE || v->text == NULL ||
 			    *v->text == '\0')
 				continue;
-			snprintf(key, sizeof(key), "%zu:%zu:%s", gid, c, v->text);
+			snprintf(key, sizeof(key), "%zu:%zu:%s", gid, c,
+				 v->text);
 			if (!first_time(o, key, note, ctx))
 				continue;
 			where(at, sizeof(at), g->layout, g->panel,
 			      &g->panel->cols[c]);
-			snprintf(msg, sizeof(msg), "%s: unknown state word \"%s\": "
-				 "shown as it came and sorted after the known "
-				 "ones; map it with state_map = {\"%s=not_ready\"} "
-				 "(or ready, busy, after_call_work, logged_out)",
-				 at, v->text, v->text);
+			snprintf(
+				msg, sizeof(msg),
+				"%s: unknown state word \"%s\": "
+				"shown as it came and sorted after the known "
+				"ones; map it with state_map = "
+				"{\"%s=not_ready\"} "
+				"(or ready, busy, after_call_work, logged_out)",
+				at, v->text, v->text);
 			note(ctx, msg);
 		}
 	}

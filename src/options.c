@@ -17,6 +17,7 @@
 
 #include "config.h"
 #include "options.h"
+#include "providers/demo.h"
 #include "state.h"
 #include "util.h"
 
@@ -35,6 +36,18 @@ static bool state_map_check(const char *value, char *err, size_t errsz)
 
 	state_map_free(&m);
 	return ok;
+}
+
+/* --demo-time: a time of day, HH:MM. */
+static bool demo_time_check(const char *value, char *err, size_t errsz)
+{
+	double secs;
+
+	if (demo_time_parse(value, &secs))
+		return true;
+	snprintf(err, errsz, "\"%s\" is not a time of day HH:MM (00:00 to "
+		 "23:59)", value);
+	return false;
 }
 
 /*
@@ -248,6 +261,16 @@ const struct option_def options_core[] = {
 		.help = "run against the built-in simulated contact centre",
 	},
 	{
+		.name = "demo_time",
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(demo_time),
+		.arg = "HH:MM",
+		.help = "with --demo: the simulated day starts at this time "
+			"(default: a busy hour of the morning)",
+		.check = demo_time_check,
+	},
+	{
 		.name = "once",
 		.type = OPT_FLAG,
 		.where = OPT_CLI,
@@ -435,6 +458,15 @@ const struct option_def options_core[] = {
 		.offset = AT(list),
 		.implied = "dispositions",
 		.help = "print the server's dispositions and exit",
+	},
+	{
+		.name = "list_stats",
+		.type = OPT_STRING,
+		.where = OPT_CLI,
+		.offset = AT(list),
+		.implied = "stats",
+		.help = "print the provider's statistics (name, kind, unit, "
+			"panel types) and exit",
 	},
 	/* The fleet: a publisher and its screens through a broker (doc/fleet.md). */
 	{

@@ -46,8 +46,9 @@ const char *provider_names(void)
 
 	if (names[0] == '\0')
 		for (size_t i = 0; i < WB_ARRAY_LEN(sources); i++)
-			snprintf(names + strlen(names), sizeof(names) - strlen(names),
-				 "%s%s", i ? ", " : "", sources[i]->name);
+			snprintf(names + strlen(names),
+				 sizeof(names) - strlen(names), "%s%s",
+				 i ? ", " : "", sources[i]->name);
 	return names;
 }
 
@@ -62,7 +63,8 @@ struct provider *provider_open(const struct config *cfg,
 			    cfg->provider, provider_names());
 		return NULL;
 	}
-	return demo ? demo_open(src, cfg, set, errs) : src->open(cfg, set, errs);
+	return demo ? demo_open(src, cfg, set, errs)
+		    : src->open(cfg, set, errs);
 }
 
 char *provider_plan(const struct config *cfg, const struct layoutset *set)
@@ -78,8 +80,9 @@ int provider_list(const struct config *cfg, const char *what, FILE *out,
 	const struct source *src = source_find(cfg->provider);
 
 	if (src == NULL || src->list == NULL) {
-		snprintf(err, errsz, "--list-%s: the %s API has no such list%s%s",
-			 what, cfg->provider, src && src->no_lists ? "; " : "",
+		snprintf(err, errsz,
+			 "--list-%s: the %s API has no such list%s%s", what,
+			 cfg->provider, src && src->no_lists ? "; " : "",
 			 src && src->no_lists ? src->no_lists : "");
 		return 1;
 	}

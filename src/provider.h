@@ -43,11 +43,15 @@ enum conn_state {
 
 struct provider_status {
 	enum conn_state state;
-	char message[256];	/* what is wrong or happening; "" when all is well */
-	bool fatal;		/* retrying cannot help without a change (bad login) */
-	bool partial;		/* the last data lacks values that come a poll later */
+	/* what is wrong or happening; "" when all is well */
+	char message[256];
+	/* retrying cannot help without a change (bad login) */
+	bool fatal;
+	/* the last data lacks values that come a poll later */
+	bool partial;
 	unsigned faults;	/* faults seen since start */
-	unsigned repeats;	/* the same fault again, this many times in a row */
+	/* the same fault again, this many times in a row */
+	unsigned repeats;
 	unsigned malformed;	/* bodies refused as malformed since start */
 	double retry_at;	/* CONN_RETRYING: now_mono() of the next try */
 };
@@ -58,7 +62,10 @@ struct provider_ops {
 	const char *name;
 	/* Fill fds (at most max) with what to poll; return how many. */
 	int (*pollfds)(struct provider *p, struct pollfd *fds, int max);
-	/* The now_mono() time the provider next needs dispatch, or a large value. */
+	/*
+	 * The now_mono() time the provider next needs dispatch, or a large
+	 * value.
+	 */
 	double (*next_wake)(struct provider *p);
 	/* Do what is due: fds are those from pollfds with revents filled. */
 	void (*dispatch)(struct provider *p, const struct pollfd *fds, int nfds,

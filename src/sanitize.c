@@ -54,7 +54,8 @@ static const struct cp_range drop_ranges[] = {
 	{ 0x200b, 0x200f },	/* zero-width space, ZWNJ, ZWJ, LRM, RLM */
 	{ 0x202a, 0x202e },	/* LRE, RLE, PDF, LRO, RLO */
 	{ 0x2060, 0x2064 },	/* word joiner, invisible operators */
-	{ 0x2066, 0x206f },	/* LRI, RLI, FSI, PDI, deprecated format chars */
+	/* LRI, RLI, FSI, PDI, deprecated format chars */
+	{ 0x2066, 0x206f },
 	{ 0xfeff, 0xfeff },	/* zero-width no-break space (BOM) */
 	{ 0xfff9, 0xfffb },	/* interlinear annotation controls */
 	{ 0xe0000, 0xe007f },	/* tag characters */
@@ -372,7 +373,8 @@ static void mask_values(char *msg, size_t size)
 				continue;
 			gap = value_gap(msg + at + wl);
 			if (gap == 0)
-				continue;	/* "the token answer": no value */
+				/* "the token answer": no value */
+				continue;
 			len = strcspn(msg + at + wl + gap, "\"'&,; )}]");
 			if (len > 0 && strncmp(msg + at + wl + gap, SECRET_MARK,
 					       strlen(SECRET_MARK)) != 0)

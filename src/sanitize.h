@@ -5,10 +5,10 @@
  * Everything that came from outside passes here before it is stored in a
  * snapshot or written anywhere: control characters (C0, DEL, C1), every
  * escape sequence whole (CSI, OSC, DCS...: its printable bytes too, so a
- * name does not show "[31m" or a title it tried to set), bidi overrides and isolates,
- * zero-width and other invisible format characters are removed or replaced,
- * invalid UTF-8 becomes U+FFFD, and tabs and newlines become spaces. What
- * comes out is valid UTF-8 that draws exactly as many cells as it says.
+ * name does not show "[31m" or a title it tried to set), bidi overrides and
+ * isolates, zero-width and other invisible format characters are removed or
+ * replaced, invalid UTF-8 becomes U+FFFD, and tabs and newlines become spaces.
+ * What comes out is valid UTF-8 that draws exactly as many cells as it says.
  */
 #ifndef WB_SANITIZE_H
 #define WB_SANITIZE_H

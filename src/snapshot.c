@@ -45,7 +45,8 @@ struct snapshot *snapshot_new(const struct layoutset *set)
 	arena_init(&s->arena, 16384);
 	s->set = set;
 	s->ntotals = set->ntotals;
-	s->totals = xcalloc(set->ntotals ? set->ntotals : 1, sizeof(*s->totals));
+	s->totals =
+		xcalloc(set->ntotals ? set->ntotals : 1, sizeof(*s->totals));
 	for (size_t i = 0; i < set->ntotals; i++)
 		s->totals[i] = cell_none;
 	s->total_json_seen = arena_alloc(&s->arena, (set->ntotals + 1) *
@@ -109,8 +110,9 @@ void snapshot_grid_alloc(struct snapshot *s, size_t gid, size_t nrows)
 	free(g->cells);
 	g->present = true;
 	g->nrows = nrows;
-	g->cells = xreallocarray(NULL, nrows * g->ncols > 0 ? nrows * g->ncols : 1,
-				 sizeof(*g->cells));
+	g->cells =
+		xreallocarray(NULL, nrows * g->ncols > 0 ? nrows * g->ncols : 1,
+			      sizeof(*g->cells));
 	for (size_t i = 0; i < nrows * g->ncols; i++)
 		g->cells[i] = cell_none;
 }
@@ -128,8 +130,8 @@ void snapshot_set(struct snapshot *s, size_t gid, size_t r, size_t c,
 		l != NULL ? l->state_map : NULL, s->set->config_states
 	};
 
-	g->cells[r * g->ncols + c] = cell_read(text, g->cols[c].fmt == FMT_STATE,
-					       maps, 2);
+	g->cells[r * g->ncols + c] =
+		cell_read(text, g->cols[c].fmt == FMT_STATE, maps, 2);
 }
 
 /* True when a total is a state (service availability). */
@@ -181,7 +183,9 @@ void snapshot_set_total_unavailable(struct snapshot *s, size_t tid)
 /* A bit per type; jansson's types are few (object ... null, under 16). */
 static unsigned short json_bit(int json_type)
 {
-	return json_type >= 0 && json_type < 16 ? (unsigned short)(1u << json_type) : 0;
+	return json_type >= 0 && json_type < 16
+		       ? (unsigned short)(1u << json_type)
+		       : 0;
 }
 
 void snapshot_saw_json(struct snapshot *s, size_t gid, size_t c, int json_type)
@@ -214,5 +218,6 @@ void snapshot_note(struct snapshot *s, const char *fmt, ...)
 
 void snapshot_grid_notice(struct snapshot *s, size_t gid, const char *text)
 {
-	s->grids[gid].notice = text ? snapshot_text(s, text, strlen(text)) : NULL;
+	s->grids[gid].notice =
+		text ? snapshot_text(s, text, strlen(text)) : NULL;
 }

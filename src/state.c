@@ -78,8 +78,10 @@ static int find_folded(const char *folded)
 	if (*folded == '\0')
 		return STATE_NONE;
 	for (size_t i = 0; i < WB_ARRAY_LEN(words); i++) {
-		if (strcmp(state_norm(words[i].word, w, sizeof(w)), folded) == 0 ||
-		    strcmp(state_norm(words[i].display, w, sizeof(w)), folded) == 0 ||
+		if (strcmp(state_norm(words[i].word, w, sizeof(w)), folded) ==
+			    0 ||
+		    strcmp(state_norm(words[i].display, w, sizeof(w)),
+			   folded) == 0 ||
 		    in_list(words[i].synonyms, folded))
 			return (int)i;
 	}
@@ -114,15 +116,18 @@ bool state_map_add(struct state_map *m, const char *entry, char *err,
 		return false;
 	}
 	if ((state = state_find(eq + 1)) == STATE_NONE) {
-		snprintf(err, errsz, "state_map entry \"%s\": \"%s\" is no state "
-			 "(ready, busy, after_call_work, not_ready, logged_out)",
-			 entry, eq + 1);
+		snprintf(
+			err, errsz,
+			"state_map entry \"%s\": \"%s\" is no state "
+			"(ready, busy, after_call_work, not_ready, logged_out)",
+			entry, eq + 1);
 		return false;
 	}
 	snprintf(word, sizeof(word), "%.*s", (int)(eq - entry), entry);
 	state_norm(word, folded, sizeof(folded));
 	if (*folded == '\0') {
-		snprintf(err, errsz, "state_map entry \"%s\" has no word", entry);
+		snprintf(err, errsz, "state_map entry \"%s\" has no word",
+			 entry);
 		return false;
 	}
 	m->words = xreallocarray(m->words, m->n + 1, sizeof(*m->words));

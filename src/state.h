@@ -28,8 +28,10 @@
 struct state_word {
 	const char *word;	/* the core's word: "ready", "not_ready" ... */
 	const char *display;	/* "Ready", "Not Ready" ... */
-	enum role role;		/* its role when the layout's states say none */
-	const char *synonyms;	/* other names, space-separated, as state_norm writes them */
+	/* its role when the layout's states say none */
+	enum role role;
+	/* other names, space-separated, as state_norm writes them */
+	const char *synonyms;
 };
 
 /*

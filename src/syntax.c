@@ -91,7 +91,8 @@ static bool count_value(struct parser *p, int line)
 {
 	if (++p->nvalues <= SYNTAX_MAX_VALUES)
 		return true;
-	fatal(p, line, "more than %d values (options, sections and list elements)",
+	fatal(p, line,
+	      "more than %d values (options, sections and list elements)",
 	      SYNTAX_MAX_VALUES);
 	return false;
 }
@@ -169,7 +170,8 @@ static const char *key_suggest(const struct syntax_key *keys, const char *name)
 }
 
 /* The enclosing section (not f itself) whose level knows name, or NULL. */
-static const struct frame *frame_knowing(const struct frame *f, const char *name)
+static const struct frame *frame_knowing(const struct frame *f,
+					 const char *name)
 {
 	for (const struct frame *up = f->up; up != NULL; up = up->up)
 		if (key_find(up->keys, name) != NULL)
@@ -192,18 +194,22 @@ static void report_unknown(struct parser *p, const struct frame *f,
 
 	frame_where(f, where, sizeof(where));
 	if (near != NULL) {
-		syntax_error(p->d, line, "unknown %s \"%s\"%s: did you mean \"%s\"?",
-			     kind, name, where, near);
+		syntax_error(p->d, line,
+			     "unknown %s \"%s\"%s: did you mean \"%s\"?", kind,
+			     name, where, near);
 	} else if (f->name != NULL && frame_knowing(f, name) != NULL) {
-		syntax_error(p->d, line, "%s \"%s\" cannot be%s (opened at line %d): "
-			     "is a \"}\" missing before it?", kind, name, where, f->line);
+		syntax_error(p->d, line,
+			     "%s \"%s\" cannot be%s (opened at line %d): "
+			     "is a \"}\" missing before it?",
+			     kind, name, where, f->line);
 	} else {
 		buf_init(&known);
 		buf_puts(&known, "");
 		for (size_t i = 0; f->keys[i].name != NULL; i++)
-			buf_printf(&known, "%s%s", i ? ", " : "", f->keys[i].name);
-		syntax_error(p->d, line, "unknown %s \"%s\"%s (known: %s)", kind,
-			     name, where, known.data);
+			buf_printf(&known, "%s%s", i ? ", " : "",
+				   f->keys[i].name);
+		syntax_error(p->d, line, "unknown %s \"%s\"%s (known: %s)",
+			     kind, name, where, known.data);
 		buf_free(&known);
 	}
 }
@@ -229,7 +235,8 @@ static struct syntax_node *node_add(struct syntax_node *sec)
 	struct syntax_node *n;
 
 	if ((sec->nkids & (sec->nkids - 1)) == 0)
-		sec->kids = xreallocarray(sec->kids, sec->nkids ? sec->nkids * 2 : 1,
+		sec->kids = xreallocarray(sec->kids,
+					  sec->nkids ? sec->nkids * 2 : 1,
 					  sizeof(*sec->kids));
 	n = &sec->kids[sec->nkids++];
 	memset(n, 0, sizeof(*n));
@@ -306,8 +313,9 @@ static void take_scalar(struct parser *p, struct syntax_node *n)
 		break;
 	}
 	if (takes != NULL)
-		syntax_error(p->d, p->tok.line, "option \"%s\" takes %s, not \"%.40s\"",
-			     k->name, takes, s);
+		syntax_error(p->d, p->tok.line,
+			     "option \"%s\" takes %s, not \"%.40s\"", k->name,
+			     takes, s);
 }
 
 /* Append one string, and its line, to a list node. */
@@ -340,8 +348,9 @@ static void parse_list(struct parser *p, struct syntax_node *n)
 	}
 	while (!p->stop) {
 		if (!tok_is_value(p)) {
-			fatal(p, p->tok.line, "expected a value in the list of \"%s\", "
-			      "not %s", n->key->name, tok_text(p, what, sizeof(what)));
+			fatal(p, p->tok.line,
+			      "expected a value in the list of \"%s\", not %s",
+			      n->key->name, tok_text(p, what, sizeof(what)));
 			return;
 		}
 		if (!count_value(p, p->tok.line))
@@ -353,8 +362,10 @@ static void parse_list(struct parser *p, struct syntax_node *n)
 			return;
 		}
 		if (p->tok.type != TOK_COMMA) {
-			fatal(p, p->tok.line, "expected \",\" or \"}\" in the list of "
-			      "\"%s\", not %s", n->key->name, tok_text(p, what, sizeof(what)));
+			fatal(p, p->tok.line,
+			      "expected \",\" or \"}\" in the list of \"%s\", "
+			      "not %s",
+			      n->key->name, tok_text(p, what, sizeof(what)));
 			return;
 		}
 		advance(p);
@@ -370,10 +381,12 @@ static void parse_value(struct parser *p, struct syntax_node *n)
 	    (p->tok.type == TOK_LBRACE || tok_is_value(p))) {
 		parse_list(p, n);
 	} else if (p->tok.type == TOK_LBRACE) {
-		struct syntax_key lk = { .name = n->key->name, .type = SYNTAX_LIST };
+		struct syntax_key lk = { .name = n->key->name,
+					 .type = SYNTAX_LIST };
 		struct syntax_node dropped = { .key = &lk };
-		syntax_error(p->d, p->tok.line, "option \"%s\" takes one value, not a "
-			     "list", n->key->name);
+		syntax_error(p->d, p->tok.line,
+			     "option \"%s\" takes one value, not a list",
+			     n->key->name);
 		parse_list(p, &dropped);
 		node_clear(&dropped);
 	} else if (tok_is_value(p)) {
@@ -407,11 +420,14 @@ static void parse_option(struct parser *p, const struct syntax_key *k,
 	}
 	advance(p);
 	if (append && k->type != SYNTAX_LIST)
-		syntax_error(p->d, line, "\"+=\" appends to a list, and option \"%s\" "
-			     "is not one", k->name);
+		syntax_error(p->d, line,
+			     "\"+=\" appends to a list, and option \"%s\" is "
+			     "not one",
+			     k->name);
 	if (n != NULL && !(append && k->type == SYNTAX_LIST)) {
-		syntax_error(p->d, line, "option \"%s\" is given twice (first at line "
-			     "%d)", k->name, n->line);
+		syntax_error(p->d, line,
+			     "option \"%s\" is given twice (first at line %d)",
+			     k->name, n->line);
 		n = NULL;
 	} else if (n == NULL && into != NULL && count_value(p, line)) {
 		n = node_add(into);
@@ -428,8 +444,8 @@ static void parse_option(struct parser *p, const struct syntax_key *k,
  * that gets it (NULL: dropped).
  */
 static void parse_section(struct parser *p, const struct frame *f,
-			  const struct syntax_key *k, const char *name, int line,
-			  struct syntax_node *into, int depth)
+			  const struct syntax_key *k, const char *name,
+			  int line, struct syntax_node *into, int depth)
 {
 	struct syntax_node n = { .key = k, .line = line };
 	struct frame sub = { name, NULL, line, k ? k->keys : NULL, f };
@@ -439,22 +455,26 @@ static void parse_section(struct parser *p, const struct frame *f,
 		n.title = xstrdup(p->tok.text.data);
 		advance(p);
 		if (k != NULL && !k->titled)
-			syntax_error(p->d, line, "section \"%s\" takes no title", name);
+			syntax_error(p->d, line,
+				     "section \"%s\" takes no title", name);
 	} else if (k != NULL && k->titled) {
-		syntax_error(p->d, line, "section \"%s\" needs a title: %s \"...\" "
-			     "{ ... }", name, name);
+		syntax_error(p->d, line,
+			     "section \"%s\" needs a title: %s \"...\" { ... }",
+			     name, name);
 	}
 	sub.title = n.title;
 	if (p->tok.type != TOK_LBRACE)
-		fatal(p, p->tok.line, "expected \"{\" after \"%s\", not %s", name,
-		      tok_text(p, what, sizeof(what)));
+		fatal(p, p->tok.line, "expected \"{\" after \"%s\", not %s",
+		      name, tok_text(p, what, sizeof(what)));
 	else if (depth >= SYNTAX_MAX_DEPTH)
-		fatal(p, line, "sections nested deeper than %d", SYNTAX_MAX_DEPTH);
+		fatal(p, line, "sections nested deeper than %d",
+		      SYNTAX_MAX_DEPTH);
 	if (!p->stop && into != NULL && k != NULL)
 		count_value(p, line);
 	if (!p->stop) {
 		advance(p);
-		parse_body(p, &sub, into != NULL && k != NULL ? &n : NULL, depth + 1);
+		parse_body(p, &sub, into != NULL && k != NULL ? &n : NULL,
+			   depth + 1);
 	}
 	if (into != NULL && k != NULL && !p->stop)
 		*node_add(into) = n;
@@ -498,16 +518,20 @@ static void parse_body(struct parser *p, const struct frame *f,
 			advance(p);
 			return;
 		} else if (p->tok.type == TOK_RBRACE) {
-			syntax_error(p->d, p->tok.line, "unexpected \"}\": no section "
-				     "is open");
+			syntax_error(p->d, p->tok.line,
+				     "unexpected \"}\": no section is open");
 			advance(p);
 		} else if (p->tok.type == TOK_EOF && f->name != NULL) {
 			if (f->title != NULL)
-				fatal(p, f->line, "section \"%s\" \"%.40s\" opened at line "
-				      "%d has no closing brace", f->name, f->title, f->line);
+				fatal(p, f->line,
+				      "section \"%s\" \"%.40s\" opened at line "
+				      "%d has no closing brace",
+				      f->name, f->title, f->line);
 			else
-				fatal(p, f->line, "section \"%s\" opened at line %d has no "
-				      "closing brace", f->name, f->line);
+				fatal(p, f->line,
+				      "section \"%s\" opened at line %d has no "
+				      "closing brace",
+				      f->name, f->line);
 		} else if (p->tok.type == TOK_EOF) {
 			return;
 		} else {
@@ -539,11 +563,13 @@ struct syntax_node *syntax_parse(struct syntax_diags *d, const char *text,
 	const char *nul;
 
 	if (len > SYNTAX_MAX_SIZE) {
-		syntax_error(d, 0, "file is larger than %d bytes", SYNTAX_MAX_SIZE);
+		syntax_error(d, 0, "file is larger than %d bytes",
+			     SYNTAX_MAX_SIZE);
 		return NULL;
 	}
 	if ((nul = memchr(text, '\0', len)) != NULL) {
-		syntax_error(d, line_at(text, nul), "a NUL byte: not a text file");
+		syntax_error(d, line_at(text, nul),
+			     "a NUL byte: not a text file");
 		return NULL;
 	}
 	memset(&p, 0, sizeof(p));
@@ -578,7 +604,8 @@ static int open_regular(struct syntax_diags *d, const char *path)
 		return -1;
 	}
 	if (st.st_size > SYNTAX_MAX_SIZE) {
-		syntax_error(d, 0, "file is larger than %d bytes", SYNTAX_MAX_SIZE);
+		syntax_error(d, 0, "file is larger than %d bytes",
+			     SYNTAX_MAX_SIZE);
 		close(fd);
 		return -1;
 	}
@@ -597,7 +624,8 @@ struct syntax_node *syntax_parse_file(struct syntax_diags *d, const char *path,
 		return NULL;
 	if (!read_fd(fd, SYNTAX_MAX_SIZE, &b)) {
 		if (errno == EFBIG)
-			syntax_error(d, 0, "file is larger than %d bytes", SYNTAX_MAX_SIZE);
+			syntax_error(d, 0, "file is larger than %d bytes",
+				     SYNTAX_MAX_SIZE);
 		else
 			syntax_error(d, 0, "cannot read: %s", strerror(errno));
 		return NULL;

@@ -123,8 +123,10 @@ void syntax_diags_flush(struct syntax_diags *d, struct errlist *errs,
 		free(m->text);
 	}
 	if (d->dropped > 0 && (d->nerrors > 0 ? errs : warns) != NULL)
-		errlist_add(d->nerrors > 0 ? errs : warns, "%s: too many problems; "
-			    "only the first %d are shown", d->name, SYNTAX_MAX_MESSAGES);
+		errlist_add(d->nerrors > 0 ? errs : warns,
+			    "%s: too many problems; "
+			    "only the first %d are shown",
+			    d->name, SYNTAX_MAX_MESSAGES);
 	free(d->v);
 	free(d->name);
 	memset(d, 0, sizeof(*d));

@@ -78,11 +78,14 @@ static bool skip_space(struct lexer *lx, struct token *t)
 		} else if (c == '/' && peek(lx, 1) == '*') {
 			int line = lx->line;
 			lx->p += 2;
-			while (!at_end(lx) && !(*lx->p == '*' && peek(lx, 1) == '/'))
+			while (!at_end(lx) &&
+			       !(*lx->p == '*' && peek(lx, 1) == '/'))
 				if (*lx->p++ == '\n')
 					lx->line++;
 			if (at_end(lx)) {
-				lex_fatal(lx, t, line, "comment \"/*\" has no closing \"*/\"");
+				lex_fatal(
+					lx, t, line,
+					"comment \"/*\" has no closing \"*/\"");
 				return false;
 			}
 			lx->p += 2;
@@ -170,17 +173,21 @@ static int numeric_escape(struct lexer *lx, size_t *n)
 			run++;
 		*n = run;
 		for (size_t i = 0; i < run && i < 3 && v >= 0; i++)
-			v = digit(peek(lx, i), 8) < 0 ? -1 : v * 8 + digit(peek(lx, i), 8);
+			v = digit(peek(lx, i), 8) < 0
+				    ? -1
+				    : v * 8 + digit(peek(lx, i), 8);
 		if (run > 3 || v < 0 || v > 0xff) {
-			syntax_error(lx->d, lx->line, "bad escape \"\\%.*s\" in a string "
+			syntax_error(lx->d, lx->line,
+				     "bad escape \"\\%.*s\" in a string "
 				     "(octal runs from \\1 to \\377)",
 				     (int)(run < 8 ? run : 8), lx->p);
 			return -1;
 		}
 	}
 	if (v == 0) {
-		syntax_error(lx->d, lx->line, "escape \"\\%.*s\" in a string makes a "
-			     "NUL byte", (int)*n, lx->p);
+		syntax_error(lx->d, lx->line,
+			     "escape \"\\%.*s\" in a string makes a NUL byte",
+			     (int)*n, lx->p);
 		return -1;
 	}
 	return v;
@@ -200,7 +207,8 @@ static void lex_escape(struct lexer *lx, struct buf *out)
 	int v = (unsigned char)*lx->p;
 	char c;
 
-	if (digit(*lx->p, 10) >= 0 || (*lx->p == 'x' && digit(peek(lx, 1), 16) >= 0))
+	if (digit(*lx->p, 10) >= 0 ||
+	    (*lx->p == 'x' && digit(peek(lx, 1), 16) >= 0))
 		v = numeric_escape(lx, &n);
 	else if ((m = strchr(from, *lx->p)) != NULL)
 		v = (unsigned char)to[m - from];
@@ -225,7 +233,8 @@ static bool lex_string(struct lexer *lx, struct token *t)
 		} else if (c == '\\' && peek(lx, 1) != '\0' && q == '"') {
 			lx->p++;
 			lex_escape(lx, &t->text);
-		} else if (c == '\\' && (peek(lx, 1) == '\\' || peek(lx, 1) == '\'')) {
+		} else if (c == '\\' &&
+			   (peek(lx, 1) == '\\' || peek(lx, 1) == '\'')) {
 			buf_append(&t->text, lx->p + 1, 1);
 			lx->p += 2;
 		} else if (q == '"' && (env = env_length(lx)) > 0) {
@@ -237,8 +246,9 @@ static bool lex_string(struct lexer *lx, struct token *t)
 		}
 	}
 	if (at_end(lx)) {
-		lex_fatal(lx, t, t->line, q == '"' ?
-			  "string has no closing '\"'" : "string has no closing \"'\"");
+		lex_fatal(lx, t, t->line,
+			  q == '"' ? "string has no closing '\"'"
+				   : "string has no closing \"'\"");
 		return false;
 	}
 	lx->p++;
@@ -249,7 +259,8 @@ static bool lex_string(struct lexer *lx, struct token *t)
 static bool lex_punct(struct lexer *lx, struct token *t)
 {
 	static const char singles[] = "{}=,";
-	static const enum tok types[] = { TOK_LBRACE, TOK_RBRACE, TOK_EQ, TOK_COMMA };
+	static const enum tok types[] = { TOK_LBRACE, TOK_RBRACE, TOK_EQ,
+					  TOK_COMMA };
 	const char *s = strchr(singles, *lx->p);
 
 	if (s != NULL && *lx->p != '\0') {
@@ -281,7 +292,8 @@ void lex_next(struct lexer *lx, struct token *t)
 		return;
 	}
 	if (++lx->ntokens > SYNTAX_MAX_TOKENS) {
-		snprintf(msg, sizeof(msg), "more than %d tokens", SYNTAX_MAX_TOKENS);
+		snprintf(msg, sizeof(msg), "more than %d tokens",
+			 SYNTAX_MAX_TOKENS);
 		lex_fatal(lx, t, t->line, msg);
 	} else if (lex_punct(lx, t)) {
 		return;
@@ -305,9 +317,13 @@ void lex_next(struct lexer *lx, struct token *t)
 const char *lex_describe(const struct token *t, char *out, size_t size)
 {
 	static const char *const names[] = {
-		[TOK_EOF] = "the end of the file", [TOK_LBRACE] = "\"{\"",
-		[TOK_RBRACE] = "\"}\"", [TOK_EQ] = "\"=\"", [TOK_PLUSEQ] = "\"+=\"",
-		[TOK_COMMA] = "\",\"", [TOK_STOP] = "an error",
+		[TOK_EOF] = "the end of the file",
+		[TOK_LBRACE] = "\"{\"",
+		[TOK_RBRACE] = "\"}\"",
+		[TOK_EQ] = "\"=\"",
+		[TOK_PLUSEQ] = "\"+=\"",
+		[TOK_COMMA] = "\",\"",
+		[TOK_STOP] = "an error",
 	};
 
 	if (t->type == TOK_WORD || t->type == TOK_STRING)

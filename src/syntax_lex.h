@@ -13,14 +13,14 @@
 
 enum tok {
 	TOK_EOF,
-	TOK_WORD,		/* an unquoted word (a number is one too) */
-	TOK_STRING,		/* a quoted string, or ${...} */
+	TOK_WORD, /* an unquoted word (a number is one too) */
+	TOK_STRING, /* a quoted string, or ${...} */
 	TOK_LBRACE,
 	TOK_RBRACE,
 	TOK_EQ,
 	TOK_PLUSEQ,
 	TOK_COMMA,
-	TOK_STOP		/* a fatal problem was reported: read no further */
+	TOK_STOP /* a fatal problem was reported: read no further */
 };
 
 struct token {

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "format.h"
+#include "media.h"
 #include "state.h"
 #include "table.h"
 
@@ -128,6 +129,24 @@ static bool logged_out(const struct panel *p, const struct snapshot *s,
 	return false;
 }
 
+/*
+ * True when row r of a service grid that shows some media only (media =
+ * {...}) is a service of one of them. Its name is its first text column;
+ * a row without one is shown.
+ */
+static bool media_shown(const struct panel *p, const struct snapshot *s,
+			size_t r)
+{
+	for (size_t c = 0; c < p->ncols; c++) {
+		const char *name;
+		if (p->cols[c].fmt != FMT_TEXT)
+			continue;
+		name = snapshot_cell_text(s, p->gid, r, c);
+		return name == NULL || (media_of(name, p->media_map) & p->media);
+	}
+	return true;
+}
+
 size_t table_filter(const struct panel *p, const struct snapshot *s,
 		    size_t *rows)
 {
@@ -141,6 +160,8 @@ size_t table_filter(const struct panel *p, const struct snapshot *s,
 			       p->cols[p->filter.col].fmt == FMT_STATE);
 	for (size_t r = 0; g->present && r < g->nrows; r++) {
 		if (p->logged_in_only && logged_out(p, s, r, out))
+			continue;
+		if (p->media && !media_shown(p, s, r))
 			continue;
 		if (p->filter.set) {
 			const struct cell *v = snapshot_cell(s, p->gid, r, p->filter.col);

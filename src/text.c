@@ -62,7 +62,9 @@ size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 static int char_width(const unsigned char *s, size_t *len)
 {
 	uint32_t cp;
-	size_t n = s[0] < 0x80 ? 0 : utf8_decode(s, strnlen((const char *)s, 4), &cp);
+	size_t n = s[0] < 0x80
+			   ? 0
+			   : utf8_decode(s, strnlen((const char *)s, 4), &cp);
 	int w;
 
 	*len = n ? n : 1;

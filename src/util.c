@@ -171,7 +171,9 @@ void *arena_alloc(struct arena *a, size_t n)
 		blk->used = 0;
 		blk->size = size;
 		a->head = blk;
-		/* Grow blocks geometrically so big snapshots need few of them. */
+		/*
+		 * Grow blocks geometrically so big snapshots need few of them.
+		 */
 		if (a->block_size < (1u << 20))
 			a->block_size *= 2;
 	}

@@ -107,7 +107,9 @@ void secret_free(char *s);
 /* Free n strings and the array holding them. */
 void strv_free(char **v, size_t n);
 
-/* One entry of a list a server keeps (teams, queues, agents): id may be NULL. */
+/*
+ * One entry of a list a server keeps (teams, queues, agents): id may be NULL.
+ */
 struct cfg_item {
 	char *id;
 	char *name;

@@ -137,7 +137,8 @@ check "the board shows the queues" wait_screen 10 "Voice Inbound"
 check "data arrives" wait_screen 10 "data [0-9]*s ago"
 check "no bell while nothing breaches" test "$(bells)" -eq 0
 check "no alert in the status line" screen_lacks "ALERT"
-check "the queues panel's border is screen line 2" sh -c "tmux -S '$TMUX_SOCKET' capture-pane -p -t wb | sed -n 2p | grep -q Queues"
+check "the queues panel's border is screen line 2" \
+	sh -c "tmux -S '$TMUX_SOCKET' capture-pane -p -t wb | sed -n 2p | grep -q Queues"
 
 force "Voice Inbound" 30
 check "forced: the board shows 30 waiting at its critical level" \
@@ -152,7 +153,8 @@ t2=$(ms)
 check "the bell waited for the debounce (3 s; $((t2 - t1)) ms after the value showed)" \
 	test $((t2 - t1)) -ge 2000
 check "one ring for one alert" test "$(bells)" -eq 1
-check "the status line: one alert, where" screen_has "1 ALERT.*Queues: Voice Inbound: Waiting 30"
+check "the status line: one alert, where" \
+	screen_has "1 ALERT.*Queues: Voice Inbound: Waiting 30"
 check "the panel's border flashes (inverted)" wait_for 5 border_inverted
 check "the panel's border flashes (plain again)" wait_for 5 border_plain
 check "the value flashes (inverted)" wait_for 5 value_inverted
@@ -165,7 +167,8 @@ env_of start "Voice Inbound" >"$TMP/start.env"
 for v in EVENT=start "LAYOUT=Alerts" "PANEL=Queues" PANEL_ID=queues \
 	COLUMN=Waiting COLUMN_ID=waiting STAT=in_calls_waiting \
 	"ROW=Voice Inbound" VALUE=30 TEXT=30 LEVEL=crit THRESHOLD=25 DURATION=0; do
-	check "hook: WALLBOARD_ALERT_$v" grep -qxF "WALLBOARD_ALERT_$v" "$TMP/start.env"
+	check "hook: WALLBOARD_ALERT_$v" \
+		grep -qxF "WALLBOARD_ALERT_$v" "$TMP/start.env"
 done
 check "hook: STARTED is a time in UTC" \
 	grep -Eqx 'WALLBOARD_ALERT_STARTED=[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z' "$TMP/start.env"
@@ -174,27 +177,37 @@ check "hook: nothing else of the board's environment" \
 	sh -c "! grep -vE '^(WALLBOARD_ALERT_[A-Z_]+|PATH|HOME|LANG)=' '$TMP/start.env'"
 check "hook: no secret of the board" sh -c "! grep -rqF '$SECRET' '$HOOKS'"
 check "hook: no argument" no_args start "Voice Inbound"
-check "hook: its output goes to the log" wait_for 5 grep -q "on_alert\[[0-9]*\]: hook ran" "$LOG"
+check "hook: its output goes to the log" \
+	wait_for 5 grep -q "on_alert\[[0-9]*\]: hook ran" "$LOG"
 
-check "the bell repeats while the alert stands (alert_repeat 2 s)" wait_for 6 bells_ge 2
+check "the bell repeats while the alert stands (alert_repeat 2 s)" \
+	wait_for 6 bells_ge 2
 keys a
 check "acknowledge: the board says so" wait_screen 5 "1 alert acknowledged"
-check "acknowledge: the status line says the bell is silenced" wait_screen 5 "(silenced)"
+check "acknowledge: the status line says the bell is silenced" \
+	wait_screen 5 "(silenced)"
 c=$(bells)
 force "Chat Service" 30
 check "a new alert after the acknowledge" wait_screen 10 "2 ALERTS"
 check "the new alert rings" wait_for 5 bells_ge $((c + 1))
-check "and only it: the acknowledged one stayed silent" test "$(bells)" -eq $((c + 1))
+check "and only it: the acknowledged one stayed silent" \
+	test "$(bells)" -eq $((c + 1))
 
 sim_control '{"reset": true}'
-check "values back: the alerts clear after the clear time" wait_screen_gone 15 "ALERT"
+check "values back: the alerts clear after the clear time" \
+	wait_screen_gone 15 "ALERT"
 check "the hook ran for the clear" wait_for 5 has_run clear "Voice Inbound"
 env_of clear "Voice Inbound" >"$TMP/clear.env"
-check "hook clear: how long it stood" grep -qx "WALLBOARD_ALERT_DURATION=[1-9][0-9]*" "$TMP/clear.env"
-check "hook clear: the level it cleared from" grep -qx "WALLBOARD_ALERT_LEVEL=crit" "$TMP/clear.env"
-check "log: the alert's start" grep -q "alert: Alerts: Queues: Voice Inbound: Waiting 30 (crit 25)" "$LOG"
-check "log: the acknowledge" grep -q "alert acknowledged: Alerts: Queues: Voice Inbound" "$LOG"
-check "log: the clear" grep -q "alert cleared: Alerts: Queues: Voice Inbound" "$LOG"
+check "hook clear: how long it stood" \
+	grep -qx "WALLBOARD_ALERT_DURATION=[1-9][0-9]*" "$TMP/clear.env"
+check "hook clear: the level it cleared from" \
+	grep -qx "WALLBOARD_ALERT_LEVEL=crit" "$TMP/clear.env"
+check "log: the alert's start" \
+	grep -q "alert: Alerts: Queues: Voice Inbound: Waiting 30 (crit 25)" "$LOG"
+check "log: the acknowledge" \
+	grep -q "alert acknowledged: Alerts: Queues: Voice Inbound" "$LOG"
+check "log: the clear" \
+	grep -q "alert cleared: Alerts: Queues: Voice Inbound" "$LOG"
 
 # --- kiosk: acknowledge allowed; a flapping value; a hostile name; a hang ----
 sim_control "{\"rename\": {\"service\": \"Nice Inbound\", \"name\": \"$HOSTILE\"}}"
@@ -202,7 +215,8 @@ conf "$CONF" 600 5
 board --kiosk
 check "kiosk: the renamed queue shows" wait_screen 10 "touch pwned); -rf"
 keys a
-check "kiosk: the acknowledge key is allowed" wait_screen 5 "no alert to acknowledge"
+check "kiosk: the acknowledge key is allowed" \
+	wait_screen 5 "no alert to acknowledge"
 check "kiosk: not refused" screen_lacks "disabled in kiosk"
 
 force "$HOSTILE" 30
@@ -239,8 +253,10 @@ check "hang: the board keeps drawing (the clock moves)" \
 keys a
 check "hang: the board still takes keys" wait_screen 5 "alerts acknowledged"
 # The timeout is 2 s; gone means killed and reaped (a zombie answers kill -0).
-check "hang: killed and reaped after the timeout" wait_for 8 sh -c "! kill -0 $hpid 2>/dev/null"
-check "hang: the log says so" grep -q "on_alert\[$hpid\]: killed after 2 s" "$LOG"
+check "hang: killed and reaped after the timeout" \
+	wait_for 8 sh -c "! kill -0 $hpid 2>/dev/null"
+check "hang: the log says so" \
+	grep -q "on_alert\[$hpid\]: killed after 2 s" "$LOG"
 check "hang: the board still runs" board_running
 rm -f "$TMP/hang"
 
@@ -253,7 +269,8 @@ check "SIGTERM: the board exits" wait_for 6 board_exited
 sim_control '{"reset": true}'
 conf "$CONF" 0 0 0 3
 board
-check "no debounce: the board shows the queues" wait_screen 10 "Best Chat Service"
+check "no debounce: the board shows the queues" \
+	wait_screen 10 "Best Chat Service"
 t0=$(ms)
 flapped=0
 for i in 1 2 3 4 5 6 7 8; do
@@ -300,7 +317,8 @@ last_byte() { tail -c 1 "$TMP/light" | od -An -to1 | tr -d ' '; }
 light start crit "Voice Inbound"
 check "stack light: red for a critical alert" test "$(last_byte)" = 021
 light start warn "$HOSTILE"
-check "stack light: still red with a warning beside it" test "$(last_byte)" = 021
+check "stack light: still red with a warning beside it" \
+	test "$(last_byte)" = 021
 light clear crit "Voice Inbound"
 check "stack light: amber when the warning is left" test "$(last_byte)" = 022
 light clear warn "$HOSTILE"
@@ -325,7 +343,8 @@ s.handle_request()
 PY
 python3 "$TMP/receive.py" "$TMP/posted" >"$TMP/receive.port" &
 track $!
-check "chat webhook: a server to post to" wait_for 20 test -s "$TMP/receive.port"
+check "chat webhook: a server to post to" \
+	wait_for 20 test -s "$TMP/receive.port"
 echo "http://127.0.0.1:$(cat "$TMP/receive.port")/hooks/secret-path" >"$TMP/webhook-url"
 chmod 600 "$TMP/webhook-url"
 # shellcheck disable=SC2046
@@ -333,7 +352,8 @@ env -i $(alert_env start crit) WALLBOARD_ALERT_ROW="Say \"hi\" $HOSTILE" \
 	WEBHOOK_URL_FILE="$TMP/webhook-url" "$HOOKDOC/chat-webhook" >"$TMP/webhook.out" 2>&1
 check "chat webhook: exits 0" test $? -eq 0
 posted_has() { jq -e --arg t "$1" '.text | contains($t)' "$TMP/posted" >/dev/null; }
-check "chat webhook: posted JSON with the name verbatim" posted_has "Say \"hi\" $HOSTILE"
+check "chat webhook: posted JSON with the name verbatim" \
+	posted_has "Say \"hi\" $HOSTILE"
 check "chat webhook: nothing touched" test ! -e "$TMP/pwned"
 
 # A notification: notify-send (a stand-in that keeps its arguments) gets

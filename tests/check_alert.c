@@ -26,20 +26,13 @@
 
 /* A layout with a totals alert (bell at crit) and a grid alert (flash). */
 static const char *const layout_text =
-	"title = \"Floor\"\n"
-	"row {\n"
-	"  panel \"queue\" {\n"
-	"    type = totals\n"
+	"title = \"Floor\"\nrow {\n  panel \"queue\" {\n    type = totals\n"
 	"    alert = bell\n"
-	"    column \"waiting\" { stat = \"in_calls_waiting\" warn = 5 crit = 10 }\n"
-	"  }\n"
-	"  panel \"queues\" {\n"
-	"    type = service_grid\n"
+	"    column \"waiting\" { stat = \"in_calls_waiting\" warn = 5 crit = "
+	"10 }\n  }\n  panel \"queues\" {\n    type = service_grid\n"
 	"    column \"name\" { stat = \"name\" }\n"
-	"    column \"waiting\" { stat = \"in_calls_waiting\" warn = 3 crit = 8\n"
-	"                       alert = flash alert_at = warn }\n"
-	"  }\n"
-	"}\n";
+	"    column \"waiting\" { stat = \"in_calls_waiting\" warn = 3 crit = "
+	"8\n                       alert = flash alert_at = warn }\n  }\n}\n";
 
 static struct layoutset *set;
 static struct alerts *al;
@@ -103,13 +96,15 @@ static void feed(double t, const char *total, const char *const *rows)
 	s->received = t;
 	s->received_wall = 1700000000 + t;
 	if (total)
-		snapshot_set_total(s, tid, snapshot_text(s, total, strlen(total)));
+		snapshot_set_total(s, tid,
+				   snapshot_text(s, total, strlen(total)));
 	snapshot_grid_alloc(s, gid, n);
 	for (size_t r = 0; r < n; r++) {
 		const char *eq = strchr(rows[r], '=');
 		snapshot_set(s, gid, r, 0, snapshot_text(s, rows[r],
 			     (size_t)(eq - rows[r])));
-		snapshot_set(s, gid, r, 1, snapshot_text(s, eq + 1, strlen(eq + 1)));
+		snapshot_set(s, gid, r, 1,
+			     snapshot_text(s, eq + 1, strlen(eq + 1)));
 	}
 	alerts_feed(al, s, listen, NULL);
 	snapshot_free(s);
@@ -130,21 +125,20 @@ static size_t standing(void)
 	return alerts_standing(al, &old, &acked);
 }
 
-/* --- the layout syntax ------------------------------------------------------ */
+/* --- the layout syntax --------------------------------------------------- */
 
 START_TEST(test_syntax_resolved)
 {
 	static const char *const text =
-		"title = \"t\"\nalert = flash\nalert_at = warn\n"
-		"row { panel \"p\" { type = totals\n"
-		"  column \"w\" { stat = \"in_calls_waiting\" warn = 1 }\n"
-		"  column \"h\" { stat = \"in_calls_handled_per_day\" }\n"
-		"  column \"sl\" { stat = \"service_level\" warn = 80 crit = 70 "
-		"alert = bell alert_at = crit }\n"
-		"}\n panel \"q\" { type = totals alert = none\n"
-		"  column \"w\" { stat = \"in_calls_waiting\" warn = 1 crit = 2 }\n"
-		"  column \"x\" { stat = \"in_calls_waiting\" crit = 2 alert = bell }\n"
-		"} }\n";
+		"title = \"t\"\nalert = flash\nalert_at = warn\nrow { panel "
+		"\"p\" { type = totals\n  column \"w\" { stat = "
+		"\"in_calls_waiting\" warn = 1 }\n  column \"h\" { stat = "
+		"\"in_calls_handled_per_day\" }\n  column \"sl\" { stat = "
+		"\"service_level\" warn = 80 crit = 70 alert = bell alert_at = "
+		"crit }\n}\n panel \"q\" { type = totals alert = none\n  "
+		"column \"w\" { stat = \"in_calls_waiting\" warn = 1 crit = 2 "
+		"}\n  column \"x\" { stat = \"in_calls_waiting\" crit = 2 "
+		"alert = bell }\n} }\n";
 	struct layoutset *s2 = testlib_layoutset1("brightpattern", text);
 	const struct panel *p = &s2->layouts[0]->panels[0];
 	const struct panel *q = &s2->layouts[0]->panels[1];
@@ -157,7 +151,9 @@ START_TEST(test_syntax_resolved)
 	/* ... the column's own over it. */
 	ck_assert_int_eq(p->cols[2].alert, ALERT_BELL);
 	ck_assert_int_eq(p->cols[2].alert_at, ROLE_CRIT);
-	/* A panel's none over the layout's, a column's bell over the panel's. */
+	/*
+	 * A panel's none over the layout's, a column's bell over the panel's.
+	 */
 	ck_assert_int_eq(q->cols[0].alert, ALERT_NONE);
 	ck_assert_int_eq(q->cols[1].alert, ALERT_BELL);
 	ck_assert_int_eq(q->cols[1].alert_at, ROLE_WARN);
@@ -171,11 +167,13 @@ static const struct {
 	const char *msg;
 } bad_syntax[] = {
 	{ "title = \"t\"\nrow { panel \"p\" { type = totals\n"
-	  "column \"h\" { stat = \"in_calls_handled_per_day\"\nalert = bell } } }\n",
-	  "t.layout:4: alert needs a level: give column \"h\" warn or crit "
-	  "(or states)" },
+	  "column \"h\" { stat = \"in_calls_handled_per_day\"\nalert = bell } "
+	  "} }\n",
+	  "t.layout:4: alert needs a level: give column \"h\" warn or crit (or "
+	  "states)" },
 	{ "title = \"t\"\nrow { panel \"p\" { type = totals\n"
-	  "column \"w\" { stat = \"in_calls_waiting\" warn = 3\nalert = flash } } }\n",
+	  "column \"w\" { stat = \"in_calls_waiting\" warn = 3\nalert = flash "
+	  "} } }\n",
 	  "t.layout:4: alert at crit, but column \"w\" has no crit: give crit, "
 	  "or alert_at = warn" },
 	{ "title = \"t\"\nalert = loud\nrow { panel \"p\" { type = totals\n"
@@ -185,7 +183,8 @@ static const struct {
 	  "column \"w\" { stat = \"in_calls_waiting\" crit = 3\n"
 	  "alert_at = ok } } }\n",
 	  "t.layout:4: unknown alert_at \"ok\" (warn or crit)" },
-	{ "title = \"t\"\nrow { panel \"p\" { type = ticker\nalert = bell } }\n",
+	{ "title = \"t\"\nrow { panel \"p\" { type = ticker\nalert = bell } "
+	  "}\n",
 	  "t.layout:3: option \"alert\" does not apply to a ticker panel" },
 };
 
@@ -203,7 +202,7 @@ START_TEST(test_syntax_errors)
 }
 END_TEST
 
-/* --- debounce ------------------------------------------------------------- */
+/* --- debounce ------------------------------------------------------------ */
 
 /* The level must hold for the debounce time before the alert fires. */
 START_TEST(test_debounce)
@@ -241,7 +240,7 @@ START_TEST(test_no_debounce)
 }
 END_TEST
 
-/* --- hysteresis ----------------------------------------------------------- */
+/* --- hysteresis ---------------------------------------------------------- */
 
 /* It clears only when the value stays short of the level for the time. */
 START_TEST(test_hysteresis)
@@ -250,7 +249,8 @@ START_TEST(test_hysteresis)
 	feed_total(2, "12");
 	ck_assert_uint_eq(nstart, 1);
 	feed_total(10, "3");
-	feed_total(12, "11");	/* back before the clear time: the same alert */
+	/* back before the clear time: the same alert */
+	feed_total(12, "11");
 	feed_total(13, "2");
 	feed_total(17, "2");	/* 4 s short of it */
 	ck_assert_uint_eq(nclear, 0);
@@ -295,7 +295,8 @@ END_TEST
 /* One alert a row, known by its name; a row gone clears in time. */
 START_TEST(test_rows)
 {
-	static const char *const both[] = { "Voice=9", "Chat=4", "Mail=0", NULL };
+	static const char *const both[] = { "Voice=9", "Chat=4", "Mail=0",
+					    NULL };
 	static const char *const gone[] = { "Chat=4", "Mail=0", NULL };
 
 	feed(0, "0", both);
@@ -340,7 +341,7 @@ START_TEST(test_same_name)
 }
 END_TEST
 
-/* --- the bell ------------------------------------------------------------- */
+/* --- the bell ------------------------------------------------------------ */
 
 /* Rings when an alert fires, again after the repeat, not when silenced. */
 START_TEST(test_bell)
@@ -368,8 +369,8 @@ START_TEST(test_bell_new_alert)
 	static const char *const rows[] = { "Voice=9", NULL };
 	struct alert_opts o = { 1.5, 5, 0 };
 	static const char *const text =
-		"title = \"t\"\nalert = bell\nrow { panel \"q\" { type = service_grid\n"
-		"column \"name\" { stat = \"name\" }\n"
+		"title = \"t\"\nalert = bell\nrow { panel \"q\" { type = "
+		"service_grid\ncolumn \"name\" { stat = \"name\" }\n"
 		"column \"w\" { stat = \"in_calls_waiting\" crit = 8 } }\n"
 		"panel \"t\" { type = totals\n"
 		"column \"w\" { stat = \"in_calls_waiting\" crit = 10 } } }\n";
@@ -392,7 +393,7 @@ START_TEST(test_bell_new_alert)
 }
 END_TEST
 
-/* --- bounds ----------------------------------------------------------------- */
+/* --- bounds -------------------------------------------------------------- */
 
 /* More breaches than room: ALERT_MAX stand, the rest are counted. */
 START_TEST(test_bounded)
@@ -418,7 +419,8 @@ END_TEST
 /* Once running, feeding a snapshot allocates nothing. */
 START_TEST(test_no_allocation)
 {
-	static const char *const rows[] = { "Voice=9", "Chat=4", "Mail=0", NULL };
+	static const char *const rows[] = { "Voice=9", "Chat=4", "Mail=0",
+					    NULL };
 	struct snapshot *s[2];
 	size_t before, after;
 
@@ -428,8 +430,9 @@ START_TEST(test_no_allocation)
 		snapshot_grid_alloc(s[i], gid, 3);
 		for (size_t r = 0; r < 3; r++) {
 			const char *eq = strchr(rows[r], '=');
-			snapshot_set(s[i], gid, r, 0, snapshot_text(s[i], rows[r],
-				     (size_t)(eq - rows[r])));
+			snapshot_set(s[i], gid, r, 0,
+				     snapshot_text(s[i], rows[r],
+						   (size_t)(eq - rows[r])));
 			snapshot_set(s[i], gid, r, 1, eq + 1);
 		}
 		s[i]->received = i;
@@ -444,7 +447,7 @@ START_TEST(test_no_allocation)
 }
 END_TEST
 
-/* --- the hook's environment ------------------------------------------------ */
+/* --- the hook's environment ---------------------------------------------- */
 
 /* A hostile queue name reaches the program as data, verbatim. */
 START_TEST(test_hook_env)

@@ -47,18 +47,23 @@ START_TEST(test_sorted_and_findable)
 		const struct catalog *cat = catalog_at(k);
 
 		for (size_t i = 1; i < cat->n; i++)
-			ck_assert_msg(strcmp(cat->stats[i - 1].name, cat->stats[i].name) < 0,
-				      "%s: not strictly sorted at %zu: \"%s\" then \"%s\"",
+			ck_assert_msg(strcmp(cat->stats[i - 1].name,
+					     cat->stats[i].name) < 0,
+				      "%s: not strictly sorted at %zu: \"%s\" "
+				      "then \"%s\"",
 				      cat->provider, i, cat->stats[i - 1].name,
 				      cat->stats[i].name);
 		for (size_t i = 0; i < cat->n; i++)
-			ck_assert_msg(catalog_find(cat, cat->stats[i].name) == &cat->stats[i],
+			ck_assert_msg(catalog_find(cat, cat->stats[i].name) ==
+					      &cat->stats[i],
 				      "%s: \"%s\" not found by bisection",
 				      cat->provider, cat->stats[i].name);
 		for (size_t i = 1; i < cat->nderive; i++)
-			ck_assert_msg(strcmp(cat->derive[i - 1].name, cat->derive[i].name) < 0,
-				      "%s: derived totals not strictly sorted at %zu",
-				      cat->provider, i);
+			ck_assert_msg(
+				strcmp(cat->derive[i - 1].name,
+				       cat->derive[i].name) < 0,
+				"%s: derived totals not strictly sorted at %zu",
+				cat->provider, i);
 	}
 }
 END_TEST
@@ -71,19 +76,27 @@ START_TEST(test_entries_well_formed)
 
 		for (size_t i = 0; i < cat->n; i++) {
 			const struct stat_info *si = &cat->stats[i];
-			ck_assert_msg(si->name && si->name[0], "%s: an entry has no name",
+			ck_assert_msg(si->name && si->name[0],
+				      "%s: an entry has no name",
 				      cat->provider);
-			ck_assert_msg(si->kind >= STAT_COUNT && si->kind <= STAT_TIME,
-				      "\"%s\": bad kind %d", si->name, (int)si->kind);
-			ck_assert_msg(si->scope != 0 && (si->scope & ~STAT_SCOPE_ANY) == 0,
-				      "\"%s\": bad scope %#x", si->name, si->scope);
-			ck_assert_msg((si->flags & ~(STAT_TICKS | STAT_RENAMED | STAT_PROBE)) == 0,
-				      "\"%s\": unknown flags %#x", si->name, si->flags);
+			ck_assert_msg(
+				si->kind >= STAT_COUNT && si->kind <= STAT_TIME,
+				"\"%s\": bad kind %d", si->name, (int)si->kind);
+			ck_assert_msg(si->scope != 0 && (si->scope &
+							 ~STAT_SCOPE_ANY) == 0,
+				      "\"%s\": bad scope %#x", si->name,
+				      si->scope);
+			ck_assert_msg((si->flags & ~(STAT_TICKS | STAT_RENAMED |
+						     STAT_PROBE)) == 0,
+				      "\"%s\": unknown flags %#x", si->name,
+				      si->flags);
 			ck_assert_msg(si->desc != NULL && si->desc[0] != '\0',
 				      "\"%s\": no description", si->name);
 			if (si->flags & STAT_TICKS)
-				ck_assert_msg(si->kind == STAT_DURATION,
-					      "\"%s\": ticks but is not a duration", si->name);
+				ck_assert_msg(
+					si->kind == STAT_DURATION,
+					"\"%s\": ticks but is not a duration",
+					si->name);
 		}
 	}
 }
@@ -120,8 +133,55 @@ START_TEST(test_kind_names)
 	ck_assert_str_eq(catalog_kind_name(STAT_TEXT), "text");
 	ck_assert_str_eq(catalog_kind_name(STAT_STATE), "state");
 	ck_assert_str_eq(catalog_kind_name(STAT_TIME), "time");
-	ck_assert_str_eq(catalog_kind_name((enum stat_kind)(STAT_TIME + 1)), "?");
+	ck_assert_str_eq(catalog_kind_name((enum stat_kind)(STAT_TIME + 1)),
+			 "?");
 	ck_assert_str_eq(catalog_kind_name((enum stat_kind)99), "?");
+}
+END_TEST
+
+/*
+ * "Did you mean": a name a few edits away from a statistic, or held by
+ * one name alone, gets it; a name near nothing gets nothing. Every
+ * source's own names, misspelt, lead back to themselves.
+ */
+START_TEST(test_suggest)
+{
+	const struct catalog *bp = catalog_for("brightpattern");
+
+	ck_assert_ptr_nonnull(bp);
+	ck_assert_str_eq(catalog_suggest(bp, "in_calls_wating"),
+			 "in_calls_waiting");
+	ck_assert_str_eq(catalog_suggest(bp, "in_calls_waitnig"),
+			 "in_calls_waiting");
+	ck_assert_ptr_null(catalog_suggest(bp, "IN_CALLS_WAITING"));
+	ck_assert_ptr_null(catalog_suggest(bp, "foo"));
+	ck_assert_ptr_null(catalog_suggest(bp, ""));
+	ck_assert_ptr_null(catalog_suggest(bp, NULL));
+	ck_assert_ptr_null(catalog_suggest(NULL, "in_calls_waiting"));
+	ck_assert_ptr_null(catalog_suggest(bp, "completely_unrelated_words"));
+	for (size_t k = 0; catalog_at(k); k++) {
+		const struct catalog *cat = catalog_at(k);
+		for (size_t i = 0; i < cat->n; i++) {
+			const struct stat_info *si = &cat->stats[i];
+			char typo[128];
+			const char *got;
+			size_t len = strlen(si->name);
+			if (len < 6 || len >= sizeof(typo) ||
+			    (si->flags & STAT_RENAMED))
+				continue;
+			/* The last letter dropped. */
+			memcpy(typo, si->name, len - 1);
+			typo[len - 1] = '\0';
+			if (catalog_find(cat, typo) != NULL)
+				continue;
+			got = catalog_suggest(cat, typo);
+			ck_assert_msg(got != NULL, "%s: nothing for %s",
+				      cat->provider, typo);
+			ck_assert_msg(catalog_find(cat, got) != NULL,
+				      "%s: %s offers %s, not a statistic",
+				      cat->provider, typo, got);
+		}
+	}
 }
 END_TEST
 
@@ -137,6 +197,7 @@ static Suite *catalog_suite(void)
 	tcase_add_test(tc, test_find_null);
 	tcase_add_test(tc, test_find_small);
 	tcase_add_test(tc, test_kind_names);
+	tcase_add_test(tc, test_suggest);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -22,14 +22,15 @@ static const struct {
 	{ "Voice Inbound", true, "Voice Inbound" },
 	{ "", true, "" },
 	{ "42", false, "42" },
-	{ "-3.5", false, "-3.5" },		/* a number stays a number */
+	{ "-3.5", false, "-3.5" }, /* a number stays a number */
 	{ "a,b", true, "\"a,b\"" },
 	{ "say \"hi\"", true, "\"say \"\"hi\"\"\"" },
 	{ "two\nlines", true, "\"two\nlines\"" },
 	{ "cr\rhere", true, "\"cr\rhere\"" },
 	{ "販売 窓口", true, "販売 窓口" },
 	{ "Service Client Français", true, "Service Client Français" },
-	{ "=HYPERLINK(\"http://x\")", true, "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+	{ "=HYPERLINK(\"http://x\")", true,
+	  "\"'=HYPERLINK(\"\"http://x\"\")\"" },
 	{ "=cmd|' /C calc'!A0", true, "\"'=cmd|' /C calc'!A0\"" },
 	{ "+1+1", true, "\"'+1+1\"" },
 	{ "-rf", true, "\"'-rf\"" },
@@ -37,7 +38,7 @@ static const struct {
 	{ "\tx", true, "\"'\tx\"" },
 	{ "\rx", true, "\"'\rx\"" },
 	{ "$(touch pwned); -rf", true, "$(touch pwned); -rf" },
-	{ "a=b", true, "a=b" },		/* only a first character counts */
+	{ "a=b", true, "a=b" }, /* only a first character counts */
 };
 
 START_TEST(test_field)
@@ -56,7 +57,8 @@ static Suite *csv_suite(void)
 	Suite *s = suite_create("csv");
 	TCase *tc = tcase_create("csv");
 
-	tcase_add_loop_test(tc, test_field, 0, (int)(sizeof(cases) / sizeof(cases[0])));
+	tcase_add_loop_test(tc, test_field, 0,
+			    (int)(sizeof(cases) / sizeof(cases[0])));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -18,29 +18,18 @@
 
 /* Agents, a scoped total, a service availability, a ticker. */
 static const char *const layout_text =
-	"title = \"Floor\"\n"
-	"key = 3\n"
-	"row {\n"
-	"  panel \"now\" {\n"
+	"title = \"Floor\"\nkey = 3\nrow {\n  panel \"now\" {\n"
 	"    type = totals\n"
-	"    column \"waiting\" { stat = \"in_calls_waiting\" }\n"
-	"  }\n"
-	"  panel \"voice\" {\n"
-	"    type = totals\n"
+	"    column \"waiting\" { stat = \"in_calls_waiting\" }\n  }\n"
+	"  panel \"voice\" {\n    type = totals\n"
 	"    services = {\"Voice Inbound\", \"Sales\"}\n"
 	"    column \"open\" { stat = \"service_available\" }\n"
-	"    column \"sl\" { stat = \"in_calls_waiting\" }\n"
-	"  }\n"
-	"  panel \"board\" {\n"
-	"    type = agent_grid\n"
+	"    column \"sl\" { stat = \"in_calls_waiting\" }\n  }\n"
+	"  panel \"board\" {\n    type = agent_grid\n"
 	"    column \"agent\" { stat = \"first_last_name\" }\n"
 	"    column \"state\" { stat = \"acd_state\" }\n"
-	"    column \"time\" { stat = \"state_duration\" }\n"
-	"  }\n"
-	"  panel \"chat\" {\n"
-	"    type = ticker\n"
-	"  }\n"
-	"}\n";
+	"    column \"time\" { stat = \"state_duration\" }\n  }\n"
+	"  panel \"chat\" {\n    type = ticker\n  }\n}\n";
 
 static struct layoutset *set;
 
@@ -63,14 +52,16 @@ static struct snapshot *sample(void)
 	snapshot_set_total(s, testlib_tid_of(set, "in_calls_waiting", ""), "4");
 	snapshot_set_total(s, testlib_tid_of(set, "in_calls_waiting",
 					     "Voice Inbound\nSales"), "2");
-	snapshot_set_total_unavailable(s, testlib_tid_of(set, "service_available",
-							 "Voice Inbound\nSales"));
+	snapshot_set_total_unavailable(s,
+				       testlib_tid_of(set, "service_available",
+						      "Voice Inbound\nSales"));
 	snapshot_grid_alloc(s, gid, 2);
 	snapshot_set(s, gid, 0, 0, snapshot_text(s, "Zoë Groß", 10));
 	snapshot_set(s, gid, 0, 1, "Not Ready");	/* a server's words */
 	snapshot_set(s, gid, 0, 2, "75.5");
 	snapshot_set(s, gid, 1, 0, "Bob");
-	snapshot_set(s, gid, 1, 1, "Pausa");		/* a word nobody knows */
+	/* a word nobody knows */
+	snapshot_set(s, gid, 1, 1, "Pausa");
 	s->msgs = xcalloc(1, sizeof(*s->msgs));
 	s->msgs[0] = (struct snap_msg){ "m1", "bob", "Bob", "Lee", "Hello",
 					1700000000, true };
@@ -103,20 +94,25 @@ START_TEST(test_data_round_trip)
 {
 	struct snapshot *s = sample(), *r;
 	size_t gid = testlib_gid_of(set, "1-board");
-	size_t scoped = testlib_tid_of(set, "in_calls_waiting", "Voice Inbound\nSales");
+	size_t scoped =
+		testlib_tid_of(set, "in_calls_waiting", "Voice Inbound\nSales");
 	char *json;
 
 	r = round_trip(s, &json);
-	ck_assert_str_eq(r->totals[testlib_tid_of(set, "in_calls_waiting", "")].text, "4");
+	ck_assert_str_eq(
+		r->totals[testlib_tid_of(set, "in_calls_waiting", "")].text,
+		"4");
 	ck_assert_double_eq(r->totals[scoped].num, 2);
 	ck_assert(r->totals[testlib_tid_of(set, "service_available",
-					   "Voice Inbound\nSales")].unavailable);
+					   "Voice Inbound\nSales")]
+			  .unavailable);
 	ck_assert(r->grids[gid].present);
 	ck_assert_uint_eq(r->grids[gid].nrows, 2);
 	ck_assert_str_eq(snapshot_cell_text(r, gid, 0, 0), "Zoë Groß");
 	/* A state travels as the core's word and is typed again. */
 	ck_assert_str_eq(snapshot_cell_text(r, gid, 0, 1), "not_ready");
-	ck_assert_int_eq(snapshot_cell(r, gid, 0, 1)->state, state_find("not_ready"));
+	ck_assert_int_eq(snapshot_cell(r, gid, 0, 1)->state,
+			 state_find("not_ready"));
 	ck_assert_int_eq(snapshot_cell(r, gid, 1, 1)->state, STATE_NONE);
 	ck_assert_str_eq(snapshot_cell_text(r, gid, 1, 1), "Pausa");
 	ck_assert_double_eq(snapshot_cell(r, gid, 0, 2)->num, 75.5);
@@ -137,15 +133,11 @@ END_TEST
 START_TEST(test_data_columns_by_id)
 {
 	static const char *const mine =
-		"title = \"Mine\"\n"
-		"row {\n"
-		"  panel \"board\" {\n"
+		"title = \"Mine\"\nrow {\n  panel \"board\" {\n"
 		"    type = agent_grid\n"
 		"    column \"state\" { stat = \"acd_state\" }\n"
 		"    column \"agent\" { stat = \"first_last_name\" }\n"
-		"    column \"extra\" { stat = \"reason\" }\n"
-		"  }\n"
-		"}\n";
+		"    column \"extra\" { stat = \"reason\" }\n  }\n}\n";
 	struct layoutset *own = testlib_layoutset1("brightpattern", mine);
 	struct snapshot *s = sample(), *r = snapshot_new(own);
 	struct fleet_words w = { "live", "", false };
@@ -171,16 +163,15 @@ END_TEST
 START_TEST(test_data_hostile_text)
 {
 	static const char msg[] =
-		"{\"v\":1,\"time\":1700000000.5,\"totals\":[],\"grids\":{\"board\":"
-		"{\"columns\":[\"agent\",\"state\",\"time\"],\"rows\":[[\"Eve "
-		"\\u001b]0;owned\\u0007\\u001b[31mRed\\u202e\\u0000x\",\"\\u009b2J\","
-		"null]]}},\"chat\":[{\"content\":\"\\u001b[2Jhi\",\"time\":1}]}";
+		"{\"v\":1,\"time\":1700000000.5,\"totals\":[],\"grids\":{\"board\":{\"columns\":[\"agent\",\"state\",\"time\"],\"rows\":[[\"Eve "
+		"\\u001b]0;owned\\u0007\\u001b[31mRed\\u202e\\u0000x\",\"\\u009b2J\",null]]}},\"chat\":[{\"content\":\"\\u001b[2Jhi\",\"time\":1}]}";
 	struct snapshot *r = snapshot_new(set);
 	struct fleet_data d;
 	char err[256];
 
-	ck_assert_msg(fleet_decode_data(msg, sizeof(msg) - 1, &d, err, sizeof(err)),
-		      "refused: %s", err);
+	ck_assert_msg(
+		fleet_decode_data(msg, sizeof(msg) - 1, &d, err, sizeof(err)),
+		"refused: %s", err);
 	fleet_apply_data(r, set->layouts[0], &d);
 	testlib_assert_snapshot_clean(r);
 	ck_assert(strncmp(snapshot_cell_text(r, 0, 0, 0), "Eve Red", 7) == 0);
@@ -201,19 +192,26 @@ static const struct {
 	{ "{\"v\":2,\"time\":1,\"totals\":[],\"grids\":{}}", "version 2" },
 	{ "{\"v\":1,\"totals\":[],\"grids\":{}}", "no time" },
 	{ "{\"v\":1,\"time\":-5,\"totals\":[],\"grids\":{}}", "no time" },
-	{ "{\"v\":1,\"time\":1,\"totals\":{},\"grids\":{}}", "totals is not a list" },
+	{ "{\"v\":1,\"time\":1,\"totals\":{},\"grids\":{}}",
+	  "totals is not a list" },
 	{ "{\"v\":1,\"time\":1,\"totals\":[{\"stat\":1,\"value\":\"2\"}],"
-	  "\"grids\":{}}", "total 1" },
+	  "\"grids\":{}}",
+	  "total 1" },
 	{ "{\"v\":1,\"time\":1,\"totals\":[],\"grids\":[]}", "grids is not" },
-	{ "{\"v\":1,\"time\":1,\"totals\":[],\"grids\":{\"b\":{\"columns\":[\"a\"],"
-	  "\"rows\":[[\"x\",\"y\"]]}}}", "row 1 is not a list of 1" },
-	{ "{\"v\":1,\"time\":1,\"totals\":[],\"grids\":{\"b\":{\"columns\":[\"a\"],"
-	  "\"rows\":[[7]]}}}", "row 1" },
-	{ "{\"v\":1,\"time\":1,\"totals\":[],\"grids\":{\"b\":{\"columns\":[\"a\"],"
-	  "\"rows\":[[{\"unavailable\":false}]]}}}", "row 1" },
+	{ "{\"v\":1,\"time\":1,\"totals\":[],\"grids\":{\"b\":{\"columns\":["
+	  "\"a\"],\"rows\":[[\"x\",\"y\"]]}}}",
+	  "row 1 is not a list of 1" },
+	{ "{\"v\":1,\"time\":1,\"totals\":[],\"grids\":{\"b\":{\"columns\":["
+	  "\"a\"],\"rows\":[[7]]}}}",
+	  "row 1" },
+	{ "{\"v\":1,\"time\":1,\"totals\":[],\"grids\":{\"b\":{\"columns\":["
+	  "\"a\"],\"rows\":[[{\"unavailable\":false}]]}}}",
+	  "row 1" },
 	{ "{\"v\":1,\"time\":1,\"totals\":[],\"grids\":{\"b\":{\"columns\":[3],"
-	  "\"rows\":[]}}}", "column id" },
-	{ "{\"v\":1,\"time\":1,\"totals\":[],\"grids\":{},\"chat\":[{\"content\":5}]}",
+	  "\"rows\":[]}}}",
+	  "column id" },
+	{ "{\"v\":1,\"time\":1,\"totals\":[],\"grids\":{},\"chat\":[{"
+	  "\"content\":5}]}",
 	  "chat message 1" },
 };
 
@@ -224,8 +222,8 @@ START_TEST(test_data_refused)
 
 	ck_assert(!fleet_decode_data(bad_data[_i].msg, strlen(bad_data[_i].msg),
 				     &d, err, sizeof(err)));
-	ck_assert_msg(strstr(err, bad_data[_i].why) != NULL, "\"%s\" lacks \"%s\"",
-		      err, bad_data[_i].why);
+	ck_assert_msg(strstr(err, bad_data[_i].why) != NULL,
+		      "\"%s\" lacks \"%s\"", err, bad_data[_i].why);
 	ck_assert_ptr_null(d.root);
 }
 END_TEST
@@ -255,8 +253,12 @@ END_TEST
 START_TEST(test_status_round_trip)
 {
 	char *names[] = { "inbound", "agents" };
-	struct fleet_status st = { .online = true, .started = 10, .since = 20,
-				   .interval = 2, .layouts = names, .nlayouts = 2 };
+	struct fleet_status st = { .online = true,
+				   .started = 10,
+				   .since = 20,
+				   .interval = 2,
+				   .layouts = names,
+				   .nlayouts = 2 };
 	struct fleet_status back;
 	char err[256], *msg;
 
@@ -265,7 +267,8 @@ START_TEST(test_status_round_trip)
 	snprintf(st.upstream, sizeof(st.upstream), "retrying");
 	snprintf(st.message, sizeof(st.message), "server said 503");
 	msg = fleet_encode_status(&st);
-	ck_assert(fleet_decode_status(msg, strlen(msg), false, &back, err, sizeof(err)));
+	ck_assert(fleet_decode_status(msg, strlen(msg), false, &back, err,
+				      sizeof(err)));
 	ck_assert(back.online);
 	ck_assert_str_eq(back.id, "pub-a");
 	ck_assert_str_eq(back.source, "genesys");
@@ -276,10 +279,12 @@ START_TEST(test_status_round_trip)
 	ck_assert_str_eq(back.layouts[1], "agents");
 	fleet_status_free(&back);
 	/* A status is not a claim, nor the other way round. */
-	ck_assert(!fleet_decode_status(msg, strlen(msg), true, &back, err, sizeof(err)));
+	ck_assert(!fleet_decode_status(msg, strlen(msg), true, &back, err,
+				       sizeof(err)));
 	free(msg);
 	msg = fleet_encode_claim(&st);
-	ck_assert(fleet_decode_status(msg, strlen(msg), true, &back, err, sizeof(err)));
+	ck_assert(fleet_decode_status(msg, strlen(msg), true, &back, err,
+				      sizeof(err)));
 	ck_assert(back.online);		/* "holding" */
 	ck_assert_double_eq(back.started, 10);
 	free(msg);
@@ -301,8 +306,8 @@ START_TEST(test_status_hostile)
 				      sizeof(err)));
 	ck_assert(!st.online);
 	testlib_assert_clean(st.id, "id");
-	ck_assert(!fleet_decode_status(bad_name, sizeof(bad_name) - 1, false, &st,
-				       err, sizeof(err)));
+	ck_assert(!fleet_decode_status(bad_name, sizeof(bad_name) - 1, false,
+				       &st, err, sizeof(err)));
 	ck_assert(strstr(err, "layout name 1") != NULL);
 }
 END_TEST
@@ -347,7 +352,8 @@ static Suite *fleet_suite(void)
 	tcase_add_test(tc, test_data_round_trip);
 	tcase_add_test(tc, test_data_columns_by_id);
 	tcase_add_test(tc, test_data_hostile_text);
-	tcase_add_loop_test(tc, test_data_refused, 0, (int)WB_ARRAY_LEN(bad_data));
+	tcase_add_loop_test(tc, test_data_refused, 0,
+			    (int)WB_ARRAY_LEN(bad_data));
 	tcase_add_test(tc, test_data_bounds);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("status_layout");

@@ -18,8 +18,7 @@
 #include "testlib.h"
 
 static const char *const layout_text =
-	"title = \"J\"\nkey = 3\n"
-	"row { panel \"t\" { type = totals\n"
+	"title = \"J\"\nkey = 3\nrow { panel \"t\" { type = totals\n"
 	"  column \"w\" { stat = \"in_calls_waiting\" warn = 5 crit = 10 }\n"
 	"  column \"sl\" { stat = \"service_level\" }\n"
 	"  column \"h\" { stat = \"in_calls_handled_per_day\" } }\n"
@@ -74,9 +73,13 @@ START_TEST(test_cells)
 	json_t *doc, *t, *rows;
 	int rc;
 
-	snapshot_set_total(snap, testlib_tid_of(set, "in_calls_waiting", ""), "12");
-	snapshot_set_total_unavailable(snap, testlib_tid_of(set, "service_level", ""));
-	snapshot_set_total(snap, testlib_tid_of(set, "in_calls_handled_per_day", ""), "n/a");
+	snapshot_set_total(snap, testlib_tid_of(set, "in_calls_waiting", ""),
+			   "12");
+	snapshot_set_total_unavailable(
+		snap, testlib_tid_of(set, "service_level", ""));
+	snapshot_set_total(snap,
+			   testlib_tid_of(set, "in_calls_handled_per_day", ""),
+			   "n/a");
 	snapshot_grid_alloc(snap, g, 2);
 	snapshot_set(snap, g, 0, 0, "販売 太郎");
 	snapshot_set(snap, g, 0, 1, "Not Ready");
@@ -87,52 +90,90 @@ START_TEST(test_cells)
 	snap->received_wall = 1700000000;
 	doc = document(snap, &rc);
 	ck_assert_int_eq(rc, 0);
-	ck_assert_int_eq(json_integer_value(json_object_get(doc, "format_version")), 1);
+	ck_assert_int_eq(
+		json_integer_value(json_object_get(doc, "format_version")), 1);
 	ck_assert_str_eq(json_string_value(json_object_get(doc, "data_time")),
 			 "2023-11-14T22:13:20Z");
-	t = json_object_get(json_object_get(json_array_get(json_object_get(
-		json_array_get(json_object_get(doc, "layouts"), 0), "panels"), 0),
-		"values"), "w");
+	t = json_object_get(
+		json_object_get(
+			json_array_get(
+				json_object_get(
+					json_array_get(
+						json_object_get(doc, "layouts"),
+						0),
+					"panels"),
+				0),
+			"values"),
+		"w");
 	ck_assert_int_eq(json_integer_value(json_object_get(t, "value")), 12);
-	ck_assert_str_eq(json_string_value(json_object_get(t, "level")), "crit");
+	ck_assert_str_eq(json_string_value(json_object_get(t, "level")),
+			 "crit");
 	/* Refused: marked, no value. */
-	t = json_object_get(json_object_get(json_array_get(json_object_get(
-		json_array_get(json_object_get(doc, "layouts"), 0), "panels"), 0),
-		"values"), "sl");
+	t = json_object_get(
+		json_object_get(
+			json_array_get(
+				json_object_get(
+					json_array_get(
+						json_object_get(doc, "layouts"),
+						0),
+					"panels"),
+				0),
+			"values"),
+		"sl");
 	ck_assert(json_is_true(json_object_get(t, "unavailable")));
 	ck_assert(json_is_null(json_object_get(t, "value")));
-	ck_assert_str_eq(json_string_value(json_object_get(t, "text")), "unavailable");
+	ck_assert_str_eq(json_string_value(json_object_get(t, "text")),
+			 "unavailable");
 	/* A count that is no number stays the text it was. */
-	t = json_object_get(json_object_get(json_array_get(json_object_get(
-		json_array_get(json_object_get(doc, "layouts"), 0), "panels"), 0),
-		"values"), "h");
+	t = json_object_get(
+		json_object_get(
+			json_array_get(
+				json_object_get(
+					json_array_get(
+						json_object_get(doc, "layouts"),
+						0),
+					"panels"),
+				0),
+			"values"),
+		"h");
 	ck_assert_str_eq(json_string_value(json_object_get(t, "value")), "n/a");
 	ck_assert_ptr_null(json_object_get(t, "unavailable"));
 	rows = json_object_get(json_array_get(json_object_get(json_array_get(
 		json_object_get(doc, "layouts"), 0), "panels"), 1), "rows");
 	ck_assert_uint_eq(json_array_size(rows), 2);
 	t = json_object_get(json_array_get(rows, 0), "values");
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(rows, 0),
-			 "key")), "販売 太郎");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(t, "st"),
-			 "value")), "not_ready");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(t, "st"),
-			 "text")), "Not Ready");
-	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(t, "d"),
-			 "value")), 700);
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(t, "d"),
-			 "text")), "11:40");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(t, "d"),
-			 "level")), "warn");
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_array_get(rows, 0), "key")),
+			 "販売 太郎");
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_object_get(t, "st"), "value")),
+			 "not_ready");
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_object_get(t, "st"), "text")),
+			 "Not Ready");
+	ck_assert_int_eq(json_integer_value(json_object_get(
+				 json_object_get(t, "d"), "value")),
+			 700);
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_object_get(t, "d"), "text")),
+			 "11:40");
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_object_get(t, "d"), "level")),
+			 "warn");
 	/* A word nobody knows: no state, the word as text; no value: null. */
 	t = json_object_get(json_array_get(rows, 1), "values");
-	ck_assert(json_is_null(json_object_get(json_object_get(t, "st"), "value")));
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(t, "st"),
-			 "text")), "Pausa");
-	ck_assert(json_is_null(json_object_get(json_object_get(t, "d"), "value")));
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(t, "d"),
-			 "text")), "-");
-	ck_assert(json_is_null(json_object_get(json_object_get(t, "d"), "level")));
+	ck_assert(json_is_null(
+		json_object_get(json_object_get(t, "st"), "value")));
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_object_get(t, "st"), "text")),
+			 "Pausa");
+	ck_assert(json_is_null(
+		json_object_get(json_object_get(t, "d"), "value")));
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_object_get(t, "d"), "text")),
+			 "-");
+	ck_assert(json_is_null(
+		json_object_get(json_object_get(t, "d"), "level")));
 	json_decref(doc);
 }
 END_TEST

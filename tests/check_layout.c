@@ -307,8 +307,8 @@ static const struct bad_case bad_cases[] = {
 	{ "bad/unknown_option.layout", NULL, {
 		"6: unknown option \"colour\" in panel \"p\" (known: type, title, "
 		"width, order_by, order_dir, limit, filter_by, filter_operation, "
-		"filter_value, teams, services, logged_in_only, view, tile_column, "
-		"match, alert, alert_at, column)" } },
+		"filter_value, teams, services, media, logged_in_only, view, "
+		"tile_column, match, alert, alert_at, column)" } },
 	{ "bad/bad_integer.layout", NULL, {
 		"2: option \"key\" takes an integer, not \"one\"" } },
 	{ "bad/no_title.layout", NULL, {
@@ -359,10 +359,10 @@ static const struct bad_case bad_cases[] = {
 		"6: stat \"SUM\" needs sum = {...}, the statistics to add up",
 		"10: sum needs stat = \"SUM\"",
 		"15: unknown statistic \"in_calls_wating\" in sum (not in the "
-		"brightpattern catalogue)",
+		"brightpattern catalogue; did you mean \"in_calls_waiting\"?)",
 		"16: statistic \"name\" in sum is not a number (it is text)",
-		"22: stat \"SUM\" is not available in a totals panel (only grids add "
-		"statistics up)" } },
+		"22: stat \"SUM\" is not available in a totals panel (only "
+		"grids add statistics up)" } },
 	{ "bad/dispositions.layout", NULL, {
 		"7: dispositions need a dispositions statistic (such as "
 		"calls_dispositions_per_day), not \"in_calls_handled_per_day\"" } },
@@ -384,8 +384,8 @@ static const struct bad_case bad_cases[] = {
 	{ "bad/provider.layout", NULL, {
 		"2: unknown provider \"acme\" (no statistic catalogue for it)" } },
 	{ "good/full.layout", "genesys", {
-		"6: layout is written for provider brightpattern, the data source is "
-		"genesys" } },
+		"6: layout is written for provider brightpattern, the data "
+		"source is genesys" } },
 	{ "good/set-a.layout", "8x8", {
 		"1: layout is written for provider brightpattern, the data source is 8x8" } },
 	{ "bad/sizes.layout", NULL, {
@@ -405,8 +405,8 @@ static const struct bad_case bad_cases[] = {
 		"5: comment \"/*\" has no closing \"*/\"" } },
 	{ "bad/many.layout", NULL, {
 		"4: key 0 is not 1..9",
-		"14: unknown statistic \"in_calls_wating\" (not in the brightpattern "
-		"catalogue)",
+		"14: unknown statistic \"in_calls_wating\" (not in the "
+		"brightpattern catalogue; did you mean \"in_calls_waiting\"?)",
 		"17: order_by \"longest\" names no column of panel \"queues\"",
 		"19: duplicate panel id \"queues\" (first at line 10)",
 		"21: warn and crit are both 80: crit must be beyond warn" } },
@@ -510,17 +510,11 @@ END_TEST
 START_TEST(test_odd_syntax)
 {
 	static const char text[] =
-		"title = 'Odd'\r\n"
-		"# comment\r\n"
-		"row {\r\n"
-		"  panel now {\r\n"
-		"    type = agent_grid\r\n"
-		"    column state { stat = acd_state states = {\"ready=ok\"}\r\n"
-		"      states += {\"busy=info\",\r\n"
-		"                 \"gone\"} }\r\n"
-		"  }\r\n"
-		"}\r\n"
-		"// the end";
+		"title = 'Odd'\r\n# comment\r\nrow {\r\n  panel now {\r\n    "
+		"type = agent_grid\r\n    column state { stat = acd_state "
+		"states = {\"ready=ok\"}\r\n      states += "
+		"{\"busy=info\",\r\n                 \"gone\"} }\r\n  "
+		"}\r\n}\r\n// the end";
 	static const char *const want[] = {
 		"8: states entry \"gone\" has no '=' (write value=role)", NULL
 	};

@@ -84,7 +84,7 @@ static const struct text_case text_cases[] = {
 		"4: unexpected \"}\": no section is open" } },
 	{ HEAD "colour = red\n" TICKER, {
 		"2: unknown option \"colour\" (known: title, key, rotate, provider, state_map, "
-		"alert, alert_at, row)" } },
+		"service_media, alert, alert_at, row)" } },
 	{ HEAD "row { panel \"p\" { type = ticker titel = x } }\n", {
 		"2: unknown option \"titel\" in panel \"p\": did you mean \"title\"?" } },
 	/* rotate: 0 (the default), or 1 to 86400 seconds. */
@@ -164,8 +164,8 @@ static const struct text_case text_cases[] = {
 		"3: unknown statistic \"\" (not in the brightpattern "
 		"catalogue)" } },
 	{ HEAD "row { panel \"p\" { type = \"\xe2\x80\xae\\x1b[5mgrid\" } }\n", {
-		"2: unknown panel type \"grid\" (totals, agent_grid, service_grid "
-		"or ticker)" } },
+		"2: unknown panel type \"grid\" (totals, agent_grid, "
+		"service_grid or ticker)" } },
 };
 
 START_TEST(test_text_case)
@@ -264,27 +264,18 @@ static bool clean(const char *s)
 START_TEST(test_text_sanitised)
 {
 	static const char text[] =
-		"title = \"\\033]0;PWNED\\a\\033[2J\\nx\\342\\200\\256y\"\n"
-		"row {\n"
-		"  panel \"a\" {\n"
-		"    type  = agent_grid\n"
-		"    title = \"\x1b]0;PWNED\x07\xe2\x80\xae\"\n"
-		"    teams = {\"\\033[31mSales\", \"Ops\\r\\n\"}\n"
-		"    services = {'\x1b[1mVoice'}\n"
-		"    filter_by = \"st\"  filter_operation = EQ\n"
-		"    filter_value = \"\\e]8;;x\\aready\"\n"
-		"    column \"st\" {\n"
-		"      stat   = acd_state\n"
-		"      title  = \"\\342\\200\\253State\\t\"\n"
-		"      states = {\"\\033[1mready = ok\", \"busy\\n=info\"}\n"
-		"    }\n"
-		"    column \"d\" {\n"
-		"      stat = calls_dispositions_per_day\n"
-		"      dispositions = {\"\\x9b2JSold\"}\n"
-		"    }\n"
-		"  }\n"
-		"  panel \"t\" { type = ticker  match = \"\\033[5mout\\nage\" }\n"
-		"}\n";
+		"title = \"\\033]0;PWNED\\a\\033[2J\\nx\\342\\200\\256y\"\nrow "
+		"{\n  panel \"a\" {\n    type  = agent_grid\n    title = "
+		"\"\x1b]0;PWNED\x07\xe2\x80\xae\"\n    teams = "
+		"{\"\\033[31mSales\", \"Ops\\r\\n\"}\n    services = "
+		"{'\x1b[1mVoice'}\n    filter_by = \"st\"  filter_operation = "
+		"EQ\n    filter_value = \"\\e]8;;x\\aready\"\n    column "
+		"\"st\" {\n      stat   = acd_state\n      title  = "
+		"\"\\342\\200\\253State\\t\"\n      states = {\"\\033[1mready "
+		"= ok\", \"busy\\n=info\"}\n    }\n    column \"d\" {\n      "
+		"stat = calls_dispositions_per_day\n      dispositions = "
+		"{\"\\x9b2JSold\"}\n    }\n  }\n  panel \"t\" { type = ticker  "
+		"match = \"\\033[5mout\\nage\" }\n}\n";
 	struct layout *l = load_ok(text);
 	const struct panel *a = &l->panels[0];
 

@@ -64,9 +64,9 @@ static void put(const char *name, const char *text)
 	free(path);
 }
 
-/* --- recording: secrets never reach the files ------------------------------- */
+/* --- recording: secrets never reach the files ---------------------------- */
 
-#define PASSWORD "p@ss w0rd/\"9"	/* needs escaping in a form and in JSON */
+#define PASSWORD "p@ss w0rd/\"9" /* needs escaping in a form and in JSON */
 #define SECRET "client-secret-4711"
 #define TOKEN "tok-abcdef-123456"	/* an answer's token */
 #define COOKIE "sess-cookie-987654"	/* an answer's cookie */
@@ -151,13 +151,16 @@ static void record_session(void)
 		 "{\"username\": \"ann\", \"password\": \"p@ss w0rd\\/\\\"9\"}",
 		 NULL, login_answer, 200,
 		 "{\"token\": \"" TOKEN "\", \"user\": \"ann\"}");
-	exchange("GET", "https://cc.example.com/data?access_token=" TOKEN
-		 "&x=1&name=" SECRET, NULL, NULL,
+	exchange("GET",
+		 "https://cc.example.com/data?access_token=" TOKEN
+		 "&x=1&name=" SECRET,
+		 NULL, NULL,
 		 "GET /data?x HTTP/1.1\r\nHost: cc.example.com\r\n"
 		 "Authorization: Bearer " TOKEN "\r\n"
 		 "Cookie: SESSION=" COOKIE "; lang=en\r\n"
 		 "x-api-key: " SECRET "\r\n\r\n",
-		 NULL, 200, "{\"echo\": \"you sent " TOKEN " and " COOKIE "\"}");
+		 NULL, 200,
+		 "{\"echo\": \"you sent " TOKEN " and " COOKIE "\"}");
 	exchange("POST", "https://cc.example.com/oauth/token", form_headers,
 		 "grant_type=password&username=ann&password=p%40ss+w0rd%2F%229"
 		 "&note=p%40ss%20w0rd/%229", NULL, NULL, 0, NULL);
@@ -194,9 +197,11 @@ START_TEST(test_record_keeps_the_rest)
 	ck_assert_ptr_nonnull(strstr(q1, "\"password\": \"@REDACTED@\""));
 	ck_assert_ptr_nonnull(strstr(q1, "\"username\": \"ann\""));
 	ck_assert_ptr_nonnull(strstr(r1, "200\nTook: "));
-	ck_assert_ptr_nonnull(strstr(r1, "Set-Cookie: SESSION=@REDACTED@; Path=/; "
+	ck_assert_ptr_nonnull(strstr(r1,
+				     "Set-Cookie: SESSION=@REDACTED@; Path=/; "
 				     "HttpOnly\n"));
-	ck_assert_ptr_null(strstr(r1, "Server:"));	/* not one that matters */
+	/* not one that matters */
+	ck_assert_ptr_null(strstr(r1, "Server:"));
 	ck_assert_ptr_nonnull(strstr(r1, "\n\n{\"token\": \"@REDACTED@\", "
 				     "\"user\": \"ann\"}"));
 	q2 = slurp("000002.request");
@@ -266,7 +271,7 @@ START_TEST(test_record_refuses_directories)
 }
 END_TEST
 
-/* --- reading a recording --------------------------------------------------- */
+/* --- reading a recording ------------------------------------------------- */
 
 /* A recording written by hand: a login and three polls. */
 static void hand_recording(void)
@@ -310,13 +315,16 @@ START_TEST(test_load_hand_recording)
 	ck_assert_str_eq(r->x[3].error, "timed out");
 	ck_assert(r->first == 0.1);
 	ck_assert(r->end == 7);
-	ck_assert(recording_body(r, &r->x[1], 0, &body, &big, err, sizeof(err)));
+	ck_assert(
+		recording_body(r, &r->x[1], 0, &body, &big, err, sizeof(err)));
 	ck_assert_str_eq(body.data, "A\n\nwith a blank line");
 	buf_free(&body);
-	ck_assert(recording_body(r, &r->x[2], 0, &body, &big, err, sizeof(err)));
+	ck_assert(
+		recording_body(r, &r->x[2], 0, &body, &big, err, sizeof(err)));
 	ck_assert_str_eq(body.data, "B");
 	buf_free(&body);
-	ck_assert(!recording_body(r, &r->x[0], 3, &body, &big, err, sizeof(err)));
+	ck_assert(
+		!recording_body(r, &r->x[0], 3, &body, &big, err, sizeof(err)));
 	ck_assert(big);
 	recording_free(r);
 }
@@ -343,11 +351,14 @@ START_TEST(test_match_by_time)
 	ck_assert_ptr_nonnull(r);
 	ck_assert_int_eq((int)match(r, k, 0, why), 2);	/* before: the first */
 	ck_assert_int_eq((int)match(r, k, 1.9, why), 2);
-	ck_assert_int_eq((int)match(r, k, 2.1, why), 3);	/* nearer the next */
-	ck_assert_int_eq((int)match(r, k, 2.98, why), 3);	/* a client early */
+	/* nearer the next */
+	ck_assert_int_eq((int)match(r, k, 2.1, why), 3);
+	/* a client early */
+	ck_assert_int_eq((int)match(r, k, 2.98, why), 3);
 	ck_assert_int_eq((int)match(r, k, 3.5, why), 3);
 	ck_assert_int_eq((int)match(r, k, 4.5, why), 12);
-	ck_assert_int_eq((int)match(r, k, 7.9, why), 12);	/* within grace */
+	/* within grace */
+	ck_assert_int_eq((int)match(r, k, 7.9, why), 12);
 	ck_assert_int_eq((int)match(r, k, 8.5, why), 0);
 	ck_assert_str_eq(why, RECORDING_ENDS);
 	ck_assert_int_eq((int)match(r, "GET /data?y=1", 1, why), 0);
@@ -420,8 +431,8 @@ struct fault_case {
 static const struct fault_case faults[] = {
 	{ "recording", "", "/recording: empty: not a wallboard recording" },
 	{ "recording", "wallboard-recording 2\nsource 8x8\nurl http://h\n",
-	  "/recording: line 1: a recording of version 2: this wallboard "
-	  "reads version 1" },
+	  "/recording: line 1: a recording of version 2: this wallboard reads "
+	  "version 1" },
 	{ "recording", "GET /x\n", "/recording: line 1: not a wallboard "
 	  "recording" },
 	{ "recording", "wallboard-recording 1\nurl http://h\n",
@@ -446,8 +457,7 @@ static const struct fault_case faults[] = {
 	  "/000002.response: no Took: header" },
 	{ "000002.response", "", "/000002.response: empty: no status line" },
 	{ "13.request", "GET /x\nAt: 1\n\n",
-	  "/13.request: no 13.response beside it: the recording is "
-	  "truncated" },
+	  "/13.request: no 13.response beside it: the recording is truncated" },
 	{ "14.response", "200\nTook: 1\n\n",
 	  "/14.response: no 14.request beside it" },
 	{ "2.request", "GET /x\nAt: 1\n\n", ": two files for exchange 2: "
@@ -495,16 +505,19 @@ START_TEST(test_round_trip)
 	ck_assert_str_eq(r->m.url, "https://cc.example.com");
 	ck_assert_str_eq(r->x[1].key, "GET /data?access_token=@REDACTED@&x=1&"
 			 "name=@REDACTED@");
-	ck_assert(recording_body(r, &r->x[0], 0, &body, &big, err, sizeof(err)));
-	ck_assert_str_eq(body.data, "{\"token\": \"@REDACTED@\", \"user\": \"ann\"}");
+	ck_assert(
+		recording_body(r, &r->x[0], 0, &body, &big, err, sizeof(err)));
+	ck_assert_str_eq(body.data,
+			 "{\"token\": \"@REDACTED@\", \"user\": \"ann\"}");
 	buf_free(&body);
 	ck_assert_int_eq((int)r->x[2].status, 0);
-	ck_assert_str_eq(r->x[2].error, "Failed to connect: @REDACTED@ refused");
+	ck_assert_str_eq(r->x[2].error,
+			 "Failed to connect: @REDACTED@ refused");
 	recording_free(r);
 }
 END_TEST
 
-/* --- net/http.c answering from a recording ---------------------------------- */
+/* --- net/http.c answering from a recording ------------------------------- */
 
 /* What a request's callback got. */
 struct got {
@@ -520,8 +533,10 @@ static void on_answer(void *ctx, const struct http_result *res)
 
 	g->done = true;
 	g->status = res->status;
-	snprintf(g->body, sizeof(g->body), "%s", res->body ? res->body : "(null)");
-	snprintf(g->error, sizeof(g->error), "%s", res->error ? res->error : "");
+	snprintf(g->body, sizeof(g->body), "%s",
+		 res->body ? res->body : "(null)");
+	snprintf(g->error, sizeof(g->error), "%s",
+		 res->error ? res->error : "");
 	g->retry_after = res->retry_after;
 	g->at = now_mono();
 }
@@ -537,7 +552,9 @@ static void ask(struct http *h, const char *method, const char *url,
 	http_start(h, &call, on_answer, g);
 	while (!g->done && now_mono() < deadline) {
 		double wait = http_next_wake(h) - now_mono();
-		int ms = wait <= 0 ? 0 : wait > 0.05 ? 50 : (int)(wait * 1000) + 1;
+		int ms = wait <= 0     ? 0
+			 : wait > 0.05 ? 50
+				       : (int)(wait * 1000) + 1;
 		poll(NULL, 0, ms);
 		http_dispatch(h, NULL, 0);
 	}
@@ -546,7 +563,8 @@ static void ask(struct http *h, const char *method, const char *url,
 
 START_TEST(test_http_replays)
 {
-	struct http_opts o = { 1, 1, 0, false, NULL, true };	/* timeout 1 s */
+	/* timeout 1 s */
+	struct http_opts o = { 1, 1, 0, false, NULL, true };
 	struct errlist errs = { 0 };
 	struct http *h;
 	struct got g;

@@ -16,23 +16,11 @@
 
 #include "sim/sim_internal.h"
 #include "util.h"
-
-/* A sim of n agents and m services (0: defaults) at hour h. */
-static struct sim *new_sim(unsigned seed, int agents, int services, double h)
-{
-	struct sim_options o;
-
-	sim_options_default(&o);
-	o.seed = seed;
-	o.agents = agents;
-	o.services = services;
-	o.start_of_day = h * 3600;
-	return sim_new(&o);
-}
+#include "simlib.h"
 
 START_TEST(test_object_lists)
 {
-	struct sim *s = new_sim(1, 30, 7, 11);
+	struct sim *s = simlib_new(1, 30, 7, 11);
 	char *agents = sim_object_list(s, "agents");
 	char *queues = sim_object_list(s, "queues");
 	char *line, *save;
@@ -56,7 +44,7 @@ END_TEST
 
 START_TEST(test_same_seed_same_figures)
 {
-	struct sim *a = new_sim(4, 0, 0, 11), *b = new_sim(4, 0, 0, 11);
+	struct sim *a = simlib_new(4, 0, 0, 11), *b = simlib_new(4, 0, 0, 11);
 	double fa[FIG_N], fb[FIG_N];
 
 	sim_step(a, 600);
@@ -73,7 +61,7 @@ END_TEST
 
 START_TEST(test_services_add_up)
 {
-	struct sim *s = new_sim(6, 0, 0, 11.5);
+	struct sim *s = simlib_new(6, 0, 0, 11.5);
 	double f[FIG_N], all[FIG_N], waiting = 0;
 
 	sim_step(s, 300);
@@ -88,10 +76,12 @@ START_TEST(test_services_add_up)
 END_TEST
 
 /* The test cases. */
-/* A pinned queue shows in the service's, the totals' and its agents' figures. */
+/*
+ * A pinned queue shows in the service's, the totals' and its agents' figures.
+ */
 START_TEST(test_pin)
 {
-	struct sim *s = new_sim(2, 0, 0, 11);
+	struct sim *s = simlib_new(2, 0, 0, 11);
 	double f[FIG_N], before[FIG_N];
 	int v = sim_find_service(s, "Voice Inbound");
 	const struct sim_agent *a = NULL;
@@ -130,7 +120,7 @@ END_TEST
 /* A renamed service is found and listed by its new name until reset. */
 START_TEST(test_rename)
 {
-	struct sim *s = new_sim(2, 0, 0, 11);
+	struct sim *s = simlib_new(2, 0, 0, 11);
 	int v = sim_find_service(s, "Nice Inbound");
 	char *list;
 

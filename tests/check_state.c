@@ -98,7 +98,8 @@ START_TEST(test_rank)
 	};
 
 	for (size_t i = 0; i + 1 < N(order); i++)
-		ck_assert_int_lt(state_find(order[i]), state_find(order[i + 1]));
+		ck_assert_int_lt(state_find(order[i]),
+				 state_find(order[i + 1]));
 	ck_assert_ptr_null(state_at(STATE_NONE));
 	ck_assert_ptr_null(state_at(1000));
 	ck_assert_int_eq(state_find(NULL), STATE_NONE);
@@ -109,11 +110,16 @@ START_TEST(test_norm)
 {
 	char out[16];
 
-	ck_assert_str_eq(state_norm("Not-Ready_x Y", out, sizeof(out)), "notreadyxy");
-	/* bytes above ASCII are kept, so a name in another script stays itself */
-	ck_assert_str_eq(state_norm("Pr\xc3\xaat", out, sizeof(out)), "pr\xc3\xaat");
+	ck_assert_str_eq(state_norm("Not-Ready_x Y", out, sizeof(out)),
+			 "notreadyxy");
+	/*
+	 * bytes above ASCII are kept, so a name in another script stays itself
+	 */
+	ck_assert_str_eq(state_norm("Pr\xc3\xaat", out, sizeof(out)),
+			 "pr\xc3\xaat");
 	/* cut at the buffer, always terminated */
-	ck_assert_str_eq(state_norm("abcdefghijklmnopqrstuvwxyz", out, 8), "abcdefg");
+	ck_assert_str_eq(state_norm("abcdefghijklmnopqrstuvwxyz", out, 8),
+			 "abcdefg");
 	ck_assert_str_eq(state_norm("", out, sizeof(out)), "");
 }
 END_TEST
@@ -130,7 +136,7 @@ START_TEST(test_long_word)
 }
 END_TEST
 
-/* --- maps -------------------------------------------------------------------- */
+/* --- maps ---------------------------------------------------------------- */
 
 struct map_error {
 	const char *entry;
@@ -141,7 +147,8 @@ static const struct map_error map_errors[] = {
 	{ "Pausa", "state_map entry \"Pausa\" is not word=state" },
 	{ "=ready", "state_map entry \"=ready\" is not word=state" },
 	{ "Pausa=", "state_map entry \"Pausa=\" is not word=state" },
-	{ "Pausa=lunchtime", "state_map entry \"Pausa=lunchtime\": \"lunchtime\" "
+	{ "Pausa=lunchtime",
+	  "state_map entry \"Pausa=lunchtime\": \"lunchtime\" "
 	  "is no state (ready, busy, after_call_work, not_ready, logged_out)" },
 	{ "--=ready", "state_map entry \"--=ready\" has no word" },
 };
@@ -173,11 +180,15 @@ START_TEST(test_map_lookup)
 	/* the word is the part before the last '=' */
 	ck_assert(state_map_add(&config, "a=b=ready", err, sizeof(err)));
 
-	ck_assert_int_eq(state_lookup("PAUSA", maps, 3), state_find("not_ready"));
-	ck_assert_int_eq(state_lookup("pausa", maps + 1, 2), state_find("logged_out"));
+	ck_assert_int_eq(state_lookup("PAUSA", maps, 3),
+			 state_find("not_ready"));
+	ck_assert_int_eq(state_lookup("pausa", maps + 1, 2),
+			 state_find("logged_out"));
 	ck_assert_int_eq(state_lookup("en-linea", maps, 3), state_find("busy"));
-	ck_assert_int_eq(state_lookup("Away", maps, 3), state_find("logged_out"));
-	ck_assert_int_eq(state_lookup("Away", NULL, 0), state_find("not_ready"));
+	ck_assert_int_eq(state_lookup("Away", maps, 3),
+			 state_find("logged_out"));
+	ck_assert_int_eq(state_lookup("Away", NULL, 0),
+			 state_find("not_ready"));
 	ck_assert_int_eq(state_lookup("A=B", maps, 3), state_find("ready"));
 	ck_assert_int_eq(state_lookup("Wrap Up", maps, 3), state_find("acw"));
 	ck_assert_int_eq(state_lookup("Comida", maps, 3), STATE_NONE);
@@ -188,7 +199,7 @@ START_TEST(test_map_lookup)
 }
 END_TEST
 
-/* --- observe ----------------------------------------------------------------- */
+/* --- observe ------------------------------------------------------------- */
 
 /* One layout of one agent grid: a name, a state and a 0-1 share. */
 enum { C_NAME, C_ST, C_SL, C_PCT, NCOLS };
@@ -212,7 +223,9 @@ static void note(void *ctx, const char *what)
 
 static void setup(void)
 {
-	cols[C_NAME] = (struct column){ .id = "name", .stat = "name", .fmt = FMT_TEXT };
+	cols[C_NAME] = (struct column){ .id = "name",
+					.stat = "name",
+					.fmt = FMT_TEXT };
 	cols[C_ST] = (struct column){ .id = "st", .stat = "acd_state",
 				      .fmt = FMT_STATE, .line = 7 };
 	cols[C_SL] = (struct column){ .id = "sl", .stat = "service_level",
@@ -226,7 +239,9 @@ static void setup(void)
 	lay = (struct layout){ .file = "t.layout", .title = "T",
 			       .panels = &panel, .npanels = 1 };
 	lays[0] = &lay;
-	gref = (struct grid_ref){ .layout = &lay, .panel = &panel, .key = "1-g" };
+	gref = (struct grid_ref){ .layout = &lay,
+				  .panel = &panel,
+				  .key = "1-g" };
 	set = (struct layoutset){ .layouts = lays, .n = 1, .grids = &gref,
 				  .ngrids = 1 };
 	nnotes = 0;
@@ -271,11 +286,13 @@ START_TEST(test_observe_unknown_word)
 	look(o, 1000, rows, N(rows));
 	look(o, 1010, rows, N(rows));
 	ck_assert_uint_eq(nnotes, 1);
-	ck_assert_str_eq(notes[0], "layout \"T\" (t.layout:7), panel \"g\", "
-			 "column \"st\": unknown state word \"Pausa\": shown as "
-			 "it came and sorted after the known ones; map it with "
-			 "state_map = {\"Pausa=not_ready\"} (or ready, busy, "
-			 "after_call_work, logged_out)");
+	ck_assert_str_eq(
+		notes[0],
+		"layout \"T\" (t.layout:7), panel \"g\", "
+		"column \"st\": unknown state word \"Pausa\": shown as "
+		"it came and sorted after the known ones; map it with "
+		"state_map = {\"Pausa=not_ready\"} (or ready, busy, "
+		"after_call_work, logged_out)");
 	observe_free(o);
 }
 END_TEST
@@ -324,7 +341,8 @@ START_TEST(test_observe_notes)
 
 	for (int i = 0; i < 3; i++) {
 		struct snapshot *s = snapshot_new(&set);
-		snapshot_note(s, "statistic \"%s\" refused: %s", "Foo", "400 \033[2Jbad");
+		snapshot_note(s, "statistic \"%s\" refused: %s", "Foo",
+			      "400 \033[2Jbad");
 		if (i == 2)
 			snapshot_note(s, "another");
 		observe_snapshot(o, s, note, NULL);
@@ -384,10 +402,12 @@ START_TEST(test_observe_share_below_one)
 	ck_assert_uint_eq(nnotes, 0);
 	look(o, 1000 + OBSERVE_DAY, low, N(low));
 	ck_assert_uint_eq(nnotes, 1);
-	ck_assert_str_eq(notes[0], "layout \"T\" (t.layout:11), panel \"g\", "
-			 "column \"pct\": never above 0.3 in 8 hours, where "
-			 "percentages of 0 to 100 were assumed: if the server "
-			 "sends shares (0 to 1), write scale = 100 in that column");
+	ck_assert_str_eq(
+		notes[0],
+		"layout \"T\" (t.layout:11), panel \"g\", "
+		"column \"pct\": never above 0.3 in 8 hours, where "
+		"percentages of 0 to 100 were assumed: if the server "
+		"sends shares (0 to 1), write scale = 100 in that column");
 	observe_free(o);
 
 	/* all zero is no traffic: nothing is said of it */

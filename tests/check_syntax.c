@@ -33,11 +33,13 @@ static const struct syntax_key item_keys[] = {
 	{ .name = "weight", .type = SYNTAX_FLOAT },
 	{ .name = NULL }
 };
-static const struct syntax_key group_keys[] = {
-	{ .name = "size", .type = SYNTAX_INT },
-	{ .name = "item", .type = SYNTAX_SECTION, .titled = true, .keys = item_keys },
-	{ .name = NULL }
-};
+static const struct syntax_key group_keys[] = { { .name = "size",
+						  .type = SYNTAX_INT },
+						{ .name = "item",
+						  .type = SYNTAX_SECTION,
+						  .titled = true,
+						  .keys = item_keys },
+						{ .name = NULL } };
 static const struct syntax_key top_keys[] = {
 	{ .name = "name", .type = SYNTAX_STR },
 	{ .name = "count", .type = SYNTAX_INT },
@@ -71,8 +73,8 @@ static void dump(struct buf *out, const struct syntax_node *n)
 		case SYNTAX_LIST:
 			buf_puts(out, "=[");
 			for (size_t j = 0; j < k->n; j++)
-				buf_printf(out, "%s%s@%d", j ? "," : "", k->list[j],
-					   k->lines[j]);
+				buf_printf(out, "%s%s@%d", j ? "," : "",
+					   k->list[j], k->lines[j]);
 			buf_puts(out, "]");
 			break;
 		case SYNTAX_SECTION:
@@ -105,7 +107,9 @@ static struct syntax_node *parse(const char *text, unsigned flags,
 	return parse_n(text, strlen(text), flags, errs);
 }
 
-/* Assert that errs holds exactly want (NULL-terminated), each after "t.conf:". */
+/*
+ * Assert that errs holds exactly want (NULL-terminated), each after "t.conf:".
+ */
 static void expect_msgs(const struct errlist *errs, const char *const *want)
 {
 	testlib_expect_msgs(errs, "t.conf", want, MAX_MSGS);
@@ -145,33 +149,38 @@ static const struct good_case good_cases[] = {
 	  "name@1=\"bare\" count@1=-7 ratio@1=3 enabled@1=false" },
 	{ "name = 'single' count = \"12\" enabled = True",
 	  "name@1=\"single\" count@1=12 enabled@1=true" },
-	{ "count = 0x1F ratio = 1e3 enabled = On", "count@1=31 ratio@1=1000 enabled@1=true" },
+	{ "count = 0x1F ratio = 1e3 enabled = On",
+	  "count@1=31 ratio@1=1000 enabled@1=true" },
 	{ "count = 010", "count@1=10" },
 	{ "name = 42", "name@1=\"42\"" },
-	{ "name = https://host.example/a//b", "name@1=\"https://host.example/a//b\"" },
+	{ "name = https://host.example/a//b",
+	  "name@1=\"https://host.example/a//b\"" },
 	/* Lists: braces, bare words, lines of elements, +=, one value, {}. */
-	{ "colors = {\"red\", green,\n 3}",
-	  "colors@1=[red@1,green@1,3@2]" },
+	{ "colors = {\"red\", green,\n 3}", "colors@1=[red@1,green@1,3@2]" },
 	{ "colors = {a}\ncolors += {b,\nc}", "colors@1=[a@1,b@2,c@3]" },
 	{ "colors += {a}", "colors@1=[a@1]" },
 	{ "colors = one", "colors@1=[one@1]" },
 	{ "colors = {}", "colors@1=[]" },
 	/* Sections, titled with a string or a word; equal titles both kept. */
-	{ "group {\n size = 2\n item \"a\" { label = A }\n item b { weight = 2 }\n"
-	  " item \"a\" { }\n}\ngroup { }",
-	  "group@1{size@2=2 item@3 \"a\"{label@3=\"A\"} item@4 \"b\"{weight@4=2} "
+	{ "group {\n size = 2\n item \"a\" { label = A }\n item b { weight = 2 "
+	  "}\n item \"a\" { }\n}\ngroup { }",
+	  "group@1{size@2=2 item@3 \"a\"{label@3=\"A\"} item@4 "
+	  "\"b\"{weight@4=2} "
 	  "item@5 \"a\"{}} group@7{}" },
 	/* Comments of every kind, and the line count across them. */
-	{ "# one\n// two\n/* three\n four */ name = x # five\ncount = 1 // six\n"
-	  "/**/ratio = 2 /* seven\n */\nenabled = no",
+	{ "# one\n// two\n/* three\n four */ name = x # five\ncount = 1 // "
+	  "six\n/**/ratio = 2 /* seven\n */\nenabled = no",
 	  "name@4=\"x\" count@5=1 ratio@6=2 enabled@8=false" },
 	{ "\r\nname = x\r\n\r\ncount = 2\r\n", "name@2=\"x\" count@4=2" },
 	/* Escapes of double-quoted strings, as libconfuse reads them. */
-	{ "name = \"a\\tb\\x41\\101\\\"\\'\\\\\\q\"", "name@1=\"a\tbAA\"'\\q\"" },
-	{ "name = \"\\n\\r\\b\\f\\a\\e\\v\\x7\"", "name@1=\"\n\r\b\f\a\033\v\a\"" },
+	{ "name = \"a\\tb\\x41\\101\\\"\\'\\\\\\q\"",
+	  "name@1=\"a\tbAA\"'\\q\"" },
+	{ "name = \"\\n\\r\\b\\f\\a\\e\\v\\x7\"",
+	  "name@1=\"\n\r\b\f\a\033\v\a\"" },
 	{ "name = 'it\\'s \\\\ \\n'", "name@1=\"it's \\ \\n\"" },
 	{ "name = \"one \\\ntwo\"\ncount = 1", "name@1=\"one two\" count@3=1" },
-	{ "name = \"two\nlines\"\ncount = 1", "name@1=\"two\nlines\" count@3=1" },
+	{ "name = \"two\nlines\"\ncount = 1",
+	  "name@1=\"two\nlines\" count@3=1" },
 	/* Without SYNTAX_ENV, ${...} is text. */
 	{ "name = \"${HOME}\" colors = {${HOME}, '${HOME}'}",
 	  "name@1=\"${HOME}\" colors@1=[${HOME}@1,${HOME}@1]" },
@@ -192,87 +201,100 @@ struct bad_case {
 
 static const struct bad_case bad_cases[] = {
 	/* Unknown keys: the nearest known one, the known ones, or a brace. */
-	{ "nmae = x", {
-		"1: unknown option \"nmae\": did you mean \"name\"?" } },
-	{ "group {\n  sise = 1\n}", {
-		"2: unknown option \"sise\" in group: did you mean \"size\"?" } },
-	{ "group {\n item \"a\" {\n  colour = red\n }\n}", {
-		"3: unknown option \"colour\" in item \"a\" (known: label, weight)" } },
-	{ "grope { size = 1 }", {
-		"1: unknown section \"grope\": did you mean \"group\"?" } },
-	{ "zzz { count = x nonsense = 1 }\nzzz \"t\" { }\nq = {1, 2}\ncount = 1", {
-		"1: unknown section \"zzz\" (known: name, count, ratio, enabled, "
-		"colors, group, nest)",
-		"2: unknown section \"zzz\" (known: name, count, ratio, enabled, "
-		"colors, group, nest)",
-		"3: unknown option \"q\" (known: name, count, ratio, enabled, colors, "
-		"group, nest)" } },
-	{ "group {\n item \"a\" {\n  label = x\n}\ngroup { }\n}", {
-		"5: section \"group\" cannot be in group (opened at line 1): is a "
-		"\"}\" missing before it?" } },
+	{ "nmae = x",
+	  { "1: unknown option \"nmae\": did you mean \"name\"?" } },
+	{ "group {\n  sise = 1\n}",
+	  { "2: unknown option \"sise\" in group: did you mean \"size\"?" } },
+	{ "group {\n item \"a\" {\n  colour = red\n }\n}",
+	  { "3: unknown option \"colour\" in item \"a\" (known: label, "
+	    "weight)" } },
+	{ "grope { size = 1 }",
+	  { "1: unknown section \"grope\": did you mean \"group\"?" } },
+	{ "zzz { count = x nonsense = 1 }\nzzz \"t\" { }\nq = {1, 2}\ncount = "
+	  "1",
+	  { "1: unknown section \"zzz\" (known: name, count, ratio, enabled, "
+	    "colors, group, nest)",
+	    "2: unknown section \"zzz\" (known: name, count, ratio, enabled, "
+	    "colors, group, nest)",
+	    "3: unknown option \"q\" (known: name, count, ratio, enabled, "
+	    "colors, group, nest)" } },
+	{ "group {\n item \"a\" {\n  label = x\n}\ngroup { }\n}",
+	  { "5: section \"group\" cannot be in group (opened at line 1): is a "
+	    "\"}\" missing before it?" } },
 	/* Values of the wrong type. */
-	{ "count = 1.5\nratio = fast\nenabled = maybe\ncount = 99999999999999999999", {
-		"1: option \"count\" takes an integer, not \"1.5\"",
-		"2: option \"ratio\" takes a finite number, not \"fast\"",
-		"3: option \"enabled\" takes true or false (yes/no, on/off), not \"maybe\"",
-		"4: option \"count\" is given twice (first at line 1)",
-		"4: option \"count\" takes an integer, not \"99999999999999999999\"" } },
-	{ "ratio = inf\ncount = 0x\nname = {a}\nname += b", {
-		"1: option \"ratio\" takes a finite number, not \"inf\"",
-		"2: option \"count\" takes an integer, not \"0x\"",
-		"3: option \"name\" takes one value, not a list",
-		"4: \"+=\" appends to a list, and option \"name\" is not one",
-		"4: option \"name\" is given twice (first at line 3)" } },
+	{ "count = 1.5\nratio = fast\nenabled = maybe\ncount = "
+	  "99999999999999999999",
+	  { "1: option \"count\" takes an integer, not \"1.5\"",
+	    "2: option \"ratio\" takes a finite number, not \"fast\"",
+	    "3: option \"enabled\" takes true or false (yes/no, on/off), not "
+	    "\"maybe\"",
+	    "4: option \"count\" is given twice (first at line 1)",
+	    "4: option \"count\" takes an integer, not "
+	    "\"99999999999999999999\"" } },
+	{ "ratio = inf\ncount = 0x\nname = {a}\nname += b",
+	  { "1: option \"ratio\" takes a finite number, not \"inf\"",
+	    "2: option \"count\" takes an integer, not \"0x\"",
+	    "3: option \"name\" takes one value, not a list",
+	    "4: \"+=\" appends to a list, and option \"name\" is not one",
+	    "4: option \"name\" is given twice (first at line 3)" } },
 	/* Given twice, lists too (only += adds to one). */
-	{ "name = a\n\nname = b\ncolors = {x}\ncolors = {y}", {
-		"3: option \"name\" is given twice (first at line 1)",
-		"5: option \"colors\" is given twice (first at line 4)" } },
+	{ "name = a\n\nname = b\ncolors = {x}\ncolors = {y}",
+	  { "3: option \"name\" is given twice (first at line 1)",
+	    "5: option \"colors\" is given twice (first at line 4)" } },
 	/* Titles where they belong. */
-	{ "group \"g\" { item { } }", {
-		"1: section \"group\" takes no title",
-		"1: section \"item\" needs a title: item \"...\" { ... }" } },
+	{ "group \"g\" { item { } }",
+	  { "1: section \"group\" takes no title",
+	    "1: section \"item\" needs a title: item \"...\" { ... }" } },
 	/* Structure: each stops the reading, at its line. */
 	{ "name = x\ncount 3", { "2: missing \"=\" after option \"count\"" } },
-	{ "name =\n", { "2: expected a value for \"name\", not the end of the file" } },
-	{ "colors = {a b}", {
-		"1: expected \",\" or \"}\" in the list of \"colors\", not \"b\"" } },
-	{ "colors = {a,}", { "1: expected a value in the list of \"colors\", not \"}\"" } },
-	{ "colors = {a, {b}}", { "1: expected a value in the list of \"colors\", not \"{\"" } },
+	{ "name =\n",
+	  { "2: expected a value for \"name\", not the end of the file" } },
+	{ "colors = {a b}",
+	  { "1: expected \",\" or \"}\" in the list of \"colors\", not "
+	    "\"b\"" } },
+	{ "colors = {a,}",
+	  { "1: expected a value in the list of \"colors\", not \"}\"" } },
+	{ "colors = {a, {b}}",
+	  { "1: expected a value in the list of \"colors\", not \"{\"" } },
 	{ "= 3", { "1: expected an option name, not \"=\"" } },
 	{ "group = 3", { "1: expected \"{\" after \"group\", not \"=\"" } },
 	{ "name = (x)", { "1: unexpected character '('" } },
 	{ "name = a * b", { "1: unexpected character '*'" } },
 	/* A stray brace is reported at its line, and the reading goes on. */
-	{ "name = x\n}\ncount = y", {
-		"2: unexpected \"}\": no section is open",
-		"3: option \"count\" takes an integer, not \"y\"" } },
+	{ "name = x\n}\ncount = y",
+	  { "2: unexpected \"}\": no section is open",
+	    "3: option \"count\" takes an integer, not \"y\"" } },
 	/* What opened and did not close: at the line where it opened. */
-	{ "group {\n item \"a\" {\n  label = x\n }\n item \"b\" {\n  label = y\n", {
-		"5: section \"item\" \"b\" opened at line 5 has no closing brace" } },
-	{ "group {\n size = 1\n\n", {
-		"1: section \"group\" opened at line 1 has no closing brace" } },
-	{ "name = x\ncolors = {\"a\",\n \"b\nc\n", {
-		"3: string has no closing '\"'" } },
+	{ "group {\n item \"a\" {\n  label = x\n }\n item \"b\" {\n  label = "
+	  "y\n",
+	  { "5: section \"item\" \"b\" opened at line 5 has no closing "
+	    "brace" } },
+	{ "group {\n size = 1\n\n",
+	  { "1: section \"group\" opened at line 1 has no closing brace" } },
+	{ "name = x\ncolors = {\"a\",\n \"b\nc\n",
+	  { "3: string has no closing '\"'" } },
 	{ "name = 'it\n\n", { "1: string has no closing \"'\"" } },
-	{ "name = x\n/* a\n comment\n", { "2: comment \"/*\" has no closing \"*/\"" } },
+	{ "name = x\n/* a\n comment\n",
+	  { "2: comment \"/*\" has no closing \"*/\"" } },
 	/* Lines stay exact after comments of every kind. */
-	{ "# a\n// b\n/* c\n d */\n\ncount = x", {
-		"6: option \"count\" takes an integer, not \"x\"" } },
+	{ "# a\n// b\n/* c\n d */\n\ncount = x",
+	  { "6: option \"count\" takes an integer, not \"x\"" } },
 	/* Escapes libconfuse refuses, and those that would make a NUL. */
-	{ "name = \"\\400\"\nname = \"\\8\"", {
-		"1: bad escape \"\\400\" in a string (octal runs from \\1 to \\377)",
-		"2: bad escape \"\\8\" in a string (octal runs from \\1 to \\377)",
-		"2: option \"name\" is given twice (first at line 1)" } },
-	{ "name = \"a\\0b\"\ncolors = {\"\\x00\", \"\\000\"}", {
-		"1: escape \"\\0\" in a string makes a NUL byte",
-		"2: escape \"\\x00\" in a string makes a NUL byte",
-		"2: escape \"\\000\" in a string makes a NUL byte" } },
+	{ "name = \"\\400\"\nname = \"\\8\"",
+	  { "1: bad escape \"\\400\" in a string (octal runs from \\1 to "
+	    "\\377)",
+	    "2: bad escape \"\\8\" in a string (octal runs from \\1 to \\377)",
+	    "2: option \"name\" is given twice (first at line 1)" } },
+	{ "name = \"a\\0b\"\ncolors = {\"\\x00\", \"\\000\"}",
+	  { "1: escape \"\\0\" in a string makes a NUL byte",
+	    "2: escape \"\\x00\" in a string makes a NUL byte",
+	    "2: escape \"\\000\" in a string makes a NUL byte" } },
 	/* Messages quote the file sanitised: no escape reaches a terminal. */
-	{ "\x1b]0;x\x07\xe2\x80\xae = 1", {
-		"1: unknown option \"\" (known: name, count, ratio, enabled, colors, "
-		"group, nest)" } },
-	{ "count = \"\x1b[2J\n\"", {
-		"1: option \"count\" takes an integer, not \" \"" } },
+	{ "\x1b]0;x\x07\xe2\x80\xae = 1",
+	  { "1: unknown option \"\" (known: name, count, ratio, enabled, "
+	    "colors, group, nest)" } },
+	{ "count = \"\x1b[2J\n\"",
+	  { "1: option \"count\" takes an integer, not \" \"" } },
 };
 
 START_TEST(test_bad)
@@ -289,17 +311,19 @@ END_TEST
 
 START_TEST(test_env)
 {
-	static const char text[] =
-		"name = \"<${WB_SYNTAX_X}|${WB_SYNTAX_UNSET}|${WB_SYNTAX_UNSET:-d}>\"\n"
-		"colors = {${WB_SYNTAX_X}, \"${WB_SYNTAX_X:-no}\", '${WB_SYNTAX_X}'}\n"
-		"count = ${WB_SYNTAX_N}\n";
+	static const char text[] = "name = "
+				   "\"<${WB_SYNTAX_X}|${WB_SYNTAX_UNSET}|${WB_"
+				   "SYNTAX_UNSET:-d}>\"\n"
+				   "colors = {${WB_SYNTAX_X}, "
+				   "\"${WB_SYNTAX_X:-no}\", '${WB_SYNTAX_X}'}\n"
+				   "count = ${WB_SYNTAX_N}\n";
 
 	setenv("WB_SYNTAX_X", "value", 1);
 	setenv("WB_SYNTAX_N", "12", 1);
 	unsetenv("WB_SYNTAX_UNSET");
 	expect_tree(text, SYNTAX_ENV,
-		    "name@1=\"<value||d>\" colors@2=[value@2,value@2,${WB_SYNTAX_X}@2] "
-		    "count@3=12");
+		    "name@1=\"<value||d>\" "
+		    "colors@2=[value@2,value@2,${WB_SYNTAX_X}@2] count@3=12");
 	/* Without the flag nothing is read from the environment. */
 	expect_tree("name = \"${WB_SYNTAX_X}\" colors = {${WB_SYNTAX_X:-d}}", 0,
 		    "name@1=\"${WB_SYNTAX_X}\" colors@1=[${WB_SYNTAX_X:-d}@1]");
@@ -336,9 +360,11 @@ START_TEST(test_depth)
 		buf_printf(&b, "nest {\n");
 	for (int i = 0; i < SYNTAX_MAX_DEPTH; i++)
 		buf_puts(&b, "}");
-	expect_tree(b.data, 0, "nest@1{nest@2{nest@3{nest@4{nest@5{nest@6{nest@7{"
-		    "nest@8{nest@9{nest@10{nest@11{nest@12{nest@13{nest@14{nest@15{"
-		    "nest@16{}}}}}}}}}}}}}}}}");
+	expect_tree(
+		b.data, 0,
+		"nest@1{nest@2{nest@3{nest@4{nest@5{nest@6{nest@7{"
+		"nest@8{nest@9{nest@10{nest@11{nest@12{nest@13{nest@14{nest@15{"
+		"nest@16{}}}}}}}}}}}}}}}}");
 	buf_reset(&b);
 	for (int i = 0; i < 100000; i++)
 		buf_printf(&b, "nest {\n");
@@ -485,7 +511,8 @@ START_TEST(test_file)
 	ck_assert_int_eq(ftruncate(fd, SYNTAX_MAX_SIZE + 1), 0);
 	close(fd);
 	ck_assert_ptr_null(parse_file(path, &errs));
-	want = xasprintf("%s: file is larger than %d bytes", path, SYNTAX_MAX_SIZE);
+	want = xasprintf("%s: file is larger than %d bytes", path,
+			 SYNTAX_MAX_SIZE);
 	ck_assert_str_eq(errs.msgs[0], want);
 	free(want);
 	errlist_free(&errs);
@@ -498,8 +525,10 @@ END_TEST
 START_TEST(test_lookups)
 {
 	struct errlist errs = { NULL, 0 };
-	struct syntax_node *root = parse("group { item a {} size = 1 item b {} }\n"
-					 "name = x group { }", 0, &errs);
+	struct syntax_node *root =
+		parse("group { item a {} size = 1 item b {} }\n"
+		      "name = x group { }",
+		      0, &errs);
 	const struct syntax_node *g, *it;
 
 	ck_assert_ptr_nonnull(root);

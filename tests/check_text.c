@@ -63,7 +63,8 @@ struct san_case {
 #define SAN(name, in, want) { name, in, sizeof(in) - 1, want }
 
 static const struct san_case san_cases[] = {
-	SAN("plain ascii", "Alice Smith-Jones (ext. 42)", "Alice Smith-Jones (ext. 42)"),
+	SAN("plain ascii", "Alice Smith-Jones (ext. 42)",
+	    "Alice Smith-Jones (ext. 42)"),
 	SAN("empty", "", ""),
 	/* an escape sequence goes whole, its printable bytes too */
 	SAN("CSI colour", "\x1b[31mred\x1b[0m", "red"),
@@ -77,25 +78,56 @@ static const struct san_case san_cases[] = {
 	SAN("DCS", "\x1bPq#0;2;0\x1b\\x", "x"),
 	SAN("APC", "\x1b_Gf=100;AAAA\x1b\\x", "x"),
 	SAN("charset", "a\x1b(Bb", "ab"),
-	SAN("save cursor, reset", "a\x1b" "7\x1b" "cb", "ab"),
+	SAN("save cursor, reset",
+	    "a\x1b"
+	    "7\x1b"
+	    "cb",
+	    "ab"),
 	SAN("ESC at the end", "a\x1b", "a"),
-	SAN("ESC before a letter of another script", "\x1b\xc3\xa9t\xc3\xa9", "\xc3\xa9t\xc3\xa9"),
-	SAN("name with title and colours", "\x1b]0;pwned\x07Mallory Evans\x1b[2J\x1b[31m",
-	    "Mallory Evans"),
-	SAN("8-bit CSI", "\xc2\x9b" "31mred", "red"),
-	SAN("8-bit OSC and ST", "\xc2\x9d" "0;t\xc2\x9c" "x", "x"),
-	SAN("C1 NEL", "a\xc2\x85" "b", "ab"),
-	SAN("C1 first and last", "\xc2\x80" "a\xc2\x9f", "a"),
-	SAN("DEL", "a\x7f" "b", "ab"),
-	SAN("other C0", "a\x01\x02\x08\x0e\x1f" "b", "ab"),
+	SAN("ESC before a letter of another script", "\x1b\xc3\xa9t\xc3\xa9",
+	    "\xc3\xa9t\xc3\xa9"),
+	SAN("name with title and colours",
+	    "\x1b]0;pwned\x07Mallory Evans\x1b[2J\x1b[31m", "Mallory Evans"),
+	SAN("8-bit CSI",
+	    "\xc2\x9b"
+	    "31mred",
+	    "red"),
+	SAN("8-bit OSC and ST",
+	    "\xc2\x9d"
+	    "0;t\xc2\x9c"
+	    "x",
+	    "x"),
+	SAN("C1 NEL",
+	    "a\xc2\x85"
+	    "b",
+	    "ab"),
+	SAN("C1 first and last",
+	    "\xc2\x80"
+	    "a\xc2\x9f",
+	    "a"),
+	SAN("DEL",
+	    "a\x7f"
+	    "b",
+	    "ab"),
+	SAN("other C0",
+	    "a\x01\x02\x08\x0e\x1f"
+	    "b",
+	    "ab"),
 	SAN("bell and backspace", "ok\x07\x08\x08xx", "okxx"),
 	SAN("tab", "a\tb", "a b"),
 	SAN("LF CR VT FF", "a\nb\rc\vd\fe", "a b c d e"),
 	SAN("CRLF is two spaces", "a\r\nb", "a  b"),
-	SAN("line separator", "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "a b c"),
+	SAN("line separator",
+	    "a\xe2\x80\xa8"
+	    "b\xe2\x80\xa9"
+	    "c",
+	    "a b c"),
 	SAN("embedded NUL", "ab\0cd", "abcd"),
 	SAN("only NULs", "\0\0\0", ""),
-	SAN("lone continuation", "a\x80" "b", "a" FFFD "b"),
+	SAN("lone continuation",
+	    "a\x80"
+	    "b",
+	    "a" FFFD "b"),
 	SAN("continuations", "\xbf\x80", FFFD FFFD),
 	SAN("overlong slash", "\xc0\xaf", FFFD FFFD),
 	SAN("overlong C1 lead", "\xc1\xbf", FFFD FFFD),
@@ -113,24 +145,64 @@ static const struct san_case san_cases[] = {
 	SAN("U+10FFFF kept", "\xf4\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf"),
 	SAN("U+FFFD kept", FFFD, FFFD),
 	SAN("private use kept", "\xee\x80\x80", "\xee\x80\x80"),
-	SAN("RLO", "abc\xe2\x80\xae" "def", "abcdef"),
-	SAN("LRO PDF", "\xe2\x80\xad" "x\xe2\x80\xac", "x"),
-	SAN("LRE RLE", "\xe2\x80\xaa\xe2\x80\xab" "x", "x"),
-	SAN("LRM RLM", "\xe2\x80\x8e" "x\xe2\x80\x8f", "x"),
-	SAN("isolates", "\xe2\x81\xa6" "a\xe2\x81\xa7" "b\xe2\x81\xa8" "c\xe2\x81\xa9", "abc"),
-	SAN("arabic letter mark", "x\xd8\x9c" "y", "xy"),
+	SAN("RLO",
+	    "abc\xe2\x80\xae"
+	    "def",
+	    "abcdef"),
+	SAN("LRO PDF",
+	    "\xe2\x80\xad"
+	    "x\xe2\x80\xac",
+	    "x"),
+	SAN("LRE RLE",
+	    "\xe2\x80\xaa\xe2\x80\xab"
+	    "x",
+	    "x"),
+	SAN("LRM RLM",
+	    "\xe2\x80\x8e"
+	    "x\xe2\x80\x8f",
+	    "x"),
+	SAN("isolates",
+	    "\xe2\x81\xa6"
+	    "a\xe2\x81\xa7"
+	    "b\xe2\x81\xa8"
+	    "c\xe2\x81\xa9",
+	    "abc"),
+	SAN("arabic letter mark",
+	    "x\xd8\x9c"
+	    "y",
+	    "xy"),
 	SAN("zero-width space", "ad\xe2\x80\x8bmin", "admin"),
-	SAN("ZWNJ ZWJ", "a\xe2\x80\x8c" "b\xe2\x80\x8d" "c", "abc"),
-	SAN("word joiner, invisibles", "a\xe2\x81\xa0\xe2\x81\xa4" "b", "ab"),
-	SAN("BOM", "\xef\xbb\xbf" "Bob", "Bob"),
-	SAN("soft hyphen", "Ro\xc2\xad" "bert", "Robert"),
-	SAN("mongolian vowel separator", "a\xe1\xa0\x8e" "b", "ab"),
-	SAN("tag characters", "a\xf3\xa0\x80\x81\xf3\xa0\x81\x81" "b", "ab"),
+	SAN("ZWNJ ZWJ",
+	    "a\xe2\x80\x8c"
+	    "b\xe2\x80\x8d"
+	    "c",
+	    "abc"),
+	SAN("word joiner, invisibles",
+	    "a\xe2\x81\xa0\xe2\x81\xa4"
+	    "b",
+	    "ab"),
+	SAN("BOM",
+	    "\xef\xbb\xbf"
+	    "Bob",
+	    "Bob"),
+	SAN("soft hyphen",
+	    "Ro\xc2\xad"
+	    "bert",
+	    "Robert"),
+	SAN("mongolian vowel separator",
+	    "a\xe1\xa0\x8e"
+	    "b",
+	    "ab"),
+	SAN("tag characters",
+	    "a\xf3\xa0\x80\x81\xf3\xa0\x81\x81"
+	    "b",
+	    "ab"),
 	SAN("CJK", "\xe6\x9d\x8e \xe5\xa8\x9c", "\xe6\x9d\x8e \xe5\xa8\x9c"),
 	SAN("accented", "Zo\xc3\xab M\xc3\xbcller", "Zo\xc3\xab M\xc3\xbcller"),
 	SAN("combining", "e\xcc\x81", "e\xcc\x81"),
 	SAN("emoji", "\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"),
-	SAN("mixed", "\x1b[1m\xe6\x9d\x8e\xe2\x80\xae\t\xc3\xa9\x80", "\xe6\x9d\x8e \xc3\xa9" FFFD),
+	SAN("mixed", "\x1b[1m\xe6\x9d\x8e\xe2\x80\xae\t\xc3\xa9\x80",
+	    "\xe6\x9d\x8e \xc3\xa9" FFFD),
 };
 
 /* Each table case: the exact output, its length, and is_clean agreeing. */
@@ -142,7 +214,8 @@ START_TEST(test_sanitize_table)
 
 	ck_assert_uint_le(c->len, 64);
 	n = sanitize_copy(out, c->in, c->len);
-	ck_assert_msg(strcmp(out, c->want) == 0, "%s: got \"%s\"", c->name, out);
+	ck_assert_msg(strcmp(out, c->want) == 0, "%s: got \"%s\"", c->name,
+		      out);
 	ck_assert_uint_eq(n, strlen(c->want));
 	ck_assert_msg(sanitize_is_clean(c->in, c->len) ==
 		      (c->len == n && memcmp(c->in, out, n) == 0),
@@ -219,18 +292,23 @@ START_TEST(test_sanitize_random)
 		for (size_t i = 0; i < len; i++) {
 			/* Bias towards the interesting bytes. */
 			uint32_t r = rng();
-			in[i] = (r & 3) == 0 ? (unsigned char)(0x80 + (r >> 2) % 0x80)
-				: (r & 3) == 1 ? (unsigned char)((r >> 2) % 0x20)
-				: (unsigned char)(r >> 2);
+			in[i] = (r & 3) == 0 ? (unsigned char)(0x80 +
+							       (r >> 2) % 0x80)
+				: (r & 3) == 1
+					? (unsigned char)((r >> 2) % 0x20)
+					: (unsigned char)(r >> 2);
 		}
 		memset(out, 'G', sizeof(out));
 		n = sanitize_copy(out, (char *)in, len);
 		ck_assert_msg(n < SANITIZE_MAX(len) && strlen(out) == n &&
-			      all_bytes(out + SANITIZE_MAX(len),
-					sizeof(out) - SANITIZE_MAX(len), 'G') &&
-			      no_controls(out, n) && sanitize_is_clean(out, n) &&
-			      sanitize_copy(again, out, n) == n &&
-			      strcmp(again, out) == 0, "round %d", round);
+				      all_bytes(out + SANITIZE_MAX(len),
+						sizeof(out) - SANITIZE_MAX(len),
+						'G') &&
+				      no_controls(out, n) &&
+				      sanitize_is_clean(out, n) &&
+				      sanitize_copy(again, out, n) == n &&
+				      strcmp(again, out) == 0,
+			      "round %d", round);
 	}
 }
 END_TEST
@@ -391,7 +469,8 @@ START_TEST(test_format_duration)
 	char out[32];
 
 	format_duration(out, sizeof(out), c->secs);
-	ck_assert_msg(strcmp(out, c->want) == 0, "%g: got \"%s\"", c->secs, out);
+	ck_assert_msg(strcmp(out, c->want) == 0, "%g: got \"%s\"", c->secs,
+		      out);
 }
 END_TEST
 
@@ -448,8 +527,9 @@ START_TEST(test_format_state)
 	const struct state_word *sw = state_at(state_find(c->state));
 	char out[64];
 
-	ck_assert_str_eq(format_text(out, sizeof(out), FMT_STATE, c->state, 0, 0),
-			 c->state[0] ? c->display : "-");
+	ck_assert_str_eq(
+		format_text(out, sizeof(out), FMT_STATE, c->state, 0, 0),
+		c->state[0] ? c->display : "-");
 	ck_assert_int_eq(sw ? sw->role : ROLE_NORMAL, c->role);
 }
 END_TEST
@@ -479,13 +559,17 @@ struct width_case {
 static const struct width_case width_cases[] = {
 	{ "", 0 },
 	{ "hello", 5 },
-	{ "Zo\xc3\xab M\xc3\xbcller", 10 },			/* Zoë Müller */
+	/* Zoë Müller */
+	{ "Zo\xc3\xab M\xc3\xbcller", 10 },
 	{ "\xe6\x9d\x8e \xe5\xa8\x9c", 5 },			/* 李 娜 */
-	{ "e\xcc\x81", 1 },					/* e + U+0301 */
+	/* e + U+0301 */
+	{ "e\xcc\x81", 1 },
 	{ "\xe2\x80\xa6", 1 },					/* … */
 	{ "\xf0\x9f\x98\x80", 2 },				/* emoji */
-	{ "\xef\xbc\xa1", 2 },					/* fullwidth A */
-	{ "\xee\x80\x80", 1 },					/* private use */
+	/* fullwidth A */
+	{ "\xef\xbc\xa1", 2 },
+	/* private use */
+	{ "\xee\x80\x80", 1 },
 	{ FFFD, 1 },
 	{ "\xe3\x81\x93\xe3\x82\x93\xe3\x81\xab\xe3\x81\xa1\xe3\x81\xaf", 10 },
 };
@@ -543,13 +627,16 @@ static const struct fit_case fit_cases[] = {
 	/* 李娜王 is 6 cells. */
 	{ LI NA WANG, 6, ALIGN_LEFT, false, LI NA WANG },
 	{ LI NA WANG, 5, ALIGN_LEFT, false, LI NA ELL },
-	{ LI NA WANG, 4, ALIGN_LEFT, false, LI " " ELL },	/* 娜 straddles */
+	/* 娜 straddles */
+	{ LI NA WANG, 4, ALIGN_LEFT, false, LI " " ELL },
 	{ LI NA WANG, 3, ALIGN_LEFT, true, LI "~" },
-	{ LI NA WANG, 2, ALIGN_LEFT, false, " " ELL },	/* 李 straddles */
+	{ LI NA WANG, 2, ALIGN_LEFT, false, " " ELL }, /* 李 straddles */
 	{ LI NA, 5, ALIGN_RIGHT, false, " " LI NA },
 	{ LI NA, 7, ALIGN_CENTER, false, " " LI NA "  " },
-	{ "Zo\xc3\xab M\xc3\xbcller", 6, ALIGN_LEFT, false, "Zo\xc3\xab M" ELL },
-	{ "Zo\xc3\xab M\xc3\xbcller", 12, ALIGN_RIGHT, false, "  Zo\xc3\xab M\xc3\xbcller" },
+	{ "Zo\xc3\xab M\xc3\xbcller", 6, ALIGN_LEFT, false,
+	  "Zo\xc3\xab M" ELL },
+	{ "Zo\xc3\xab M\xc3\xbcller", 12, ALIGN_RIGHT, false,
+	  "  Zo\xc3\xab M\xc3\xbcller" },
 	{ EACUTE EACUTE EACUTE, 2, ALIGN_LEFT, false, EACUTE ELL },
 	{ EACUTE EACUTE, 3, ALIGN_LEFT, false, EACUTE EACUTE " " },
 };
@@ -621,8 +708,10 @@ START_TEST(test_text_fit_marks)
 		for (size_t i = 4 * W + 1; i < sizeof(out); i++)
 			ck_assert_int_eq(out[i], 'G');
 	}
-	text_fit(out, 4 * W + 1, "z\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81"
-		 "\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81", W, ALIGN_RIGHT, false);
+	text_fit(out, 4 * W + 1,
+		 "z\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81"
+		 "\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81",
+		 W, ALIGN_RIGHT, false);
 	ck_assert_int_eq(text_width(out), W);
 	ck_assert_int_eq(out[0], ' ');
 }
@@ -632,8 +721,17 @@ END_TEST
 START_TEST(test_text_fit_random)
 {
 	static const char *pieces[] = {
-		"a", "Z", " ", LI, NA, "\xc3\xab", "\xcc\x81", "\xf0\x9f\x98\x80",
-		"\xe2\x80\xa6", "\xef\xbc\xa1", FFFD,
+		"a",
+		"Z",
+		" ",
+		LI,
+		NA,
+		"\xc3\xab",
+		"\xcc\x81",
+		"\xf0\x9f\x98\x80",
+		"\xe2\x80\xa6",
+		"\xef\xbc\xa1",
+		FFFD,
 	};
 	char s[256], out[4 * 40 + 1 + 8];
 
@@ -642,15 +740,18 @@ START_TEST(test_text_fit_random)
 		size_t np = rng() % 30;
 		s[0] = '\0';
 		for (size_t i = 0; i < np; i++)
-			strcat(s, pieces[rng() % (sizeof(pieces) / sizeof(pieces[0]))]);
+			strcat(s, pieces[rng() %
+					 (sizeof(pieces) / sizeof(pieces[0]))]);
 		memset(out, 'G', sizeof(out));
 		text_fit(out, 4 * (size_t)width + 1, s, width,
 			 (enum align)(rng() % 4), rng() & 1);
-		ck_assert_msg(text_width(out) == width &&
-			      sanitize_is_clean(out, strlen(out)) &&
-			      all_bytes(out + 4 * width + 1,
-					sizeof(out) - 4 * (size_t)width - 1, 'G'),
-			      "\"%s\" in %d: \"%s\"", s, width, out);
+		ck_assert_msg(
+			text_width(out) == width &&
+				sanitize_is_clean(out, strlen(out)) &&
+				all_bytes(out + 4 * width + 1,
+					  sizeof(out) - 4 * (size_t)width - 1,
+					  'G'),
+			"\"%s\" in %d: \"%s\"", s, width, out);
 	}
 }
 END_TEST

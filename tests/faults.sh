@@ -76,7 +76,8 @@ fault() {
 		tail -n 5 "$LOG" | sed 's/^/# /'
 	fi
 	check "$_name: the board is still running" board_running
-	check "$_name: the last data stays on screen" screen_has "Waiting\|Queue"
+	check "$_name: the last data stays on screen" \
+		screen_has "Waiting\|Queue"
 	# Recovery counts from the fault's own line: a fault that clears
 	# itself (401, 404) may be over before the clear is sent.
 	_mark=$(grep -n -- "$_pat" "$LOG" | tail -n 1 | cut -d: -f1)
@@ -134,7 +135,8 @@ fault_body "enormous body (4.5 MB)" "$TMP/huge.json" "larger than max_body"
 if rows_body 50000 >"$TMP/rows.json"; then
 	sim_control "$(body_control "$TMP/rows.json" -1)"
 	keys 2
-	check "50,000 rows: shown on the agent board" wait_screen 10 "Agent [0-9]"
+	check "50,000 rows: shown on the agent board" \
+		wait_screen 10 "Agent [0-9]"
 	check "50,000 rows: the board is still running" board_running
 	sim_control '{"reset": true}'
 	recover_screen "grid of 50,000 rows" "Agent [0-9]"
@@ -145,7 +147,8 @@ fi
 cell_body >"$TMP/cell.json"
 sim_control "$(body_control "$TMP/cell.json" -1)"
 keys 2
-check "1 MB string in one cell: shown, cut to its column" wait_screen 10 "Zoë MüZoë.*…"
+check "1 MB string in one cell: shown, cut to its column" \
+	wait_screen 10 "Zoë MüZoë.*…"
 check "1 MB string in one cell: the board is still running" board_running
 sim_control '{"reset": true}'
 recover_screen "1 MB string in one cell" "Zoë MüZoë"
@@ -155,7 +158,8 @@ keys 1
 PORT=$SIM_PORT
 _mark=$(log_lines)
 stop_sim
-check "server down mid-day: the board says so" wait_for 10 log_since "$_mark" "no answer from the server"
+check "server down mid-day: the board says so" \
+	wait_for 10 log_since "$_mark" "no answer from the server"
 check "server down mid-day: the board is still running" board_running
 start_sim --seed 12 --port "$PORT"
 recover "server restarted mid-day" "$_mark"
@@ -163,7 +167,8 @@ recover "server restarted mid-day" "$_mark"
 # The server is down when the board starts.
 stop_sim
 board_up "http://127.0.0.1:$PORT"
-check "server down at start: the board says so" wait_for 10 grep -q "no answer from the server" "$LOG"
+check "server down at start: the board says so" \
+	wait_for 10 grep -q "no answer from the server" "$LOG"
 check "server down at start: the board is running" board_running
 start_sim --seed 13 --port "$PORT"
 recover "server down at start" 0
@@ -184,7 +189,8 @@ check "short-lived tokens: first data" wait_for 15 grep -q "fresh data$" "$LOG"
 # Three tokens: the first renewed twice, 6 s or more of polling.
 check "short-lived tokens: renewed before expiry (3 or more issued)" \
 	wait_for 15 sim_count_ge tokens_issued 3
-check "short-lived tokens: the server never had to answer 401" sim_count_is 401 0
+check "short-lived tokens: the server never had to answer 401" \
+	sim_count_is 401 0
 check "short-lived tokens: data still fresh" wait_screen 5 "data [0-2]s ago"
 
 diag "fault matrix ($PROVIDER; fault, survived, time to fresh data after the fault clears):"

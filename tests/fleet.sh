@@ -78,7 +78,8 @@ start_broker() {
 		wait_for 10 broker_ready && return 0
 		broker_up && kill "$MQ_PID"
 		[ "$_tries" -lt 20 ] || { cat "$TMP/mosquitto.out" "$TMP/mosquitto.log" >&2; bail "mosquitto did not start"; }
-		[ -n "${1:-}" ] && sleep 0.5	# the same port: let the old one go
+		# the same port: let the old one go
+		[ -n "${1:-}" ] && sleep 0.5
 	done
 }
 broker_up() { _same "$MQ_PID" "$MQ_START"; }
@@ -184,10 +185,11 @@ all_show() {
 	for _w in "$@"; do shows "$_w" "$_t" || return 1; done
 }
 
-# --- publisher and screens ------------------------------------------------------
+# --- publisher and screens ----------------------------------------------------
 start_sim --seed 3 --user pubA --user pubB --user pubC --user pubD
 publisher pub1 pubA
-check "the publisher claims the feed and becomes active" wait_for 20 logged pub1 "^.* active: publishing"
+check "the publisher claims the feed and becomes active" \
+	wait_for 20 logged pub1 "^.* active: publishing"
 check "its status is retained: online, its id, the source, the layouts" \
 	sh -c "$(command -v mosquitto_sub) -t $P/status -C 1 -W 3 | grep -q '\"state\":\"online\".*\"source\":\"$PROVIDER\".*\"layouts\":\\['"
 retained "$P/data/$(basename "$(ls "$LAYOUTS/$PROVIDER"/*.layout | head -n 1)" .layout)" >"$TMP/data.json"
@@ -199,9 +201,11 @@ check "the layout's definition is retained with its text" \
 screen_once
 check "a --once screen with no layouts of its own prints the publisher's (exit 0)" \
 	sh -c "test $_rc -eq 0 && grep -q '$FIRST_TITLE' '$OUT'"
-check "it said it waited for the publisher's layouts" has "waiting for the publisher's layouts" "$ERR"
+check "it said it waited for the publisher's layouts" \
+	has "waiting for the publisher's layouts" "$ERR"
 n_titles=$(grep -c '^== ' "$OUT")
-check "every published layout is printed ($n_titles of $NLAYOUTS)" test "$n_titles" -eq "$NLAYOUTS"
+check "every published layout is printed ($n_titles of $NLAYOUTS)" \
+	test "$n_titles" -eq "$NLAYOUTS"
 screen_once -l "$LAYOUTS/$PROVIDER/agents.layout"
 check "a screen given -l shows its own layout, fed by the layout of that name" \
 	sh -c "test $_rc -eq 0 && grep -c '^== ' '$OUT' | grep -qx 1 && grep -q 'Ready' '$OUT'"
@@ -209,12 +213,16 @@ check "a screen given -l shows its own layout, fed by the layout of that name" \
 for s in s1 s2 s3 s4 s5; do
 	tscreen $s --from "$URL"
 done
-check "five screens in tmux are live" wait_for 20 all_show " live" s1 s2 s3 s4 s5
-check "... showing the first layout's title" all_show "$FIRST_TITLE" s1 s2 s3 s4 s5
-check "five screens and the publisher hold one upstream subscription" sim_count_is subscriptions_active 1
-check "... and one login was made upstream (one token issued)" sim_count_is tokens_issued 1
+check "five screens in tmux are live" \
+	wait_for 20 all_show " live" s1 s2 s3 s4 s5
+check "... showing the first layout's title" \
+	all_show "$FIRST_TITLE" s1 s2 s3 s4 s5
+check "five screens and the publisher hold one upstream subscription" \
+	sim_count_is subscriptions_active 1
+check "... and one login was made upstream (one token issued)" \
+	sim_count_is tokens_issued 1
 
-# --- secrets ---------------------------------------------------------------------
+# --- secrets ------------------------------------------------------------------
 cmdlines=""
 for v in PID_pub1 PID_s1 PID_s2; do
 	eval "cmdlines=\"\$cmdlines \$(tr '\\0' ' ' </proc/\$$v/cmdline 2>/dev/null)\""
@@ -222,7 +230,7 @@ done
 check "no secret in the command lines of the publisher and the screens" \
 	sh -c "test -n \"$cmdlines\" && ! printf '%s' \"$cmdlines\" | grep -qe '$SECRET' -e '$PUB_PASS' -e '$SCREEN_PASS'"
 
-# --- the publisher killed, restarted ------------------------------------------------
+# --- the publisher killed, restarted ------------------------------------------
 t0=$(ms)
 stop pub1 KILL
 check "publisher killed: the screens say the source is down" \
@@ -230,14 +238,15 @@ check "publisher killed: the screens say the source is down" \
 diag "the screens showed the source down $(($(ms) - t0)) ms after SIGKILL"
 check "... and mark the last data STALE" wait_for 10 all_show "STALE" s1 s2 s3
 banner_says_down() { [ "$(shot s1 | grep -c 'source down since')" -ge 2 ]; }
-check "... the kiosk banner says it too (and the status line)" wait_for 10 banner_says_down
+check "... the kiosk banner says it too (and the status line)" \
+	wait_for 10 banner_says_down
 check "the screens logged the publisher down" logged s1 "publisher .* is down"
 publisher pub1b pubA
 check "publisher restarted: the screens are live again" \
 	wait_for 30 all_show " live" s1 s2 s3 s4 s5
 check "... still one upstream subscription" sim_count_is subscriptions_active 1
 
-# --- the broker killed, restarted -----------------------------------------------------
+# --- the broker killed, restarted ---------------------------------------------
 stop_broker KILL
 check "broker down: the screens say the broker is unreachable" \
 	wait_for 20 all_show "broker at 127.0.0.1:$MQ_PORT" s1 s2
@@ -252,19 +261,23 @@ screen_once
 check "... (a --once screen after the broker's restart prints the data)" \
 	sh -c "test $_rc -eq 0 && grep -q '$FIRST_TITLE' '$OUT'"
 
-# --- a clean stop, the standby's takeover -------------------------------------------------
+# --- a clean stop, the standby's takeover -------------------------------------
 publisher pub2 pubB
-check "a second publisher on the same prefix stands by" wait_for 20 logged pub2 "standby:"
+check "a second publisher on the same prefix stands by" \
+	wait_for 20 logged pub2 "standby:"
 check "... and does not log in upstream" sim_count_is subscriptions_active 1
 stop pub1b TERM
-check "publisher stopped (SIGTERM): the standby takes over" wait_for 30 logged pub2 "takeover: first data published"
+check "publisher stopped (SIGTERM): the standby takes over" \
+	wait_for 30 logged pub2 "takeover: first data published"
 takeover=$(sed -n 's/.*takeover: first data published \([0-9]*\) ms.*/\1/p' "$TMP/pub2.log" | head -n 1)
 diag "takeover: first data published ${takeover:-?} ms after the offline status"
 check "... within 5 s of the offline status" test "${takeover:-99999}" -lt 5000
-check "... exactly one upstream subscription after it" sim_count_is subscriptions_active 1
-check "the screens are live on the new publisher" wait_for 20 all_show " live" s1 s2 s3 s4 s5
+check "... exactly one upstream subscription after it" \
+	sim_count_is subscriptions_active 1
+check "the screens are live on the new publisher" \
+	wait_for 20 all_show " live" s1 s2 s3 s4 s5
 
-# --- two publishers started at once ---------------------------------------------------------
+# --- two publishers started at once -------------------------------------------
 publisher race1 pubC wb/race
 publisher race2 pubD wb/race
 check "two publishers started at once: one becomes active" \
@@ -278,7 +291,7 @@ check "... two upstream subscriptions in all: this race's one and the floor's" \
 stop race1
 stop race2
 
-# --- hostile and malformed messages (a test client plays the publisher) -------------------------
+# --- hostile and malformed messages (a test client plays the publisher) -------
 F=wb/fake
 cat >"$TMP/fake.layout" <<EOF
 title = "Fake floor"
@@ -316,7 +329,8 @@ tscreen fk --from "$FROM"
 check "the fake feed's screen shows its data" wait_for 20 shows fk "Alice Good"
 ESC=$(printf '\033')
 mq_pub -r -t "$F/data/fake" -m "$(fake_data "[\"Eve \\u001b]0;owned\\u0007\\u001b[31mRed\\u202e\",\"ready\"]")"
-check "hostile text is shown sanitised (no escape reaches the screen)" wait_for 10 shows fk "Eve Red"
+check "hostile text is shown sanitised (no escape reaches the screen)" \
+	wait_for 10 shows fk "Eve Red"
 FROM="mqtt://127.0.0.1:$MQ_PORT/$F" screen_once
 check "... and --once prints it without control characters" \
 	sh -c "test $_rc -eq 0 && grep -q 'Eve Red' '$OUT' && ! grep -q \"\$(printf '[\\033\\007]')\" '$OUT'"
@@ -328,7 +342,8 @@ refusals=0
 refused() {
 	refusals=$((refusals + 1))
 	mq_pub -r -t "$F/data/fake" -f "$2"
-	check "$1: refused and logged" wait_for 10 sh -c "test \$(grep -c 'refused a message on $F/data/fake' '$TMP/fk.log') -ge $refusals"
+	check "$1: refused and logged" \
+		wait_for 10 sh -c "test \$(grep -c 'refused a message on $F/data/fake' '$TMP/fk.log') -ge $refusals"
 	check "$1: the last good data stays, the screen stays up" kept_bob
 }
 kept_bob() { shows fk "Bob Good" && alive fk; }
@@ -351,7 +366,7 @@ mq_pub -r -t "$F/status" -m '{"v":1,"state":"offline","id":"fake-pub","source":"
 check "an offline status: the status line says the source is down, since when" \
 	wait_for 10 shows fk "source down since"
 
-# --- the ACL: screens only read ------------------------------------------------------------------
+# --- the ACL: screens only read -----------------------------------------------
 client_as screen "$SCREEN_PASS"
 mosquitto_pub -r -t "$F/data/fake" -m "$(fake_data '["Screen Wrote","ready"]')" 2>/dev/null
 client_as pub "$PUB_PASS"
@@ -362,7 +377,7 @@ WALLBOARD_MQTT_PASSWORD="wrong-$SCREEN_PASS" wb --from "$URL" --mqtt-user screen
 check "a wrong broker password: --once fails with the broker's refusal, not the password" \
 	sh -c "test $_rc -ne 0 && grep -q 'refused the connection' '$ERR' && ! grep -q -- 'wrong-' '$ERR'"
 
-# --- TLS ---------------------------------------------------------------------------------------
+# --- TLS ----------------------------------------------------------------------
 TLSURL="mqtts://127.0.0.1:$MQ_TLS/$P"
 WALLBOARD_MQTT_PASSWORD="$SCREEN_PASS" wb --from "$TLSURL" --mqtt-user screen --once
 check "mqtts: a broker whose certificate is not trusted is refused" \
@@ -372,17 +387,18 @@ WALLBOARD_MQTT_PASSWORD="$SCREEN_PASS" wb --from "$TLSURL" --mqtt-user screen --
 check "mqtts: trusted with --mqtt-ca, the screen prints the data" \
 	sh -c "test $_rc -eq 0 && grep -q '$FIRST_TITLE' '$OUT'"
 
-# --- bad settings --------------------------------------------------------------------------------
+# --- bad settings -------------------------------------------------------------
 wb --from "http://127.0.0.1/x" --once
 check "--from with a URL that is not MQTT: a clear error (exit 2)" \
 	sh -c "test $_rc -eq 2 && grep -q 'not an MQTT URL' '$ERR'"
 wb --publish "$URL" --from "$URL"
-check "--publish and --from together are refused" sh -c "test $_rc -eq 2 && grep -q 'exclude' '$ERR'"
+check "--publish and --from together are refused" \
+	sh -c "test $_rc -eq 2 && grep -q 'exclude' '$ERR'"
 wb --from "mqtt://u:p@127.0.0.1/x" --once
 check "a password in the URL is refused (never argv)" \
 	sh -c "test $_rc -eq 2 && grep -q 'no user or password in the URL' '$ERR'"
 
-# --- what everything said ---------------------------------------------------------------------------
+# --- what everything said -----------------------------------------------------
 cat "$TMP"/*.out "$TMP"/*.log >>"$ALL" 2>/dev/null
 for w in s1 s2 fk; do shot "$w" >>"$ALL"; done
 check "no secret in any output, log or screen" \

@@ -63,40 +63,52 @@ check "json: one valid document" jqt 'type == "object"' "$J"
 check "json: format_version 1" jqt '.format_version == 1' "$J"
 check "json: the data's time in UTC" \
 	jqt '.data_time | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z$")' "$J"
-check "json: the source's state" jqt '.source.state == "live" and .provider == "'"$PROVIDER"'"' "$J"
+check "json: the source's state" \
+	jqt '.source.state == "live" and .provider == "'"$PROVIDER"'"' "$J"
 check "json: layout, panels and columns" jqt '.layouts[0].title == "Formats" and
 	([.layouts[0].panels[].id] == ["now", "queues", "agents"]) and
 	(.layouts[0].panels[1].columns[1] | .id == "waiting" and .title == "Waiting" and
 	 .statistic == "in_calls_waiting" and .format == "count" and .unit == "count" and
 	 .warn == 15 and .crit == 25 and .bad == "high")' "$J"
 jq -r '.layouts[0].panels[] | select(.id == "queues") | .rows[].key' "$J" | sort >"$TMP/json.queues"
-check "json: every queue's name round-trips (CJK and accents too)" cmp -s "$TMP/queues" "$TMP/json.queues"
-check "json: the names are the cells' text too" jqt '[.layouts[0].panels[1].rows[] |
+check "json: every queue's name round-trips (CJK and accents too)" \
+	cmp -s "$TMP/queues" "$TMP/json.queues"
+check "json: the names are the cells' text too" \
+	jqt '[.layouts[0].panels[1].rows[] |
 	.key == .values.name.value and .key == .values.name.text] | all' "$J"
-check "json: counts are numbers" jqt '[.layouts[0].panels[1].rows[].values.waiting.value |
+check "json: counts are numbers" \
+	jqt '[.layouts[0].panels[1].rows[].values.waiting.value |
 	type == "number"] | all' "$J"
-check "json: durations are numbers of seconds beside their text" jqt '[.layouts[0].panels[1].rows[].values.longest |
+check "json: durations are numbers of seconds beside their text" \
+	jqt '[.layouts[0].panels[1].rows[].values.longest |
 	(.value | type == "number") and (.text | test("^[0-9]+:[0-9]{2}$"))] | all' "$J"
-check "json: levels are ok, warn, crit or null" jqt '[.. | objects | select(has("level")) | .level |
+check "json: levels are ok, warn, crit or null" \
+	jqt '[.. | objects | select(has("level")) | .level |
 	. == null or . == "ok" or . == "warn" or . == "crit"] | all' "$J"
-check "json: no value is null, shown as -" jqt '[.. | objects | select(has("value") and .value == null and (has("unavailable") | not)) |
+check "json: no value is null, shown as -" \
+	jqt '[.. | objects | select(has("value") and .value == null and (has("unavailable") | not)) |
 	.text == "-"] | (length > 0 and all)' "$J"
-check "json: agent states are the core's words beside their text" jqt '[.layouts[0].panels[2].rows[].values.state |
+check "json: agent states are the core's words beside their text" \
+	jqt '[.layouts[0].panels[2].rows[].values.state |
 	(.value | IN("ready", "busy", "after_call_work", "not_ready", "logged_out", null)) and (.text | length > 0)] | all' "$J"
-check "json: the totals by column id" jqt '.layouts[0].panels[0].values.waiting.value | type == "number"' "$J"
+check "json: the totals by column id" \
+	jqt '.layouts[0].panels[0].values.waiting.value | type == "number"' "$J"
 
 force_voice() {
 	sim_control "{\"force\": {\"service\": \"Voice Inbound\", \"waiting\": $1}}"
 }
 force_voice 30
 wb_as "$SECRET" --once --format json -l "$L" $U
-check "json: a forced queue is at its critical level" jqt '.layouts[0].panels[1].rows[] |
+check "json: a forced queue is at its critical level" \
+	jqt '.layouts[0].panels[1].rows[] |
 	select(.key == "Voice Inbound") | .values.waiting | .value == 30 and .level == "crit"' "$OUT"
 
 wb_as "$SECRET" --once --format json --ascii -l "$L" $U
-check "json --ascii: nothing but ASCII" sh -c "! LC_ALL=C grep -q '[^ -~]' '$OUT'"
+check "json --ascii: nothing but ASCII" \
+	sh -c "! LC_ALL=C grep -q '[^ -~]' '$OUT'"
 jq -r '.layouts[0].panels[] | select(.id == "queues") | .rows[].key' "$OUT" | sort >"$TMP/ascii.queues"
-check "json --ascii: the names still round-trip" cmp -s "$TMP/queues" "$TMP/ascii.queues"
+check "json --ascii: the names still round-trip" \
+	cmp -s "$TMP/queues" "$TMP/ascii.queues"
 
 # --- CSV ---------------------------------------------------------------------
 sim_control '{"rename": {"service": "Email Svc", "name": "=1+2"}}'
@@ -104,7 +116,8 @@ sim_control '{"rename": {"service": "Chat Service", "name": "Chat, \"live\""}}'
 wb_as "$SECRET" --once --format csv -l "$L" $U
 check "csv: exit 0" test $? -eq 0
 cp "$OUT" "$TMP/out.csv"
-check "csv: lines end in CRLF" sh -c "test \"\$(grep -c \"\$(printf '\\r')\$\" '$TMP/out.csv')\" -eq \"\$(wc -l <'$TMP/out.csv')\""
+check "csv: lines end in CRLF" \
+	sh -c "test \"\$(grep -c \"\$(printf '\\r')\$\" '$TMP/out.csv')\" -eq \"\$(wc -l <'$TMP/out.csv')\""
 cat >"$TMP/readcsv.py" <<'EOF'
 # Read the tables (an empty line between them) and check them.
 import csv, sys
@@ -139,10 +152,13 @@ assert agents[0][2:] == ["Agent", "State"], agents[0]
 EOF
 check "csv: Python's csv module reads it: three tables, names kept, formula made safe" \
 	python3 "$TMP/readcsv.py" "$TMP/out.csv" "$TMP/queues"
-check "csv: the formula-looking name is quoted with its apostrophe" grep -q "\"'=1+2\"" "$TMP/out.csv"
-check "csv: a name with a comma and quotes is quoted" grep -qF '"Chat, ""live"""' "$TMP/out.csv"
+check "csv: the formula-looking name is quoted with its apostrophe" \
+	grep -q "\"'=1+2\"" "$TMP/out.csv"
+check "csv: a name with a comma and quotes is quoted" \
+	grep -qF '"Chat, ""live"""' "$TMP/out.csv"
 wb_as "$SECRET" --once --format json -l "$L" $U
-check "json: the same names as data, unchanged" jqt '[.layouts[0].panels[1].rows[].key] |
+check "json: the same names as data, unchanged" \
+	jqt '[.layouts[0].panels[1].rows[].key] |
 	index("=1+2") != null and index("Chat, \"live\"") != null' "$OUT"
 sim_control '{"reset": true}'
 
@@ -165,11 +181,14 @@ EOF
 wb_as "$SECRET" --once --format nagios -l "$L" $U
 rc=$?
 check "nagios OK: exit 0" test $rc -eq 0
-check "nagios OK: the status line" grep -q "^WALLBOARD OK - [0-9]* values within their levels |" "$OUT"
-check "nagios OK: performance data in the plugin's syntax" python3 "$TMP/perf.py" "$OUT"
+check "nagios OK: the status line" \
+	grep -q "^WALLBOARD OK - [0-9]* values within their levels |" "$OUT"
+check "nagios OK: performance data in the plugin's syntax" \
+	python3 "$TMP/perf.py" "$OUT"
 check "nagios: a grid's value labelled panel.row.column, quoted" \
 	grep -qF "'queues.Voice Inbound.waiting'=" "$OUT"
-check "nagios: a total with its thresholds and minimum" grep -q " now.waiting=[0-9]*;500;900;0" "$OUT"
+check "nagios: a total with its thresholds and minimum" \
+	grep -q " now.waiting=[0-9]*;500;900;0" "$OUT"
 
 force_voice 20
 wb_as "$SECRET" --once --format nagios -l "$L" $U
@@ -184,15 +203,19 @@ rc=$?
 check "nagios CRITICAL: exit 2" test $rc -eq 2
 check "nagios CRITICAL: names the value" \
 	grep -q "^WALLBOARD CRITICAL - 1 critical: Queues: Voice Inbound: Waiting 30 (crit 25) |" "$OUT"
-check "nagios CRITICAL: its performance data" grep -qF "'queues.Voice Inbound.waiting'=30;15;25;0" "$OUT"
-check "nagios CRITICAL: performance data in the plugin's syntax" python3 "$TMP/perf.py" "$OUT"
+check "nagios CRITICAL: its performance data" \
+	grep -qF "'queues.Voice Inbound.waiting'=30;15;25;0" "$OUT"
+check "nagios CRITICAL: performance data in the plugin's syntax" \
+	python3 "$TMP/perf.py" "$OUT"
 sim_control '{"reset": true}'
 
 wb_as "wrong-$SECRET" --once --format nagios -l "$L" $U
 rc=$?
 check "nagios UNKNOWN: a login refused exits 3" test $rc -eq 3
-check "nagios UNKNOWN: says why on stdout" grep -q "^WALLBOARD UNKNOWN - no data: .*refused" "$OUT"
-check "nagios UNKNOWN: the wrong secret is not echoed" sh -c "! grep -q 'wrong-' '$OUT' '$ERR'"
+check "nagios UNKNOWN: says why on stdout" \
+	grep -q "^WALLBOARD UNKNOWN - no data: .*refused" "$OUT"
+check "nagios UNKNOWN: the wrong secret is not echoed" \
+	sh -c "! grep -q 'wrong-' '$OUT' '$ERR'"
 printf 'title = "Bad"\nrow { panel "p" { type = totals column "c" { stat = "nope" } } }\n' >"$TMP/bad.layout"
 wb_as "$SECRET" --once --format nagios -l "$TMP/bad.layout" $U
 rc=$?
@@ -202,14 +225,16 @@ check "nagios UNKNOWN: names the file, line and statistic" \
 wb_as "$SECRET" --once --format nagios --no-such-option $U
 check "nagios UNKNOWN: a bad option exits 3" test $? -eq 3
 
-# --- where --format does not apply ---------------------------------------------
+# --- where --format does not apply --------------------------------------------
 wb_as "$SECRET" --format json -l "$L" $U
 rc=$?
 check "--format json without --once: exit 2" test $rc -eq 2
-check "--format json without --once: says it needs --once" grep -q "needs --once" "$ERR"
+check "--format json without --once: says it needs --once" \
+	grep -q "needs --once" "$ERR"
 wb_as "$SECRET" --probe --format csv -l "$L" $U
 rc=$?
-check "--format with --probe: exit 2, said" sh -c "test $rc -eq 2 && grep -q 'probe prints its own report' '$ERR'"
+check "--format with --probe: exit 2, said" \
+	sh -c "test $rc -eq 2 && grep -q 'probe prints its own report' '$ERR'"
 wb_as "$SECRET" --format nagios -l "$L" $U
 rc=$?
 check "--format nagios without --once: UNKNOWN (3)" \
@@ -220,7 +245,8 @@ stop_sim
 wb_as "$SECRET" --once --format nagios -l "$L" $U
 rc=$?
 check "nagios UNKNOWN: no server exits 3" test $rc -eq 3
-check "nagios UNKNOWN: no server, said" grep -q "^WALLBOARD UNKNOWN - no data: .*no answer" "$OUT"
+check "nagios UNKNOWN: no server, said" \
+	grep -q "^WALLBOARD UNKNOWN - no data: .*no answer" "$OUT"
 wb_as "$SECRET" --once --format json -l "$L" $U
 rc=$?
 check "json, no server: exit 1" test $rc -eq 1
@@ -228,8 +254,10 @@ check "json, no server: a document that says why" \
 	jqt '.format_version == 1 and .layouts == null and .data_time == null and (.source.message | length > 0)' "$OUT"
 wb_as "$SECRET" --once --format csv -l "$L" $U
 rc=$?
-check "csv, no server: exit 1, nothing on stdout" sh -c "test $rc -eq 1 && test ! -s '$OUT'"
+check "csv, no server: exit 1, nothing on stdout" \
+	sh -c "test $rc -eq 1 && test ! -s '$OUT'"
 
-check "the secret never appears in any output" sh -c "! grep -q -- '$SECRET' '$ALL'"
+check "the secret never appears in any output" \
+	sh -c "! grep -q -- '$SECRET' '$ALL'"
 
 done_testing

@@ -67,7 +67,8 @@ check "--once prints every panel of every layout" \
 check "--once: agents are listed" grep -q "Ready\|Busy\|Not Ready" "$OUT"
 check "--once: non-ASCII names arrive intact" grep -q '[^ -~]' "$OUT"
 if provides subscription; then
-	check "--once: the subscription is released" sim_count_is subscriptions_active 0
+	check "--once: the subscription is released" \
+		sim_count_is subscriptions_active 0
 	check "--once: DELETE was sent" sim_count_ge subscriptions_deleted 1
 fi
 
@@ -97,13 +98,17 @@ stop_sim
 wb_as "$SECRET" --once --url "$SIM_URL"
 rc=$?
 check "no server: exit 1" test $rc -eq 1
-check "no server: says there is no answer" grep -q "no answer from the server" "$ERR"
+check "no server: says there is no answer" \
+	grep -q "no answer from the server" "$ERR"
 
 wb -c "$CONF" --once --url "$SIM_URL" --user supervisor
 rc=$?
-check "no credentials: exit 2 with advice" sh -c "test $rc -eq 2 && grep -q $NOCREDS_HINT '$ERR'"
+check "no credentials: exit 2 with advice" \
+	sh -c "test $rc -eq 2 && grep -q $NOCREDS_HINT '$ERR'"
 
-check "the password never appears in any output" sh -c "! grep -q -- '$PASSWORD' '$ALL'"
-check "the API secret never appears in any output" sh -c "! grep -q -- '$SECRET' '$ALL'"
+check "the password never appears in any output" \
+	sh -c "! grep -q -- '$PASSWORD' '$ALL'"
+check "the API secret never appears in any output" \
+	sh -c "! grep -q -- '$SECRET' '$ALL'"
 
 done_testing

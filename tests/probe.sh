@@ -38,7 +38,8 @@ check "--probe: samples are quoted, units named" \
 check "--probe: writes no escape sequence" \
 	sh -c "! grep -q \"$(printf '\033')\" '$OUT'"
 if provides subscription; then
-	check "--probe: the subscription is released" sim_count_is subscriptions_active 0
+	check "--probe: the subscription is released" \
+		sim_count_is subscriptions_active 0
 fi
 
 # --- what the board does not know ------------------------------------------
@@ -66,7 +67,8 @@ if rows_body 3 >"$TMP/rows.json"; then
 	probe
 	rc=$?
 	check "--probe: exit 1 when a statistic is missing" test $rc -eq 1
-	check "--probe: a missing statistic is said on its column" grep -q "NOT SENT" "$OUT"
+	check "--probe: a missing statistic is said on its column" \
+		grep -q "NOT SENT" "$OUT"
 	check "--probe: the result names what is missing, with file and line" \
 		grep -q '^  missing: .*\.layout:[0-9]* panel ".*" column ".*" (.*)$' "$OUT"
 	sim_control '{"reset": true}'
@@ -81,5 +83,6 @@ check "--probe: no server: exit 1" test $rc -eq 1
 check "--probe: no server: the report says there is no data and why" \
 	grep -q "^result: no data: .*no answer from the server" "$OUT"
 
-check "the API secret never appears in any output" sh -c "! grep -q -- '$SECRET' '$ALL'"
+check "the API secret never appears in any output" \
+	sh -c "! grep -q -- '$SECRET' '$ALL'"
 done_testing

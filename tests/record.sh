@@ -71,7 +71,8 @@ check "--record: the live --once exits 0" test $rc -eq 0
 check "--record: the live board has data" grep -q '^-- ' "$TMP/live.out"
 check "the recording has its manifest" \
 	sh -c "head -n 1 '$REC/recording' | grep -qx 'wallboard-recording 1'"
-check "the manifest names the source" grep -qx "source $PROVIDER" "$REC/recording"
+check "the manifest names the source" \
+	grep -qx "source $PROVIDER" "$REC/recording"
 check "the manifest names the base URL" grep -qx "url $SIM_URL" "$REC/recording"
 n=$(pairs "$REC")
 check "every request has its response ($n exchanges)" test "${n:-0}" -ge 2
@@ -92,7 +93,7 @@ rc=$?
 check "--record refuses a file" \
 	sh -c "test $rc -eq 2 && grep -q 'exists and is not a directory' '$ERR'"
 
-# --- wallboard --replay --------------------------------------------------------
+# --- wallboard --replay -------------------------------------------------------
 stop_sim
 wb -c "$CONF" --replay "$REC" --once
 rc=$?
@@ -118,7 +119,7 @@ rc=$?
 check "--replay-speed 8 prints the same board" \
 	sh -c "test $rc -eq 0 && cmp -s '$TMP/live.out' '$OUT'"
 
-# --- refused recordings --------------------------------------------------------
+# --- refused recordings -------------------------------------------------------
 # spoiled NAME: a copy of the recording to spoil, $TMP/NAME.
 spoiled() { cp -r "$REC" "$TMP/$1" && echo "$TMP/$1"; }
 # refused DIR WANT: --replay DIR exits 2 with WANT (a grep pattern) on
@@ -170,7 +171,8 @@ start_sim --seed 12
 provider_config "$CONF"
 TREC="$TMP/trec"
 start_board 120 40 "$(board_cmd "$CONF" "$SIM_URL") --interval 1 --record $TREC"
-check "recording a board in a terminal: data arrives" wait_screen 10 "data [0-9]*s ago"
+check "recording a board in a terminal: data arrives" \
+	wait_screen 10 "data [0-9]*s ago"
 wait_for 20 polls_ge 5 || diag "fewer than 5 polls in 20 s"
 stop_board
 check "the terminal session's recording has no secret" lacks_secrets "$TREC"

@@ -45,7 +45,8 @@ static inline struct layoutset *testlib_layoutset(const char *provider,
 	for (size_t i = 0; i < n; i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "layout-%zu", i + 1);
-		ls[i] = layout_load_text(name, texts[i], provider, &errs, &warns);
+		ls[i] = layout_load_text(name, texts[i], provider, &errs,
+					 &warns);
 		testlib_no_messages("layout error", &errs);
 		testlib_no_messages("layout warning", &warns);
 	}
@@ -114,7 +115,8 @@ static inline void testlib_assert_clean(const char *s, const char *where)
 		return;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		ck_assert_msg(*p >= 0x20 && *p != 0x7f,
-			      "%s: control byte 0x%02x in \"%s\"", where, *p, s);
+			      "%s: control byte 0x%02x in \"%s\"", where, *p,
+			      s);
 		ck_assert_msg(!(p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f),
 			      "%s: C1 control in \"%s\"", where, s);
 	}
@@ -126,7 +128,8 @@ static inline void testlib_assert_snapshot_clean(const struct snapshot *s)
 	for (size_t t = 0; t < s->ntotals; t++)
 		testlib_assert_clean(s->totals[t].text, "total");
 	for (size_t g = 0; g < s->ngrids; g++)
-		for (size_t i = 0; i < s->grids[g].nrows * s->grids[g].ncols; i++)
+		for (size_t i = 0; i < s->grids[g].nrows * s->grids[g].ncols;
+		     i++)
 			testlib_assert_clean(s->grids[g].cells[i].text, "cell");
 	for (size_t m = 0; m < s->nmsgs; m++) {
 		testlib_assert_clean(s->msgs[m].id, "msg id");

@@ -19,12 +19,14 @@ prev() { echo $((($1 + N - 2) % N + 1)); }
 
 # --- the demo board ---------------------------------------------------------
 start_board 120 40 "$WALLBOARD --demo --provider $PROVIDER --interval 0.5"
-check "demo: the first layout's title bar" wait_screen 10 "$FIRST_TITLE.*\[1/$N\]"
+check "demo: the first layout's title bar" \
+	wait_screen 10 "$FIRST_TITLE.*\[1/$N\]"
 check "demo: data arrives (no waiting line)" wait_screen 10 "data [0-9]*s ago"
 check "demo: the status line offers help" screen_has "? help"
 keys 2
 check "key 2 shows the agent board" wait_screen 5 "\[2/$N\]"
-check "the agent board lists agent states" wait_screen 5 "Ready\|Busy\|Not Ready"
+check "the agent board lists agent states" \
+	wait_screen 5 "Ready\|Busy\|Not Ready"
 k=$(next 2)
 keys Tab
 check "Tab shows the next layout" wait_screen 5 "\[$k/$N\]"
@@ -67,7 +69,8 @@ row { panel "chat" { type = ticker limit = 10 } }
 L
 start_board 60 8 "$WALLBOARD --demo --interval 1 -l $TMP/ticker.layout"
 check "one-line ticker: messages shown" wait_screen 10 " • "
-check "one-line ticker: it scrolls" wait_for 5 screen_line_is_not 6 "$(screen_line 6)"
+check "one-line ticker: it scrolls" \
+	wait_for 5 screen_line_is_not 6 "$(screen_line 6)"
 keys q
 fi
 
@@ -80,7 +83,8 @@ check "sim: first data" wait_screen 10 "data [0-9]*s ago"
 for k in $(seq 1 "$N"); do
 	keys $k
 	check "sim: layout $k renders" wait_screen 5 "\[$k/$N\]"
-	check "sim: layout $k has data, not 'waiting'" wait_screen_gone 5 "waiting for data"
+	check "sim: layout $k has data, not 'waiting'" \
+		wait_screen_gone 5 "waiting for data"
 done
 keys 1
 
@@ -93,7 +97,8 @@ check "503 cleared: fresh data again" wait_screen_gone 10 "STALE"
 
 if provides login; then
 	sim_control '{"expire_tokens": true}'
-	check "401: recovers with a new login" wait_for 10 sim_count_ge tokens_issued 2
+	check "401: recovers with a new login" \
+		wait_for 10 sim_count_ge tokens_issued 2
 	check "401: data flows again" wait_screen 10 "data [0-2]s ago"
 else
 	skip "401: $(lacks login)"
@@ -101,7 +106,8 @@ fi
 
 if provides subscription; then
 	sim_control '{"drop_subscriptions": true}'
-	check "404: subscribes again" wait_for 10 sim_count_ge subscriptions_created 2
+	check "404: subscribes again" \
+		wait_for 10 sim_count_ge subscriptions_created 2
 	check "404: data flows again" wait_screen 10 "data [0-2]s ago"
 else
 	skip "404: $(lacks subscription)"
@@ -116,8 +122,10 @@ check "malformed: recovers" wait_screen 20 "data [0-2]s ago"
 # is marked STALE the board is waiting on it, and it must still draw (the
 # clock in the title bar moves on).
 sim_control '{"delay_ms": 4000, "delay_count": -1}'
-check "stall: the board marks the data STALE while it waits" wait_screen 10 "STALE"
-check "stall: the clock keeps ticking (no freeze)" wait_for 3 screen_line_is_not 1 "$(screen_line 1)"
+check "stall: the board marks the data STALE while it waits" \
+	wait_screen 10 "STALE"
+check "stall: the clock keeps ticking (no freeze)" \
+	wait_for 3 screen_line_is_not 1 "$(screen_line 1)"
 sim_control '{"reset": true}'
 
 # Kiosk mode, data going stale: a banner readable from across the room.
@@ -127,7 +135,8 @@ sim_control "{\"fail\": {\"path\": \"$DATA_PATH\", \"status\": 503, \"count\": -
 check "kiosk stale: the STALE banner" wait_screen 10 "data is [0-9]*s old"
 check "kiosk stale: in big letters" screen_has "█▀▀ ▀█▀\|███"
 sim_control '{"reset": true}'
-check "kiosk stale: the banner goes when data is fresh" wait_screen_gone 10 "data is [0-9]*s old"
+check "kiosk stale: the banner goes when data is fresh" \
+	wait_screen_gone 10 "data is [0-9]*s old"
 signal_board TERM
 if provides subscription; then
 	check "SIGTERM: the subscription is released" \

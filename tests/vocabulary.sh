@@ -67,8 +67,10 @@ check "synonyms: the agents are shown in the board's words" \
 	grep -q "Ready\|Busy" "$OUT"
 check "synonyms: the server's spellings are not shown as they came" \
 	sh -c "! grep -q 'Available\|On Call\|On Break' '$OUT'"
-check "synonyms: the grid is ordered ready, busy, wrap-up, not ready" sorted_by_state
-check "synonyms: no word is reported unknown" sh -c "! grep -q 'unknown state word' '$LOG'"
+check "synonyms: the grid is ordered ready, busy, wrap-up, not ready" \
+	sorted_by_state
+check "synonyms: no word is reported unknown" \
+	sh -c "! grep -q 'unknown state word' '$LOG'"
 
 # --- a word nobody knows -------------------------------------------------
 sim_control '{"reset": true, "state_words": {"busy": "Pausa"}}'
@@ -78,7 +80,8 @@ check "unknown: the word is shown as the server sent it" grep -q "Pausa" "$OUT"
 check "unknown: it sorts after every known state" sorted_by_state
 check "unknown: --log reports it, with the column and the map to write" \
 	grep -q 'column "state": unknown state word "Pausa".*state_map = {"Pausa=not_ready"}' "$LOG"
-check "unknown: reported once" test "$(grep -c 'unknown state word' "$LOG")" -eq 1
+check "unknown: reported once" \
+	test "$(grep -c 'unknown state word' "$LOG")" -eq 1
 
 # The config maps it.
 cp "$CONF" "$TMP/mapped.conf"
@@ -88,7 +91,8 @@ check "config state_map: --once exits 0" test $? -eq 0
 check "config state_map: the word is shown as its state" grep -q "Busy" "$OUT"
 check "config state_map: the word is no longer shown as it came" \
 	sh -c "! grep -q 'Pausa' '$OUT'"
-check "config state_map: nothing is reported" sh -c "! grep -q 'unknown state word' '$LOG'"
+check "config state_map: nothing is reported" \
+	sh -c "! grep -q 'unknown state word' '$LOG'"
 
 # A layout maps it.
 sed 's/^title *=.*/&\nstate_map = { "PAUSA = Busy" }/' "$AGENTS" >"$TMP/agents.layout"
@@ -111,7 +115,8 @@ check "a bad config state_map: exit 2, file, line and entry named" \
 sim_control '{"reset": true, "state_words": {"busy": "\u001b[1mEvil\u0007"}}'
 once
 check "hostile: --once exits 0" test $? -eq 0
-check "hostile: the word is shown without its control characters" grep -q "Evil" "$OUT"
+check "hostile: the word is shown without its control characters" \
+	grep -q "Evil" "$OUT"
 check "hostile: no escape reaches the output" \
 	sh -c "! grep -q \"$(printf '\033')\" '$OUT' '$ERR'"
 check "hostile: reported in --log, sanitised" \
@@ -131,5 +136,6 @@ else
 	skip "$(lacks 'statistics the catalogue takes as 0-1')"
 fi
 
-check "the API secret never appears in any output" sh -c "! grep -q -- '$SECRET' '$ALL'"
+check "the API secret never appears in any output" \
+	sh -c "! grep -q -- '$SECRET' '$ALL'"
 done_testing

@@ -37,8 +37,10 @@ const char *fleet_layout_name(const struct layout *l, char *buf, size_t size)
 	for (size_t i = 0; i < n; i++) {
 		char c = base[i];
 		buf[i] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			 (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ?
-			 c : '_';
+					 (c >= '0' && c <= '9') || c == '-' ||
+					 c == '_' || c == '.'
+				 ? c
+				 : '_';
 	}
 	buf[n] = '\0';
 	return buf;
@@ -88,18 +90,21 @@ static json_t *open_message(const char *payload, size_t len, char *err,
 	json_t *root, *v;
 
 	if (len > FLEET_MAX_MESSAGE) {
-		snprintf(err, errsz, "message of %zu bytes is over the bound of "
-			 "%u", len, FLEET_MAX_MESSAGE);
+		snprintf(err, errsz,
+			 "message of %zu bytes is over the bound of %u",
+			 len, FLEET_MAX_MESSAGE);
 		return NULL;
 	}
 	if ((root = json_body(payload, len, true, err, errsz)) == NULL)
 		return NULL;
 	v = json_object_get(root, "v");
 	if (!json_is_integer(v) || json_integer_value(v) != FLEET_VERSION) {
-		snprintf(err, errsz, "message of version %s%lld is not understood "
+		snprintf(err, errsz,
+			 "message of version %s%lld is not understood "
 			 "(this program reads version %d)",
 			 json_is_integer(v) ? "" : "(none) ",
-			 json_is_integer(v) ? (long long)json_integer_value(v) : 0LL,
+			 json_is_integer(v) ? (long long)json_integer_value(v)
+					    : 0LL,
 			 FLEET_VERSION);
 		json_decref(root);
 		return NULL;
@@ -113,8 +118,8 @@ static json_t *open_message(const char *payload, size_t len, char *err,
 static json_t *status_object(const struct fleet_status *st, const char *state)
 {
 	json_t *o = json_pack("{s:i, s:s, s:s, s:s, s:f}", "v", FLEET_VERSION,
-			      "state", state, "id", st->id, "source", st->source,
-			      "started", st->started);
+			      "state", state, "id", st->id, "source",
+			      st->source, "started", st->started);
 
 	if (o && st->since > 0)
 		json_object_set_new(o, "since", json_real(st->since));
@@ -132,14 +137,17 @@ char *fleet_encode_status(const struct fleet_status *st)
 	if (st->interval > 0)
 		json_object_set_new(o, "interval", json_real(st->interval));
 	if (st->online)
-		json_object_set_new(o, "upstream", json_pack("{s:s, s:s}",
-				    "state", st->upstream, "message", st->message));
+		json_object_set_new(o, "upstream",
+				    json_pack("{s:s, s:s}", "state",
+					      st->upstream, "message",
+					      st->message));
 	return dump(o, NULL);
 }
 
 char *fleet_encode_claim(const struct fleet_status *st)
 {
-	return dump(status_object(st, st->online ? "holding" : "claiming"), NULL);
+	return dump(status_object(st, st->online ? "holding" : "claiming"),
+		    NULL);
 }
 
 /* The layouts a status lists: names only, each a topic level. */
@@ -160,7 +168,8 @@ static bool decode_names(const json_t *a, struct fleet_status *st, char *err,
 	json_array_foreach(a, i, v) {
 		const char *s = json_string_value(v);
 		if (s == NULL || *s == '\0' || strlen(s) > FLEET_NAME_MAX ||
-		    strcspn(s, "/+#") != strlen(s) || !sanitize_is_clean(s, strlen(s))) {
+		    strcspn(s, "/+#") != strlen(s) ||
+		    !sanitize_is_clean(s, strlen(s))) {
 			snprintf(err, errsz, "status: layout name %zu is not a "
 				 "name", i + 1);
 			return false;
@@ -195,10 +204,11 @@ bool fleet_decode_status(const char *payload, size_t len, bool claim,
 				   "claiming" : "offline") == 0);
 	if (!ok)
 		snprintf(err, errsz, "%s: no id, or a state that is none of %s",
-			 claim ? "claim" : "status", claim ? "holding, claiming" :
-			 "online, offline");
+			 claim ? "claim" : "status",
+			 claim ? "holding, claiming" : "online, offline");
 	if (ok && !claim)
-		ok = decode_names(json_object_get(root, "layouts"), st, err, errsz);
+		ok = decode_names(json_object_get(root, "layouts"), st, err,
+				  errsz);
 	json_decref(root);
 	if (!ok)
 		fleet_status_free(st);
@@ -249,7 +259,8 @@ bool fleet_decode_layout(const char *payload, size_t len,
 	    !json_is_integer(index) || json_integer_value(index) < 0 ||
 	    json_integer_value(index) >= FLEET_MAX_LAYOUTS || name[0] == '\0' ||
 	    strlen(json_string_value(text)) != json_string_length(text)) {
-		snprintf(err, errsz, "layout: text, name, key (0-9) or index is "
+		snprintf(err, errsz,
+			 "layout: text, name, key (0-9) or index is "
 			 "missing or of the wrong type");
 		json_decref(root);
 		return false;
@@ -316,11 +327,13 @@ static json_t *totals_json(const struct snapshot *s, const struct layout *l)
 			if (tid >= set->ntotals || done[tid])
 				continue;
 			done[tid] = true;
-			json_t *e = json_pack("{s:s, s:o}", "stat", set->totals[tid],
-					      "value", cell_json(&s->totals[tid]));
+			json_t *e = json_pack("{s:s, s:o}", "stat",
+					      set->totals[tid], "value",
+					      cell_json(&s->totals[tid]));
 			if (set->total_scopes[tid][0])
-				json_object_set_new(e, "scope",
-						    scope_json(set->total_scopes[tid]));
+				json_object_set_new(
+					e, "scope",
+					scope_json(set->total_scopes[tid]));
 			json_array_append_new(a, e);
 		}
 	}
@@ -344,8 +357,8 @@ static json_t *grid_json(const struct snapshot *s, const struct panel *p)
 	for (size_t r = 0; r < g->nrows; r++) {
 		json_t *row = json_array();
 		for (size_t c = 0; c < g->ncols; c++)
-			json_array_append_new(row, cell_json(snapshot_cell(s, p->gid,
-							     r, c)));
+			json_array_append_new(
+				row, cell_json(snapshot_cell(s, p->gid, r, c)));
 		json_array_append_new(rows, row);
 	}
 	o = json_pack("{s:o, s:o}", "columns", cols, "rows", rows);
@@ -393,17 +406,19 @@ char *fleet_encode_data(const struct snapshot *s, const struct layout *l,
 		json_t *g;
 		if (pn->kind == PANEL_TICKER)
 			ticker = true;
-		if ((pn->kind == PANEL_AGENT_GRID || pn->kind == PANEL_SERVICE_GRID) &&
+		if ((pn->kind == PANEL_AGENT_GRID ||
+		     pn->kind == PANEL_SERVICE_GRID) &&
 		    (g = grid_json(s, pn)) != NULL)
 			json_object_set_new(grids, pn->id, g);
 	}
 	for (size_t i = 0; i < s->nnotes; i++)
 		json_array_append_new(notes, json_string(s->notes[i]));
 	o = json_pack("{s:i, s:s, s:I, s:f, s:{s:s, s:s, s:b}, s:o, s:o, s:o}",
-		      "v", FLEET_VERSION, "layout", name, "seq", (json_int_t)seq,
-		      "time", s->received_wall, "status", "state", w->state,
-		      "message", w->message, "partial", w->partial,
-		      "totals", totals_json(s, l), "grids", grids, "notes", notes);
+		      "v", FLEET_VERSION, "layout", name, "seq",
+		      (json_int_t)seq, "time", s->received_wall, "status",
+		      "state", w->state, "message", w->message, "partial",
+		      w->partial, "totals", totals_json(s, l), "grids", grids,
+		      "notes", notes);
 	if (ticker)
 		json_object_set_new(o, "chat", chat_json(s));
 	return dump(o, len);
@@ -415,7 +430,8 @@ char *fleet_encode_data(const struct snapshot *s, const struct layout *l,
 static bool cell_ok(const json_t *v)
 {
 	return json_is_null(v) || json_is_string(v) ||
-	       (json_is_object(v) && json_is_true(json_object_get(v, "unavailable")));
+	       (json_is_object(v) &&
+		json_is_true(json_object_get(v, "unavailable")));
 }
 
 /* The totals: a list of {stat, scope?, value}. */
@@ -438,8 +454,9 @@ static bool totals_ok(const json_t *a, char *err, size_t errsz)
 		json_array_foreach(scope, j, sv)
 			ok = ok && json_is_string(sv);
 		if (!ok) {
-			snprintf(err, errsz, "data: total %zu is not {stat, value, "
-				 "scope}", i + 1);
+			snprintf(err, errsz,
+				 "data: total %zu is not {stat, value, scope}",
+				 i + 1);
 			return false;
 		}
 	}
@@ -459,18 +476,22 @@ static bool grid_ok(const char *id, const json_t *g, char *err, size_t errsz)
 	sanitize_line(name, sizeof(name), id);
 	if (!json_is_array(cols) || !json_is_array(rows) ||
 	    ncols > LAYOUT_MAX_COLUMNS || (notice && !json_is_string(notice))) {
-		snprintf(err, errsz, "data: grid \"%s\" lacks columns or rows", name);
+		snprintf(err, errsz, "data: grid \"%s\" lacks columns or rows",
+			 name);
 		return false;
 	}
 	if (json_array_size(rows) > FLEET_MAX_ROWS) {
-		snprintf(err, errsz, "data: grid \"%s\" has %zu rows, over the "
-			 "bound of %d", name, json_array_size(rows), FLEET_MAX_ROWS);
+		snprintf(err, errsz,
+			 "data: grid \"%s\" has %zu rows, over the bound of %d",
+			 name, json_array_size(rows), FLEET_MAX_ROWS);
 		return false;
 	}
 	json_array_foreach(cols, i, c)
 		if (!json_is_string(c)) {
-			snprintf(err, errsz, "data: grid \"%s\": a column id is "
-				 "not a string", name);
+			snprintf(err, errsz,
+				 "data: grid \"%s\": a column id is not a "
+				 "string",
+				 name);
 			return false;
 		}
 	json_array_foreach(rows, i, r) {
@@ -478,8 +499,10 @@ static bool grid_ok(const char *id, const json_t *g, char *err, size_t errsz)
 		json_array_foreach(r, j, c)
 			ok = ok && cell_ok(c);
 		if (!ok) {
-			snprintf(err, errsz, "data: grid \"%s\": row %zu is not a "
-				 "list of %zu cells", name, i + 1, ncols);
+			snprintf(err, errsz,
+				 "data: grid \"%s\": row %zu is not a "
+				 "list of %zu cells",
+				 name, i + 1, ncols);
 			return false;
 		}
 	}
@@ -565,7 +588,8 @@ bool fleet_decode_data(const char *payload, size_t len, struct fleet_data *d,
 	status = json_object_get(root, "status");
 	d->root = root;
 	d->time = json_number_value(json_object_get(root, "time"));
-	d->seq = (unsigned long)json_integer_value(json_object_get(root, "seq"));
+	d->seq =
+		(unsigned long)json_integer_value(json_object_get(root, "seq"));
 	d->partial = json_is_true(json_object_get(status, "partial"));
 	return true;
 }
@@ -608,7 +632,8 @@ static void apply_total(struct snapshot *s, size_t tid, const json_t *totals)
 	json_array_foreach(totals, i, e) {
 		if (strcmp(json_string_value(json_object_get(e, "stat")),
 			   s->set->totals[tid]) != 0 ||
-		    !same_scope(json_object_get(e, "scope"), s->set->total_scopes[tid]))
+		    !same_scope(json_object_get(e, "scope"),
+				s->set->total_scopes[tid]))
 			continue;
 		v = json_object_get(e, "value");
 		if (json_is_object(v))
@@ -637,7 +662,8 @@ static void apply_grid(struct snapshot *s, const struct panel *p,
 	}
 	snapshot_grid_alloc(s, p->gid, json_array_size(rows));
 	json_array_foreach(rows, r, row)
-		for (size_t c = 0; c < p->ncols && c < LAYOUT_MAX_COLUMNS; c++) {
+		for (size_t c = 0; c < p->ncols && c < LAYOUT_MAX_COLUMNS;
+		     c++) {
 			if (from[c] < 0)
 				continue;
 			v = json_array_get(row, (size_t)from[c]);
@@ -647,8 +673,9 @@ static void apply_grid(struct snapshot *s, const struct panel *p,
 				snapshot_set(s, p->gid, r, c, take_text(s, v));
 		}
 	if (json_is_string(json_object_get(g, "notice")))
-		snapshot_grid_notice(s, p->gid,
-				     json_string_value(json_object_get(g, "notice")));
+		snapshot_grid_notice(
+			s, p->gid,
+			json_string_value(json_object_get(g, "notice")));
 }
 
 /* The chat messages, when s has none yet. */

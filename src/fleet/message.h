@@ -44,12 +44,17 @@ struct fleet_status {
 	bool online;		/* status: online; claim: holds the upstream */
 	char id[128];		/* the publisher's id (sanitised on decode) */
 	char source[64];	/* the data source's name */
-	double started;		/* when the publisher started (epoch seconds) */
-	double since;		/* online: since when; offline: when it stopped, 0 unknown */
+	/* when the publisher started (epoch seconds) */
+	double started;
+	/* online: since when; offline: when it stopped, 0 unknown */
+	double since;
 	double interval;	/* its poll interval, seconds (0 unknown) */
-	char upstream[32];	/* its source's state word ("live", "retrying") */
-	char message[256];	/* and what is wrong upstream, "" when all is well */
-	char **layouts;		/* status: the names of the layouts published */
+	/* its source's state word ("live", "retrying") */
+	char upstream[32];
+	/* and what is wrong upstream, "" when all is well */
+	char message[256];
+	/* status: the names of the layouts published */
+	char **layouts;
 	size_t nlayouts;
 };
 

@@ -45,7 +45,8 @@ struct mqtt {
 	char *client_id;
 	enum mqtt_state state;
 	bool started;		/* the first connect was made */
-	bool refused;		/* the broker answered the CONNECT with a refusal */
+	/* the broker answered the CONNECT with a refusal */
+	bool refused;
 	bool fatal;		/* refused, or TLS failed: a person must act */
 	double retry_at;	/* M_IDLE: when to try again */
 	double connect_by;	/* M_CONNECTING: give up waiting then */
@@ -65,12 +66,14 @@ static bool prefix_ok(const char *p, char *err, size_t errsz)
 	for (const char *c = p; *c; c++) {
 		if (*c == '+' || *c == '#' || (unsigned char)*c < 0x20 ||
 		    *c == 0x7f) {
-			snprintf(err, errsz, "the topic prefix may not hold '+', "
+			snprintf(err, errsz,
+				 "the topic prefix may not hold '+', "
 				 "'#' or control characters");
 			return false;
 		}
 		if (*c == '/' && (c == p || c[1] == '/' || c[1] == '\0')) {
-			snprintf(err, errsz, "the topic prefix has an empty level");
+			snprintf(err, errsz,
+				 "the topic prefix has an empty level");
 			return false;
 		}
 	}
@@ -91,8 +94,9 @@ bool mqtt_url_parse(const char *url, struct mqtt_url *u, char *err,
 		p = url + 8;
 		u->tls = true;
 	} else {
-		snprintf(err, errsz, "not an MQTT URL (mqtt://HOST[:PORT]/PREFIX "
-			 "or mqtts://...)");
+		snprintf(err, errsz,
+			 "not an MQTT URL (mqtt://HOST[:PORT]/PREFIX or "
+			 "mqtts://...)");
 		return false;
 	}
 	slash = strchr(p, '/');
@@ -150,7 +154,7 @@ void mqtt_opts_from_config(struct mqtt_opts *o, const struct config *cfg,
 	o->retry_max = cfg->retry_max;
 }
 
-/* --- libmosquitto's callbacks --------------------------------------------------- */
+/* --- libmosquitto's callbacks -------------------------------------------- */
 
 /* The wait before the next try: doubling to retry_max, with jitter. */
 static double next_backoff(struct mqtt *m)
@@ -158,7 +162,8 @@ static double next_backoff(struct mqtt *m)
 	double b = m->backoff ? m->backoff * 2 : BACKOFF_FIRST;
 
 	if (m->refused && b < m->retry_max)
-		b = m->retry_max;	/* a refusal is cured by a person, not by haste */
+		/* a refusal is cured by a person, not by haste */
+		b = m->retry_max;
 	if (b > m->retry_max)
 		b = m->retry_max;
 	m->backoff = b;
@@ -183,7 +188,8 @@ static void lost(struct mqtt *m, const char *fmt, ...)
 	}
 	m->state = M_IDLE;
 	/* A connection that was up is tried again at once, once. */
-	m->retry_at = now_mono() + (was_up && !m->refused ? 0.2 : next_backoff(m));
+	m->retry_at =
+		now_mono() + (was_up && !m->refused ? 0.2 : next_backoff(m));
 	if (m->h.on_disconnect)
 		m->h.on_disconnect(m->h.ctx, m->problem);
 }
@@ -196,8 +202,9 @@ static void on_connect(struct mosquitto *mosq, void *obj, int rc)
 	if (rc != 0) {
 		/* The broker closes the connection next; keep its reason. */
 		m->refused = true;
-		snprintf(m->problem, sizeof(m->problem), "the broker at %s refused "
-			 "the connection: %s", m->where, mosquitto_connack_string(rc));
+		snprintf(m->problem, sizeof(m->problem),
+			 "the broker at %s refused the connection: %s",
+			 m->where, mosquitto_connack_string(rc));
 		return;
 	}
 	m->state = M_CONNECTED;
@@ -218,8 +225,10 @@ static void say_drop(struct mqtt *m, int rc)
 	else if (rc == MOSQ_ERR_KEEPALIVE)
 		lost(m, "the broker at %s stopped answering", m->where);
 	else if (rc == MOSQ_ERR_TLS)
-		lost(m, "TLS with the broker at %s failed: its certificate is "
-		     "not trusted or not for that name (--mqtt-ca FILE)", m->where);
+		lost(m,
+		     "TLS with the broker at %s failed: its certificate is "
+		     "not trusted or not for that name (--mqtt-ca FILE)",
+		     m->where);
 	else if (rc == MOSQ_ERR_ERRNO && errno != 0)
 		lost(m, "the broker at %s: %s", m->where, strerror(errno));
 	else if (m->state == M_CONNECTED)
@@ -242,9 +251,10 @@ static void on_message(struct mosquitto *mosq, void *obj,
 	struct mqtt *m = obj;
 
 	if (m->h.on_message && msg->topic)
-		m->h.on_message(m->h.ctx, msg->topic, msg->payload,
-				(size_t)(msg->payloadlen > 0 ? msg->payloadlen : 0),
-				msg->retain);
+		m->h.on_message(
+			m->h.ctx, msg->topic, msg->payload,
+			(size_t)(msg->payloadlen > 0 ? msg->payloadlen : 0),
+			msg->retain);
 }
 
 /* --- the client --------------------------------------------------- */
@@ -281,7 +291,8 @@ static bool setup_tls(struct mqtt *m, const char *ca_file, char *err,
 	if (rc == MOSQ_ERR_SUCCESS)
 		rc = mosquitto_tls_insecure_set(m->mosq, false);
 	if (rc != MOSQ_ERR_SUCCESS) {
-		snprintf(err, errsz, "TLS for the broker: %s", mosquitto_strerror(rc));
+		snprintf(err, errsz, "TLS for the broker: %s",
+			 mosquitto_strerror(rc));
 		return false;
 	}
 	return true;
@@ -302,17 +313,20 @@ struct mqtt *mqtt_new(const struct mqtt_opts *o, const struct mqtt_handler *h,
 	m->host = xstrdup(o->url->host);
 	m->port = o->url->port;
 	m->keepalive = o->keepalive;
-	m->retry_max = o->retry_max > BACKOFF_FIRST ? o->retry_max : BACKOFF_FIRST;
+	m->retry_max =
+		o->retry_max > BACKOFF_FIRST ? o->retry_max : BACKOFF_FIRST;
 	snprintf(m->where, sizeof(m->where), "%s:%d", m->host, m->port);
 	m->client_id = o->client_id ? xstrdup(o->client_id) :
 		       mqtt_default_id(o->role);
 	m->mosq = mosquitto_new(m->client_id, true, m);
 	if (m->mosq == NULL) {
-		snprintf(err, errsz, "cannot make an MQTT client: %s", strerror(errno));
+		snprintf(err, errsz, "cannot make an MQTT client: %s",
+			 strerror(errno));
 		mqtt_free(m);
 		return NULL;
 	}
-	mosquitto_int_option(m->mosq, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
+	mosquitto_int_option(m->mosq, MOSQ_OPT_PROTOCOL_VERSION,
+			     MQTT_PROTOCOL_V311);
 	mosquitto_int_option(m->mosq, MOSQ_OPT_TCP_NODELAY, 1);
 	mosquitto_connect_callback_set(m->mosq, on_connect);
 	mosquitto_disconnect_callback_set(m->mosq, on_disconnect);
@@ -321,10 +335,11 @@ struct mqtt *mqtt_new(const struct mqtt_opts *o, const struct mqtt_handler *h,
 		rc = mosquitto_username_pw_set(m->mosq, o->user, o->password);
 	if (rc == MOSQ_ERR_SUCCESS && o->will_topic)
 		rc = mosquitto_will_set(m->mosq, o->will_topic,
-					(int)strlen(o->will_payload), o->will_payload,
-					1, true);
+					(int)strlen(o->will_payload),
+					o->will_payload, 1, true);
 	if (rc != MOSQ_ERR_SUCCESS) {
-		snprintf(err, errsz, "MQTT settings: %s", mosquitto_strerror(rc));
+		snprintf(err, errsz, "MQTT settings: %s",
+			 mosquitto_strerror(rc));
 		mqtt_free(m);
 		return NULL;
 	}
@@ -332,8 +347,8 @@ struct mqtt *mqtt_new(const struct mqtt_opts *o, const struct mqtt_handler *h,
 		mqtt_free(m);
 		return NULL;
 	}
-	snprintf(m->problem, sizeof(m->problem), "connecting to the broker at %s",
-		 m->where);
+	snprintf(m->problem, sizeof(m->problem),
+		 "connecting to the broker at %s", m->where);
 	m->state = M_IDLE;
 	m->retry_at = 0;
 	return m;
@@ -422,7 +437,9 @@ void mqtt_dispatch(struct mqtt *m, const struct pollfd *fds, int nfds,
 		if (rc == MOSQ_ERR_SUCCESS && m->state != M_IDLE &&
 		    (fds[i].revents & POLLOUT))
 			rc = mosquitto_loop_write(m->mosq, 1);
-		/* A failed TLS handshake closes the socket with no callback. */
+		/*
+		 * A failed TLS handshake closes the socket with no callback.
+		 */
 		if (rc != MOSQ_ERR_SUCCESS && m->state != M_IDLE &&
 		    mosquitto_socket(m->mosq) < 0)
 			say_drop(m, rc);
@@ -437,8 +454,8 @@ void mqtt_dispatch(struct mqtt *m, const struct pollfd *fds, int nfds,
 		mosquitto_loop_misc(m->mosq);
 	if (m->state == M_CONNECTING && now > m->connect_by) {
 		mosquitto_disconnect(m->mosq);
-		lost(m, "the broker at %s did not answer within %.0f s", m->where,
-		     CONNECT_WAIT);
+		lost(m, "the broker at %s did not answer within %.0f s",
+		     m->where, CONNECT_WAIT);
 	}
 }
 
@@ -488,7 +505,8 @@ bool mqtt_subscribe(struct mqtt *m, const char *filter)
 {
 	if (m->state != M_CONNECTED)
 		return false;
-	return mosquitto_subscribe(m->mosq, NULL, filter, 1) == MOSQ_ERR_SUCCESS;
+	return mosquitto_subscribe(m->mosq, NULL, filter, 1) ==
+	       MOSQ_ERR_SUCCESS;
 }
 
 bool mqtt_flushed(const struct mqtt *m)
@@ -501,7 +519,9 @@ void mqtt_disconnect(struct mqtt *m)
 {
 	enum mqtt_state was = m->state;
 
-	/* Closed first: libmosquitto reports the goodbye as a disconnection. */
+	/*
+	 * Closed first: libmosquitto reports the goodbye as a disconnection.
+	 */
 	m->state = M_CLOSED;
 	if (was == M_CONNECTED || was == M_CONNECTING)
 		mosquitto_disconnect(m->mosq);

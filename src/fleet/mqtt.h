@@ -66,14 +66,18 @@ struct config;
 void mqtt_opts_from_config(struct mqtt_opts *o, const struct config *cfg,
 			   const struct mqtt_url *url, const char *role);
 
-/* "wallboard-<role>-<host>-<pid>" (malloc'd): unique on a site, and telling. */
+/*
+ * "wallboard-<role>-<host>-<pid>" (malloc'd): unique on a site, and telling.
+ */
 char *mqtt_default_id(const char *role);
 
 struct mqtt;
 
 /* The owner's callbacks, called from within mqtt_dispatch. */
 struct mqtt_handler {
-	/* Connected (again): subscribe and publish what the broker must hold. */
+	/*
+	 * Connected (again): subscribe and publish what the broker must hold.
+	 */
 	void (*on_connect)(void *ctx);
 	/* Lost the connection (or never got it): why, in words. */
 	void (*on_disconnect)(void *ctx, const char *why);
@@ -102,7 +106,9 @@ void mqtt_dispatch(struct mqtt *m, const struct pollfd *fds, int nfds,
 bool mqtt_connected(const struct mqtt *m);
 /* What is wrong with the connection, in words; "" while connected. */
 const char *mqtt_problem(const struct mqtt *m);
-/* True when the last try failed in a way only a person cures (refused, TLS). */
+/*
+ * True when the last try failed in a way only a person cures (refused, TLS).
+ */
 bool mqtt_fatal(const struct mqtt *m);
 /* now_mono() of the next try while disconnected, else 0. */
 double mqtt_retry_at(const struct mqtt *m);

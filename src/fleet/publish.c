@@ -44,6 +44,7 @@
 #include "fleet/mqtt.h"
 #include "fleet/publish.h"
 #include "provider.h"
+#include "reload.h"
 #include "sanitize.h"
 
 #define CLAIM_WAIT 1.0		/* seconds others have to answer a claim */
@@ -56,8 +57,11 @@ enum pub_role { R_CLAIMING, R_STANDBY, R_ACTIVE };
 static const char *const role_names[] = { "claiming", "standby", "active" };
 
 struct publisher {
-	const struct config *cfg;
-	const struct layoutset *set;
+	const struct config *cfg;	/* view's */
+	const struct layoutset *set;	/* view's */
+	struct reading *view;		/* the settings and layouts published */
+	struct reading *data;		/* the ones prov was opened with */
+	const struct reloader *rl;	/* SIGHUP: read them again */
 	struct log *log;
 	struct mqtt_url url;
 	struct mqtt *mqtt;
@@ -137,6 +141,9 @@ static void become_active(struct publisher *p)
 	struct errlist errs = { 0 };
 
 	p->prov = provider_open(p->cfg, p->set, p->cfg->demo, &errs);
+	if (p->data != NULL && p->data != p->view)
+		p->rl->free(p->data);	/* a reading the last upstream had */
+	p->data = p->view;
 	if (p->prov == NULL) {
 		/* Its settings were checked at the start: this is no state to run in. */
 		for (size_t i = 0; i < errs.n; i++) {
@@ -422,6 +429,145 @@ static int timeout_ms(const struct publisher *p, double now)
 	return wake > 1.0 ? 1000 : (int)ceil(wake * 1000);
 }
 
+/* --- reload ------------------------------------------------------ */
+
+static bool prepare_layouts(struct publisher *p, struct errlist *errs);
+
+/* What prepare_layouts makes, kept aside while a reload is tried. */
+struct published {
+	char **names, **t_data, **t_layout, **msgs;
+	size_t n;
+};
+
+/* Take the publisher's layouts' names, topics and definitions out. */
+static struct published published_take(struct publisher *p)
+{
+	struct published o = { p->me.layouts, p->t_data, p->t_layout,
+			       p->layout_msg, p->me.nlayouts };
+
+	p->me.layouts = p->t_data = p->t_layout = p->layout_msg = NULL;
+	p->me.nlayouts = 0;
+	return o;
+}
+
+/* Put them back (a reload refused). */
+static void published_put(struct publisher *p, struct published *o)
+{
+	p->me.layouts = o->names;
+	p->t_data = o->t_data;
+	p->t_layout = o->t_layout;
+	p->layout_msg = o->msgs;
+	p->me.nlayouts = o->n;
+}
+
+static void published_free(struct published *o)
+{
+	strv_free(o->names, o->n);
+	strv_free(o->t_data, o->n);
+	strv_free(o->t_layout, o->n);
+	strv_free(o->msgs, o->n);
+}
+
+/*
+ * A layout no longer published: its retained definition and data are
+ * cleared on the broker (an empty retained message), so no screen starts
+ * with it.
+ */
+static void published_clear_gone(struct publisher *p,
+				 const struct published *o)
+{
+	for (size_t i = 0; p->connected && i < o->n; i++) {
+		bool kept = false;
+		for (size_t j = 0; j < p->me.nlayouts; j++)
+			kept = kept || strcmp(o->names[i], p->me.layouts[j]) == 0;
+		if (kept)
+			continue;
+		mqtt_publish(p->mqtt, o->t_layout[i], "", 0, true, true);
+		mqtt_publish(p->mqtt, o->t_data[i], "", 0, true, true);
+		log_event(p->log, "reload: layout %s is no longer published",
+			  o->names[i]);
+	}
+}
+
+/* Free a reading unless the upstream or the view still has it. */
+static void reading_drop(struct publisher *p, struct reading *r)
+{
+	if (r != NULL && r != p->view && r != p->data)
+		p->rl->free(r);
+}
+
+/*
+ * The upstream after a reload: kept when the new reading asks it for
+ * what it has (reload.h), else given back and taken anew for the new one.
+ */
+static void reload_upstream(struct publisher *p, struct reading *olddata)
+{
+	char why[300];
+
+	if (p->prov == NULL) {
+		p->data = NULL;
+		reading_drop(p, olddata);
+		return;
+	}
+	if (reload_keeps_source(olddata->cfg, olddata->set, p->cfg, p->set,
+				why, sizeof(why))) {
+		log_event(p->log, "reload: %s: the upstream subscription is "
+			  "kept", why);
+		return;
+	}
+	log_event(p->log, "reload: %s: subscribing anew", why);
+	release_upstream(p);
+	p->data = NULL;
+	reading_drop(p, olddata);
+	become_active(p);
+}
+
+/*
+ * SIGHUP: read the settings and layouts again and publish the new
+ * layouts (those gone cleared). A reading with an error is refused, and
+ * said in the log; the old layouts stay published. The broker's settings
+ * are those of the start.
+ */
+static void reload(struct publisher *p)
+{
+	char why[1024];
+	struct errlist errs = { 0 };
+	struct reading *r, *oldview = p->view, *olddata = p->data;
+	struct published old;
+
+	log_event(p->log, "reload (SIGHUP)");
+	if (p->rl == NULL || p->rl->read == NULL ||
+	    (r = p->rl->read(p->rl->ctx, why, sizeof(why))) == NULL) {
+		log_event(p->log, "reload refused: %s", p->rl && p->rl->read ?
+			  why : "nothing to re-read");
+		return;
+	}
+	old = published_take(p);
+	p->view = r;
+	p->cfg = r->cfg;
+	p->set = r->set;
+	if (!prepare_layouts(p, &errs)) {
+		log_event(p->log, "reload refused: %s", errs.msgs[0]);
+		errlist_free(&errs);
+		published_free(&(struct published){ p->me.layouts, p->t_data,
+				p->t_layout, p->layout_msg, p->me.nlayouts });
+		published_put(p, &old);
+		p->view = oldview;
+		p->cfg = oldview->cfg;
+		p->set = oldview->set;
+		p->rl->free(r);
+		return;
+	}
+	log_event(p->log, "reload: %zu layouts", p->set->n);
+	p->me.interval = p->cfg->interval;
+	published_clear_gone(p, &old);
+	published_free(&old);
+	reading_drop(p, oldview);
+	reload_upstream(p, olddata);
+	if (p->role == R_ACTIVE && p->connected)
+		publish_all(p);
+}
+
 /* One turn: poll the signals, the broker and the upstream, then act. */
 static void turn(struct publisher *p, int sigfd)
 {
@@ -438,8 +584,13 @@ static void turn(struct publisher *p, int sigfd)
 	    errno != EINTR)
 		return;
 	now = now_mono();
-	if (fds[0].revents && read(sigfd, &si, sizeof(si)) == sizeof(si))
-		p->quit = true;
+	if (fds[0].revents && read(sigfd, &si, sizeof(si)) == sizeof(si)) {
+		if (si.ssi_signo == SIGHUP)
+			reload(p);	/* re-read, never quit */
+		else
+			p->quit = true;
+		return;	/* the descriptors may have changed */
+	}
 	mqtt_dispatch(p->mqtt, fds + n, nm, now);
 	if (p->prov) {
 		p->prov->ops->dispatch(p->prov, fds + n + nm, np, now);
@@ -468,8 +619,8 @@ static bool prepare_layouts(struct publisher *p, struct errlist *errs)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(p->me.layouts[j], name) == 0)
 				errlist_add(errs, "%s: another layout is named %s too "
-					    "(%s): each needs a name of its own on "
-					    "the broker", l->file, name,
+					    "(%s): each needs a name of its "
+					    "own on the broker", l->file, name,
 					    p->set->layouts[j]->file);
 		p->t_data[i] = xasprintf("%s/data/%s", p->url.prefix, name);
 		p->t_layout[i] = xasprintf("%s/layout/%s", p->url.prefix, name);
@@ -484,17 +635,21 @@ static bool prepare_layouts(struct publisher *p, struct errlist *errs)
 	return errs->n == 0;
 }
 
-/* A publisher for cfg, or NULL with the reason in errs. */
-static struct publisher *publisher_new(const struct config *cfg,
-				       const struct layoutset *set,
+/* A publisher for r (its own now), or NULL with the reason in errs. */
+static struct publisher *publisher_new(struct reading *r,
+				       const struct reloader *rl,
 				       struct log *log, struct errlist *errs)
 {
 	struct publisher *p = xcalloc(1, sizeof(*p));
 	struct mqtt_handler h = { on_connect, on_disconnect, on_message, p };
+	const struct config *cfg = r->cfg;
+	const struct layoutset *set = r->set;
 	struct mqtt_opts o;
 	struct provider *prov;
 	char err[300], *will, *id;
 
+	p->view = r;
+	p->rl = rl;
 	p->cfg = cfg;
 	p->set = set;
 	p->log = log;
@@ -533,6 +688,9 @@ static void publisher_free(struct publisher *p)
 {
 	if (p->prov)
 		p->prov->ops->destroy(p->prov);
+	if (p->data != NULL && p->data != p->view)
+		p->rl->free(p->data);
+	p->rl->free(p->view);
 	snapshot_free(p->last);
 	mqtt_free(p->mqtt);
 	for (size_t i = 0; i < p->me.nlayouts; i++) {
@@ -595,11 +753,11 @@ static int signals_fd(void)
 	return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
 }
 
-int publish_run(const struct config *cfg, const struct layoutset *set,
+int publish_run(struct reading *r, const struct reloader *rl,
 		struct log *log)
 {
 	struct errlist errs = { 0 };
-	struct publisher *p = publisher_new(cfg, set, log, &errs);
+	struct publisher *p = publisher_new(r, rl, log, &errs);
 	int sigfd;
 	char line[1024];
 
@@ -617,7 +775,7 @@ int publish_run(const struct config *cfg, const struct layoutset *set,
 		return 1;
 	}
 	log_event(log, "publisher %s: %zu layouts to %s://%s/%s", p->me.id,
-		  set->n, p->url.tls ? "mqtts" : "mqtt", mqtt_where(p->mqtt),
+		  p->set->n, p->url.tls ? "mqtts" : "mqtt", mqtt_where(p->mqtt),
 		  p->url.prefix);
 	while (!p->quit)
 		turn(p, sigfd);

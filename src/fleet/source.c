@@ -26,8 +26,8 @@
 #include "fleet/source.h"
 #include "sanitize.h"
 
-#define REFUSAL_SHOWN 30.0	/* seconds a refused message stays in the status */
-#define WAIT_SAY 1.0		/* the layouts' wait says how it goes this often */
+#define REFUSAL_SHOWN 30.0 /* seconds a refused message stays in the status */
+#define WAIT_SAY 1.0 /* the layouts' wait says how it goes this often */
 #define WAIT_ALL 3.0		/* seconds the first data waits for the rest */
 
 struct fleet_source {
@@ -110,14 +110,19 @@ static void on_status(struct fleet_source *f, const char *topic,
 		return;
 	}
 	if (!st.online) {
-		/* Its clean stop says when; a will does not: now, or its last data. */
-		f->down_since = st.since > 0 ? st.since : !retained ? now_wall() :
-				f->last_time;
+		/*
+		 * Its clean stop says when; a will does not: now, or its last
+		 * data.
+		 */
+		f->down_since = st.since > 0 ? st.since
+				: !retained  ? now_wall()
+					     : f->last_time;
 		log_event(f->log, "publisher %s is down%s%s", st.id,
 			  f->down_since > 0 ? " since " : "",
 			  f->down_since > 0 ? clock_of(f->down_since, when,
 						       sizeof(when)) : "");
-	} else if (!f->have_status || !f->pub.online || strcmp(st.id, f->pub.id))
+	} else if (!f->have_status || !f->pub.online ||
+		   strcmp(st.id, f->pub.id))
 		log_event(f->log, "publisher %s is online (source %s)", st.id,
 			  st.source);
 	fleet_status_free(&f->pub);
@@ -126,7 +131,8 @@ static void on_status(struct fleet_source *f, const char *topic,
 }
 
 /* The published layout of that name, or NULL. */
-static struct fleet_layout *find_layout(struct fleet_source *f, const char *name)
+static struct fleet_layout *find_layout(struct fleet_source *f,
+					const char *name)
 {
 	for (size_t i = 0; i < f->nlayouts; i++)
 		if (strcmp(f->layouts[i].name, name) == 0)
@@ -152,11 +158,13 @@ static void on_layout(struct fleet_source *f, const char *topic,
 		fleet_layout_free(&fl);
 		return;
 	}
-	if (old && f->set && !f->own_layouts && strcmp(old->text, fl.text) != 0 &&
-	    !f->layouts_changed) {
+	if (old && f->set && !f->own_layouts &&
+	    strcmp(old->text, fl.text) != 0 && !f->layouts_changed) {
 		f->layouts_changed = true;
-		log_event(f->log, "the publisher's layout %s changed: restart the "
-			  "screen to show it", name);
+		log_event(f->log,
+			  "the publisher's layout %s changed: restart the "
+			  "screen to show it",
+			  name);
 	}
 	if (old) {
 		fleet_layout_free(old);
@@ -212,8 +220,8 @@ static void on_message(void *ctx, const char *topic, const void *payload,
 	sanitize_line(shown, sizeof(shown), topic);
 	if (len > FLEET_MAX_MESSAGE) {
 		char why[100];
-		snprintf(why, sizeof(why), "%zu bytes, over the bound of %u", len,
-			 FLEET_MAX_MESSAGE);
+		snprintf(why, sizeof(why), "%zu bytes, over the bound of %u",
+			 len, FLEET_MAX_MESSAGE);
 		refuse(f, shown, why);
 	} else if (strcmp(rest, "status") == 0)
 		on_status(f, shown, payload, len, retained);
@@ -282,7 +290,7 @@ struct provider *fleet_source_new(const struct config *cfg, struct log *log,
 	return &f->base;
 }
 
-/* --- the publisher's layouts --------------------------------------------------- */
+/* --- the publisher's layouts --------------------------------------------- */
 
 /* Keys 1..9 first, then by the publisher's order. */
 static int cmp_published(const void *a, const void *b)
@@ -349,13 +357,16 @@ static void wait_words(struct fleet_source *f, char *out, size_t size)
 	if (!mqtt_connected(f->mqtt))
 		snprintf(out, size, "%s", mqtt_problem(f->mqtt));
 	else if (!f->have_status)
-		snprintf(out, size, "no publisher has announced itself on %s yet",
+		snprintf(out, size,
+			 "no publisher has announced itself on %s yet",
 			 f->t_status);
 	else if (f->pub.nlayouts == 0)
-		snprintf(out, size, "publisher %s announces no layouts", f->pub.id);
+		snprintf(out, size, "publisher %s announces no layouts",
+			 f->pub.id);
 	else
-		snprintf(out, size, "%zu of the %zu layouts of publisher %s have "
-			 "come", f->nlayouts, f->pub.nlayouts, f->pub.id);
+		snprintf(out, size,
+			 "%zu of the %zu layouts of publisher %s have come",
+			 f->nlayouts, f->pub.nlayouts, f->pub.id);
 }
 
 struct layoutset *fleet_source_layouts(struct provider *p, double timeout,
@@ -366,22 +377,30 @@ struct layoutset *fleet_source_layouts(struct provider *p, double timeout,
 	char words[300] = "", last[300] = "";
 	struct pollfd fds[4];
 
-	fprintf(stderr, "wallboard: waiting for the publisher's layouts on "
-		"%s://%s/%s\n", f->url.tls ? "mqtts" : "mqtt", mqtt_where(f->mqtt),
+	fprintf(stderr,
+		"wallboard: waiting for the publisher's layouts on "
+		"%s://%s/%s\n",
+		f->url.tls ? "mqtts" : "mqtt", mqtt_where(f->mqtt),
 		f->url.prefix);
 	while (!layouts_complete(f)) {
 		double now = now_mono(), wake = mqtt_next_wake(f->mqtt) - now;
 		int n = mqtt_pollfds(f->mqtt, fds, 4);
 
-		/* A refusal or a failed TLS check is final for a run that ends. */
-		if (timeout > 0 && (now - start > timeout || mqtt_fatal(f->mqtt))) {
+		/*
+		 * A refusal or a failed TLS check is final for a run that
+		 * ends.
+		 */
+		if (timeout > 0 &&
+		    (now - start > timeout || mqtt_fatal(f->mqtt))) {
 			wait_words(f, words, sizeof(words));
-			errlist_add(errs, "no layouts from the publisher: %s", words);
+			errlist_add(errs, "no layouts from the publisher: %s",
+				    words);
 			return NULL;
 		}
 		if (wake > 0.25)
 			wake = 0.25;
-		if (poll(fds, (nfds_t)n, wake > 0 ? (int)ceil(wake * 1000) : 0) < 0 &&
+		if (poll(fds, (nfds_t)n,
+			 wake > 0 ? (int)ceil(wake * 1000) : 0) < 0 &&
 		    errno != EINTR)
 			break;
 		mqtt_dispatch(f->mqtt, fds, n, now_mono());
@@ -511,9 +530,10 @@ static struct snapshot *fleet_take(struct provider *p)
 	s->received_wall -= age;
 	s->received -= age;
 	if (f->cfg->log_updates && newest > f->last_time)
-		log_event(f->log, "update: data of %.3f taken %.0f ms after the "
-			  "publisher's data time", newest,
-			  (now_wall() - newest) * 1000);
+		log_event(f->log,
+			  "update: data of %.3f taken %.0f ms after the "
+			  "publisher's data time",
+			  newest, (now_wall() - newest) * 1000);
 	if (newest > f->last_time)
 		f->last_time = newest;
 	return s;
@@ -546,13 +566,15 @@ static void upstream_status(const struct fleet_source *f,
 	if (strcmp(u, "live") == 0 || u[0] == '\0') {
 		st->state = any_data(f) ? CONN_LIVE : CONN_WAITING;
 		if (!any_data(f))
-			snprintf(st->message, sizeof(st->message), "waiting for "
-				 "data from publisher %s", f->pub.id);
+			snprintf(st->message, sizeof(st->message),
+				 "waiting for data from publisher %s",
+				 f->pub.id);
 		return;
 	}
 	st->state = strcmp(u, "retrying") == 0 ? CONN_RETRYING : CONN_WAITING;
-	snprintf(st->message, sizeof(st->message), "publisher %.40s: %s%s%.150s",
-		 f->pub.id, u, f->pub.message[0] ? ": " : "", f->pub.message);
+	snprintf(st->message, sizeof(st->message),
+		 "publisher %.40s: %s%s%.150s", f->pub.id, u,
+		 f->pub.message[0] ? ": " : "", f->pub.message);
 }
 
 /*

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "layout/build.h"
+#include "media.h"
 #include "state.h"
 #include "sanitize.h"
 
@@ -217,7 +218,22 @@ static void panel_filter(struct build *b, struct panel *p,
 	p->filter.value = build_text(val->str);
 }
 
-/* limit, teams, services, logged_in_only, match. */
+/* media = {"chat", "email"}: the media bits a service grid shows. */
+static unsigned panel_media(struct build *b, const struct syntax_node *v)
+{
+	unsigned bits = 0;
+
+	for (size_t i = 0; i < v->n; i++) {
+		unsigned bit = media_word(v->list[i]);
+		if (bit == 0)
+			build_error(b, v->lines[i], "unknown media \"%s\" (%s)",
+				    v->list[i], media_choices());
+		bits |= bit;
+	}
+	return bits;
+}
+
+/* limit, teams, services, media, logged_in_only, match. */
 static void panel_selection(struct build *b, struct panel *p,
 			    const struct syntax_node *n)
 {
@@ -235,6 +251,8 @@ static void panel_selection(struct build *b, struct panel *p,
 			   GRAMMAR_DEFAULT_MSG_LIMIT;
 	p->teams = build_list(build_opt(b, n, "teams"), &p->nteams);
 	p->services = build_list(build_opt(b, n, "services"), &p->nservices);
+	if ((v = build_opt(b, n, "media")) != NULL)
+		p->media = panel_media(b, v);
 	if ((v = build_opt(b, n, "logged_in_only")) != NULL)
 		p->logged_in_only = v->flag;
 	if ((v = build_opt(b, n, "match")) != NULL && v->str[0] != '\0')
@@ -408,7 +426,22 @@ static void layout_state_map(struct build *b, struct layout *l,
 			build_error(b, v->lines[i], "%s", err);
 }
 
-/* title, key, state_map, rotate. */
+/*
+ * service_media = {"Support=email", ...}: what its services' names do
+ * not say.
+ */
+static void layout_service_media(struct build *b, struct layout *l,
+				 const struct syntax_node *v)
+{
+	char err[300];
+
+	l->service_media = xcalloc(1, sizeof(*l->service_media));
+	for (size_t i = 0; i < v->n; i++)
+		if (!media_map_add(l->service_media, v->list[i], err, sizeof(err)))
+			build_error(b, v->lines[i], "%s", err);
+}
+
+/* title, key, state_map, service_media, rotate. */
 static void layout_head(struct build *b, struct layout *l,
 			const struct syntax_node *root)
 {
@@ -426,6 +459,8 @@ static void layout_head(struct build *b, struct layout *l,
 	}
 	if ((v = syntax_get(root, "state_map")) != NULL)
 		layout_state_map(b, l, v);
+	if ((v = syntax_get(root, "service_media")) != NULL)
+		layout_service_media(b, l, v);
 	build_alert(b, root, &b->alert, &b->alert_at);
 	if ((v = syntax_get(root, "rotate")) != NULL) {
 		if (!isfinite(v->fnum) || (v->fnum != 0 && (v->fnum < 1 ||
@@ -490,6 +525,8 @@ struct layout *build_layout(struct build *b, const char *file,
 	if (nrows == 0)
 		build_error(b, 1, "layout has no panels (add row { panel \"id\" "
 			    "{ ... } })");
+	for (size_t i = 0; i < l->npanels; i++)
+		l->panels[i].media_map = l->service_media;
 	return l;
 }
 
@@ -517,6 +554,8 @@ void layout_free(struct layout *l)
 		return;
 	state_map_free(l->state_map);
 	free(l->state_map);
+	media_map_free(l->service_media);
+	free(l->service_media);
 	free(l->file);
 	free(l->title);
 	free(l->provider);

@@ -70,21 +70,25 @@ static const struct stat_info *find_stat(struct build *b, const char *name,
 					 const char *shown, bool *deployment)
 {
 	const struct stat_info *info = catalog_find(b->cat, name);
+	const char *near = info ? NULL : catalog_suggest(b->cat, name);
+	char hint[160] = "";
 
 	*deployment = false;
+	if (near != NULL)
+		snprintf(hint, sizeof(hint), "; did you mean \"%s\"?", near);
 	if (info == NULL && b->cat->open && shown != NULL) {
 		build_warn(b, line, "statistic \"%s\"%s is not in the %s catalogue: "
 			   "shown as %s", name, where, b->cat->provider, shown);
 		*deployment = true;
 	} else if (info == NULL && b->cat->open) {
 		build_error(b, line, "unknown statistic \"%s\"%s (not in the %s "
-			    "catalogue): a statistic your deployment defines needs "
-			    "format = count, duration, percent, decimal, text, "
-			    "state or time in its column", name, where,
-			    b->cat->provider);
+			    "catalogue%s): a statistic your deployment defines "
+			    "needs format = count, duration, percent, decimal, "
+			    "text, state or time in its column", name, where,
+			    b->cat->provider, hint);
 	} else if (info == NULL) {
 		build_error(b, line, "unknown statistic \"%s\"%s (not in the %s "
-			    "catalogue)", name, where, b->cat->provider);
+			    "catalogue%s)", name, where, b->cat->provider, hint);
 	} else if (info->flags & STAT_RENAMED) {
 		build_warn(b, line, "statistic \"%s\" is renamed to \"%s\"", name,
 			   info->renamed_to ? info->renamed_to : "?");

@@ -145,6 +145,8 @@ struct panel {
 	size_t nteams;
 	char **services;
 	size_t nservices;
+	unsigned media;		/* service grids: media bits shown (media.h); 0 = all */
+	const struct media_map *media_map;	/* the layout's service_media, or NULL */
 	bool logged_in_only;
 	enum panel_view view;	/* agent grids: list, tiles or auto */
 	/*
@@ -174,6 +176,7 @@ struct layout {
 	int key;		/* 1..9, or 0 for "by position" */
 	double rotate;		/* seconds on screen in rotation; 0 = default */
 	struct state_map *state_map;	/* its words for states (state_map), or NULL */
+	struct media_map *service_media;	/* its services' media, or NULL */
 	struct panel *panels;
 	size_t npanels;
 	struct layout_row *rows;

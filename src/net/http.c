@@ -24,6 +24,7 @@
 
 #define HTTP_MAX_SOCKS 16
 #define HTTP_MAX_COOKIES 64	/* more than any login needs */
+#define HTTP_OWN_COOKIES 4	/* the client's own: a login's token ... */
 
 struct http_sock {
 	curl_socket_t fd;
@@ -39,6 +40,9 @@ struct http {
 	double wake;		/* now_mono() of curl's timer; <0 = none */
 	int running;
 	struct http_req *reqs;	/* all live requests */
+	/* cookies the client set (Netscape lines, secret): they outlive a flush */
+	char *own[HTTP_OWN_COOKIES];
+	size_t nown;
 };
 
 struct http_req {
@@ -89,7 +93,8 @@ static int on_timer(CURLM *multi, long timeout_ms, void *userp)
 {
 	struct http *h = userp;
 
-	h->wake = timeout_ms < 0 ? -1 : now_mono() + (double)timeout_ms / 1000.0;
+	h->wake =
+		timeout_ms < 0 ? -1 : now_mono() + (double)timeout_ms / 1000.0;
 	return 0;
 }
 
@@ -182,6 +187,8 @@ void http_free(struct http *h)
 		http_cancel(h, h->reqs);
 	curl_multi_cleanup(h->multi);
 	curl_share_cleanup(h->share);
+	for (size_t i = 0; i < h->nown; i++)
+		secret_free(h->own[i]);
 	free(h);
 	curl_global_cleanup();
 }
@@ -197,12 +204,14 @@ static void easy_setup(struct http_req *r, const char *method, const char *url)
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_SHARE, r->h->share);
 	curl_easy_setopt(e, CURLOPT_COOKIEFILE, "");
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)(o->connect_timeout * 1000));
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+			 (long)(o->connect_timeout * 1000));
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(o->timeout * 1000));
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->errbuf);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(e, CURLOPT_USERAGENT,
+			 PACKAGE_NAME "/" PACKAGE_VERSION);
 	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
 	if (o->gzip)
 		curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
@@ -213,7 +222,8 @@ static void easy_setup(struct http_req *r, const char *method, const char *url)
 	if (o->ca_file)
 		curl_easy_setopt(e, CURLOPT_CAINFO, o->ca_file);
 	if (o->max_body > 0)
-		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_body);
+		curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+				 (curl_off_t)o->max_body);
 	if (strcmp(method, "GET") != 0)
 		curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, method);
 	if (r->rec) {
@@ -232,7 +242,8 @@ static void easy_setup(struct http_req *r, const char *method, const char *url)
  * shorter: a live client would have given up), both at the replay's
  * speed.
  */
-static struct http_req *replay_start(struct http *h, const struct http_call *call,
+static struct http_req *replay_start(struct http *h,
+				     const struct http_call *call,
 				     http_done_fn done, void *ctx)
 {
 	struct http_req *r = xcalloc(1, sizeof(*r));
@@ -281,8 +292,12 @@ struct http_req *http_start(struct http *h, const struct http_call *call,
 		curl_easy_setopt(r->easy, CURLOPT_TIMEOUT_MS,
 				 (long)(call->timeout * 1000));
 	if (call->user) {
-		/* libcurl copies both; the request's own copy is wiped with it. */
-		curl_easy_setopt(r->easy, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+		/*
+		 * libcurl copies both; the request's own copy is wiped with
+		 * it.
+		 */
+		curl_easy_setopt(r->easy, CURLOPT_HTTPAUTH,
+				 (long)CURLAUTH_BASIC);
 		curl_easy_setopt(r->easy, CURLOPT_USERNAME, call->user);
 		curl_easy_setopt(r->easy, CURLOPT_PASSWORD,
 				 call->password ? call->password : "");
@@ -295,7 +310,8 @@ struct http_req *http_start(struct http *h, const struct http_call *call,
 	if (body) {
 		r->body = xstrndup(body, len);
 		curl_easy_setopt(r->easy, CURLOPT_POSTFIELDS, r->body);
-		curl_easy_setopt(r->easy, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+		curl_easy_setopt(r->easy, CURLOPT_POSTFIELDSIZE_LARGE,
+				 (curl_off_t)len);
 	}
 	curl_easy_setopt(r->easy, CURLOPT_PRIVATE, r);
 	r->next = h->reqs;
@@ -330,10 +346,33 @@ double http_next_wake(const struct http *h)
 	return w;
 }
 
+/* Give one Netscape cookie line to the shared store. */
+static void store_cookie(struct http *h, const char *line)
+{
+	CURL *e = curl_easy_init();
+
+	curl_easy_setopt(e, CURLOPT_SHARE, h->share);
+	curl_easy_setopt(e, CURLOPT_COOKIELIST, line);
+	curl_easy_cleanup(e);
+}
+
+/* Empty the store but for the client's own cookies. */
+static void flush_cookies(struct http *h)
+{
+	CURL *e = curl_easy_init();
+
+	curl_easy_setopt(e, CURLOPT_SHARE, h->share);
+	curl_easy_setopt(e, CURLOPT_COOKIELIST, "ALL");
+	curl_easy_cleanup(e);
+	for (size_t i = 0; i < h->nown; i++)
+		store_cookie(h, h->own[i]);
+}
+
 /*
  * A server that sets a new cookie on every answer would grow the cookie
- * store without end: past HTTP_MAX_COOKIES it is emptied (a login that
- * needed one is made again after its 401).
+ * store without end: past HTTP_MAX_COOKIES it is emptied, but for the
+ * client's own cookies (a login's token stays; a server's cookie that
+ * mattered comes back with its next Set-Cookie, or a 401 and a login).
  */
 static void bound_cookies(struct http *h, CURL *easy)
 {
@@ -346,7 +385,7 @@ static void bound_cookies(struct http *h, CURL *easy)
 		n++;
 	curl_slist_free_all(all);
 	if (n > HTTP_MAX_COOKIES)
-		http_clear_cookies(h);
+		flush_cookies(h);
 }
 
 /* Hand every finished transfer to its callback. */
@@ -361,7 +400,8 @@ static void finish_done(struct http *h)
 
 		if (msg->msg != CURLMSG_DONE)
 			continue;
-		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&r);
+		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE,
+				  (char **)&r);
 		memset(&res, 0, sizeof(res));
 		res.curl_code = msg->data.result;
 		curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &res.status);
@@ -369,12 +409,16 @@ static void finish_done(struct http *h)
 				msg->data.result == CURLE_FILESIZE_EXCEEDED;
 		{
 			curl_off_t ra = 0;
-			if (curl_easy_getinfo(r->easy, CURLINFO_RETRY_AFTER, &ra) ==
-			    CURLE_OK && ra > 0)
+			if (curl_easy_getinfo(r->easy, CURLINFO_RETRY_AFTER,
+					      &ra) == CURLE_OK &&
+			    ra > 0)
 				res.retry_after = (double)ra;
 		}
 		if (res.curl_code != CURLE_OK) {
-			/* No complete answer: a status would make a partial body look whole. */
+			/*
+			 * No complete answer: a status would make a partial
+			 * body look whole.
+			 */
 			res.status = 0;
 			res.error = r->errbuf[0] ? r->errbuf :
 				    curl_easy_strerror(msg->data.result);
@@ -385,7 +429,9 @@ static void finish_done(struct http *h)
 		bound_cookies(h, r->easy);
 		record_end(r->rec, &res);
 		r->rec = NULL;
-		/* Detach first so the callback may start new requests freely. */
+		/*
+		 * Detach first so the callback may start new requests freely.
+		 */
 		curl_multi_remove_handle(h->multi, r->easy);
 		if (r->done)
 			r->done(r->ctx, &res);
@@ -416,8 +462,8 @@ static void finish_replayed(struct http *h)
 		res.retry_after = r->ans.retry_after;
 		res.too_large = r->ans.too_large;
 		if (res.status == 0) {
-			res.curl_code = res.too_large ? CURLE_FILESIZE_EXCEEDED :
-					CURLE_RECV_ERROR;
+			res.curl_code = res.too_large ? CURLE_FILESIZE_EXCEEDED
+						      : CURLE_RECV_ERROR;
 			res.error = r->ans.error;
 			buf_reset(&r->ans.body);
 		}
@@ -425,7 +471,8 @@ static void finish_replayed(struct http *h)
 		res.body = r->ans.body.data;
 		res.len = r->ans.body.len;
 		r->ready = false;
-		r->replayed = false;	/* no longer due: it is being answered */
+		/* no longer due: it is being answered */
+		r->replayed = false;
 		if (r->done)
 			r->done(r->ctx, &res);
 		req_free(r);
@@ -448,7 +495,8 @@ void http_dispatch(struct http *h, const struct pollfd *fds, int nfds)
 	}
 	if (h->wake >= 0 && now_mono() >= h->wake) {
 		h->wake = -1;
-		curl_multi_socket_action(h->multi, CURL_SOCKET_TIMEOUT, 0, &h->running);
+		curl_multi_socket_action(h->multi, CURL_SOCKET_TIMEOUT, 0,
+					 &h->running);
 	}
 	finish_done(h);
 	finish_replayed(h);
@@ -479,9 +527,34 @@ bool http_value_ok(const char *v)
 
 void http_clear_cookies(struct http *h)
 {
-	CURL *e = curl_easy_init();
+	for (size_t i = 0; i < h->nown; i++)
+		secret_free(h->own[i]);
+	h->nown = 0;
+	flush_cookies(h);
+}
 
-	curl_easy_setopt(e, CURLOPT_SHARE, h->share);
-	curl_easy_setopt(e, CURLOPT_COOKIELIST, "ALL");
-	curl_easy_cleanup(e);
+bool http_set_cookie(struct http *h, const char *url, const char *name,
+		     const char *value)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *line;
+	bool ok = false;
+
+	if (h->nown == HTTP_OWN_COOKIES || u == NULL ||
+	    curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK)
+		goto out;
+	/*
+	 * Netscape format: this host alone (no subdomains), every path, over
+	 * http too, for the session. A Set-Cookie of the same name, host and
+	 * path from the server replaces it, so it never goes out twice.
+	 */
+	line = xasprintf("%s\tFALSE\t/\tFALSE\t0\t%s\t%s", host, name, value);
+	h->own[h->nown++] = line;
+	store_cookie(h, line);
+	ok = true;
+out:
+	curl_free(host);
+	curl_url_cleanup(u);
+	return ok;
 }

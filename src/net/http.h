@@ -34,7 +34,8 @@ struct http_result {
 	char *body;		/* NUL-terminated; owned by the request */
 	size_t len;
 	bool too_large;		/* the body passed max_body */
-	double retry_after;	/* seconds a Retry-After header asks for; 0: none */
+	/* seconds a Retry-After header asks for; 0: none */
+	double retry_after;
 	bool cancelled;		/* http_cancel() or http_free() ended it */
 };
 
@@ -47,12 +48,14 @@ void http_free(struct http *h);
 struct http_call {
 	const char *method;
 	const char *url;
-	const char *const *headers;	/* "Name: value" lines, NULL-terminated, or NULL */
+	/* "Name: value" lines, NULL-terminated, or NULL */
+	const char *const *headers;
 	const char *body;		/* NULL: none */
 	size_t len;
 	/* HTTP Basic credentials (libcurl encodes them), or NULL. */
 	const char *user, *password;
-	double timeout;			/* seconds for the whole request; 0: the client's */
+	/* seconds for the whole request; 0: the client's */
+	double timeout;
 };
 
 /*
@@ -78,7 +81,17 @@ void http_dispatch(struct http *h, const struct pollfd *fds, int nfds);
  */
 bool http_value_ok(const char *v);
 
-/* Forget all cookies (a new login starts clean). */
+/* Forget all cookies, the client's own too (a new login starts clean). */
 void http_clear_cookies(struct http *h);
+
+/*
+ * Add a cookie of the client's own (a login's token) for url's host, sent
+ * with every request there beside the server's cookies (a load balancer's
+ * and a session's go back as a browser sends them) until
+ * http_clear_cookies(). value must be cookie-octets (the caller checks).
+ * False when url has no host or the client has set too many.
+ */
+bool http_set_cookie(struct http *h, const char *url, const char *name,
+		     const char *value);
 
 #endif

@@ -28,8 +28,8 @@ json_t *json_body(const char *body, size_t len, bool object, char *err,
 	}
 	if (object && !json_is_object(root)) {
 		if (errsz)
-			snprintf(err, errsz, "unexpected shape: the body is not "
-				 "an object");
+			snprintf(err, errsz,
+				 "unexpected shape: the body is not an object");
 		json_decref(root);
 		return NULL;
 	}

@@ -24,7 +24,8 @@ char *oauth_parse_token(const char *body, size_t len, double *expires_in)
 		out = xstrdup(json_string_value(tok));
 	if (json_is_number(exp))
 		*expires_in = json_number_value(exp);
-	else if (json_is_string(exp) && !parse_double(json_string_value(exp), expires_in))
+	else if (json_is_string(exp) &&
+		 !parse_double(json_string_value(exp), expires_in))
 		*expires_in = 0;
 	json_decref(root);
 	return out;

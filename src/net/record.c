@@ -56,7 +56,7 @@ struct record_req {
 	struct buf answer;	/* the answer's headers that matter */
 };
 
-/* --- what a secret looks like ---------------------------------------------- */
+/* --- what a secret looks like -------------------------------------------- */
 
 /* Overwrite what b holds: a secret may be in it. */
 static void wipe(struct buf *b)
@@ -99,7 +99,8 @@ static void secret_add(const char *v, size_t n)
 	    (n == strlen(RECORDING_MARK) && memcmp(v, RECORDING_MARK, n) == 0))
 		return;
 	for (size_t i = 0; i < rec->nsecrets; i++)
-		if (strlen(rec->secrets[i]) == n && memcmp(rec->secrets[i], v, n) == 0)
+		if (strlen(rec->secrets[i]) == n &&
+		    memcmp(rec->secrets[i], v, n) == 0)
 			return;
 	rec->secrets = xreallocarray(rec->secrets, rec->nsecrets + 1,
 				     sizeof(char *));
@@ -258,7 +259,8 @@ static bool form_name_secret(const char *s, size_t n)
 	size_t k = 0;
 
 	for (size_t i = 0; i < n && k + 1 < sizeof(name); i++) {
-		if (s[i] == '%' && i + 2 < n && isxdigit((unsigned char)s[i + 1]) &&
+		if (s[i] == '%' && i + 2 < n &&
+		    isxdigit((unsigned char)s[i + 1]) &&
 		    isxdigit((unsigned char)s[i + 2])) {
 			char hex[3] = { s[i + 1], s[i + 2], '\0' };
 			name[k++] = (char)strtol(hex, NULL, 16);
@@ -281,7 +283,8 @@ static bool form_value_secret(const char *s, size_t n)
 	buf_init(&v);
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i] == '+' ? ' ' : s[i];
-		if (s[i] == '%' && i + 2 < n && isxdigit((unsigned char)s[i + 1]) &&
+		if (s[i] == '%' && i + 2 < n &&
+		    isxdigit((unsigned char)s[i + 1]) &&
 		    isxdigit((unsigned char)s[i + 2])) {
 			char hex[3] = { s[i + 1], s[i + 2], '\0' };
 			c = (char)strtol(hex, NULL, 16);
@@ -388,7 +391,8 @@ static void header_onto(struct buf *out, const char *line, size_t len)
 		v++;
 	value = xstrndup(v, (size_t)(line + len - v));
 	auth = (name == 13 && strncasecmp(line, "Authorization", 13) == 0) ||
-	       (name == 19 && strncasecmp(line, "Proxy-Authorization", 19) == 0);
+	       (name == 19 &&
+		strncasecmp(line, "Proxy-Authorization", 19) == 0);
 	buf_append(out, line, name);
 	buf_puts(out, ": ");
 	if ((name == 6 && strncasecmp(line, "Cookie", 6) == 0))
@@ -441,13 +445,14 @@ static char *header_find(const struct buf *lines, const char *name)
 	return NULL;
 }
 
-/* --- the files ------------------------------------------------------------ */
+/* --- the files ----------------------------------------------------------- */
 
 /* Write a whole file only its owner may read; false with the reason. */
 static bool write_private(const char *path, const char *data, size_t len)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-		      0600);
+	int fd =
+		open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+		     0600);
 	size_t done = 0;
 
 	if (fd < 0)
@@ -537,12 +542,15 @@ static bool dir_ready(const char *dir, struct errlist *errs)
 		return false;
 	}
 	while (empty && (e = readdir(d)) != NULL)
-		empty = strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0;
+		empty = strcmp(e->d_name, ".") == 0 ||
+			strcmp(e->d_name, "..") == 0;
 	closedir(d);
 	if (!empty)
-		errlist_add(errs, "--record %s: exists and is not empty: give a "
-			    "new directory (a recording is never written over "
-			    "another)", dir);
+		errlist_add(errs,
+			    "--record %s: exists and is not empty: give a new "
+			    "directory (a recording is never written over "
+			    "another)",
+			    dir);
 	return empty;
 }
 
@@ -615,7 +623,7 @@ char *record_close(void)
 	return err;
 }
 
-/* --- the exchanges --------------------------------------------------------- */
+/* --- the exchanges ------------------------------------------------------- */
 
 struct record_req *record_begin(const struct http_call *call)
 {
@@ -633,7 +641,8 @@ struct record_req *record_begin(const struct http_call *call)
 	for (size_t i = 0; call->headers && call->headers[i]; i++)
 		buf_printf(&q->headers, "%s\n", call->headers[i]);
 	if (call->user)
-		buf_puts(&q->headers, "Authorization: Basic " RECORDING_MARK "\n");
+		buf_puts(&q->headers,
+			 "Authorization: Basic " RECORDING_MARK "\n");
 	if (call->body) {
 		q->body = xmalloc(call->len + 1);
 		memcpy(q->body, call->body, call->len);
@@ -697,7 +706,8 @@ static void request_text(const struct record_req *q, struct buf *b)
 	struct buf body;
 
 	buf_printf(b, "%s ", q->method);
-	buf_append(b, target, query ? (size_t)(query - target) : strlen(target));
+	buf_append(b, target,
+		   query ? (size_t)(query - target) : strlen(target));
 	if (query) {
 		buf_puts(b, "?");
 		mask_form(query + 1, strcspn(query + 1, "#"), b);

@@ -33,7 +33,7 @@
  */
 #define REPLAY_GRACE 1.0
 
-/* --- the manifest ---------------------------------------------------------- */
+/* --- the manifest -------------------------------------------------------- */
 
 void rec_manifest_free(struct rec_manifest *m)
 {
@@ -82,9 +82,10 @@ static bool manifest_version(struct rec_manifest *m, const char *line,
 		return false;
 	}
 	if (v != RECORDING_VERSION) {
-		errlist_add(errs, "%s: line 1: a recording of version %ld: this "
-			    "wallboard reads version %d", m->file, v,
-			    RECORDING_VERSION);
+		errlist_add(errs,
+			    "%s: line 1: a recording of version %ld: this "
+			    "wallboard reads version %d",
+			    m->file, v, RECORDING_VERSION);
 		return false;
 	}
 	m->version = (int)v;
@@ -115,7 +116,8 @@ static bool manifest_line(struct rec_manifest *m, char *line, int no,
 	if (slot == NULL)
 		return true;
 	if (*v == '\0') {
-		errlist_add(errs, "%s: line %d: %s has no value", m->file, no, line);
+		errlist_add(errs, "%s: line %d: %s has no value", m->file, no,
+			    line);
 		return false;
 	}
 	free(*slot);
@@ -150,7 +152,8 @@ bool rec_manifest_read(const char *dir, struct rec_manifest *m,
 	}
 	buf_free(&b);
 	if (ok && no == 0) {
-		errlist_add(errs, "%s: empty: not a wallboard recording", m->file);
+		errlist_add(errs, "%s: empty: not a wallboard recording",
+			    m->file);
 		ok = false;
 	}
 	if (ok && (m->source == NULL || m->url == NULL)) {
@@ -161,14 +164,15 @@ bool rec_manifest_read(const char *dir, struct rec_manifest *m,
 	}
 	if (ok && strncmp(m->url, "http://", 7) != 0 &&
 	    strncmp(m->url, "https://", 8) != 0) {
-		errlist_add(errs, "%s: url \"%.60s\" is not http:// or https://",
+		errlist_add(errs,
+			    "%s: url \"%.60s\" is not http:// or https://",
 			    m->file, m->url);
 		ok = false;
 	}
 	return ok;
 }
 
-/* --- keys: targets compared decoded ---------------------------------------- */
+/* --- keys: targets compared decoded -------------------------------------- */
 
 static int hexval(int c)
 {
@@ -214,7 +218,8 @@ char *recording_key(const char *method, const char *target)
 			decode_onto(&b, p, eq ? (size_t)(eq - p) : n, true);
 			if (eq) {
 				buf_puts(&b, "=");
-				decode_onto(&b, eq + 1, n - (size_t)(eq + 1 - p), true);
+				decode_onto(&b, eq + 1,
+					    n - (size_t)(eq + 1 - p), true);
 			}
 		}
 		p += n;
@@ -225,7 +230,7 @@ char *recording_key(const char *method, const char *target)
 	return b.data;
 }
 
-/* --- the exchanges ----------------------------------------------------------- */
+/* --- the exchanges ------------------------------------------------------- */
 
 /* A file of an exchange being read: its path and its lines. */
 struct head {
@@ -274,7 +279,9 @@ static bool head_read(struct head *h, struct errlist *errs)
 			break;
 		}
 		if (n == 0) {
-			/* No blank line: no body, and the last line ends here. */
+			/*
+			 * No blank line: no body, and the last line ends here.
+			 */
 			len = h->text.len;
 			h->body_at = (long)len;
 			while (len > 0 && (h->text.data[len - 1] == '\n' ||
@@ -323,8 +330,10 @@ static bool header_split(const struct head *h, char *line, int no,
 	char *colon = strchr(line, ':');
 
 	if (colon == NULL) {
-		errlist_add(errs, "%s: line %d: a header without a colon (a "
-			    "blank line must come before the body)", h->path, no);
+		errlist_add(errs,
+			    "%s: line %d: a header without a colon (a "
+			    "blank line must come before the body)",
+			    h->path, no);
 		return false;
 	}
 	*colon = '\0';
@@ -343,8 +352,10 @@ static bool header_seconds(const struct head *h, int no, const char *name,
 			   const char *value, double *out, struct errlist *errs)
 {
 	if (!parse_double(value, out) || *out < 0) {
-		errlist_add(errs, "%s: line %d: %s: \"%.60s\" is not a number of "
-			    "seconds", h->path, no, name, value);
+		errlist_add(errs,
+			    "%s: line %d: %s: \"%.60s\" is not a number of "
+			    "seconds",
+			    h->path, no, name, value);
 		return false;
 	}
 	return true;
@@ -394,8 +405,10 @@ static bool status_line(struct rec_exchange *x, const struct head *h,
 
 	if (end == line || !isdigit((unsigned char)*line) ||
 	    (*end != '\0' && *end != ' ') || (s != 0 && (s < 100 || s > 599))) {
-		errlist_add(errs, "%s: line 1: \"%.60s\" is not a status (0, or "
-			    "100 to 599)", h->path, line);
+		errlist_add(errs,
+			    "%s: line 1: \"%.60s\" is not a status (0, or 100 "
+			    "to 599)",
+			    h->path, line);
 		return false;
 	}
 	x->status = s;
@@ -615,7 +628,8 @@ static bool listing_pairs(struct recording *r, const struct xfile *v,
 			continue;
 		}
 		r->x[r->n].number = v[i].num;
-		r->x[r->n++].response = xasprintf("%s/%s", r->dir, v[i + 1].name);
+		r->x[r->n++].response =
+			xasprintf("%s/%s", r->dir, v[i + 1].name);
 	}
 	return bad == 0;
 }
@@ -701,7 +715,7 @@ void recording_free(struct recording *r)
 	free(r);
 }
 
-/* --- matching ----------------------------------------------------------------- */
+/* --- matching ------------------------------------------------------------ */
 
 /* The first position in order[] whose key is not below key. */
 static size_t lower_bound(const struct recording *r, const char *key)
@@ -767,15 +781,16 @@ bool recording_body(const struct recording *r, const struct rec_exchange *x,
 			close(fd);
 	} else if (!read_fd(fd, max ? max : (size_t)-1 / 2, out)) {
 		*too_large = errno == EFBIG;
-		snprintf(err, errsz, "%s: %s", path, *too_large ?
-			 "the answer is larger than max_body" : strerror(errno));
+		snprintf(err, errsz, "%s: %s", path,
+			 *too_large ? "the answer is larger than max_body"
+				    : strerror(errno));
 		buf_init(out);
 	} else
 		ok = true;
 	return ok;
 }
 
-/* --- playing ------------------------------------------------------------------- */
+/* --- playing ------------------------------------------------------------- */
 
 double replay_clock(struct replay *p, double now)
 {

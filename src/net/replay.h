@@ -113,10 +113,13 @@ bool recording_body(const struct recording *r, const struct rec_exchange *x,
 struct replay {
 	struct recording *rec;
 	double speed;		/* > 0; 2: twice as fast */
-	double started;		/* now_mono() of the first request; < 0 before */
+	/* now_mono() of the first request; < 0 before */
+	double started;
 };
 
-/* The recording's time for a request made at now (the first starts the clock). */
+/*
+ * The recording's time for a request made at now (the first starts the clock).
+ */
 double replay_clock(struct replay *p, double now);
 
 /* What a replayed request gets. */

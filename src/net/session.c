@@ -21,7 +21,7 @@
 #define SLOW_RETRY 60.0		/* retrying what needs a change of settings */
 #define RELOGIN_WINDOW 60.0	/* a 401 this soon after a login backs off */
 #define RELOGIN_CAP 300.0
-#define TOKEN_MARGIN 0.1	/* renew when this share of the lifetime is left */
+#define TOKEN_MARGIN 0.1 /* renew when this share of the lifetime is left */
 #define RETRY_AFTER_MAX 600.0	/* the longest Retry-After honoured */
 
 void session_init(struct session *s, const struct provider_ops *ops,
@@ -173,7 +173,8 @@ void session_describe(const struct session *s, const struct http_result *res,
 	char *clean, *msg = NULL;
 
 	if (res->too_large) {
-		snprintf(out, outsz, "the server's answer was larger than max_body");
+		snprintf(out, outsz,
+			 "the server's answer was larger than max_body");
 		return;
 	}
 	if (tls_trust_failure(res) || res->status == 0) {
@@ -183,18 +184,22 @@ void session_describe(const struct session *s, const struct http_result *res,
 				 "trusted (%s): give its CA with ca_file or "
 				 "--ca-file", clean);
 		else if (res->curl_code == CURLE_OUT_OF_MEMORY)
-			/* What libcurl says of a header past its limit, too. */
+			/*
+			 * What libcurl says of a header past its limit, too.
+			 */
 			snprintf(out, outsz, "the server's answer could not be "
 				 "read (headers too large, or no memory)");
 		else
-			snprintf(out, outsz, "no answer from the server (%s)", clean);
+			snprintf(out, outsz, "no answer from the server (%s)",
+				 clean);
 		free(clean);
 		return;
 	}
 	if (s->error_text)
 		msg = s->error_text(res->body, res->len);
 	if (msg)
-		snprintf(out, outsz, "server answered %ld: %s", res->status, msg);
+		snprintf(out, outsz, "server answered %ld: %s", res->status,
+			 msg);
 	else
 		snprintf(out, outsz, "server answered %ld", res->status);
 	free(msg);
@@ -211,7 +216,8 @@ void session_transport_fault(struct session *s, int step, double now,
 	double wait;
 
 	session_describe(s, res, what, sizeof(what));
-	if ((res->status == 429 || res->status == 503) && res->retry_after > 0) {
+	if ((res->status == 429 || res->status == 503) &&
+	    res->retry_after > 0) {
 		/* The server says when: honoured, within reason. */
 		wait = res->retry_after < RETRY_AFTER_MAX ? res->retry_after :
 		       RETRY_AFTER_MAX;
@@ -231,7 +237,8 @@ void session_relogin(struct session *s, int login_step, double now,
 		     const char *what)
 {
 	if (now - s->last_login < RELOGIN_WINDOW) {
-		s->relogin_backoff = s->relogin_backoff ? s->relogin_backoff * 2 : 2;
+		s->relogin_backoff =
+			s->relogin_backoff ? s->relogin_backoff * 2 : 2;
 		if (s->relogin_backoff > RELOGIN_CAP)
 			s->relogin_backoff = RELOGIN_CAP;
 	} else
@@ -338,7 +345,8 @@ bool session_token_due(const struct session *s, double now)
 
 char *session_bearer(const struct session *s)
 {
-	return s->token ? xasprintf("Authorization: Bearer %s", s->token) : NULL;
+	return s->token ? xasprintf("Authorization: Bearer %s", s->token)
+			: NULL;
 }
 
 void session_accept(struct session *s, struct snapshot *snap)
@@ -415,7 +423,8 @@ struct snapshot *session_take(struct session *s)
 
 void session_run(struct session *s, const bool *done)
 {
-	double deadline = now_mono() + s->cfg->timeout + s->cfg->connect_timeout;
+	double deadline =
+		now_mono() + s->cfg->timeout + s->cfg->connect_timeout;
 	struct pollfd fds[16];
 
 	while (!*done && s->st.faults == 0 && now_mono() < deadline) {

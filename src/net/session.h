@@ -39,7 +39,8 @@ typedef char *(*session_error_fn)(const char *body, size_t len);
 struct session {
 	struct provider base;		/* first: a session is its provider */
 	const struct config *cfg;
-	const char *url;		/* base URL: cfg->url unless the provider sets one */
+	/* base URL: cfg->url unless the provider sets one */
+	const char *url;
 	struct http *http;
 	void *owner;			/* the provider */
 	session_step_fn run;
@@ -48,15 +49,21 @@ struct session {
 	int inflight_step;
 	int next;			/* the planned step */
 	double wake;			/* when it runs */
-	double backoff;			/* the current fault backoff, 0 = none */
-	unsigned streak;		/* faults in a row since the last good data */
-	double last_request;		/* now_mono() when the last request began */
-	double poll_began;		/* now_mono() when the last poll began */
+	/* the current fault backoff, 0 = none */
+	double backoff;
+	/* faults in a row since the last good data */
+	unsigned streak;
+	/* now_mono() when the last request began */
+	double last_request;
+	/* now_mono() when the last poll began */
+	double poll_began;
 	double last_login;		/* now_mono() of the last login */
-	bool releasing;			/* the release goes out at once, whatever the streak */
+	/* the release goes out at once, whatever the streak */
+	bool releasing;
 	double relogin_backoff;
 	char *token;			/* bearer token, or NULL */
-	double token_expires;		/* now_mono() when it runs out; 0 = never */
+	/* now_mono() when it runs out; 0 = never */
+	double token_expires;
 	struct snapshot *pending;	/* for take() */
 	struct provider_status st;
 };
@@ -112,7 +119,8 @@ char *session_url(const struct session *s, const char *path);
 /* A request of a session: the path is joined to the session's base URL. */
 struct session_call {
 	const char *method, *path;
-	const char *const *headers;	/* extra header lines, NULL-terminated, or NULL */
+	/* extra header lines, NULL-terminated, or NULL */
+	const char *const *headers;
 	const char *body;		/* NULL: none */
 	const char *ctype;		/* the body's Content-Type */
 	const char *user, *password;	/* HTTP Basic credentials, or NULL */
@@ -147,7 +155,8 @@ void session_accept(struct session *s, struct snapshot *snap);
  * A body that could not be read: counted, reported, the last data kept,
  * step retried after the backoff like any fault.
  */
-void session_malformed(struct session *s, int step, double now, const char *err);
+void session_malformed(struct session *s, int step, double now,
+		       const char *err);
 
 /* The provider_ops of an HTTP provider, over its session. */
 int session_pollfds(struct session *s, struct pollfd *fds, int max);

@@ -101,10 +101,12 @@ static void totals_table(struct buf *b, const struct once_result *r)
 		const struct layout *l = r->set->layouts[li];
 		for (size_t pi = 0; pi < l->npanels; pi++) {
 			const struct panel *p = &l->panels[pi];
-			for (size_t ci = 0; p->kind == PANEL_TOTALS && ci < p->ncols; ci++) {
+			for (size_t ci = 0;
+			     p->kind == PANEL_TOTALS && ci < p->ncols; ci++) {
 				const struct column *c = &p->cols[ci];
 				const struct cell *v = &r->snap->totals[c->tid];
-				enum role role = table_cell(c, v, 0, shown, sizeof(shown));
+				enum role role = table_cell(c, v, 0, shown,
+							    sizeof(shown));
 				const char *lv = role_level(role);
 				cell_field(c, v, val, sizeof(val), &text);
 				csv_field(b, l->title, true);
@@ -118,7 +120,8 @@ static void totals_table(struct buf *b, const struct once_result *r)
 				csv_field(b, val, text);
 				buf_puts(b, ",");
 				csv_field(b, shown, true);
-				buf_printf(b, ",%s,%s", unit_word(c->fmt), lv ? lv : "");
+				buf_printf(b, ",%s,%s", unit_word(c->fmt),
+					   lv ? lv : "");
 				csv_eol(b);
 			}
 		}
@@ -146,8 +149,9 @@ static void grid_table(struct buf *b, const struct layout *l,
 		csv_field(b, p->title, true);
 		for (size_t c = 0; c < p->ncols; c++) {
 			buf_puts(b, ",");
-			cell_field(&p->cols[c], snapshot_cell(s, p->gid, t.rows[i], c),
-				   val, sizeof(val), &text);
+			cell_field(&p->cols[c],
+				   snapshot_cell(s, p->gid, t.rows[i], c), val,
+				   sizeof(val), &text);
 			csv_field(b, val, text);
 		}
 		csv_eol(b);

@@ -87,8 +87,9 @@ static json_t *cell_json(const struct column *c, const struct cell *v)
 {
 	char text[CELL_MAX];
 	enum role r = table_cell(c, v, 0, text, sizeof(text));
-	json_t *j = json_pack("{s:o, s:s, s:o}", "value", cell_value(c, v),
-			      "text", text, "level", str_or_null(role_level(r)));
+	json_t *j =
+		json_pack("{s:o, s:s, s:o}", "value", cell_value(c, v), "text",
+			  text, "level", str_or_null(role_level(r)));
 
 	if (v->unavailable)
 		json_object_set_new(j, "unavailable", json_true());
@@ -141,12 +142,16 @@ static json_t *messages_json(const struct panel *p, const struct snapshot *s)
 	for (size_t i = 0; i < n; i++) {
 		const struct snap_msg *m = &s->msgs[idx[i]];
 		format_iso_utc(when, sizeof(when), m->send_time);
-		json_array_append_new(a, json_pack("{s:o, s:s, s:s, s:s, s:b, s:s}",
-			"time", when[0] ? json_string(when) : json_null(),
-			"login_id", m->login_id ? m->login_id : "",
-			"first_name", m->first_name ? m->first_name : "",
-			"last_name", m->last_name ? m->last_name : "",
-			"urgent", m->urgent, "text", m->content ? m->content : ""));
+		json_array_append_new(
+			a,
+			json_pack("{s:o, s:s, s:s, s:s, s:b, s:s}", "time",
+				  when[0] ? json_string(when) : json_null(),
+				  "login_id", m->login_id ? m->login_id : "",
+				  "first_name",
+				  m->first_name ? m->first_name : "",
+				  "last_name", m->last_name ? m->last_name : "",
+				  "urgent", m->urgent, "text",
+				  m->content ? m->content : ""));
 	}
 	return a;
 }
@@ -165,8 +170,10 @@ static json_t *panel_json(const struct panel *p, const struct snapshot *s)
 	case PANEL_TOTALS:
 		vals = json_object();
 		for (size_t c = 0; c < p->ncols; c++)
-			json_object_set_new(vals, p->cols[c].id, cell_json(&p->cols[c],
-					    &s->totals[p->cols[c].tid]));
+			json_object_set_new(
+				vals, p->cols[c].id,
+				cell_json(&p->cols[c],
+					  &s->totals[p->cols[c].tid]));
 		json_object_set_new(j, "values", vals);
 		break;
 	case PANEL_AGENT_GRID:

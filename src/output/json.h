@@ -14,7 +14,9 @@
 
 #include "output/once.h"
 
-/* The version of the document's shape; a change that breaks a reader bumps it. */
+/*
+ * The version of the document's shape; a change that breaks a reader bumps it.
+ */
 #define JSON_FORMAT_VERSION 1
 
 /*

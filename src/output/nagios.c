@@ -28,10 +28,13 @@
 
 /* What the layouts show, added up. */
 struct tally {
-	size_t crit, warn, levels;	/* values at crit, at warn, with levels */
-	struct buf named[2];		/* the first few at crit [0] and warn [1] */
+	/* values at crit, at warn, with levels */
+	size_t crit, warn, levels;
+	/* the first few at crit [0] and warn [1] */
+	struct buf named[2];
 	struct buf perf;
-	bool multi;			/* more than one layout: labels say which */
+	/* more than one layout: labels say which */
+	bool multi;
 };
 
 /* Copy s into b with nothing the plugin format reads: no '|'. */
@@ -144,9 +147,11 @@ static void judge(struct tally *t, const struct panel *p, const char *row,
 	put_text(b, c->title);
 	buf_puts(b, " ");
 	put_text(b, text);
-	if ((r == ROLE_CRIT && c->th.has_crit) || (r == ROLE_WARN && c->th.has_warn)) {
+	if ((r == ROLE_CRIT && c->th.has_crit) ||
+	    (r == ROLE_WARN && c->th.has_warn)) {
 		/* The threshold as the value is shown: 0:30, not 30. */
-		struct cell th = { "t", r == ROLE_CRIT ? c->th.crit : c->th.warn,
+		struct cell th = { "t",
+				   r == ROLE_CRIT ? c->th.crit : c->th.warn,
 				   STATE_NONE, false };
 		format_cell(text, sizeof(text), c->fmt, &th, 1, 0);
 		buf_printf(b, " (%s %s)", role_name(r), text);
@@ -226,7 +231,9 @@ static void more(struct buf *line, size_t n)
 /* The line's words: how many at each level, and which. */
 static int summary(struct buf *line, const struct tally *t)
 {
-	int rc = t->crit ? NAGIOS_CRITICAL : t->warn ? NAGIOS_WARNING : NAGIOS_OK;
+	int rc = t->crit   ? NAGIOS_CRITICAL
+		 : t->warn ? NAGIOS_WARNING
+			   : NAGIOS_OK;
 
 	buf_printf(line, "WALLBOARD %s - ", rc == NAGIOS_CRITICAL ? "CRITICAL" :
 		   rc == NAGIOS_WARNING ? "WARNING" : "OK");

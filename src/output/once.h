@@ -18,7 +18,8 @@
 struct once_result {
 	const struct config *cfg;
 	const struct layoutset *set;
-	const struct snapshot *snap;	/* NULL: no data came (said on stderr) */
+	/* NULL: no data came (said on stderr) */
+	const struct snapshot *snap;
 	const struct provider_status *st;
 	double waited;			/* seconds from start to the data */
 	bool ascii;			/* ASCII only in the output */

@@ -29,7 +29,8 @@ static void plain_totals(FILE *out, const struct panel *p,
 
 	for (size_t i = 0; i < p->ncols; i++) {
 		const struct column *c = &p->cols[i];
-		enum role r = table_cell(c, &s->totals[c->tid], 0, text, sizeof(text));
+		enum role r = table_cell(c, &s->totals[c->tid], 0, text,
+					 sizeof(text));
 		fprintf(out, "  %s: %s%s%s\n", c->title, text,
 			*role_marker(r) ? " " : "", role_marker(r));
 	}
@@ -50,8 +51,8 @@ static void plain_grid(FILE *out, const struct panel *p,
 	}
 	fputs(" ", out);
 	for (size_t i = 0; i < p->ncols; i++) {
-		text_fit(cell, sizeof(cell), p->cols[i].title, col_width(&p->cols[i]),
-			 p->cols[i].align, ascii);
+		text_fit(cell, sizeof(cell), p->cols[i].title,
+			 col_width(&p->cols[i]), p->cols[i].align, ascii);
 		fprintf(out, " %s", cell);
 	}
 	fputs("\n", out);
@@ -59,12 +60,14 @@ static void plain_grid(FILE *out, const struct panel *p,
 	for (size_t r = 0; r < t.nrows; r++) {
 		fputs(" ", out);
 		for (size_t i = 0; i < p->ncols; i++) {
-			const struct cell *v = snapshot_cell(s, p->gid, t.rows[r], i);
+			const struct cell *v =
+				snapshot_cell(s, p->gid, t.rows[r], i);
 			enum role role = table_cell(&p->cols[i], v, 0, text,
 						    sizeof(text) - 3);
 			strcat(text, role_marker(role));
-			text_fit(cell, sizeof(cell), text, col_width(&p->cols[i]),
-				 p->cols[i].align, ascii);
+			text_fit(cell, sizeof(cell), text,
+				 col_width(&p->cols[i]), p->cols[i].align,
+				 ascii);
 			fprintf(out, " %s", cell);
 		}
 		fputs("\n", out);

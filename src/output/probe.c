@@ -81,7 +81,8 @@ static struct seen see_column(const struct snapshot *s, const struct panel *p,
 	if (p->kind == PANEL_TOTALS) {
 		see_cell(&w, &s->totals[col->tid]);
 		w.json = s->total_json_seen[col->tid];
-		w.nunknown = 0;		/* a total's states are the board's own */
+		/* a total's states are the board's own */
+		w.nunknown = 0;
 		return w;
 	}
 	const struct snap_grid *g = &s->grids[p->gid];
@@ -127,7 +128,8 @@ static const char *unit_of(const struct column *c, char *out, size_t size)
 			 "percent, sent as 0-100 (scale %g)", c->pct_scale);
 		break;
 	case FMT_DURATION:
-		snprintf(out, size, "seconds%s", c->ticks ? ", counting up" : "");
+		snprintf(out, size, "seconds%s",
+			 c->ticks ? ", counting up" : "");
 		break;
 	case FMT_TIME:
 		snprintf(out, size, "a time (epoch seconds or milliseconds)");
@@ -156,8 +158,9 @@ static bool report_column(FILE *out, const struct layout *l,
 {
 	const struct column *col = &p->cols[c];
 	struct seen w = see_column(s, p, c);
-	bool grid_rows = p->kind == PANEL_TOTALS ||
-			 (s->grids[p->gid].present && s->grids[p->gid].nrows > 0);
+	bool grid_rows =
+		p->kind == PANEL_TOTALS ||
+		(s->grids[p->gid].present && s->grids[p->gid].nrows > 0);
 	char types[80], unit[80];
 
 	fprintf(out, "    column \"%s\" (%s): ", col->id, col->stat);
@@ -166,7 +169,8 @@ static bool report_column(FILE *out, const struct layout *l,
 		return false;
 	}
 	if (!grid_rows) {
-		fprintf(out, "no rows to show it; %s\n", unit_of(col, unit, sizeof(unit)));
+		fprintf(out, "no rows to show it; %s\n",
+			unit_of(col, unit, sizeof(unit)));
 		return true;
 	}
 	if (w.refused > 0) {
@@ -189,19 +193,25 @@ static bool report_column(FILE *out, const struct layout *l,
 	}
 	fprintf(out, "; %s\n", unit_of(col, unit, sizeof(unit)));
 	if (col->fmt == FMT_PERCENT && col->pct_scale >= 50 && w.max > 1.5)
-		fprintf(out, "      ! values up to %g where a share of 0 to 1 was "
-			"assumed: if the server sends percentages, write scale = 1 "
-			"in this column (%s:%d)\n", w.max, l->file, col->line);
+		fprintf(out,
+			"      ! values up to %g where a share of 0 to 1 was "
+			"assumed: if the server sends percentages, write scale "
+			"= 1 in this column (%s:%d)\n",
+			w.max, l->file, col->line);
 	else if (col->fmt == FMT_PERCENT && col->pct_scale <= 1.5 &&
 		 w.max > 0 && w.max <= 1)
-		fprintf(out, "      ? values no higher than %g where percentages "
-			"of 0 to 100 were assumed: if the server sends shares (0 "
-			"to 1), write scale = 100 in this column (%s:%d); one poll "
-			"is not proof, --log says so after a day of data\n",
+		fprintf(out,
+			"      ? values no higher than %g where percentages of "
+			"0 to 100 were assumed: if the server sends shares (0 "
+			"to 1), write scale = 100 in this column (%s:%d); one "
+			"poll is not proof, --log says so after a day of "
+			"data\n",
 			w.max, l->file, col->line);
 	for (size_t i = 0; i < w.nunknown; i++)
-		fprintf(out, "      ! unknown state word \"%s\": shown as sent and "
-			"sorted last; map it with state_map = {\"%s=not_ready\"} "
+		fprintf(out,
+			"      ! unknown state word \"%s\": shown as sent and "
+			"sorted last; map it with state_map = "
+			"{\"%s=not_ready\"} "
 			"(or ready, busy, after_call_work, logged_out)\n",
 			w.unknown[i], w.unknown[i]);
 	return true;
@@ -230,8 +240,8 @@ static void report_panel(FILE *out, const struct layout *l,
 		}
 		if (t->nmissing < PROBE_MISSING)
 			snprintf(t->missing[t->nmissing], sizeof(t->missing[0]),
-				 "%s:%d panel \"%s\" column \"%s\" (%s)", l->file,
-				 p->cols[c].line, p->id, p->cols[c].id,
+				 "%s:%d panel \"%s\" column \"%s\" (%s)",
+				 l->file, p->cols[c].line, p->id, p->cols[c].id,
 				 p->cols[c].stat);
 		t->nmissing++;
 	}
@@ -270,6 +280,7 @@ int probe_report(FILE *out, const struct once_result *r)
 	for (size_t i = 0; i < t.nmissing && i < PROBE_MISSING; i++)
 		fprintf(out, "  missing: %s\n", t.missing[i]);
 	if (t.nmissing > PROBE_MISSING)
-		fprintf(out, "  (and %zu more missing)\n", t.nmissing - PROBE_MISSING);
+		fprintf(out, "  (and %zu more missing)\n",
+			t.nmissing - PROBE_MISSING);
 	return t.arrived == t.columns ? 0 : 1;
 }

@@ -15,6 +15,9 @@
 
 #include "providers/demo.h"
 
+/* How far demand swings above the day's in waves (sim_options.surge). */
+#define DEMO_SURGE 8.0
+
 struct demo {
 	struct provider base;
 	const struct config *cfg;
@@ -34,6 +37,34 @@ static double local_time_of_day(void)
 
 	localtime_r(&t, &tm);
 	return tm.tm_hour * 3600.0 + tm.tm_min * 60.0 + tm.tm_sec;
+}
+
+bool demo_time_parse(const char *text, double *secs)
+{
+	unsigned h, m;
+	int end = 0;
+
+	if (text == NULL || strlen(text) != 5 || text[2] != ':' ||
+	    sscanf(text, "%2u:%2u%n", &h, &m, &end) != 2 || end != 5 ||
+	    h > 23 || m > 59)
+		return false;
+	*secs = h * 3600.0 + m * 60.0;
+	return true;
+}
+
+/*
+ * The simulated centre a demo runs: at --demo-time, else mid-morning
+ * whatever the hour, in waves of demand (DEMO_SURGE) that build queues
+ * past what the agents can take and drain them again: a demo should
+ * show a busy room, and its thresholds at work, from its first minute.
+ */
+static void demo_sim_options(const struct config *cfg, struct sim_options *o)
+{
+	sim_options_default(o);
+	o->seed = (unsigned)time(NULL);
+	o->surge = DEMO_SURGE;
+	if (cfg == NULL || !demo_time_parse(cfg->demo_time, &o->start_of_day))
+		o->start_of_day = 10.5 * 3600 + fmod(local_time_of_day(), 3600);
 }
 
 static int demo_pollfds(struct provider *p, struct pollfd *fds, int max)
@@ -114,10 +145,7 @@ struct provider *demo_open(const struct source *src, const struct config *cfg,
 	struct sim_options o;
 	char err[256] = "";
 
-	sim_options_default(&o);
-	o.seed = (unsigned)time(NULL);
-	/* Mid-morning, whatever the hour: a demo should show a busy room. */
-	o.start_of_day = 10.5 * 3600 + fmod(local_time_of_day(), 3600);
+	demo_sim_options(cfg, &o);
 	d->base.ops = &demo_ops;
 	d->cfg = cfg;
 	d->view = src->demo;
@@ -132,4 +160,26 @@ struct provider *demo_open(const struct source *src, const struct config *cfg,
 	d->st.state = CONN_WAITING;
 	d->next_poll = now_mono();
 	return &d->base;
+}
+
+int demo_list(const struct config *cfg, const char *what, FILE *out,
+	      char *err, size_t errsz)
+{
+	struct sim_options o;
+	struct sim *sim;
+	struct cfg_item *items;
+	long n;
+
+	demo_sim_options(cfg, &o);
+	sim = sim_new(&o);
+	n = sim_cfg_list(sim, what, &items);
+	sim_free(sim);
+	if (n < 0) {
+		snprintf(err, errsz, "--list-%s: the simulated centre has no "
+			 "such list", what);
+		return 1;
+	}
+	cfg_items_print(out, items, n);
+	cfg_items_free(items, n);
+	return 0;
 }

@@ -9,7 +9,9 @@
 #ifndef WB_DEMO_H
 #define WB_DEMO_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "config.h"
 #include "layout/layout.h"
@@ -33,5 +35,15 @@ struct demo_view {
 /* The simulator answering as src for everything the layouts show. */
 struct provider *demo_open(const struct source *src, const struct config *cfg,
 			   const struct layoutset *set, struct errlist *errs);
+
+/* A time of day "HH:MM" as seconds after midnight; false when it is not one. */
+bool demo_time_parse(const char *text, double *secs);
+
+/*
+ * --list-* with --demo: the simulated centre's teams, services, agents
+ * or dispositions, printed as a server's lists are. 0, or 1 with err.
+ */
+int demo_list(const struct config *cfg, const char *what, FILE *out,
+	      char *err, size_t errsz);
 
 #endif

@@ -392,3 +392,41 @@ char *sim_object_list(struct sim *s, const char *what)
 		buf_printf(&b, "%s\n", s->svcs[i].name);
 	return b.data;
 }
+
+/* One entry of a list: copies of id (may be NULL) and name. */
+static void item_add(struct cfg_item **v, long *n, const char *id,
+		     const char *name)
+{
+	*v = xreallocarray(*v, (size_t)*n + 1, sizeof(**v));
+	(*v)[*n].id = id ? xstrdup(id) : NULL;
+	(*v)[*n].name = xstrdup(name);
+	(*n)++;
+}
+
+/*
+ * The model's objects as a server's configuration lists them (--list-*
+ * with --demo): "teams", "services" and "agents" by id and name,
+ * "dispositions" by name. -1 for another what.
+ */
+long sim_cfg_list(struct sim *s, const char *what, struct cfg_item **out)
+{
+	long n = 0;
+
+	*out = NULL;
+	if (strcmp(what, "teams") == 0)
+		for (int i = 0; i < s->nteams; i++)
+			item_add(out, &n, s->teams[i].id, s->teams[i].name);
+	else if (strcmp(what, "services") == 0)
+		for (int i = 0; i < s->nsvcs; i++)
+			item_add(out, &n, s->svcs[i].id, s->svcs[i].name);
+	else if (strcmp(what, "agents") == 0)
+		for (int i = 0; i < s->nagents; i++)
+			item_add(out, &n, s->agents[i].login_id,
+				 s->agents[i].full);
+	else if (strcmp(what, "dispositions") == 0)
+		for (int i = 0; i < SIM_NDISP; i++)
+			item_add(out, &n, NULL, sim_dispositions[i]);
+	else
+		return -1;
+	return n;
+}

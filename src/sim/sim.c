@@ -29,6 +29,8 @@
 #define QUEUE_CAP 5000		/* callers beyond this are dropped */
 #define TEAM_SIZE 12		/* agents per team */
 #define DIAL_EVERY 15.0		/* mean idle seconds before the dialer connects */
+#define SURGE_PERIOD 300.0	/* seconds of one wave of demand (surge) */
+#define SURGE_LEAD 60.0		/* the first wave's rise before start_of_day */
 
 /* Share of the peak arrival rate at each hour of the day (interpolated). */
 static const double day_profile[25] = {
@@ -491,6 +493,25 @@ static void service_arrival(struct sim *s, struct sim_service *sv, double t)
 	queue_push(&sv->queue, c);
 }
 
+/*
+ * The share of its usual demand service v has at t (opt.surge): waves
+ * whose first rise began SURGE_LEAD before start_of_day on the first
+ * service, the others' a little later each, so a demo opens on queues
+ * building; the hours before were an ordinary morning.
+ */
+static double surge_factor(const struct sim *s, const struct sim_service *sv,
+			   double t)
+{
+	double v = (double)(sv - s->svcs), x;
+
+	x = (t - s->opt.start_of_day + SURGE_LEAD) / SURGE_PERIOD -
+	    v / (2.0 * s->nsvcs);
+	if (s->opt.surge <= 0 || x < 0)
+		return 1;	/* the day before the demo is an ordinary one */
+	x = fmax(0, sin(2 * M_PI * x));
+	return 1 + s->opt.surge * x * x * x * x;
+}
+
 /* Arrivals and abandons of one service during the tick ending at t. */
 static void service_tick(struct sim *s, struct sim_service *sv, double t,
 			 double dt)
@@ -498,7 +519,8 @@ static void service_tick(struct sim *s, struct sim_service *sv, double t,
 	int n = 0;
 
 	if (sv->media != MEDIA_OUTBOUND)
-		n = rand_poisson(s, sv->rate * sim_day_load(t) * dt / HOUR);
+		n = rand_poisson(s, sv->rate * sim_day_load(t) *
+				 surge_factor(s, sv, t) * dt / HOUR);
 	for (int i = 0; i < n; i++)
 		service_arrival(s, sv, t);
 	if (sv->queue.n > 0)

@@ -21,6 +21,14 @@ struct sim_options {
 	int agents;		/* number of agents (0 = default 48) */
 	int services;		/* number of services (0 = default 10) */
 	int messages;		/* chat messages kept (0 = default 40) */
+	/*
+	 * Demand in waves of a few minutes over the day's: each service's
+	 * arrivals swing by this share of its rate around it (0 = none;
+	 * --demo's lively room), so queues build past what the agents can
+	 * take and drain again. The waves start at start_of_day with the
+	 * first services' rising, and reach the others in turn.
+	 */
+	double surge;
 };
 
 void sim_options_default(struct sim_options *o);
@@ -61,5 +69,14 @@ void sim_pins_reset(struct sim *s);
 
 /* Object ids: "agents" (login ids), "queues" (service names), one per line (malloc'd). */
 char *sim_object_list(struct sim *s, const char *what);
+
+/*
+ * The model's objects as a server's configuration lists them (--list-*
+ * with --demo): "teams", "services", "agents" (id and name) and
+ * "dispositions" (name); the count, or -1 for another what. Free with
+ * cfg_items_free.
+ */
+struct cfg_item;
+long sim_cfg_list(struct sim *s, const char *what, struct cfg_item **out);
 
 #endif

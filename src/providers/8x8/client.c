@@ -35,7 +35,8 @@ struct eightbyeight {
 	const struct layoutset *set;
 	char *base_url;		/* without a trailing /api/rtstats/stats */
 	bool need_agents, need_queues;
-	struct buf agents;	/* this poll's agents body, until queues come */
+	/* this poll's agents body, until queues come */
+	struct buf agents;
 	/* --list-* */
 	const char *list_what;
 	FILE *list_out;
@@ -75,7 +76,9 @@ const char *eightbyeight_region_url(const char *region)
  */
 static char *base_url(const struct config *cfg)
 {
-	const char *u = cfg->url ? cfg->url : eightbyeight_region_url(e8_settings(cfg)->region);
+	const char *u =
+		cfg->url ? cfg->url
+			 : eightbyeight_region_url(e8_settings(cfg)->region);
 	size_t n = strlen(u), k = strlen(API_PATH);
 
 	while (n > 0 && u[n - 1] == '/')
@@ -133,9 +136,11 @@ static void refused(struct eightbyeight *e, const struct http_result *res,
 
 	if (res->status == 401 || res->status == 403) {
 		session_describe(&e->s, res, what, sizeof(what));
-		snprintf(full, sizeof(full), "the server refused the tenant and "
+		snprintf(full, sizeof(full),
+			 "the server refused the tenant and "
 			 "API token (%s): check tenant and the token "
-			 "(WALLBOARD_API_TOKEN or api_token_file)", what);
+			 "(WALLBOARD_API_TOKEN or api_token_file)",
+			 what);
 		session_fatal(&e->s, step, now, full);
 	} else if (res->status == 404) {
 		session_describe(&e->s, res, what, sizeof(what));
@@ -260,12 +265,14 @@ static bool settings_ok(const struct config *cfg, struct errlist *errs)
 		u = eightbyeight_region_url(e8_settings(cfg)->region);
 	if (u == NULL || (strncmp(u, "http://", 7) != 0 &&
 			  strncmp(u, "https://", 8) != 0)) {
-		errlist_add(errs, "no server: give --url https://host, or url or "
+		errlist_add(errs,
+			    "no server: give --url https://host, or url or "
 			    "region (na1 ... na4, na7, ca, uk) in the config");
 		return false;
 	}
 	if (cfg->tenant == NULL || e8_settings(cfg)->api_token == NULL) {
-		errlist_add(errs, "no credentials: give --tenant (the tenant name) "
+		errlist_add(errs,
+			    "no credentials: give --tenant (the tenant name) "
 			    "with WALLBOARD_API_TOKEN (or api_token_file)");
 		return false;
 	}
@@ -297,7 +304,8 @@ struct provider *eightbyeight_open(const struct config *cfg,
 	e = e_new(cfg, set);
 	eightbyeight_needs(set, &e->need_agents, &e->need_queues);
 	if (!e->need_agents && !e->need_queues)
-		e->need_queues = true;	/* still say whether the server answers */
+		/* still say whether the server answers */
+		e->need_queues = true;
 	session_plan(&e->s, first_step(e), now_mono());
 	return &e->s.base;
 }
@@ -313,7 +321,8 @@ char *eightbyeight_plan(const struct config *cfg, const struct layoutset *set)
 		buf_puts(&b, "GET " API_PATH "/agents.json\n");
 	if (queues || !agents)
 		buf_puts(&b, "GET " API_PATH "/queues.json\n");
-	buf_printf(&b, "every %g s (the server refreshes its figures every 10 s)",
+	buf_printf(&b,
+		   "every %g s (the server refreshes its figures every 10 s)",
 		   cfg->interval);
 	return b.data;
 }
@@ -341,8 +350,8 @@ int eightbyeight_list(const struct config *cfg, const char *what, FILE *out,
 	session_plan(&e->s, STEP_LIST, now_mono());
 	session_run(&e->s, &e->list_done);
 	if (!e->list_done || e->s.st.state != CONN_CLOSED) {
-		snprintf(err, errsz, "%s", e->s.st.message[0] ? e->s.st.message :
-			 "timed out");
+		snprintf(err, errsz, "%s",
+			 e->s.st.message[0] ? e->s.st.message : "timed out");
 		rc = 1;
 	}
 	e_destroy(&e->s.base);
@@ -357,8 +366,8 @@ static const struct option_def options[] = {
 		.where = OPT_BOTH,
 		.offset = offsetof(struct eightbyeight_settings, region),
 		.arg = "NAME",
-		.help = "the tenant's region instead of --url (na1, na2, na3, na4, "
-			"na7, ca, uk)",
+		.help = "the tenant's region instead of --url (na1, na2, na3, "
+			"na4, na7, ca, uk)",
 	},
 	{
 		.name = "api_token_file",

@@ -126,7 +126,8 @@ static void raw_of(json_t *v, struct raw *r)
 			     json_integer_value(v));
 		break;
 	case JSON_REAL:
-		n = snprintf(r->num, sizeof(r->num), "%.15g", json_real_value(v));
+		n = snprintf(r->num, sizeof(r->num), "%.15g",
+			     json_real_value(v));
 		break;
 	case JSON_TRUE:
 		n = snprintf(r->num, sizeof(r->num), "1");
@@ -202,7 +203,8 @@ static const char *code_lookup(const char *raw, const struct code_word *table,
 /* An agent-status code as the core's state word (see the header). */
 const char *eightbyeight_state_word(const char *raw)
 {
-	const char *w = code_lookup(raw, state_words, WB_ARRAY_LEN(state_words));
+	const char *w =
+		code_lookup(raw, state_words, WB_ARRAY_LEN(state_words));
 	const struct state_word *sw;
 
 	if (w)
@@ -215,7 +217,8 @@ const char *eightbyeight_state_word(const char *raw)
 /* The medium of an agent-media-id code; other text passes through. */
 static const char *media_word(const char *raw)
 {
-	const char *w = code_lookup(raw, media_words, WB_ARRAY_LEN(media_words));
+	const char *w =
+		code_lookup(raw, media_words, WB_ARRAY_LEN(media_words));
 
 	return w ? w : raw;
 }
@@ -236,7 +239,8 @@ static bool shape_error(char *err, size_t errsz, const struct list_shape *k,
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
 	if (errsz)
-		snprintf(err, errsz, "%s: unexpected shape: %s", k->plural, why);
+		snprintf(err, errsz, "%s: unexpected shape: %s", k->plural,
+			 why);
 	return false;
 }
 
@@ -313,7 +317,8 @@ static bool take_items(struct list *l, json_t *v, const struct list_shape *k,
 		list_add(l, v);
 		return true;
 	}
-	if (json_is_null(v) || (json_is_string(v) && json_string_length(v) == 0))
+	if (json_is_null(v) ||
+	    (json_is_string(v) && json_string_length(v) == 0))
 		return true;
 	if (!json_is_array(v))
 		return shape_error(err, errsz, k, "\"%s\" is %s", k->singular,
@@ -366,8 +371,9 @@ static bool take_body(struct list *l, json_t *root, const struct list_shape *k,
 		list_add(l, root);
 		return true;
 	}
-	return shape_error(err, errsz, k, "neither \"%s\", \"%s\" nor %s record",
-			   k->plural, k->singular,
+	return shape_error(err, errsz, k,
+			   "neither \"%s\", \"%s\" nor %s record", k->plural,
+			   k->singular,
 			   k == &agent_shape ? "an agent" : "a queue");
 }
 
@@ -422,8 +428,8 @@ static bool agent_kept(const struct panel *p, json_t *row)
 {
 	struct raw r;
 
-	if (p->nteams > 0 &&
-	    (!row_raw(row, "group-id", &r) || !in_list(p->teams, p->nteams, r.s)))
+	if (p->nteams > 0 && (!row_raw(row, "group-id", &r) ||
+			      !in_list(p->teams, p->nteams, r.s)))
 		return false;
 	if (p->logged_in_only && row_raw(row, "agent-status", &r) &&
 	    same_code(r.s, "9"))
@@ -521,7 +527,8 @@ static void fill_grid(struct snapshot *s, const struct panel *p, size_t gid,
 			json_t *v = field(l->rows[i], p->cols[c].stat);
 			if (v != NULL)
 				snapshot_saw_json(s, gid, c, json_typeof(v));
-			snapshot_set(s, gid, r, c, cell(s, l->rows[i], &p->cols[c]));
+			snapshot_set(s, gid, r, c,
+				     cell(s, l->rows[i], &p->cols[c]));
 		}
 		r++;
 	}
@@ -587,10 +594,12 @@ static const char *acc_text(struct snapshot *s, const struct acc *a,
 	case DERIVE_SUM:
 		return snapshot_number(s, a->sum, duration ? 0 : -1);
 	case DERIVE_MAX:
-		return a->rows ? snapshot_number(s, a->max, duration ? 0 : -1) : "";
+		return a->rows ? snapshot_number(s, a->max, duration ? 0 : -1)
+			       : "";
 	case DERIVE_WAVG:
-		return a->weight > 0 ?
-		       snapshot_number(s, a->sum / a->weight, duration ? 0 : 2) : "";
+		return a->weight > 0 ? snapshot_number(s, a->sum / a->weight,
+						       duration ? 0 : 2)
+				     : "";
 	}
 	return "";
 }

@@ -25,7 +25,8 @@ static bool tenant_token_ok(struct request *rq)
 
 	if (!basic_credentials(rq, &user, &token))
 		return false;
-	ok = strcmp(user, server.tenant) == 0 && strcmp(token, server.secret) == 0;
+	ok = strcmp(user, server.tenant) == 0 &&
+	     strcmp(token, server.secret) == 0;
 	explicit_bzero(token, strlen(token));
 	free(user);
 	free(token);
@@ -59,7 +60,8 @@ static void serve(struct request *rq, struct reply *rp, const char *prefix,
 	}
 	id = json_id(rq->path, prefix);
 	if (id == NULL) {
-		reply_api_error(rp, 406, "only the JSON format (.json) is simulated");
+		reply_api_error(rp, 406,
+				"only the JSON format (.json) is simulated");
 		return;
 	}
 	sim_advance(server.sim, now_mono());
@@ -100,8 +102,9 @@ static void error_8x8(struct reply *rp, int status, const char *msg)
 {
 	json_t *m = json_string(msg);
 
-	reply_json(rp, status, json_pack("{s:i, s:o}", "status", status,
-					 "message", m ? m : json_string("error")));
+	reply_json(rp, status,
+		   json_pack("{s:i, s:o}", "status", status, "message",
+			     m ? m : json_string("error")));
 }
 
 static const struct route routes[] = {

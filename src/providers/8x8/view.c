@@ -51,9 +51,11 @@ enum bucket { B_AVAIL, B_PROC, B_WRAP, B_BREAK, B_OFFLINE, B_N };
 struct agent_day {
 	double past[B_N];	/* before the current state, by bucket */
 	double past_login;	/* logged-in time before the current state */
-	double in;		/* seconds in the current state (0 logged out) */
+	/* seconds in the current state (0 logged out) */
+	double in;
 	int cur;		/* the current state's bucket, -1 logged out */
-	double window;		/* seconds logged in during the last half hour */
+	/* seconds logged in during the last half hour */
+	double window;
 };
 
 /* --- values as the converter writes them --------------------------------- */
@@ -117,7 +119,7 @@ static char *one_body(const char *inner, json_t *item)
 	return text;
 }
 
-/* --- agents: states ------------------------------------------------------- */
+/* --- agents: states ------------------------------------------------------ */
 
 /* True when reason is one of the scheduled breaks' (a break, lunch). */
 static bool break_reason(const char *reason)
@@ -235,7 +237,7 @@ static int line1_status(const struct sim *s, const struct sim_agent *a,
 	return 5;
 }
 
-/* --- agents: status codes ------------------------------------------------- */
+/* --- agents: status codes ------------------------------------------------ */
 
 /* A stable status-code-item-id for a not-ready reason. */
 static unsigned reason_code(const char *reason)
@@ -264,7 +266,8 @@ static void short_code(const char *reason, char *out, size_t outsz)
 			break;
 		if (n + 1 >= outsz)
 			break;
-		out[n++] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : (char)c;
+		out[n++] =
+			c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : (char)c;
 	}
 	out[n] = '\0';
 }
@@ -287,7 +290,7 @@ static void put_status_code(json_t *o, const struct sim_agent *a)
 	put_num(o, "status-code-list-id", 1);
 }
 
-/* --- agents: time ----------------------------------------------------------- */
+/* --- agents: time -------------------------------------------------------- */
 
 /* The bucket of the agent's current state, -1 logged out. */
 static int state_bucket(const struct sim_agent *a)
@@ -366,7 +369,8 @@ static double half_hour_share(const struct agent_day *d)
 {
 	double cur = fmin(d->in, d->window);
 
-	return d->past_login > 0 ? fmin(1, (d->window - cur) / d->past_login) : 0;
+	return d->past_login > 0 ? fmin(1, (d->window - cur) / d->past_login)
+				 : 0;
 }
 
 /* The last half hour's time in bucket b. */
@@ -376,7 +380,7 @@ static double half_hour_time(const struct agent_day *d, int b)
 	       (d->cur == b ? fmin(d->in, d->window) : 0);
 }
 
-/* --- agents: the record ----------------------------------------------------- */
+/* --- agents: the record -------------------------------------------------- */
 
 /* The day-* and thirty-min-* fields, in the reference's order. Accepted
  * are the finished interactions and the one being talked on; the half
@@ -423,7 +427,8 @@ static void put_lines(json_t *o, const struct sim *s, const struct sim_agent *a)
 	int line1 = line1_status(s, a, &since);
 
 	put_num(o, "phone-line1-status", line1);
-	put_num(o, "phone-line1-status-time", line1 < 0 ? -1 : floor(s->t - since));
+	put_num(o, "phone-line1-status-time",
+		line1 < 0 ? -1 : floor(s->t - since));
 	put_num(o, "phone-line2-status", -1);
 	put_num(o, "phone-line2-status-time", -1);
 }
@@ -480,7 +485,7 @@ char *eightbyeight_view_agents(struct sim *s, const char *id)
 	return list_body("agents", "agent", items);
 }
 
-/* --- queues --------------------------------------------------------------- */
+/* --- queues -------------------------------------------------------------- */
 
 /* How many agents of one team are in each agent-count-* state. */
 struct team_count {
@@ -616,7 +621,8 @@ static void put_queue_half(json_t *o, const struct queue_day *q,
 
 	put_num(o, "thirty-min-abandoned", q->abandoned * q->share);
 	put_num(o, "thirty-min-accepted", accepted);
-	put_num(o, "thirty-min-avg-duration", accepted > 0 ? q->avg_duration : 0);
+	put_num(o, "thirty-min-avg-duration",
+		accepted > 0 ? q->avg_duration : 0);
 	put_num(o, "thirty-min-avg-wait-time", queued > 0 ? q->avg_wait : 0);
 	put_num(o, "thirty-min-longest-wait-time", any ?
 		fmin(HALF_HOUR, fmax(f[L_MAX_WAIT], q->avg_wait)) : -1);
@@ -663,7 +669,8 @@ static json_t *queue_json(struct sim *s, int v, const struct team_count *tc)
 	put_text(o, "queue-name", sv->name);
 	put_num(o, "queue-size", f[L_WAITING]);
 	put_num(o, "sla-activity", q.sla_now);
-	put_num(o, "sla-target", sv->media == MEDIA_OUTBOUND ? 0 : sv->sl_target);
+	put_num(o, "sla-target",
+		sv->media == MEDIA_OUTBOUND ? 0 : sv->sl_target);
 	put_queue_half(o, &q, f);
 	free(f);
 	return o;

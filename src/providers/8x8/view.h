@@ -12,8 +12,12 @@
 
 #include "sim/sim.h"
 
-/* 8x8: GET /api/rtstats/stats/agents.json (id NULL) or /agent/{id}.json; NULL for an unknown id. */
+/*
+ * 8x8: GET /api/rtstats/stats/agents.json (id NULL) or /agent/{id}.json; NULL
+ * for an unknown id.
+ */
 char *eightbyeight_view_agents(struct sim *s, const char *id);
-char *eightbyeight_view_queues(struct sim *s, const char *id);	/* queues.json, queue/{id}.json */
+/* queues.json, queue/{id}.json */
+char *eightbyeight_view_queues(struct sim *s, const char *id);
 
 #endif

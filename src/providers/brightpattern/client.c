@@ -7,8 +7,8 @@
  *
  * LOGIN is OAuth2 client credentials (POST /configapi/v2/oauth/token, then
  * "Authorization: Bearer") when a client secret is configured, else the
- * password login (POST /statsapi/auth, then its token as the Cookie header
- * the text describes). RESOLVE turns team and service names into ids for
+ * password login (POST /statsapi/auth, then its token as the cookies the
+ * text describes, kept in the cookie store beside the server's own). RESOLVE turns team and service names into ids for
  * the collection dialect; it and --list-* are lists.c's. How a panel's
  * selection is applied is selection.c's plan, made once here. Every
  * answer decides the next step and when it runs:
@@ -27,8 +27,8 @@
  *   malformed -> counted and reported; the last good snapshot stays
  *
  * OAuth tokens are renewed before expires_in runs out. Secrets are only
- * ever written into request bodies and the login's own header (Bearer,
- * Cookie); no message here contains one.
+ * ever written into request bodies, the Bearer header and the cookie
+ * store; no message here contains one.
  */
 #include "autoconf.h"
 
@@ -80,41 +80,36 @@ static bool cookie_value_ok(const char *v)
 }
 
 /*
- * The Cookie header of a password login: the token, and the tenant and
- * login name beside it as the text shows them (each only when a cookie
- * can carry it as it is; the token alone is the login).
+ * The cookies of a password login, in the cookie store beside the
+ * server's own (a load balancer's or a session's cookie goes back as a
+ * browser sends it): the token, and the tenant and login name as the
+ * text shows them (each only when a cookie can carry it as it is; the
+ * token alone is the login). False when the store takes none.
  */
-static char *login_cookie(const char *token, const char *tenant,
-			  const char *user)
+static bool login_cookies(struct brightpattern *sa, const char *token)
 {
-	struct buf b;
+	const struct config *c = sa->cfg;
+	struct http *h = sa->s.http;
 
-	buf_init(&b);
-	buf_printf(&b, "Cookie: %s=%s", COOKIE_TOKEN, token);
-	if (cookie_value_ok(tenant))
-		buf_printf(&b, "; %s=%s", COOKIE_TENANT, tenant);
-	if (cookie_value_ok(user))
-		buf_printf(&b, "; %s=%s", COOKIE_LOGIN, user);
-	return b.data;
+	if (!http_set_cookie(h, c->url, COOKIE_TOKEN, token))
+		return false;
+	if (cookie_value_ok(c->tenant))
+		http_set_cookie(h, c->url, COOKIE_TENANT, c->tenant);
+	if (cookie_value_ok(c->user))
+		http_set_cookie(h, c->url, COOKIE_LOGIN, c->user);
+	return true;
 }
 
 void bp_request(struct brightpattern *sa, const char *method, const char *path,
 		const char *body, const char *ctype, session_answer_fn fn)
 {
 	char *auth = sa->oauth ? session_bearer(&sa->s) : NULL;
-	const char *headers[] = { auth ? auth : sa->cookie, NULL };
+	const char *headers[] = { auth, NULL };
 
-	struct session_call c = { method, path, headers, body, ctype, NULL, NULL };
+	struct session_call c = {
+		method, path, headers, body, ctype, NULL, NULL
+	};
 
-	/*
-	 * With the login's own Cookie header, the cookie store sends none:
-	 * the server's Set-Cookie copies of the same cookies would go out a
-	 * second time (curl adds the store's in a header of its own), and
-	 * where they would not come back (another host or path behind a
-	 * proxy, no Set-Cookie at all) the header is all there is.
-	 */
-	if (sa->cookie)
-		http_clear_cookies(sa->s.http);
 	session_request(&sa->s, &c, fn);
 	secret_free(auth);
 }
@@ -138,8 +133,8 @@ void bp_after_login(struct brightpattern *sa, double now)
 }
 
 /* A login was refused: a fault for the administrator, not the network. */
-static void login_refused(struct brightpattern *sa, const struct http_result *res,
-			  double now)
+static void login_refused(struct brightpattern *sa,
+			  const struct http_result *res, double now)
 {
 	char what[300];
 
@@ -152,15 +147,18 @@ static void login_refused(struct brightpattern *sa, const struct http_result *re
 	}
 
 	if (!sa->oauth && res->status == 403)
-		session_fatal(&sa->s, STEP_LOGIN, now, "the server refuses password login (403 illegal login "
-		      "attempt): use an API secret (client_id and "
-		      "WALLBOARD_CLIENT_SECRET) instead");
+		session_fatal(
+			&sa->s, STEP_LOGIN, now,
+			"the server refuses password login (403 illegal login "
+			"attempt): use an API secret (client_id and "
+			"WALLBOARD_CLIENT_SECRET) instead");
 	else {
 		session_describe(&sa->s, res, what, sizeof(what));
 		char full[400];
-		snprintf(full, sizeof(full), "login refused (%s): check %s and tenant",
-			 what, sa->oauth ? "client id, client secret" :
-			 "user, password");
+		snprintf(full, sizeof(full),
+			 "login refused (%s): check %s and tenant", what,
+			 sa->oauth ? "client id, client secret"
+				   : "user, password");
 		session_fatal(&sa->s, STEP_LOGIN, now, full);
 	}
 }
@@ -185,7 +183,8 @@ static void on_oauth(void *owner, const struct http_result *res,
 			bp_after_login(sa, now);
 			return;
 		}
-		session_fault(&sa->s, STEP_LOGIN, now, "the token answer had no access_token");
+		session_fault(&sa->s, STEP_LOGIN, now,
+			      "the token answer had no access_token");
 		return;
 	}
 	if (res->status == 400 || res->status == 401 || res->status == 403) {
@@ -216,9 +215,13 @@ static void on_auth(void *owner, const struct http_result *res,
 			secret_free(tok);
 			return;
 		}
-		secret_free(sa->cookie);
-		sa->cookie = tok ? login_cookie(tok, sa->cfg->tenant,
-						sa->cfg->user) : NULL;
+		if (tok && !login_cookies(sa, tok)) {
+			session_fatal(&sa->s, STEP_LOGIN, now,
+				      "the login token cannot be kept as a "
+				      "cookie for the server's URL");
+			secret_free(tok);
+			return;
+		}
 		secret_free(tok);
 		sa->s.st.fatal = false;
 		bp_after_login(sa, now);
@@ -235,9 +238,10 @@ static void on_auth(void *owner, const struct http_result *res,
 static void json_login_body(struct buf *b, const char *tenant, const char *user,
 			    const char *password)
 {
-	json_t *o = json_pack("{s:s, s:s, s:s}", "tenant_url", tenant ? tenant : "",
-			      "username", user ? user : "",
-			      "password", password ? password : "");
+	json_t *o =
+		json_pack("{s:s, s:s, s:s}", "tenant_url", tenant ? tenant : "",
+			  "username", user ? user : "", "password",
+			  password ? password : "");
 	char *text = json_dumps(o, JSON_COMPACT);
 
 	buf_puts(b, text);
@@ -253,8 +257,6 @@ static void do_login(struct brightpattern *sa)
 
 	session_progress(&sa->s, CONN_AUTH, "logging in");
 	http_clear_cookies(sa->s.http);
-	secret_free(sa->cookie);
-	sa->cookie = NULL;
 	buf_init(&body);
 	if (sa->oauth) {
 		char *id = url_escape(c->client_id);
@@ -269,18 +271,19 @@ static void do_login(struct brightpattern *sa)
 		     "application/x-www-form-urlencoded", on_oauth);
 	} else {
 		json_login_body(&body, c->tenant, c->user, c->password);
-		bp_request(sa, "POST", "/statsapi/auth", body.data, "application/json",
-		     on_auth);
+		bp_request(sa, "POST", "/statsapi/auth", body.data,
+			   "application/json", on_auth);
 	}
 	explicit_bzero(body.data, body.len);
 	buf_free(&body);
 }
 
 /* The grid a 400's message names, as "layout "X", panel "Y"". */
-static void name_grid(const struct brightpattern *sa, const char *msg, char *out,
-		      size_t outsz)
+static void name_grid(const struct brightpattern *sa, const char *msg,
+		      char *out, size_t outsz)
 {
-	const struct grid_ref *g = brightpattern_subscription_grid_in(sa->set, msg);
+	const struct grid_ref *g =
+		brightpattern_subscription_grid_in(sa->set, msg);
 
 	if (g)
 		snprintf(out, outsz, " (layout \"%s\" in %s, panel \"%s\")",
@@ -313,7 +316,8 @@ static void on_subscribe(void *owner, const struct http_result *res,
 		 */
 		sa->subscribed = (res->status >= 200 && res->status < 300) ||
 				 res->status == 0;
-		session_plan(&sa->s, sa->subscribed ? STEP_RELEASE : STEP_NONE, now);
+		session_plan(&sa->s, sa->subscribed ? STEP_RELEASE : STEP_NONE,
+			     now);
 		if (!sa->subscribed)
 			session_say(&sa->s, CONN_CLOSED, "%s", "");
 		return;
@@ -323,27 +327,32 @@ static void on_subscribe(void *owner, const struct http_result *res,
 	case 201:
 	case 204:
 		sa->subscribed = true;
-		session_progress(&sa->s, CONN_WAITING, "waiting for the first data");
+		session_progress(&sa->s, CONN_WAITING,
+				 "waiting for the first data");
 		session_plan(&sa->s, STEP_POLL, now);
 		return;
 	case 401:
 		bp_relogin(sa, now);
 		return;
 	case 409:
-		session_fault(&sa->s, STEP_SUBSCRIBE, now, "the tenant's subscription limit is "
-		      "reached (409): another wallboard must stop first");
+		session_fault(
+			&sa->s, STEP_SUBSCRIBE, now,
+			"the tenant's subscription limit is "
+			"reached (409): another wallboard must stop first");
 		return;
 	case 400:
 	case 413:
 		msg = brightpattern_parse_error(res->body, res->len);
 		name_grid(sa, msg, where, sizeof(where));
-		snprintf(full, sizeof(full), "the server refused the subscription "
-			 "(%ld%s%s)%s%s", res->status, msg ? ": " : "",
-			 msg ? msg : "", where, where[0] ? "" :
-			 bp_dialect(sa->cfg) == DIALECT_COLLECTION ?
-			 ": it may not take api_dialect = collection, or be "
-			 "too large (load fewer layouts)" :
-			 ": it may be too large; load fewer layouts");
+		snprintf(full, sizeof(full),
+			 "the server refused the subscription (%ld%s%s)%s%s",
+			 res->status, msg ? ": " : "", msg ? msg : "", where,
+			 where[0] ? ""
+			 : bp_dialect(sa->cfg) == DIALECT_COLLECTION
+				 ? ": it may not take api_dialect = "
+				   "collection, or be "
+				   "too large (load fewer layouts)"
+				 : ": it may be too large; load fewer layouts");
 		free(msg);
 		session_fatal(&sa->s, STEP_SUBSCRIBE, now, full);
 		return;
@@ -389,7 +398,9 @@ static void start_probes(struct brightpattern *sa)
 		if (pr->req)
 			continue;	/* the last one is still on its way */
 		svc = url_escape(pr->service);
-		path = xasprintf("/statsapi/info/check_available_agents?service=%s", svc);
+		path = xasprintf(
+			"/statsapi/info/check_available_agents?service=%s",
+			svc);
 		url = session_url(&sa->s, path);
 		struct http_call hc = {
 			"GET", url, NULL, NULL, 0, NULL, NULL,
@@ -419,8 +430,8 @@ static void take_data(struct brightpattern *sa, const struct http_result *res,
 		      double now)
 {
 	char err[200];
-	struct snapshot *snap = brightpattern_parse_data(res->body, res->len, sa->set,
-						    sa->sel, err, sizeof(err));
+	struct snapshot *snap = brightpattern_parse_data(
+		res->body, res->len, sa->set, sa->sel, err, sizeof(err));
 
 	if (snap == NULL || err[0]) {
 		snapshot_free(snap);
@@ -443,7 +454,8 @@ bool bp_data_pending(struct brightpattern *sa, const struct http_result *res,
 {
 	switch (res->status) {
 	case 204:
-		session_progress(&sa->s, CONN_WAITING, "waiting for the first data");
+		session_progress(&sa->s, CONN_WAITING,
+				 "waiting for the first data");
 		session_plan_poll(&sa->s, poll, now);
 		return true;
 	case 401:
@@ -467,10 +479,13 @@ static void on_data(void *owner, const struct http_result *res,
 		take_data(sa, res, now);
 		return;
 	case 404:
-		/* Backs off like any fault: a server that keeps losing it is not stormed. */
+		/*
+		 * Backs off like any fault: a server that keeps losing it is
+		 * not stormed.
+		 */
 		sa->subscribed = false;
-		session_fault(&sa->s, STEP_SUBSCRIBE, now, "the server lost the "
-			      "subscription (404)");
+		session_fault(&sa->s, STEP_SUBSCRIBE, now,
+			      "the server lost the subscription (404)");
 		return;
 	default:
 		session_transport_fault(&sa->s, STEP_POLL, now, res);
@@ -496,8 +511,9 @@ static void on_release(void *owner, const struct http_result *res,
 	if (res->status == 200 || res->status == 204 || res->status == 404)
 		session_say(&sa->s, CONN_CLOSED, "subscription released");
 	else
-		session_say(&sa->s, CONN_CLOSED, "could not release the subscription (%ld)",
-		    res->status);
+		session_say(&sa->s, CONN_CLOSED,
+			    "could not release the subscription (%ld)",
+			    res->status);
 	session_plan(&sa->s, STEP_NONE, 1e300);
 	if (sa->list_what)
 		bp_list_released(sa, now);
@@ -529,7 +545,8 @@ static void run_step(void *owner, int step, double now)
 	case STEP_POLL:
 		cancel_probes(sa);
 		session_poll_began(&sa->s, now);
-		bp_request(sa, "GET", "/statsapi/subscription/data", NULL, NULL, on_data);
+		bp_request(sa, "GET", "/statsapi/subscription/data", NULL, NULL,
+			   on_data);
 		break;
 	case STEP_LIST:
 	case STEP_LIST_SUBSCRIBE:
@@ -538,8 +555,8 @@ static void run_step(void *owner, int step, double now)
 		break;
 	case STEP_RELEASE:
 		cancel_probes(sa);
-		bp_request(sa, "DELETE", "/statsapi/subscription/active", NULL, NULL,
-		     on_release);
+		bp_request(sa, "DELETE", "/statsapi/subscription/active", NULL,
+			   NULL, on_release);
 		break;
 	}
 }
@@ -562,7 +579,8 @@ static void sa_release(struct provider *p)
 	sa->s.releasing = true;
 	cancel_probes(sa);
 	if (sa->s.inflight && sa->s.inflight_step == STEP_SUBSCRIBE) {
-		session_say(&sa->s, CONN_RELEASING, "releasing the subscription");
+		session_say(&sa->s, CONN_RELEASING,
+			    "releasing the subscription");
 		return;
 	}
 	session_cancel(&sa->s);
@@ -571,7 +589,8 @@ static void sa_release(struct provider *p)
 		session_plan(&sa->s, STEP_NONE, 1e300);
 		return;
 	}
-	if (sa->login_lost || (sa->oauth && session_token_due(&sa->s, now_mono()))) {
+	if (sa->login_lost ||
+	    (sa->oauth && session_token_due(&sa->s, now_mono()))) {
 		sa->release_login = true;
 		session_release(&sa->s, STEP_LOGIN);
 	} else
@@ -584,7 +603,6 @@ static void sa_destroy(struct provider *p)
 
 	session_free(&sa->s);
 	free(sa->sub_body);
-	secret_free(sa->cookie);
 	brightpattern_selection_free(sa->sel);
 	id_map_free(&sa->ids[0]);
 	id_map_free(&sa->ids[1]);
@@ -601,20 +619,25 @@ static const struct provider_ops brightpattern_ops = {
 	session_op_status, sa_release, sa_destroy
 };
 
-/* Check the credentials a login needs; the reason in errs when one is missing. */
+/*
+ * Check the credentials a login needs; the reason in errs when one is missing.
+ */
 static bool secret_ok(const struct config *cfg, struct errlist *errs)
 {
 	if (cfg->client_secret) {
 		if (cfg->client_id == NULL && cfg->user == NULL) {
-			errlist_add(errs, "a client secret needs --client-id (the user's login name)");
+			errlist_add(errs, "a client secret needs --client-id "
+					  "(the user's login name)");
 			return false;
 		}
 		return true;
 	}
 	if (cfg->user == NULL || cfg->password == NULL) {
-		errlist_add(errs, "no credentials: give --client-id with "
-			    "WALLBOARD_CLIENT_SECRET (or client_secret_file), or "
-			    "--user with WALLBOARD_PASSWORD (or password_file)");
+		errlist_add(
+			errs,
+			"no credentials: give --client-id with "
+			"WALLBOARD_CLIENT_SECRET (or client_secret_file), or "
+			"--user with WALLBOARD_PASSWORD (or password_file)");
 		return false;
 	}
 	return true;
@@ -636,7 +659,8 @@ static bool creds_ok(const struct config *cfg, struct errlist *errs)
 		return false;
 	}
 	if (cfg->tenant == NULL || cfg->tenant[0] == '\0') {
-		errlist_add(errs, "no tenant: give --tenant NAME (tenant in the "
+		errlist_add(errs,
+			    "no tenant: give --tenant NAME (tenant in the "
 			    "config), the tenant URL such as "
 			    "yourcompany.brightpattern.com");
 		ok = false;
@@ -669,7 +693,8 @@ struct provider *brightpattern_open(const struct config *cfg,
 		return NULL;
 	sa = sa_new(cfg, set);
 	sa->sel = brightpattern_selection_plan(set, bp_dialect(cfg));
-	sa->sub_body = brightpattern_subscription_write(set, sa->sel, 0, NULL, NULL);
+	sa->sub_body =
+		brightpattern_subscription_write(set, sa->sel, 0, NULL, NULL);
 	sa->need_ids = bp_dialect(cfg) == DIALECT_COLLECTION &&
 		       brightpattern_subscription_has_selections(set);
 	sa->nprobes = brightpattern_probes(set, &sa->probes);
@@ -682,7 +707,8 @@ struct provider *brightpattern_open(const struct config *cfg,
  */
 char *brightpattern_plan(const struct config *cfg, const struct layoutset *set)
 {
-	struct selection *sel = brightpattern_selection_plan(set, bp_dialect(cfg));
+	struct selection *sel =
+		brightpattern_selection_plan(set, bp_dialect(cfg));
 	char *text = brightpattern_subscription_write(set, sel, 2, NULL, NULL);
 
 	brightpattern_selection_warn(sel, set);
@@ -709,8 +735,8 @@ int brightpattern_list(const struct config *cfg, const char *what, FILE *out,
 	if (!sa->list_done)
 		bp_list_finish(sa);
 	if (!sa->list_done || sa->s.st.state != CONN_CLOSED) {
-		snprintf(err, errsz, "%s", sa->s.st.message[0] ? sa->s.st.message :
-			 "timed out");
+		snprintf(err, errsz, "%s",
+			 sa->s.st.message[0] ? sa->s.st.message : "timed out");
 		rc = 1;
 	}
 	sa_destroy(&sa->s.base);
@@ -729,7 +755,8 @@ static const struct option_def options[] = {
 		.def = "documented",
 		.choices = dialects,
 		.arg = "D",
-		.help = "subscription dialect: documented (default) or collection",
+		.help = "subscription dialect: documented (default) or "
+			"collection",
 	},
 };
 

@@ -23,9 +23,12 @@ enum step { STEP_NONE = STEP_IDLE, STEP_LOGIN, STEP_RESOLVE, STEP_SUBSCRIBE,
 struct list_sub {
 	struct layoutset *set;	/* one grid: the list's columns */
 	char *body;		/* its subscription */
-	char why[512];		/* why it gave no list: the fallback's message */
-	bool tried;		/* made (or refused): the fallback comes next */
-	bool printed;		/* its rows are out: only the release is left */
+	/* why it gave no list: the fallback's message */
+	char why[512];
+	/* made (or refused): the fallback comes next */
+	bool tried;
+	/* its rows are out: only the release is left */
+	bool printed;
 	bool fallback;		/* released for the undocumented list */
 };
 
@@ -38,9 +41,9 @@ struct brightpattern {
 	bool need_ids;		/* teams/services to turn into ids first */
 	int resolving;		/* 0: teams next, 1: services next, 2: done */
 	struct id_map ids[2];	/* teams, services */
-	char *why_ids[2];	/* why a list of ids could not be had, or NULL */
+	/* why a list of ids could not be had, or NULL */
+	char *why_ids[2];
 	bool oauth;
-	char *cookie;		/* the password login's Cookie header, or NULL */
 	bool subscribed;
 	bool releasing;
 	bool login_lost;	/* a 401 ended the login; no login since */
@@ -74,7 +77,7 @@ void bp_relogin(struct brightpattern *sa, double now);
 bool bp_data_pending(struct brightpattern *sa, const struct http_result *res,
 		     enum step poll, double now);
 
-/* --- lists.c -------------------------------------------------------------- */
+/* --- lists.c ------------------------------------------------------------- */
 
 /* The step after a login for --list-*, or STEP_NONE when it is no list. */
 int bp_list_next(const struct brightpattern *sa);

@@ -43,7 +43,8 @@ static void *bp_open(struct sim *sim, const struct config *cfg,
 	d->set = set;
 	d->sel = brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
 	body = brightpattern_subscription_write(set, d->sel, 0, NULL, NULL);
-	d->sub = brightpattern_view_subscribe(sim, body, strlen(body), err, errsz);
+	d->sub = brightpattern_view_subscribe(sim, body, strlen(body), err,
+					      errsz);
 	free(body);
 	d->nprobes = brightpattern_probes(set, &d->probes);
 	if (d->sub == NULL) {
@@ -58,13 +59,15 @@ static struct snapshot *bp_poll(void *state, struct sim *sim, char *err,
 {
 	struct bp_demo *d = state;
 	char *body = brightpattern_view_data(sim, d->sub);
-	struct snapshot *snap = brightpattern_parse_data(body, strlen(body),
-							 d->set, d->sel, err, errsz);
+	struct snapshot *snap = brightpattern_parse_data(
+		body, strlen(body), d->set, d->sel, err, errsz);
 
 	free(body);
 	for (size_t i = 0; snap && i < d->nprobes; i++) {
 		int a = brightpattern_view_available(sim, d->probes[i].service);
-		d->probes[i].value = a < 0 ? NULL : a ? "service_available" : "service_none_ready";
+		d->probes[i].value = a < 0 ? NULL
+				     : a   ? "service_available"
+					   : "service_none_ready";
 	}
 	if (snap)
 		brightpattern_probes_apply(d->probes, d->nprobes, snap);

@@ -25,12 +25,10 @@
 
 /* The grids a list is read from, as layouts (their columns, in order). */
 static const char services_layout[] =
-	"title = \"services\"\n"
-	"row { panel \"list\" { type = service_grid\n"
+	"title = \"services\"\nrow { panel \"list\" { type = service_grid\n"
 	"  column \"name\" { stat = \"name\" } } }\n";
 static const char agents_layout[] =
-	"title = \"agents\"\n"
-	"row { panel \"list\" { type = agent_grid\n"
+	"title = \"agents\"\nrow { panel \"list\" { type = agent_grid\n"
 	"  column \"login\" { stat = \"login_id\" }\n"
 	"  column \"first\" { stat = \"firstname\" }\n"
 	"  column \"last\" { stat = \"lastname\" } } }\n";
@@ -110,8 +108,9 @@ void bp_list_released(struct brightpattern *sa, double now)
 
 void bp_list_finish(struct brightpattern *sa)
 {
-	bool held = sa->subscribed || (sa->s.inflight &&
-				       sa->s.inflight_step == STEP_LIST_SUBSCRIBE);
+	bool held =
+		sa->subscribed ||
+		(sa->s.inflight && sa->s.inflight_step == STEP_LIST_SUBSCRIBE);
 
 	if (!held)
 		return;
@@ -147,7 +146,8 @@ static void on_list_subscribe(void *owner, const struct http_result *res,
 
 	if (res->status >= 200 && res->status < 300) {
 		sa->subscribed = true;
-		session_progress(&sa->s, CONN_WAITING, "waiting for the first data");
+		session_progress(&sa->s, CONN_WAITING,
+				 "waiting for the first data");
 		session_plan(&sa->s, STEP_LIST_POLL, now);
 		return;
 	}
@@ -182,9 +182,10 @@ static long list_items(const struct snapshot *snap, struct cfg_item **out)
 		if (g->ncols == 1)
 			items[n].name = xstrdup(a);
 		else
-			items[n].name = xasprintf("%s%s%s", first ? first : "",
-						  first && first[0] && last && last[0] ?
-						  " " : "", last ? last : "");
+			items[n].name = xasprintf(
+				"%s%s%s", first ? first : "",
+				first && first[0] && last && last[0] ? " " : "",
+				last ? last : "");
 		n++;
 	}
 	*out = items;
@@ -259,10 +260,11 @@ static void on_list(void *owner, const struct http_result *res, double now)
 		list_end(sa, full);
 		return;
 	}
-	n = brightpattern_parse_list(res->body, res->len, sa->list_what, &items);
+	n = brightpattern_parse_list(res->body, res->len, sa->list_what,
+				     &items);
 	if (n < 0) {
-		snprintf(full, sizeof(full), "the server's %s list is not a list",
-			 sa->list_what);
+		snprintf(full, sizeof(full),
+			 "the server's %s list is not a list", sa->list_what);
 		list_end(sa, full);
 		return;
 	}
@@ -287,14 +289,17 @@ void bp_list_step(struct brightpattern *sa, enum step s)
 			   on_list_data);
 		break;
 	default:
-		/* The documented list, or the undocumented one as the fallback. */
+		/*
+		 * The documented list, or the undocumented one as the
+		 * fallback.
+		 */
 		path = xasprintf("/statsapi/cfg/%s", sa->list_what);
 		bp_request(sa, "GET", path, NULL, NULL, on_list);
 		free(path);
 	}
 }
 
-/* --- names to ids (the collection dialect) --------------------------------- */
+/* --- names to ids (the collection dialect) ------------------------------- */
 
 static const char *const id_lists[] = { "teams", "services" };
 
@@ -336,9 +341,8 @@ static void on_resolve(void *owner, const struct http_result *res, double now)
 	if (++sa->resolving == 2) {
 		bp_resolve_report(sa);
 		free(sa->sub_body);
-		sa->sub_body = brightpattern_subscription_write(sa->set, sa->sel, 0,
-								&sa->ids[0],
-								&sa->ids[1]);
+		sa->sub_body = brightpattern_subscription_write(
+			sa->set, sa->sel, 0, &sa->ids[0], &sa->ids[1]);
 	}
 	bp_after_login(sa, now);
 }
@@ -355,7 +359,8 @@ void bp_resolve_step(struct brightpattern *sa)
 static bool id_known(const struct id_map *m, const char *name)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (strcmp(m->names[i], name) == 0 || strcmp(m->ids[i], name) == 0)
+		if (strcmp(m->names[i], name) == 0 ||
+		    strcmp(m->ids[i], name) == 0)
 			return true;
 	return false;
 }
@@ -368,9 +373,10 @@ static void report_names(struct brightpattern *sa, const struct layout *l,
 	char why[400];
 
 	if (sa->why_ids[k])
-		snprintf(why, sizeof(why), "cannot be looked up (/statsapi/cfg/%s: "
-			 "%s): sent as written; write its id", id_lists[k],
-			 sa->why_ids[k]);
+		snprintf(why, sizeof(why),
+			 "cannot be looked up (/statsapi/cfg/%s: "
+			 "%s): sent as written; write its id",
+			 id_lists[k], sa->why_ids[k]);
 	else
 		snprintf(why, sizeof(why), "is not on the server's list of %s "
 			 "(--list-%s)", id_lists[k], id_lists[k]);
@@ -381,7 +387,9 @@ static void report_names(struct brightpattern *sa, const struct layout *l,
 							sa->why_ids[k] == NULL);
 }
 
-/* True when a panel sends its names (a totals panel of probes only does not). */
+/*
+ * True when a panel sends its names (a totals panel of probes only does not).
+ */
 static bool sends_names(const struct layoutset *set, const struct panel *p)
 {
 	for (size_t c = 0; c < p->ncols; c++) {

@@ -35,7 +35,8 @@ static const char *value_text(struct snapshot *s, json_t *v)
 
 	switch (json_typeof(v)) {
 	case JSON_STRING:
-		return snapshot_text(s, json_string_value(v), json_string_length(v));
+		return snapshot_text(s, json_string_value(v),
+				     json_string_length(v));
 	case JSON_INTEGER:
 		n = snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
 			     json_integer_value(v));
@@ -55,7 +56,9 @@ const char *brightpattern_state_word(const char *raw)
 {
 	const struct state_word *sw;
 
-	/* The server leaves acd_state empty (or "0") for an agent logged out. */
+	/*
+	 * The server leaves acd_state empty (or "0") for an agent logged out.
+	 */
 	if (raw[0] == '\0' || strcmp(raw, "0") == 0)
 		return STATE_LOGGED_OUT;
 	sw = state_at(state_find(raw));
@@ -106,7 +109,8 @@ static void parse_totals(struct parse *ps, json_t *totals, const char *scope)
 			if (json_is_object(item))
 				parse_totals(ps, item, scope);
 			else
-				shape_skip(ps->sh, "stats_totals entry is not an object");
+				shape_skip(ps->sh, "stats_totals entry is not "
+						   "an object");
 		}
 		return;
 	}
@@ -118,7 +122,8 @@ static void parse_totals(struct parse *ps, json_t *totals, const char *scope)
 		const char *text = NULL;
 		for (size_t t = 0; t < set->ntotals; t++) {
 			if (strcmp(set->totals[t], name) != 0 ||
-			    (scope && strcmp(set->total_scopes[t], scope) != 0) ||
+			    (scope &&
+			     strcmp(set->total_scopes[t], scope) != 0) ||
 			    (unscoped && set->total_scopes[t][0] != '\0'))
 				continue;
 			if (text == NULL)
@@ -162,7 +167,8 @@ static const char *member_text(json_t *row, const char *key, char *num,
 	if (json_is_string(v))
 		return json_string_value(v);
 	if (json_is_integer(v)) {
-		snprintf(num, numsz, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		snprintf(num, numsz, "%" JSON_INTEGER_FORMAT,
+			 json_integer_value(v));
 		return num;
 	}
 	if (json_is_boolean(v))
@@ -227,8 +233,10 @@ static void unseen_services(struct snapshot *s, const struct layout *l,
 static void parse_grid_rows(struct parse *ps, size_t gid, json_t *values)
 {
 	const struct grid_ref *g = &ps->set->grids[gid];
-	const struct sel_grid *sel = brightpattern_selection_client(ps->sel, gid) ?
-				     &ps->sel->grids[gid] : NULL;
+	const struct sel_grid *sel =
+		brightpattern_selection_client(ps->sel, gid)
+			? &ps->sel->grids[gid]
+			: NULL;
 	bool *seen = xcalloc(g->panel->nservices + 1, sizeof(bool));
 	size_t nrows = 0, i;
 	json_t *row;
@@ -276,8 +284,10 @@ static void parse_totals_grid(struct parse *ps, const struct sel_totals *t,
 		double sum = 0, d;
 
 		if (n == 1 && (v = json_object_get(one, col->id)) != NULL) {
-			snapshot_set_total(ps->s, col->tid, value_text(ps->s, v));
-			snapshot_saw_json_total(ps->s, col->tid, json_typeof(v));
+			snapshot_set_total(ps->s, col->tid,
+					   value_text(ps->s, v));
+			snapshot_saw_json_total(ps->s, col->tid,
+						json_typeof(v));
 			continue;
 		}
 		if (n == 1 || (col->info && (col->info->flags & STAT_PROBE)))
@@ -289,11 +299,13 @@ static void parse_totals_grid(struct parse *ps, const struct sel_totals *t,
 		json_array_foreach(values, i, row) {
 			char num[32];
 			const char *text;
-			if (!json_is_object(row) || !row_chosen(p, &by_name, row, seen))
+			if (!json_is_object(row) ||
+			    !row_chosen(p, &by_name, row, seen))
 				continue;
 			v = json_object_get(row, col->id);
 			if (v)
-				snapshot_saw_json_total(ps->s, col->tid, json_typeof(v));
+				snapshot_saw_json_total(ps->s, col->tid,
+							json_typeof(v));
 			text = member_text(row, col->id, num, sizeof(num));
 			if (json_is_real(v))
 				sum += json_real_value(v);
@@ -321,8 +333,8 @@ static void parse_grid(struct parse *ps, json_t *grid)
 	gid = grid_lookup(ps->set, json_string_value(id));
 	if (gid >= 0)
 		parse_grid_rows(ps, (size_t)gid, values);
-	else if ((t = brightpattern_selection_totals(ps->sel,
-						     json_string_value(id))) != NULL)
+	else if ((t = brightpattern_selection_totals(
+			  ps->sel, json_string_value(id))) != NULL)
 		parse_totals_grid(ps, t, values);
 	/* else not ours: another client's grid */
 }
@@ -361,9 +373,9 @@ static double parse_time(json_t *v)
 		s = json_string_value(v);
 		if (!parse_double(s, &t)) {
 			memset(&tm, 0, sizeof(tm));
-			if (sscanf(s, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon,
-				   &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-				   &tm.tm_sec) < 5)
+			if (sscanf(s, "%d-%d-%dT%d:%d:%d", &tm.tm_year,
+				   &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+				   &tm.tm_min, &tm.tm_sec) < 5)
 				return 0;
 			tm.tm_year -= 1900;
 			tm.tm_mon -= 1;
@@ -485,7 +497,8 @@ char *brightpattern_parse_token(const char *body, size_t len)
 {
 	json_t *root = json_body(body, len, true, NULL, 0);
 	json_t *tok = root ? json_object_get(root, "token") : NULL;
-	char *out = json_is_string(tok) ? xstrdup(json_string_value(tok)) : NULL;
+	char *out =
+		json_is_string(tok) ? xstrdup(json_string_value(tok)) : NULL;
 
 	json_decref(root);
 	return out;
@@ -502,7 +515,8 @@ char *brightpattern_parse_error(const char *body, size_t len)
 	for (size_t i = 0; root && out == NULL && i < WB_ARRAY_LEN(keys); i++) {
 		json_t *v = json_object_get(root, keys[i]);
 		if (json_is_string(v))
-			out = sanitize_dup(json_string_value(v), json_string_length(v));
+			out = sanitize_dup(json_string_value(v),
+					   json_string_length(v));
 	}
 	json_decref(root);
 	return out;

@@ -17,7 +17,8 @@ size_t brightpattern_probes(const struct layoutset *set, struct probe_ref **out)
 
 	*out = NULL;
 	for (size_t t = 0; t < set->ntotals; t++) {
-		const struct stat_info *si = catalog_find(set->catalog, set->totals[t]);
+		const struct stat_info *si =
+			catalog_find(set->catalog, set->totals[t]);
 		const char *scope = set->total_scopes[t];
 		if (si == NULL || !(si->flags & STAT_PROBE) || *scope == '\0')
 			continue;
@@ -56,7 +57,8 @@ const char *brightpattern_probe_answer(const char *body, size_t len)
 	if (json_is_array(v))
 		v = json_array_get(v, 0);
 	if (json_is_boolean(v))
-		word = json_is_true(v) ? "service_available" : "service_none_ready";
+		word = json_is_true(v) ? "service_available"
+				       : "service_none_ready";
 	json_decref(root);
 	return word;
 }

@@ -22,13 +22,16 @@ struct http_req;
 struct probe_ref {
 	size_t tid;
 	char *service;
-	const char *value;	/* the last answer, a static word; NULL = none yet */
+	/* the last answer, a static word; NULL = none yet */
+	const char *value;
 	struct http_req *req;	/* the request on its way, or NULL */
-	bool tried;		/* an answer (or a failure) came at least once */
+	/* an answer (or a failure) came at least once */
+	bool tried;
 };
 
 /* Every probe of set (the first service of each selection). */
-size_t brightpattern_probes(const struct layoutset *set, struct probe_ref **out);
+size_t brightpattern_probes(const struct layoutset *set,
+			    struct probe_ref **out);
 void brightpattern_probes_free(struct probe_ref *probes, size_t n);
 /* Write the probes' last answers into s. */
 void brightpattern_probes_apply(const struct probe_ref *probes, size_t n,

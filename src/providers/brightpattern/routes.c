@@ -40,7 +40,8 @@ static void login_cookies(struct reply *rp, const struct user *u)
 				   u->token, path);
 	rp->cookies[1] = xasprintf("X-STATSAPI-TENANT=%s; Path=%s",
 				   server.tenant, path);
-	rp->cookies[2] = xasprintf("X-STATSAPI-LOGIN=%s; Path=%s", u->name, path);
+	rp->cookies[2] =
+		xasprintf("X-STATSAPI-LOGIN=%s; Path=%s", u->name, path);
 	rp->cookies[3] = xasprintf("JSESSIONID=%s; Path=%s; HttpOnly",
 				   u->session, path);
 	rp->ncookies = 4;
@@ -54,7 +55,9 @@ static void h_auth(struct request *rq, struct reply *rp)
 	struct user *u;
 
 	if (server.set.legacy_forbidden) {
-		reply_json(rp, 403, json_pack("{s:s}", "error", "illegal login attempt"));
+		reply_json(
+			rp, 403,
+			json_pack("{s:s}", "error", "illegal login attempt"));
 		return;
 	}
 	j = json_loadb(rq->body.data, rq->body.len, 0, NULL);
@@ -62,7 +65,8 @@ static void h_auth(struct request *rq, struct reply *rp)
 	name = json_str(j, "username");
 	pw = json_str(j, "password");
 	if (tenant == NULL || name == NULL || pw == NULL) {
-		reply_error(rp, 400, 1, "expected {\"tenant_url\", \"username\", "
+		reply_error(rp, 400, 1,
+			    "expected {\"tenant_url\", \"username\", "
 			    "\"password\"}");
 	} else if (!tenant_matches(tenant) || (u = user_find(name)) == NULL ||
 		   strcmp(pw, server.password) != 0) {
@@ -72,10 +76,12 @@ static void h_auth(struct request *rq, struct reply *rp)
 		token_new(u->session, true);
 		u->session[32] = '\0';
 		server.logins++;
-		reply_json(rp, 200, json_pack("{s:s, s:[sss], s:s}", "token", u->token,
-			   "privileges", "PUSH_PULL_GLOBAL_WALLBOARDS",
-			   "CUSTOMIZE_WALLBOARDS", "SYS_USE_AGENT_SEAT_MAPS",
-			   "user_id", u->id));
+		reply_json(
+			rp, 200,
+			json_pack("{s:s, s:[sss], s:s}", "token", u->token,
+				  "privileges", "PUSH_PULL_GLOBAL_WALLBOARDS",
+				  "CUSTOMIZE_WALLBOARDS",
+				  "SYS_USE_AGENT_SEAT_MAPS", "user_id", u->id));
 		login_cookies(rp, u);
 	}
 	json_decref(j);
@@ -84,18 +90,22 @@ static void h_auth(struct request *rq, struct reply *rp)
 /* The checks of an OAuth token request: an error reply, or the user. */
 static struct user *oauth_check(struct request *form, struct reply *rp)
 {
-	char *grant = form_get(form, "grant_type"), *id = form_get(form, "client_id");
-	char *secret = form_get(form, "client_secret"), *scope = form_get(form, "scope");
+	char *grant = form_get(form, "grant_type"),
+	     *id = form_get(form, "client_id");
+	char *secret = form_get(form, "client_secret"),
+	     *scope = form_get(form, "scope");
 	struct user *u = id ? user_find(id) : NULL;
 
 	if (grant == NULL || strcmp(grant, "client_credentials") != 0)
 		reply_oauth_error(rp, 400, "unsupported_grant_type",
 				  "grant_type must be client_credentials");
 	else if (id == NULL || secret == NULL || scope == NULL)
-		reply_oauth_error(rp, 400, "invalid_request",
-				  "client_id, client_secret and scope are required");
+		reply_oauth_error(
+			rp, 400, "invalid_request",
+			"client_id, client_secret and scope are required");
 	else if (u == NULL || strcmp(secret, server.secret) != 0)
-		reply_oauth_error(rp, 401, "invalid_client", "bad client credentials");
+		reply_oauth_error(rp, 401, "invalid_client",
+				  "bad client credentials");
 	else if (!tenant_matches(scope))
 		reply_oauth_error(rp, 400, "invalid_scope", "unknown tenant");
 	if (rp->status != 0)	/* an error was set (a fresh reply has none) */
@@ -117,9 +127,10 @@ static void h_oauth(struct request *rq, struct reply *rp)
 		return;
 	token_issue(u, true);
 	snprintf(ttl, sizeof(ttl), "%.0f", server.set.token_ttl);
-	reply_json(rp, 200, json_pack("{s:s, s:s, s:s, s:s}", "access_token",
-				      u->token, "token_type", "Bearer",
-				      "expires_in", ttl, "scope", server.tenant));
+	reply_json(rp, 200,
+		   json_pack("{s:s, s:s, s:s, s:s}", "access_token", u->token,
+			     "token_type", "Bearer", "expires_in", ttl, "scope",
+			     server.tenant));
 }
 
 /* POST /statsapi/subscription: one active per user, a cap per tenant. */
@@ -145,8 +156,9 @@ static void h_subscribe(struct request *rq, struct reply *rp)
 	}
 	if (active_subs(rq->user) + 1 > server.set.max_subs) {
 		brightpattern_view_free(sub);
-		reply_error(rp, 409, 409, "limit of active subscriptions exceeded "
-			    "for tenant");
+		reply_error(rp, 409, 409,
+			    "limit of active subscriptions exceeded for "
+			    "tenant");
 		return;
 	}
 	brightpattern_view_free(rq->user->sub);
@@ -171,7 +183,8 @@ static void h_data(struct request *rq, struct reply *rp)
 		return;
 	}
 	sim_advance(server.sim, now_mono());
-	reply_text(rp, 200, data_fault(brightpattern_view_data(server.sim, u->sub)),
+	reply_text(rp, 200,
+		   data_fault(brightpattern_view_data(server.sim, u->sub)),
 		   "application/json");
 }
 
@@ -203,14 +216,15 @@ static void h_cfg(struct request *rq, struct reply *rp)
 	}
 
 	sim_advance(server.sim, now_mono());
-	reply_text(rp, 200, brightpattern_view_cfg(server.sim, what), "application/json");
+	reply_text(rp, 200, brightpattern_view_cfg(server.sim, what),
+		   "application/json");
 }
 
 /* GET /statsapi/info/check_available_agents?service=NAME (no login). */
 static void h_available(struct request *rq, struct reply *rp)
 {
-	const char *svc = MHD_lookup_connection_value(rq->conn,
-						      MHD_GET_ARGUMENT_KIND, "service");
+	const char *svc = MHD_lookup_connection_value(
+		rq->conn, MHD_GET_ARGUMENT_KIND, "service");
 	int ok;
 
 	if (svc == NULL) {
@@ -237,7 +251,8 @@ static const struct route statsapi_routes[] = {
 	{ "GET", "/statsapi/cfg/teams", h_cfg, TOKEN, false },
 	{ "GET", "/statsapi/cfg/services", h_cfg, TOKEN, false },
 	{ "GET", "/statsapi/cfg/agents", h_cfg, TOKEN, false },
-	{ "GET", "/statsapi/info/check_available_agents", h_available, OPEN, false },
+	{ "GET", "/statsapi/info/check_available_agents", h_available, OPEN,
+	  false },
 };
 
 static const char *const statsapi_prefixes[] = {
@@ -300,12 +315,12 @@ static bool cookie_repeated(struct request *rq)
 /* True when the other cookies, if sent, agree with the user's login. */
 static bool cookies_agree(struct request *rq, const struct user *u)
 {
-	const char *login = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND,
-							"X-STATSAPI-LOGIN");
-	const char *tenant = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND,
-							 "X-STATSAPI-TENANT");
-	const char *session = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND,
-							  "JSESSIONID");
+	const char *login = MHD_lookup_connection_value(
+		rq->conn, MHD_COOKIE_KIND, "X-STATSAPI-LOGIN");
+	const char *tenant = MHD_lookup_connection_value(
+		rq->conn, MHD_COOKIE_KIND, "X-STATSAPI-TENANT");
+	const char *session = MHD_lookup_connection_value(
+		rq->conn, MHD_COOKIE_KIND, "JSESSIONID");
 
 	if (cookie_repeated(rq))
 		return false;

@@ -186,8 +186,8 @@ bool brightpattern_selection_client(const struct selection *sel, size_t gid)
 	       (sel->grids[gid].name_id || sel->grids[gid].logged_id);
 }
 
-const struct sel_totals *brightpattern_selection_totals(const struct selection *sel,
-							const char *key)
+const struct sel_totals *
+brightpattern_selection_totals(const struct selection *sel, const char *key)
 {
 	for (size_t t = 0; sel && t < sel->ntotals; t++)
 		if (strcmp(sel->totals[t].key, key) == 0)
@@ -243,9 +243,10 @@ void brightpattern_selection_warn(const struct selection *sel,
 	for (size_t g = 0; g < sel->ngrids; g++) {
 		const struct grid_ref *r = &set->grids[g];
 		if (sel->grids[g].notice)
-			fprintf(stderr, "wallboard: %s:%d: warning: panel \"%s\": "
-				"%s\n", r->layout->file, r->panel->line,
-				r->panel->id, sel->grids[g].notice);
+			fprintf(stderr,
+				"wallboard: %s:%d: warning: panel \"%s\": %s\n",
+				r->layout->file, r->panel->line, r->panel->id,
+				sel->grids[g].notice);
 	}
 	for (size_t n = 0; n < sel->nnotes; n++)
 		fprintf(stderr, "wallboard: %s:%d: warning: panel \"%s\": %s\n",

@@ -34,11 +34,15 @@
 
 /* What the board does for one grid panel (by gid). */
 struct sel_grid {
-	char *name_id;		/* rows kept by service name: that column's id */
-	bool name_hidden;	/* ... a column the board adds and never shows */
-	char *logged_id;	/* rows of logged-in agents: is_logged's column */
+	/* rows kept by service name: that column's id */
+	char *name_id;
+	/* ... a column the board adds and never shows */
+	bool name_hidden;
+	/* rows of logged-in agents: is_logged's column */
+	char *logged_id;
 	bool logged_hidden;
-	char *notice;		/* what the panel says of a selection not applied */
+	/* what the panel says of a selection not applied */
+	char *notice;
 };
 
 /* A totals panel over services, read from a service grid of its own. */
@@ -79,8 +83,8 @@ void brightpattern_selection_free(struct selection *sel);
 bool brightpattern_selection_client(const struct selection *sel, size_t gid);
 
 /* The totals panel whose service grid has this id, or NULL. */
-const struct sel_totals *brightpattern_selection_totals(const struct selection *sel,
-							const char *key);
+const struct sel_totals *
+brightpattern_selection_totals(const struct selection *sel, const char *key);
 
 /*
  * A name of panel p (of layout l) the server may not know: a note for

@@ -52,13 +52,17 @@ static json_t *string_array(char **v, size_t n)
 	return a;
 }
 
-/* One column: {"id", "stat_name"|"statName", "sum_stat_names", "dispositions"}. */
+/*
+ * One column: {"id", "stat_name"|"statName", "sum_stat_names",
+ * "dispositions"}.
+ */
 static json_t *column_json(const struct column *c, enum api_dialect d)
 {
 	json_t *o = json_object();
 
 	json_object_set_new(o, "id", json_string(c->id));
-	json_object_set_new(o, d == DIALECT_DOCUMENTED ? "stat_name" : "statName",
+	json_object_set_new(o,
+			    d == DIALECT_DOCUMENTED ? "stat_name" : "statName",
 			    json_string(c->stat));
 	if (c->nsum)
 		json_object_set_new(o, "sum_stat_names",
@@ -69,7 +73,9 @@ static json_t *column_json(const struct column *c, enum api_dialect d)
 	return o;
 }
 
-/* A column the board adds to a grid to choose its rows: {"id", "stat_name"}. */
+/*
+ * A column the board adds to a grid to choose its rows: {"id", "stat_name"}.
+ */
 static json_t *hidden_column(const char *id, const char *stat)
 {
 	return json_pack("{s:s, s:s}", "id", id, "stat_name", stat);
@@ -86,8 +92,9 @@ static void grid_documented(json_t *o, const struct panel *p, bool client)
 
 	if (p->order_by) {
 		json_object_set_new(o, "order_by", json_string(p->order_by));
-		json_object_set_new(o, "order_dir",
-				    json_string(p->order_desc ? "DESC" : "ASC"));
+		json_object_set_new(
+			o, "order_dir",
+			json_string(p->order_desc ? "DESC" : "ASC"));
 	}
 	if (client)
 		return;
@@ -96,8 +103,10 @@ static void grid_documented(json_t *o, const struct panel *p, bool client)
 		json_object_set_new(o, "limit", json_string(num));
 	}
 	if (p->filter.set) {
-		json_object_set_new(o, "filter_by", json_string(p->filter.column));
-		json_object_set_new(o, "filter_value", json_string(p->filter.value));
+		json_object_set_new(o, "filter_by",
+				    json_string(p->filter.column));
+		json_object_set_new(o, "filter_value",
+				    json_string(p->filter.value));
 		json_object_set_new(o, "filter_operation",
 				    json_string(cmp_op_name(p->filter.op)));
 	}
@@ -109,15 +118,18 @@ static void grid_collection(json_t *o, const struct panel *p)
 	if (p->order_by) {
 		json_t *ord = json_object();
 		json_object_set_new(ord, "by", json_string(p->order_by));
-		json_object_set_new(ord, "dir",
-				    json_string(p->order_desc ? "DESC" : "ASC"));
+		json_object_set_new(
+			ord, "dir",
+			json_string(p->order_desc ? "DESC" : "ASC"));
 		json_object_set_new(o, "order", json_pack("[o]", ord));
 	}
 	if (p->limit > 0)
 		json_object_set_new(o, "limit", json_integer(p->limit));
 	if (p->filter.set) {
-		json_object_set_new(o, "filter_by", json_string(p->filter.column));
-		json_object_set_new(o, "filter_value", json_string(p->filter.value));
+		json_object_set_new(o, "filter_by",
+				    json_string(p->filter.column));
+		json_object_set_new(o, "filter_value",
+				    json_string(p->filter.value));
 		json_object_set_new(o, "filter_operation",
 				    json_string(cmp_op_name(p->filter.op)));
 	}
@@ -133,7 +145,8 @@ static void grid_collection(json_t *o, const struct panel *p)
 }
 
 /* One grid definition, with the columns the plan adds to grid gid. */
-static json_t *grid_json(const struct grid_ref *g, size_t gid, enum api_dialect d)
+static json_t *grid_json(const struct grid_ref *g, size_t gid,
+			 enum api_dialect d)
 {
 	const struct panel *p = g->panel;
 	const struct sel_grid *sg = plan ? &plan->grids[gid] : NULL;
@@ -149,7 +162,8 @@ static json_t *grid_json(const struct grid_ref *g, size_t gid, enum api_dialect 
 							  "is_logged"));
 	json_object_set_new(o, "columns", cols);
 	if (d == DIALECT_DOCUMENTED)
-		grid_documented(o, p, brightpattern_selection_client(plan, gid));
+		grid_documented(o, p,
+				brightpattern_selection_client(plan, gid));
 	else
 		grid_collection(o, p);
 	return o;
@@ -169,20 +183,27 @@ static json_t *totals_grid_json(const struct layoutset *set,
 	for (size_t c = 0; c < p->ncols; c++)
 		if (!probed(set, p->cols[c].stat) &&
 		    strcmp(p->cols[c].id, t->name_id) != 0)
-			json_array_append_new(cols, column_json(&p->cols[c],
-								DIALECT_DOCUMENTED));
+			json_array_append_new(
+				cols,
+				column_json(&p->cols[c], DIALECT_DOCUMENTED));
 	return json_pack("{s:s, s:o}", "id", t->key, "columns", cols);
 }
 
-/* The chat_messages request: the largest ticker limit, filtered client-side. */
+/*
+ * The chat_messages request: the largest ticker limit, filtered client-side.
+ */
 static json_t *chat_json(const struct layoutset *set, enum api_dialect d)
 {
 	char num[32];
 
-	snprintf(num, sizeof(num), "%d", set->msg_limit > 0 ? set->msg_limit : 20);
+	snprintf(num, sizeof(num), "%d",
+		 set->msg_limit > 0 ? set->msg_limit : 20);
 	return json_pack("{s:s, s:o}", "filter", "", "limit",
-			 d == DIALECT_DOCUMENTED ? json_string(num) :
-			 json_integer(set->msg_limit > 0 ? set->msg_limit : 20));
+			 d == DIALECT_DOCUMENTED
+				 ? json_string(num)
+				 : json_integer(set->msg_limit > 0
+							? set->msg_limit
+							: 20));
 }
 
 /* app's list of that name, made when it has none yet. */
@@ -224,10 +245,13 @@ static json_t *build_documented(const struct layoutset *set)
 			bool seen = probed(set, set->totals[t]) ||
 				    (plan && set->total_scopes[t][0] != '\0');
 			for (size_t u = 0; u < t && !seen; u++)
-				seen = strcmp(set->totals[u], set->totals[t]) == 0 &&
-				       !(plan && set->total_scopes[u][0] != '\0');
+				seen = strcmp(set->totals[u], set->totals[t]) ==
+					       0 &&
+				       !(plan &&
+					 set->total_scopes[u][0] != '\0');
 			if (!seen)
-				json_array_append_new(names, json_string(set->totals[t]));
+				json_array_append_new(
+					names, json_string(set->totals[t]));
 		}
 		json_object_set_new(app, "stats_totals", names);
 	}
@@ -242,7 +266,10 @@ static json_t *build_documented(const struct layoutset *set)
 	return json_pack("{s:o}", APP_ID, app);
 }
 
-/* The collection dialect: an app per totals panel (with its services) and per grid. */
+/*
+ * The collection dialect: an app per totals panel (with its services) and per
+ * grid.
+ */
 static json_t *build_collection(const struct layoutset *set)
 {
 	json_t *root = json_object();
@@ -258,10 +285,11 @@ static json_t *build_collection(const struct layoutset *set)
 			names = json_array();
 			for (size_t c = 0; c < p->ncols; c++)
 				if (!probed(set, p->cols[c].stat))
-					json_array_append_new(names,
-							      json_string(p->cols[c].stat));
-			app = json_pack("{s:o, s:o, s:[]}", "stats_totals", names,
-					"stats_totals_service_ids",
+					json_array_append_new(
+						names,
+						json_string(p->cols[c].stat));
+			app = json_pack("{s:o, s:o, s:[]}", "stats_totals",
+					names, "stats_totals_service_ids",
 					id_array(p->services, p->nservices,
 						 service_map),
 					"stats_totals_dispositions");
@@ -275,9 +303,10 @@ static json_t *build_collection(const struct layoutset *set)
 		json_object_set_new(root, set->grids[g].key, app);
 	}
 	if (set->has_ticker)
-		json_object_set_new(root, "chat",
-				    json_pack("{s:o}", "chat_messages",
-					      chat_json(set, DIALECT_COLLECTION)));
+		json_object_set_new(
+			root, "chat",
+			json_pack("{s:o}", "chat_messages",
+				  chat_json(set, DIALECT_COLLECTION)));
 	return root;
 }
 
@@ -319,10 +348,11 @@ char *brightpattern_subscription_build_ids(const struct layoutset *set,
 	return text;
 }
 
-char *brightpattern_subscription_build(const struct layoutset *set, enum api_dialect dialect,
-			 int indent)
+char *brightpattern_subscription_build(const struct layoutset *set,
+				       enum api_dialect dialect, int indent)
 {
-	return brightpattern_subscription_build_ids(set, dialect, indent, NULL, NULL);
+	return brightpattern_subscription_build_ids(set, dialect, indent, NULL,
+						    NULL);
 }
 
 bool brightpattern_subscription_has_selections(const struct layoutset *set)
@@ -347,8 +377,9 @@ void id_map_free(struct id_map *m)
 	memset(m, 0, sizeof(*m));
 }
 
-const struct grid_ref *brightpattern_subscription_grid_in(const struct layoutset *set,
-					    const char *message)
+const struct grid_ref *
+brightpattern_subscription_grid_in(const struct layoutset *set,
+				   const char *message)
 {
 	const struct grid_ref *best = NULL;
 
@@ -357,7 +388,8 @@ const struct grid_ref *brightpattern_subscription_grid_in(const struct layoutset
 	/* The longest key that appears wins: "1-a" must not match "1-ab". */
 	for (size_t g = 0; g < set->ngrids; g++)
 		if (strstr(message, set->grids[g].key) &&
-		    (best == NULL || strlen(set->grids[g].key) > strlen(best->key)))
+		    (best == NULL ||
+		     strlen(set->grids[g].key) > strlen(best->key)))
 			best = &set->grids[g];
 	return best;
 }

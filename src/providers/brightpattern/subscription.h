@@ -15,8 +15,10 @@
 
 /* The two dialects a subscription can be written in. */
 enum api_dialect {
-	DIALECT_DOCUMENTED,	/* stat_name, order_by/order_dir, filter_by... */
-	DIALECT_COLLECTION	/* the vendor's collection: statName, order[], team_ids... */
+	/* stat_name, order_by/order_dir, filter_by... */
+	DIALECT_DOCUMENTED,
+	DIALECT_COLLECTION /* the vendor's collection: statName, order[],
+			      team_ids... */
 };
 
 /*
@@ -30,8 +32,8 @@ struct id_map {
 };
 
 /* The subscription body as JSON text (malloc'd), pretty when indent > 0. */
-char *brightpattern_subscription_build(const struct layoutset *set, enum api_dialect dialect,
-			 int indent);
+char *brightpattern_subscription_build(const struct layoutset *set,
+				       enum api_dialect dialect, int indent);
 
 /*
  * The same, with team and service names replaced by the ids the maps give
@@ -62,7 +64,8 @@ void id_map_free(struct id_map *m);
  * The grid a server's error message names (by its key), or NULL; used to
  * turn "grid 2-agents has too many columns" into a layout and panel name.
  */
-const struct grid_ref *brightpattern_subscription_grid_in(const struct layoutset *set,
-					    const char *message);
+const struct grid_ref *
+brightpattern_subscription_grid_in(const struct layoutset *set,
+				   const char *message);
 
 #endif

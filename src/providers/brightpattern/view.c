@@ -36,7 +36,8 @@ struct view {
 
 /* One grid row while it is filtered and sorted. */
 struct row {
-	int idx;		/* agent or service index: the final tie-break */
+	/* agent or service index: the final tie-break */
+	int idx;
 	const char **cells;
 	double *nums;		/* numeric cell values, NAN when not numbers */
 	const struct sub_grid *g;
@@ -58,7 +59,8 @@ static int row_cmp(const void *pa, const void *pb)
 
 	for (size_t i = 0; i < g->norder; i++) {
 		int c = g->order[i].col;
-		int r = cell_cmp(a->cells[c], a->nums[c], b->cells[c], b->nums[c]);
+		int r = cell_cmp(a->cells[c], a->nums[c], b->cells[c],
+				 b->nums[c]);
 
 		if (r != 0)
 			return g->order[i].desc ? -r : r;
@@ -105,7 +107,8 @@ static void row_fill(struct view *v, struct row *r, const struct ent *e)
 	for (size_t c = 0; c < g->ncols; c++) {
 		buf_reset(&v->tmp);
 		view_column_value(v->s, e, &g->cols[c], &v->tmp);
-		r->cells[c] = arena_strndup(&v->arena, buf_text(&v->tmp), v->tmp.len);
+		r->cells[c] =
+			arena_strndup(&v->arena, buf_text(&v->tmp), v->tmp.len);
 		if (!parse_double(r->cells[c], &r->nums[c]))
 			r->nums[c] = NAN;
 	}
@@ -181,7 +184,8 @@ static size_t agent_rows(struct view *v, const struct sub_grid *g,
 		const struct sim_agent *a = &s->agents[i];
 		struct ent e = { a, -1, f, a->disp, (unsigned)i + 1 };
 
-		if ((teams && !teams[a->team]) || (svcs && !agent_serves_any(s, a, svcs)) ||
+		if ((teams && !teams[a->team]) ||
+		    (svcs && !agent_serves_any(s, a, svcs)) ||
 		    (g->logged_only && a->state == AS_LOGGED_OUT))
 			continue;
 		sim_agent_figures(s, a, f);
@@ -207,7 +211,8 @@ static size_t service_rows(struct view *v, const struct sub_grid *g,
 		struct ent e = { NULL, i, v->svc_f + (size_t)i * FIG_N,
 				 s->svcs[i].disp, 100000u + (unsigned)i };
 
-		if ((svcs && !svcs[i]) || (teams && !service_served_by(s, i, teams)))
+		if ((svcs && !svcs[i]) ||
+		    (teams && !service_served_by(s, i, teams)))
 			continue;
 		rows[n] = (struct row){ i, NULL, NULL, g };
 		row_fill(v, &rows[n++], &e);
@@ -222,7 +227,8 @@ static json_t *grid_json(struct view *v, const struct sub_grid *g)
 {
 	size_t max = (size_t)(g->agents ? v->s->nagents : v->s->nsvcs);
 	struct row *rows = xcalloc(max + 1, sizeof(*rows));
-	size_t n = g->agents ? agent_rows(v, g, rows) : service_rows(v, g, rows);
+	size_t n =
+		g->agents ? agent_rows(v, g, rows) : service_rows(v, g, rows);
 	size_t kept = 0;
 	json_t *values = json_array();
 
@@ -260,7 +266,8 @@ static json_t *totals_json(struct view *v, const struct sub_app *app)
 			disp[d] += s->svcs[i].disp[d];
 	for (size_t i = 0; i < app->ntotals; i++) {
 		buf_reset(&v->tmp);
-		view_stat_value(s, &e, &app->totals[i], app->total_disp, &v->tmp);
+		view_stat_value(s, &e, &app->totals[i], app->total_disp,
+				&v->tmp);
 		json_object_set_new(o, app->totals[i].name,
 				    json_string(buf_text(&v->tmp)));
 	}
@@ -275,11 +282,12 @@ static json_t *message_json(const struct sim *s, const struct sim_msg *m)
 	char id[16], sent[32];
 
 	snprintf(id, sizeof(id), "%u", m->id);
-	snprintf(sent, sizeof(sent), "%.0f", floor(sim_epoch(s, m->sent) * 1000));
+	snprintf(sent, sizeof(sent), "%.0f",
+		 floor(sim_epoch(s, m->sent) * 1000));
 	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "id", id,
 			 "login_id", m->login_id, "first_name", m->first,
-			 "last_name", m->last, "send_time", sent,
-			 "is_urgent", m->urgent ? "1" : "0", "content", m->content);
+			 "last_name", m->last, "send_time", sent, "is_urgent",
+			 m->urgent ? "1" : "0", "content", m->content);
 }
 
 /* The newest chat messages first, filtered by content and limited. */
@@ -289,7 +297,8 @@ static json_t *chat_json(const struct sim *s, const struct sub_app *app)
 	const struct sim_msg *m;
 
 	for (int i = 0; (m = sim_message(s, i)) != NULL; i++) {
-		if (app->chat_limit >= 0 && (long)json_array_size(a) >= app->chat_limit)
+		if (app->chat_limit >= 0 &&
+		    (long)json_array_size(a) >= app->chat_limit)
 			break;
 		if (strstr(m->content, app->chat_filter) != NULL)
 			json_array_append_new(a, message_json(s, m));
@@ -334,7 +343,8 @@ char *brightpattern_view_data(struct sim *s, const struct sim_sub *sub)
 	for (int i = 0; i < s->nsvcs; i++)
 		sim_service_figures(s, i, v.svc_f + (size_t)i * FIG_N);
 	for (size_t i = 0; i < sub->napps; i++)
-		json_object_set_new(root, sub->apps[i].id, app_json(&v, &sub->apps[i]));
+		json_object_set_new(root, sub->apps[i].id,
+				    app_json(&v, &sub->apps[i]));
 	out = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	free(v.svc_f);
@@ -405,7 +415,8 @@ char *brightpattern_view_cfg(struct sim *s, const char *what)
 	else if (strcmp(what, "dispositions") == 0) {
 		a = json_array();
 		for (int d = 0; d < SIM_NDISP; d++)
-			json_array_append_new(a, json_string(sim_dispositions[d]));
+			json_array_append_new(a,
+					      json_string(sim_dispositions[d]));
 	} else
 		return NULL;
 	out = json_dumps(a, JSON_COMPACT | JSON_PRESERVE_ORDER);

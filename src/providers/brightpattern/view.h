@@ -30,8 +30,8 @@ void brightpattern_view_free(struct sim_sub *sub);
 bool brightpattern_view_documented(const char *body, size_t len, char *err,
 				   size_t errsz);
 /*
- * Limits of brightpattern_view_subscribe: more columns in one grid, or more grids
- * in one subscription, are refused as too large (default 64 and 64).
+ * Limits of brightpattern_view_subscribe: more columns in one grid, or more
+ * grids in one subscription, are refused as too large (default 64 and 64).
  */
 void brightpattern_view_limits(struct sim *s, int max_columns, int max_grids);
 /* The data body for a subscription, shaped after it (malloc'd JSON). */

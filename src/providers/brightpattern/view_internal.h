@@ -56,7 +56,8 @@ struct sub_grid {
 	int filter_col;			/* -1: none */
 	char *filter_value;
 	enum filter_op filter_op;
-	char **teams, **svcs;		/* team_ids, service_ids: ids or names */
+	/* team_ids, service_ids: ids or names */
+	char **teams, **svcs;
 	size_t nteams, nsvcs;
 	bool logged_only;
 };

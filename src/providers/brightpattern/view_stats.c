@@ -43,12 +43,14 @@ static const struct figure_stat figure_stats[] = {
 	{ "active_item_hold_duration", OP_NUM, L_HOLD_DURATION, 0 },
 	{ "active_item_is_flagged", OP_ZERO, 0, 0 },
 	{ "active_item_talk_duration", OP_NUM, L_TALK_DURATION, 0 },
-	{ "agent_call_handling_rate", OP_PER_HOUR, T_HANDLED_ALL, T_LOGGED_TIME },
+	{ "agent_call_handling_rate", OP_PER_HOUR, T_HANDLED_ALL,
+	  T_LOGGED_TIME },
 	{ "agent_total_ready_time", OP_NUM, T_READY_TIME, 0 },
 	{ "agents_logged", OP_NUM, L_LOGGED, 0 },
 	{ "agents_ready", OP_NUM, L_READY, 0 },
 	{ "calls_average_acw_time_per_day", OP_AVG, T_ACW, T_HANDLED_ALL },
-	{ "calls_average_handling_time_per_day", OP_AVG, T_HANDLE, T_HANDLED_ALL },
+	{ "calls_average_handling_time_per_day", OP_AVG, T_HANDLE,
+	  T_HANDLED_ALL },
 	{ "hold_duration", OP_NUM, L_HOLD_DURATION, 0 },
 	{ "in_average_speed_of_answer", OP_AVG, T_WAIT, T_ANSWERED },
 	{ "in_callbacks_abandoned_per_day", OP_NUM, T_CB_ABANDONED, 0 },
@@ -60,8 +62,10 @@ static const struct figure_stat figure_stats[] = {
 	{ "in_callbacks_waiting", OP_NUM, L_CB_WAITING, 0 },
 	{ "in_calls_abandoned_in_ivr_per_day", OP_NUM, T_IVR_ABANDONED, 0 },
 	{ "in_calls_abandoned_in_queue_per_day", OP_NUM, T_ABANDONED_Q, 0 },
-	{ "in_calls_abandoned_in_queue_ratio_per_day", OP_RATIO, T_ABANDONED_Q, T_QUEUED },
-	{ "in_calls_abandoned_percent_per_day", OP_RATIO, T_ABANDONED, T_RECEIVED },
+	{ "in_calls_abandoned_in_queue_ratio_per_day", OP_RATIO, T_ABANDONED_Q,
+	  T_QUEUED },
+	{ "in_calls_abandoned_percent_per_day", OP_RATIO, T_ABANDONED,
+	  T_RECEIVED },
 	{ "in_calls_abandoned_ringing_per_day", OP_NUM, T_ABANDONED_RING, 0 },
 	{ "in_calls_abandoned_total_per_day", OP_NUM, T_ABANDONED, 0 },
 	{ "in_calls_active_on_agents", OP_NUM, L_ACTIVE, 0 },
@@ -72,9 +76,11 @@ static const struct figure_stat figure_stats[] = {
 	{ "in_calls_dropped_talking_per_day", OP_NUM, T_DROPPED_TALK, 0 },
 	{ "in_calls_duration_average_per_day", OP_AVG, T_TALK, T_HANDLED },
 	{ "in_calls_duration_total_per_day", OP_NUM, T_TALK, 0 },
-	{ "in_calls_first_time_handled_per_day", OP_DIFF, T_HANDLED, T_TRANSFERS_IN },
+	{ "in_calls_first_time_handled_per_day", OP_DIFF, T_HANDLED,
+	  T_TRANSFERS_IN },
 	{ "in_calls_first_time_put_on_hold_per_day", OP_NUM, T_HOLD_FIRST, 0 },
-	{ "in_calls_first_time_queued_per_day", OP_DIFF, T_QUEUED, T_TRANSFERS_IN },
+	{ "in_calls_first_time_queued_per_day", OP_DIFF, T_QUEUED,
+	  T_TRANSFERS_IN },
 	{ "in_calls_handled_per_day", OP_NUM, T_HANDLED, 0 },
 	{ "in_calls_handled_percent_per_day", OP_RATIO, T_HANDLED, T_RECEIVED },
 	{ "in_calls_in_ivr", OP_NUM, L_IVR, 0 },
@@ -86,8 +92,10 @@ static const struct figure_stat figure_stats[] = {
 	{ "in_calls_ringing", OP_NUM, L_RINGING, 0 },
 	{ "in_calls_routed_per_day", OP_NUM, T_ROUTED, 0 },
 	{ "in_calls_self_serviced_per_day", OP_NUM, T_IVR_SELF, 0 },
-	{ "in_calls_short_abandoned_in_queue_per_day", OP_NUM, T_ABANDONED_SHORT, 0 },
-	{ "in_calls_short_abandoned_in_queue_ratio_per_day", OP_RATIO, T_ABANDONED_SHORT, T_QUEUED },
+	{ "in_calls_short_abandoned_in_queue_per_day", OP_NUM,
+	  T_ABANDONED_SHORT, 0 },
+	{ "in_calls_short_abandoned_in_queue_ratio_per_day", OP_RATIO,
+	  T_ABANDONED_SHORT, T_QUEUED },
 	{ "in_calls_talking", OP_NUM, L_ACTIVE, 0 },
 	{ "in_calls_transferred_per_day", OP_NUM, T_TRANSFERRED, 0 },
 	{ "in_calls_waiting", OP_NUM, L_WAITING, 0 },
@@ -109,23 +117,31 @@ static const struct figure_stat figure_stats[] = {
 	{ "is_logged", OP_NUM, L_LOGGED, 0 },
 	{ "items", OP_NUM, L_ITEMS, 0 },
 	{ "out_average_success_rate", OP_RATIO, T_OUT_ANSWERED, T_OUT_PLACED },
-	{ "out_calls_abandoned_in_ivr_per_day", OP_NUM, T_OUT_ABANDONED_IVR, 0 },
-	{ "out_calls_abandoned_in_ivr_ratio_per_day", OP_RATIO, T_OUT_ABANDONED_IVR, T_OUT_ANSWERED },
-	{ "out_calls_abandoned_in_queue_per_day", OP_NUM, T_OUT_ABANDONED_Q, 0 },
-	{ "out_calls_abandoned_in_queue_ratio_per_day", OP_RATIO, T_OUT_ABANDONED_Q, T_OUT_ANSWERED },
+	{ "out_calls_abandoned_in_ivr_per_day", OP_NUM, T_OUT_ABANDONED_IVR,
+	  0 },
+	{ "out_calls_abandoned_in_ivr_ratio_per_day", OP_RATIO,
+	  T_OUT_ABANDONED_IVR, T_OUT_ANSWERED },
+	{ "out_calls_abandoned_in_queue_per_day", OP_NUM, T_OUT_ABANDONED_Q,
+	  0 },
+	{ "out_calls_abandoned_in_queue_ratio_per_day", OP_RATIO,
+	  T_OUT_ABANDONED_Q, T_OUT_ANSWERED },
 	{ "out_calls_abandoned_per_day", OP_NUM, T_OUT_ABANDONED, 0 },
-	{ "out_calls_abandoned_ratio_per_day", OP_RATIO, T_OUT_ABANDONED, T_OUT_ANSWERED },
+	{ "out_calls_abandoned_ratio_per_day", OP_RATIO, T_OUT_ABANDONED,
+	  T_OUT_ANSWERED },
 	{ "out_calls_abandoned_ringing_per_day", OP_ZERO, 0, 0 },
 	{ "out_calls_active_on_agents", OP_NUM, L_OUT_ACTIVE, 0 },
 	{ "out_calls_answered_per_day", OP_NUM, T_OUT_ANSWERED, 0 },
-	{ "out_calls_answered_ratio_per_day", OP_RATIO, T_OUT_ANSWERED, T_OUT_PLACED },
+	{ "out_calls_answered_ratio_per_day", OP_RATIO, T_OUT_ANSWERED,
+	  T_OUT_PLACED },
 	{ "out_calls_current_call_rate", OP_DEC, L_CALL_RATE, 0 },
-	{ "out_calls_disconnected_talking_per_day", OP_NUM, T_OUT_DISCONNECTED, 0 },
+	{ "out_calls_disconnected_talking_per_day", OP_NUM, T_OUT_DISCONNECTED,
+	  0 },
 	{ "out_calls_dropped_in_ivr_per_day", OP_ZERO, 0, 0 },
 	{ "out_calls_dropped_in_queue_per_day", OP_ZERO, 0, 0 },
 	{ "out_calls_dropped_ringing_per_day", OP_ZERO, 0, 0 },
 	{ "out_calls_dropped_talking_per_day", OP_NUM, T_OUT_DROPPED_TALK, 0 },
-	{ "out_calls_duration_average_per_day", OP_AVG, T_OUT_TALK, T_OUT_HANDLED },
+	{ "out_calls_duration_average_per_day", OP_AVG, T_OUT_TALK,
+	  T_OUT_HANDLED },
 	{ "out_calls_duration_total_per_day", OP_NUM, T_OUT_TALK, 0 },
 	{ "out_calls_failed_per_day", OP_NUM, T_OUT_FAILED, 0 },
 	{ "out_calls_handled_per_day", OP_NUM, T_OUT_HANDLED, 0 },
@@ -140,18 +156,21 @@ static const struct figure_stat figure_stats[] = {
 	{ "out_calls_talking", OP_NUM, L_OUT_ACTIVE, 0 },
 	{ "out_calls_transferred_per_day", OP_NUM, T_OUT_TRANSFERRED, 0 },
 	{ "out_calls_unattended_per_day", OP_NUM, T_OUT_UNATTENDED, 0 },
-	{ "out_calls_unattended_ratio_per_day", OP_RATIO, T_OUT_UNATTENDED, T_OUT_ANSWERED },
+	{ "out_calls_unattended_ratio_per_day", OP_RATIO, T_OUT_UNATTENDED,
+	  T_OUT_ANSWERED },
 	{ "out_calls_waiting", OP_NUM, L_OUT_WAITING, 0 },
 	{ "out_campaign_duration_forecast", OP_NUM, L_CAMPAIGN_FORECAST, 0 },
 	{ "priority", OP_NUM, L_PRIORITY, 0 },
 	{ "qm_is_recording", OP_NUM, L_ITEMS, 0 },
 	{ "records_accepted_per_day", OP_NUM, T_REC_ACCEPTED, 0 },
 	{ "records_attempted_per_day", OP_NUM, T_REC_ATTEMPTED, 0 },
-	{ "records_attempted_ratio_per_day", OP_RATIO, T_REC_ATTEMPTED, L_REC_TOTAL },
+	{ "records_attempted_ratio_per_day", OP_RATIO, T_REC_ATTEMPTED,
+	  L_REC_TOTAL },
 	{ "records_completed", OP_NUM, L_REC_COMPLETED, 0 },
 	{ "records_completed_per_day", OP_NUM, T_REC_COMPLETED, 0 },
 	{ "records_completed_ratio", OP_RATIO, L_REC_COMPLETED, L_REC_TOTAL },
-	{ "records_completed_ratio_per_day", OP_RATIO, T_REC_COMPLETED, T_REC_ATTEMPTED },
+	{ "records_completed_ratio_per_day", OP_RATIO, T_REC_COMPLETED,
+	  T_REC_ATTEMPTED },
 	{ "records_dialable", OP_NUM, L_REC_DIALABLE, 0 },
 	{ "records_expired", OP_NUM, L_REC_EXPIRED, 0 },
 	{ "records_in_dnc", OP_NUM, L_REC_DNC, 0 },
@@ -159,11 +178,14 @@ static const struct figure_stat figure_stats[] = {
 	{ "records_quota", OP_NUM, L_REC_QUOTA, 0 },
 	{ "records_remaining", OP_NUM, L_REC_REMAINING, 0 },
 	{ "records_skipped_per_day", OP_NUM, T_REC_SKIPPED, 0 },
-	{ "records_skipped_ratio_per_day", OP_RATIO, T_REC_SKIPPED, T_REC_ACCEPTED },
+	{ "records_skipped_ratio_per_day", OP_RATIO, T_REC_SKIPPED,
+	  T_REC_ACCEPTED },
 	{ "records_successes", OP_NUM, L_REC_SUCCESSES, 0 },
 	{ "records_total", OP_NUM, L_REC_TOTAL, 0 },
-	{ "records_with_assigned_agents_completed", OP_NUM, L_REC_ASSIGNED_DONE, 0 },
-	{ "records_with_assigned_agents_remaining", OP_NUM, L_REC_ASSIGNED_LEFT, 0 },
+	{ "records_with_assigned_agents_completed", OP_NUM, L_REC_ASSIGNED_DONE,
+	  0 },
+	{ "records_with_assigned_agents_remaining", OP_NUM, L_REC_ASSIGNED_LEFT,
+	  0 },
 	{ "service_level", OP_RATIO, T_ANSWERED_SL, T_ANSWERED },
 	{ "service_level_target", OP_NUM, L_SL_TARGET, 0 },
 	{ "service_level_threshold_time", OP_NUM, L_SL_THRESHOLD, 0 },
@@ -360,8 +382,9 @@ static void fallback_value(const struct sim *s, const struct stat_ref *r,
 		buf_printf(out, "%.1f", (h % 200) / 10.0);
 		break;
 	case STAT_TIME:
-		buf_printf(out, "%.0f", sim_epoch(s, floor(s->t / SIM_DAY) *
-						      SIM_DAY + 8 * 3600 + h % 3600));
+		buf_printf(out, "%.0f",
+			   sim_epoch(s, floor(s->t / SIM_DAY) * SIM_DAY +
+						8 * 3600 + h % 3600));
 		break;
 	case STAT_TEXT:
 	case STAT_STATE:
@@ -433,7 +456,8 @@ static void agent_state_text(const struct sim *s, const struct sim_agent *a,
 		break;
 	case TX_LOGIN_TIME:
 		if (a->state != AS_LOGGED_OUT)
-			buf_printf(out, "%.0f", floor(sim_epoch(s, a->login_at)));
+			buf_printf(out, "%.0f",
+				   floor(sim_epoch(s, a->login_at)));
 		break;
 	}
 }
@@ -525,7 +549,9 @@ static void service_text(const struct sim *s, const struct sim_service *sv,
 		break;
 	case SX_STATE:
 		if (campaign)
-			buf_puts(out, sv->rec_done < sv->rec_total ? "Running" : "Completed");
+			buf_puts(out, sv->rec_done < sv->rec_total
+					      ? "Running"
+					      : "Completed");
 		break;
 	case SX_CAMPAIGN_MODE:
 		if (campaign)
@@ -533,7 +559,8 @@ static void service_text(const struct sim *s, const struct sim_service *sv,
 		break;
 	case SX_RECORDS_PROGRESS:
 		if (campaign)
-			buf_printf(out, "%.0f/%.0f", sv->rec_done, sv->rec_total);
+			buf_printf(out, "%.0f/%.0f", sv->rec_done,
+				   sv->rec_total);
 		break;
 	case SX_LIST_ID:
 		if (campaign)

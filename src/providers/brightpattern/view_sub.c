@@ -92,7 +92,8 @@ static bool parse_flag(json_t *v, bool *out)
 		return true;
 	}
 	if (json_is_boolean(v) || json_is_integer(v)) {
-		*out = json_is_true(v) || (json_is_integer(v) && json_integer_value(v));
+		*out = json_is_true(v) ||
+		       (json_is_integer(v) && json_integer_value(v));
 		return true;
 	}
 	if (!json_is_string(v))
@@ -142,7 +143,8 @@ static bool parse_dispositions(struct parse *p, json_t *v, const char *what,
 
 	*mask = 0;
 	if (!parse_strings(p, v, what, &names, &n)) {
-		strings_free(names, n);	/* what was read before the bad entry */
+		/* what was read before the bad entry */
+		strings_free(names, n);
 		return false;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -155,7 +157,9 @@ static bool parse_dispositions(struct parse *p, json_t *v, const char *what,
 	return true;
 }
 
-/* A column: {"id", "stat_name"|"statName", "sum_stat_names", "dispositions"}. */
+/*
+ * A column: {"id", "stat_name"|"statName", "sum_stat_names", "dispositions"}.
+ */
 static bool parse_column(struct parse *p, const char *grid, json_t *v,
 			 struct sub_col *c)
 {
@@ -170,7 +174,8 @@ static bool parse_column(struct parse *p, const char *grid, json_t *v,
 	if (stat == NULL)
 		stat = json_object_get(v, "statName");
 	if (!json_is_string(stat))
-		return fail(p, "grid %s: column %s has no stat_name", grid, c->id);
+		return fail(p, "grid %s: column %s has no stat_name", grid,
+			    c->id);
 	c->stat = xstrdup(json_string_value(stat));
 	if (!parse_dispositions(p, json_object_get(v, "dispositions"),
 				"dispositions", &c->disp))
@@ -183,8 +188,9 @@ static bool parse_column(struct parse *p, const char *grid, json_t *v,
 			   "sum_stat_names", &c->sum_names, &c->nsums))
 		return false;
 	if (c->nsums == 0)
-		return fail(p, "grid %s: column %s is a SUM without sum_stat_names",
-			    grid, c->id);
+		return fail(
+			p, "grid %s: column %s is a SUM without sum_stat_names",
+			grid, c->id);
 	c->sums = xcalloc(c->nsums, sizeof(*c->sums));
 	for (size_t i = 0; i < c->nsums; i++)
 		view_stat_resolve(&c->sums[i], c->sum_names[i]);
@@ -217,16 +223,20 @@ static bool parse_sort_key(struct parse *p, struct sub_grid *g, json_t *by,
 	if (k.col < 0)
 		return fail(p, "grid %s: order by names no column", g->id);
 	if (dir != NULL && !json_is_string(dir))
-		return fail(p, "grid %s: order direction must be ASC or DESC", g->id);
+		return fail(p, "grid %s: order direction must be ASC or DESC",
+			    g->id);
 	if (strcasecmp(d, "ASC") != 0 && strcasecmp(d, "DESC") != 0)
-		return fail(p, "grid %s: order direction must be ASC or DESC", g->id);
+		return fail(p, "grid %s: order direction must be ASC or DESC",
+			    g->id);
 	k.desc = strcasecmp(d, "DESC") == 0;
 	g->order = xreallocarray(g->order, g->norder + 1, sizeof(*g->order));
 	g->order[g->norder++] = k;
 	return true;
 }
 
-/* The order: "order_by"/"order_dir", or the collection's "order": [{by, dir}]. */
+/*
+ * The order: "order_by"/"order_dir", or the collection's "order": [{by, dir}].
+ */
 static bool parse_order(struct parse *p, struct sub_grid *g, json_t *v)
 {
 	json_t *order = json_object_get(v, "order"), *e;
@@ -242,7 +252,9 @@ static bool parse_order(struct parse *p, struct sub_grid *g, json_t *v)
 		return fail(p, "grid %s: order must be an array", g->id);
 	json_array_foreach(order, i, e) {
 		if (!json_is_object(e))
-			return fail(p, "grid %s: an order entry is not an object", g->id);
+			return fail(p,
+				    "grid %s: an order entry is not an object",
+				    g->id);
 		if (!parse_sort_key(p, g, json_object_get(e, "by"),
 				    json_object_get(e, "dir")))
 			return false;
@@ -266,7 +278,8 @@ static bool parse_filter(struct parse *p, struct sub_grid *g, json_t *v)
 		return fail(p, "grid %s: filter_by names no column", g->id);
 	g->filter_value = id_text(val);
 	if (g->filter_value == NULL && !json_is_real(val))
-		return fail(p, "grid %s: filter_by without a filter_value", g->id);
+		return fail(p, "grid %s: filter_by without a filter_value",
+			    g->id);
 	if (g->filter_value == NULL)
 		g->filter_value = xasprintf("%g", json_real_value(val));
 	if (op == NULL)
@@ -275,8 +288,10 @@ static bool parse_filter(struct parse *p, struct sub_grid *g, json_t *v)
 		if (strcasecmp(json_string_value(op), filter_ops[i]) == 0)
 			break;
 	if (!json_is_string(op) || i == WB_ARRAY_LEN(filter_ops))
-		return fail(p, "grid %s: filter_operation must be one of EQ, NE, "
-			    "LT, GT, LE, GE", g->id);
+		return fail(p,
+			    "grid %s: filter_operation must be one of EQ, NE, "
+			    "LT, GT, LE, GE",
+			    g->id);
 	g->filter_op = (enum filter_op)i;
 	return true;
 }
@@ -313,7 +328,8 @@ static bool parse_selection(struct parse *p, struct sub_grid *g, json_t *v)
 		return false;
 	if (!parse_flag(json_object_get(v, "logged_in_agents_only"),
 			&g->logged_only))
-		return fail(p, "grid %s: logged_in_agents_only must be a boolean",
+		return fail(p,
+			    "grid %s: logged_in_agents_only must be a boolean",
 			    g->id);
 	return true;
 }
@@ -329,8 +345,10 @@ static bool parse_grid(struct parse *p, json_t *v, struct sub_grid *g)
 	if (g->id == NULL)
 		return fail(p, "a grid has no id");
 	if (++p->ngrids > p->s->max_grids)
-		return fail(p, "subscription is too large: grid %s is grid number "
-			    "%d (limit %d)", g->id, p->ngrids, p->s->max_grids);
+		return fail(p,
+			    "subscription is too large: grid %s is grid number "
+			    "%d (limit %d)",
+			    g->id, p->ngrids, p->s->max_grids);
 	if (!parse_columns(p, g, json_object_get(v, "columns")) ||
 	    !parse_order(p, g, v) || !parse_filter(p, g, v) ||
 	    !parse_selection(p, g, v))
@@ -374,15 +392,17 @@ static bool parse_chat(struct parse *p, struct sub_app *app, json_t *v)
 		return true;
 	app->has_chat = true;
 	if (!json_is_object(v))
-		return fail(p, "app %s: chat_messages must be an object", app->id);
+		return fail(p, "app %s: chat_messages must be an object",
+			    app->id);
 	if (filter != NULL && !json_is_null(filter) && !json_is_string(filter))
 		return fail(p, "app %s: chat_messages filter must be a string",
 			    app->id);
 	app->chat_filter = xstrdup(json_is_string(filter) ?
 				   json_string_value(filter) : "");
 	if (!parse_limit(json_object_get(v, "limit"), &app->chat_limit))
-		return fail(p, "app %s: chat_messages limit must be a whole number",
-			    app->id);
+		return fail(
+			p, "app %s: chat_messages limit must be a whole number",
+			app->id);
 	return true;
 }
 
@@ -398,7 +418,8 @@ static bool parse_totals(struct parse *p, struct sub_app *app, json_t *v)
 	    !parse_strings(p, json_object_get(v, "stats_totals_service_ids"),
 			   "stats_totals_service_ids", &app->total_svcs,
 			   &app->ntotal_svcs) ||
-	    !parse_dispositions(p, json_object_get(v, "stats_totals_dispositions"),
+	    !parse_dispositions(p,
+				json_object_get(v, "stats_totals_dispositions"),
 				"stats_totals_dispositions", &app->total_disp))
 		return false;
 	app->totals = xcalloc(app->ntotals + 1, sizeof(*app->totals));
@@ -582,9 +603,11 @@ bool brightpattern_view_documented(const char *body, size_t len, char *err,
 			continue;
 		bad = undocumented_member(app, doc_app);
 		if (bad == NULL)
-			bad = undocumented_grids(json_object_get(app, "service_grids"));
+			bad = undocumented_grids(
+				json_object_get(app, "service_grids"));
 		if (bad == NULL)
-			bad = undocumented_grids(json_object_get(app, "agent_grids"));
+			bad = undocumented_grids(
+				json_object_get(app, "agent_grids"));
 		chat = json_object_get(app, "chat_messages");
 		if (bad == NULL && json_is_object(chat))
 			bad = undocumented_member(chat, doc_chat);

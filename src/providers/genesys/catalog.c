@@ -43,8 +43,8 @@ static const struct stat_info genesys_stats[] = {
 	{ "ExpectedWaitTime", STAT_DURATION, 0, QUEUE, STAT_PROBE, NULL,
 	  "Expected wait of a call entering the queue now; computed on "
 	  "request, so peeked (get-statistic-ex) beside each poll" },
-	{ "ObjectId", STAT_TEXT, 0, STAT_SCOPE_AGENT | STAT_SCOPE_SERVICE, 0, NULL,
-	  "The row's object id (agent login or queue name)" },
+	{ "ObjectId", STAT_TEXT, 0, STAT_SCOPE_AGENT | STAT_SCOPE_SERVICE, 0,
+	  NULL, "The row's object id (agent login or queue name)" },
 	{ "PercentageCallsAbandoned", STAT_PERCENT, 1, QUEUE, 0, NULL,
 	  "Percentage of calls entered that were abandoned" },
 	{ "ServiceFactor1", STAT_PERCENT, 1, QUEUE, 0, NULL,
@@ -67,10 +67,8 @@ static const struct stat_info genesys_stats[] = {
 	  "Inbound calls the agent handled" },
 	{ "TotalNumberOutboundCalls", STAT_COUNT, 0, AGENT, 0, NULL,
 	  "Outbound calls the agent made" },
-	{ "TotalReadyTime", STAT_DURATION, 0, AGENT, 0, NULL,
-	  "Time ready" },
-	{ "TotalTalkTime", STAT_DURATION, 0, AGENT, 0, NULL,
-	  "Time talking" },
+	{ "TotalReadyTime", STAT_DURATION, 0, AGENT, 0, NULL, "Time ready" },
+	{ "TotalTalkTime", STAT_DURATION, 0, AGENT, 0, NULL, "Time talking" },
 };
 
 const struct catalog catalog_genesys = {

@@ -70,9 +70,12 @@ struct genesys {
 	struct genesys_objects objs;
 	char *sub_body;		/* without what is refused by name */
 	char *sub_id;		/* the server's subscription id, or NULL */
-	char *peek_body;	/* get-statistic-ex of the peeked statistics, or NULL */
-	char *peek_path;	/* statistic-values/{name}?... when there is one */
-	struct buf last_peek;	/* the last good peek answer, applied to each poll */
+	/* get-statistic-ex of the peeked statistics, or NULL */
+	char *peek_body;
+	/* statistic-values/{name}?... when there is one */
+	char *peek_path;
+	/* the last good peek answer, applied to each poll */
+	struct buf last_peek;
 	struct snapshot *held;	/* a poll's snapshot waiting for its peek */
 	char *api_key;		/* "x-api-key: ..." header; wiped on free */
 	bool oauth;		/* a client id is set: a bearer token too */
@@ -80,8 +83,10 @@ struct genesys {
 	bool release_login;	/* a login was tried for the release */
 	char opid[64];		/* the operationId of our subscriptions */
 	struct genesys_refusals refused;	/* what the server refused */
-	unsigned refusal_rounds;	/* subscriptions made again without one */
-	char again[300];	/* why the next subscription is made again, or "" */
+	/* subscriptions made again without one */
+	unsigned refusal_rounds;
+	/* why the next subscription is made again, or "" */
+	char again[300];
 	const char *secrets[MAX_SECRETS];	/* refused.secrets */
 };
 
@@ -91,7 +96,9 @@ static void request(struct genesys *g, const char *method, const char *path,
 {
 	char *bearer = session_bearer(&g->s);
 	const char *headers[] = { g->api_key, bearer, NULL };
-	struct session_call c = { method, path, headers, body, ctype, NULL, NULL };
+	struct session_call c = {
+		method, path, headers, body, ctype, NULL, NULL
+	};
 
 	session_request(&g->s, &c, fn);
 	secret_free(bearer);
@@ -114,20 +121,25 @@ static void auth_refused(struct genesys *g, int step,
 				     token_request, with_token)) {
 	case GENESYS_REFUSED_TOKEN:
 		if (res->status == 401) {
-			snprintf(full, sizeof(full), "the server ended the login: "
-				 "it refused the OAuth token (%s); logging in "
-				 "again", said);
+			snprintf(full, sizeof(full),
+				 "the server ended the login: it refused the "
+				 "OAuth token (%s); logging in again",
+				 said);
 			session_relogin(&g->s, STEP_LOGIN, now, full);
 			return;
 		}
-		snprintf(full, sizeof(full), "the server refused the OAuth token "
-			 "(%s): check the rights of the OAuth client", said);
+		snprintf(full, sizeof(full),
+			 "the server refused the OAuth token "
+			 "(%s): check the rights of the OAuth client",
+			 said);
 		break;
 	case GENESYS_REFUSED_CLIENT:
-		snprintf(full, sizeof(full), "the authentication service refused "
-			 "the client credentials (%s): check --client-id and the "
-			 "client secret%s", said, g->cfg->user ?
-			 ", the user and the password" : "");
+		snprintf(full, sizeof(full),
+			 "the authentication service refused "
+			 "the client credentials (%s): check --client-id and "
+			 "the client secret%s",
+			 said,
+			 g->cfg->user ? ", the user and the password" : "");
 		break;
 	case GENESYS_REFUSED_OTHER:
 		snprintf(full, sizeof(full), "the server refused %s (%s)", what,
@@ -173,11 +185,14 @@ static size_t build_subscription(struct genesys *g)
 static char *peek_path(const char *peek_body)
 {
 	json_t *root = json_loads(peek_body, 0, NULL);
-	json_t *st = json_array_get(json_object_get(json_object_get(root, "data"),
-						    "statistics"), 0);
+	json_t *st = json_array_get(
+		json_object_get(json_object_get(root, "data"), "statistics"),
+		0);
 	char *name = url_escape(json_string_value(json_object_get(st, "name")));
-	char *oid = url_escape(json_string_value(json_object_get(st, "objectId")));
-	char *type = url_escape(json_string_value(json_object_get(st, "objectType")));
+	char *oid =
+		url_escape(json_string_value(json_object_get(st, "objectId")));
+	char *type = url_escape(
+		json_string_value(json_object_get(st, "objectType")));
 	char *path = xasprintf("/statistics/v3/statistic-values/%s?objectId=%s"
 			       "&objectType=%s", name, oid, type);
 
@@ -226,8 +241,8 @@ static void on_token(void *owner, const struct http_result *res, double now)
 		/* An RFC 6749 token answer, read as for every OAuth server. */
 		tok = oauth_parse_token(res->body, res->len, &expires);
 		if (tok == NULL) {
-			session_fault(&g->s, STEP_LOGIN, now, "the token answer had "
-				      "no access_token");
+			session_fault(&g->s, STEP_LOGIN, now,
+				      "the token answer had no access_token");
 			return;
 		}
 		if (!http_value_ok(tok)) {
@@ -241,8 +256,9 @@ static void on_token(void *owner, const struct http_result *res, double now)
 	}
 	if (g->releasing) {
 		session_describe(&g->s, res, what, sizeof(what));
-		session_say(&g->s, CONN_CLOSED, "could not log in to release the "
-			    "subscription (%s)", what);
+		session_say(&g->s, CONN_CLOSED,
+			    "could not log in to release the subscription (%s)",
+			    what);
 		return;
 	}
 	if (res->status == 400 || res->status == 401 || res->status == 403) {
@@ -267,13 +283,16 @@ static void do_login(struct genesys *g)
 	buf_init(&body);
 	if (c->user && c->password) {
 		char *u = url_escape(c->user), *p = url_escape(c->password);
-		buf_printf(&body, "grant_type=password&username=%s&password=%s", u, p);
+		buf_printf(&body, "grant_type=password&username=%s&password=%s",
+			   u, p);
 		free(u);
 		secret_free(p);
 	} else
 		buf_puts(&body, "grant_type=client_credentials");
 	session_progress(&g->s, CONN_AUTH, "logging in");
-	/* The client's id and secret as Basic credentials, as RFC 6749 says. */
+	/*
+	 * The client's id and secret as Basic credentials, as RFC 6749 says.
+	 */
 	sc.body = body.data;
 	session_request(&g->s, &sc, on_token);
 	explicit_bzero(body.data, body.len);
@@ -288,9 +307,9 @@ static void offer_held(struct genesys *g)
 	if (g->held == NULL)
 		return;
 	if (g->last_peek.len > 0)
-		genesys_parse_peeked(g->last_peek.data, g->last_peek.len, g->set,
-				     &g->objs, g->held, &g->refused, err,
-				     sizeof(err));
+		genesys_parse_peeked(g->last_peek.data, g->last_peek.len,
+				     g->set, &g->objs, g->held, &g->refused,
+				     err, sizeof(err));
 	genesys_refusals_mark(g->held, g->set, &g->objs, &g->refused);
 	session_accept(&g->s, g->held);
 	g->held = NULL;
@@ -376,9 +395,10 @@ static bool subscribe_without(struct genesys *g, const struct http_result *res,
 	g->refusal_rounds++;
 	last = &g->refused.v[g->refused.n - 1];
 	if (build_subscription(g) == 0) {
-		snprintf(full, sizeof(full), "the server refused every statistic "
-			 "of the subscription (the last, \"%s\": %s)", last->name,
-			 last->reason);
+		snprintf(full, sizeof(full),
+			 "the server refused every statistic "
+			 "of the subscription (the last, \"%s\": %s)",
+			 last->name, last->reason);
 		session_fatal(&g->s, STEP_SUBSCRIBE, now, full);
 		return true;
 	}
@@ -402,8 +422,12 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 		genesys_parse_errors(res->body, res->len, g->set, &g->objs,
 				     &g->refused);
 		if (g->releasing) {
-			/* Quitting while it was on its way: delete what it made. */
-			session_plan(&g->s, g->sub_id ? STEP_RELEASE : STEP_NONE, now);
+			/*
+			 * Quitting while it was on its way: delete what it
+			 * made.
+			 */
+			session_plan(&g->s,
+				     g->sub_id ? STEP_RELEASE : STEP_NONE, now);
 			if (g->sub_id == NULL)
 				session_say(&g->s, CONN_CLOSED, "%s", "");
 			return;
@@ -413,7 +437,8 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 					  "no subscriptionId");
 			return;
 		}
-		session_progress(&g->s, CONN_WAITING, "waiting for the first data");
+		session_progress(&g->s, CONN_WAITING,
+				 "waiting for the first data");
 		session_plan(&g->s, STEP_POLL, now);
 		return;
 	}
@@ -422,7 +447,8 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 		return;
 	}
 	if (res->status == 401 || res->status == 403) {
-		auth_refused(g, STEP_SUBSCRIBE, res, false, "the subscription", now);
+		auth_refused(g, STEP_SUBSCRIBE, res, false, "the subscription",
+			     now);
 		return;
 	}
 	if (res->status != 400) {
@@ -432,8 +458,10 @@ static void on_subscribe(void *owner, const struct http_result *res, double now)
 	if (subscribe_without(g, res, now))
 		return;
 	session_describe(&g->s, res, what, sizeof(what));
-	snprintf(full, sizeof(full), "the server refused the subscription (%s): "
-		 "check the statistic names and objects", what);
+	snprintf(full, sizeof(full),
+		 "the server refused the subscription (%s): "
+		 "check the statistic names and objects",
+		 what);
 	session_fatal(&g->s, STEP_SUBSCRIBE, now, full);
 }
 
@@ -541,7 +569,8 @@ static void g_release(struct provider *p)
 	g->releasing = true;
 	g->s.releasing = true;
 	if (g->s.inflight && g->s.inflight_step == STEP_SUBSCRIBE) {
-		session_say(&g->s, CONN_RELEASING, "releasing the subscription");
+		session_say(&g->s, CONN_RELEASING,
+			    "releasing the subscription");
 		return;
 	}
 	session_cancel(&g->s);
@@ -595,16 +624,21 @@ bool genesys_objects_from(const struct config *cfg, const struct layoutset *set,
 	for (size_t i = 0; i < set->ngrids; i++) {
 		const struct grid_ref *gr = &set->grids[i];
 		if (gr->panel->kind == PANEL_AGENT_GRID && o->nagents == 0)
-			errlist_add(errs, "%s:%d: agent grid \"%s\": the Statistics "
+			errlist_add(errs,
+				    "%s:%d: agent grid \"%s\": the Statistics "
 				    "API has no list of agents; name them with "
 				    "agents = {\"id\", ...} in the config",
-				    gr->layout->file, gr->panel->line, gr->panel->id);
+				    gr->layout->file, gr->panel->line,
+				    gr->panel->id);
 		if (gr->panel->kind == PANEL_SERVICE_GRID &&
 		    gr->panel->nservices == 0 && o->nqueues == 0)
-			errlist_add(errs, "%s:%d: service grid \"%s\": name its "
-				    "queues with services = {...} in the panel or "
-				    "queues = {...} in the config",
-				    gr->layout->file, gr->panel->line, gr->panel->id);
+			errlist_add(
+				errs,
+				"%s:%d: service grid \"%s\": name its "
+				"queues with services = {...} in the panel or "
+				"queues = {...} in the config",
+				gr->layout->file, gr->panel->line,
+				gr->panel->id);
 	}
 	return errs->n == before;
 }
@@ -617,7 +651,8 @@ char *genesys_plan(const struct config *cfg, const struct layoutset *set)
 
 	genesys_objects_from(cfg, set, &o, &errs);
 	errlist_free(&errs);
-	body = genesys_subscription_build(set, &o, NULL, "wallboard-check", NULL);
+	body = genesys_subscription_build(set, &o, NULL, "wallboard-check",
+					  NULL);
 	peek = genesys_peek_build(set, &o, NULL, NULL);
 	if (peek == NULL)
 		return body;
@@ -637,22 +672,26 @@ static bool settings_ok(const struct config *cfg, struct errlist *errs)
 		return false;
 	}
 	if (((const struct genesys_settings *)cfg->source)->api_key == NULL) {
-		errlist_add(errs, "no credentials: give WALLBOARD_API_KEY (or "
-			    "api_key_file); with an OAuth client also --client-id "
-			    "with WALLBOARD_CLIENT_SECRET (or client_secret_file), "
-			    "or also --user with WALLBOARD_PASSWORD for the "
-			    "password grant");
+		errlist_add(
+			errs,
+			"no credentials: give WALLBOARD_API_KEY (or "
+			"api_key_file); with an OAuth client also --client-id "
+			"with WALLBOARD_CLIENT_SECRET (or client_secret_file), "
+			"or also --user with WALLBOARD_PASSWORD for the "
+			"password grant");
 		return false;
 	}
 	if (cfg->client_id == NULL && cfg->user != NULL) {
-		errlist_add(errs, "--user needs --client-id: the password grant "
+		errlist_add(errs,
+			    "--user needs --client-id: the password grant "
 			    "logs in through an OAuth client (or give neither: "
 			    "the API key alone is enough)");
 		return false;
 	}
 	if (cfg->client_id != NULL && cfg->client_secret == NULL &&
 	    cfg->password == NULL) {
-		errlist_add(errs, "--client-id needs WALLBOARD_CLIENT_SECRET (or "
+		errlist_add(errs,
+			    "--client-id needs WALLBOARD_CLIENT_SECRET (or "
 			    "client_secret_file), or --user with "
 			    "WALLBOARD_PASSWORD for the password grant");
 		return false;
@@ -667,7 +706,8 @@ struct provider *genesys_open(const struct config *cfg,
 	struct genesys *g;
 	struct genesys_objects o;
 
-	if (!settings_ok(cfg, errs) || !genesys_objects_from(cfg, set, &o, errs))
+	if (!settings_ok(cfg, errs) ||
+	    !genesys_objects_from(cfg, set, &o, errs))
 		return NULL;
 	g = xcalloc(1, sizeof(*g));
 	g->cfg = cfg;
@@ -675,8 +715,9 @@ struct provider *genesys_open(const struct config *cfg,
 	g->objs = o;
 	session_init(&g->s, &genesys_ops, cfg, g, run_step,
 		     genesys_parse_error);
-	g->api_key = xasprintf("x-api-key: %s",
-			       ((const struct genesys_settings *)cfg->source)->api_key);
+	g->api_key = xasprintf(
+		"x-api-key: %s",
+		((const struct genesys_settings *)cfg->source)->api_key);
 	g->oauth = cfg->client_id != NULL;
 	snprintf(g->opid, sizeof(g->opid), "wallboard-%ld-%ld", (long)getpid(),
 		 (long)now_wall());

@@ -66,14 +66,16 @@ static void *g_open(struct sim *sim, const struct config *cfg,
 		d->objs.nagents = gs->nagents;
 	} else {
 		d->object_text[0] = sim_object_list(sim, "agents");
-		split_lines(d->object_text[0], &d->objs.agents, &d->objs.nagents);
+		split_lines(d->object_text[0], &d->objs.agents,
+			    &d->objs.nagents);
 	}
 	if (gs->nqueues) {
 		d->objs.queues = gs->queues;
 		d->objs.nqueues = gs->nqueues;
 	} else {
 		d->object_text[1] = sim_object_list(sim, "queues");
-		split_lines(d->object_text[1], &d->objs.queues, &d->objs.nqueues);
+		split_lines(d->object_text[1], &d->objs.queues,
+			    &d->objs.nqueues);
 	}
 	body = genesys_subscription_build(set, &d->objs, NULL, "demo", NULL);
 	d->gsub = genesys_view_subscribe(sim, body, strlen(body), &demo_rules,
@@ -92,8 +94,8 @@ static struct snapshot *g_poll(void *state, struct sim *sim, char *err,
 {
 	struct g_demo *d = state;
 	char *body = genesys_view_values(sim, d->gsub, NULL), *peeked;
-	struct snapshot *snap = genesys_parse_values(body, strlen(body), d->set,
-						     &d->objs, NULL, err, errsz);
+	struct snapshot *snap = genesys_parse_values(
+		body, strlen(body), d->set, &d->objs, NULL, err, errsz);
 
 	free(body);
 	if (snap && d->peek) {

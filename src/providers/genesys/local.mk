@@ -3,10 +3,12 @@
 PROVIDERS += genesys
 
 libwb_a_SOURCES += src/providers/genesys/parse.c src/providers/genesys/parse.h \
+	src/providers/genesys/subscription.c \
 	src/providers/genesys/parse_internal.h src/providers/genesys/refusal.c \
 	src/providers/genesys/catalog.c
 libsim_a_SOURCES += src/providers/genesys/view.c src/providers/genesys/view.h \
-	src/providers/genesys/view_objects.c src/providers/genesys/view_internal.h
+	src/providers/genesys/view_objects.c src/providers/genesys/view_internal.h \
+	src/providers/genesys/view_stats.c
 libboard_a_SOURCES += src/providers/genesys/client.c src/providers/genesys/client.h src/providers/genesys/demo.c
 wallboard_sim_SOURCES += src/providers/genesys/routes.c
 

@@ -1,11 +1,8 @@
 /*
- * parse.c - Genesys Statistics API v3 bodies to and from the core's
- * model.
+ * parse.c - Genesys Statistics API v3 answers to the core's model, and
+ * the peek beside each poll.
  *
- * A subscription opens one Stat Server statistic per value the layouts
- * show: a grid cell is its column's statistic on the row's object (an Agent,
- * or a Queue), a total is its statistic on the Tenant or on each queue the
- * totals panel names. The statisticId we give each one says where its value
+ * The statisticId subscription.c gives each statistic says where its value
  * goes, so an answer ({"data": {"statistics": [{"statisticId", "value",
  * ...}]}}) is read without looking anything up by name. Values of a total
  * over several queues, and the statistics of a SUM column, are combined once
@@ -31,89 +28,10 @@
 #include "net/jsonbody.h"
 #include "sanitize.h"
 
-/* --- objects and statistic ids ------------------------------------------- */
-
 /* The objects of a caller that gave none: no agents, no queues, no tenant. */
 static const struct genesys_objects no_objects;
 
-/* True for a SUM column. */
-bool genesys_is_sum(const struct column *c)
-{
-	return strcmp(c->stat, "SUM") == 0;
-}
-
-/* True for ObjectId: the row's object id, which is no statistic. */
-bool genesys_is_object_id(const char *stat)
-{
-	return strcmp(stat, "ObjectId") == 0;
-}
-
-/*
- * True for a statistic Stat Server computes when asked (ExpectedWaitTime):
- * it is peeked beside each poll, not subscribed.
- */
-bool genesys_is_probe(const struct layoutset *set, const char *stat)
-{
-	const struct stat_info *info = catalog_find(set->catalog, stat);
-
-	return info != NULL && (info->flags & STAT_PROBE);
-}
-
-/*
- * The object ids a grid panel's rows are, their count in *n: every agent
- * for an agent grid; for a service grid the panel's services, else every
- * queue.
- */
-char *const *genesys_grid_rows(const struct panel *p,
-			       const struct genesys_objects *o, size_t *n)
-{
-	if (p->kind == PANEL_AGENT_GRID) {
-		*n = o->nagents;
-		return o->agents;
-	}
-	if (p->nservices > 0) {
-		*n = p->nservices;
-		return p->services;
-	}
-	*n = o->nqueues;
-	return o->queues;
-}
-
-/*
- * The Stat Server object type of a grid panel's rows. The reference names
- * no object type: Agent and Queue are Stat Server's words for them. It is
- * the panel's, whatever the statistic: a deployment's own statistic, which
- * the catalogue does not know, is opened on the same objects.
- */
-const char *genesys_grid_type(const struct panel *p)
-{
-	return p->kind == PANEL_AGENT_GRID ? "Agent" : "Queue";
-}
-
-/* How many objects a total is over: the tenant, or each service of scope. */
-size_t genesys_total_nobjects(const char *scope)
-{
-	size_t n = 1;
-
-	for (const char *p = scope; *p != '\0'; p++)
-		if (*p == '\n')
-			n++;
-	return n;
-}
-
-/* The k-th service of a '\n'-joined scope: its start, its length in *len. */
-const char *genesys_scope_item(const char *scope, size_t k, size_t *len)
-{
-	const char *p = scope, *nl;
-
-	while (k > 0 && (nl = strchr(p, '\n')) != NULL) {
-		p = nl + 1;
-		k--;
-	}
-	nl = strchr(p, '\n');
-	*len = nl ? (size_t)(nl - p) : strlen(p);
-	return p;
-}
+/* --- statistic kinds ---------------------------------------------------- */
 
 /* The kind of value a format shows (how a deployment's statistic is read). */
 static enum stat_kind kind_for_fmt(enum fmt f)
@@ -163,137 +81,6 @@ static enum stat_kind total_kind(const struct layoutset *set, size_t tid)
 	return STAT_TEXT;
 }
 
-/* --- the subscription body ----------------------------------------------- */
-
-/*
- * Append one statistic to the list (taking id). An object id or name that
- * is not UTF-8 cannot be written as JSON: that statistic is left out.
- */
-static void add_stat(json_t *list, char *id, const char *oid, size_t oidlen,
-		     const char *type, const char *name)
-{
-	json_t *jid = json_string(id), *joid = json_stringn(oid, oidlen);
-	json_t *jname = json_string(name), *st;
-
-	free(id);
-	if (jid == NULL || joid == NULL || jname == NULL) {
-		json_decref(jid);
-		json_decref(joid);
-		json_decref(jname);
-		return;
-	}
-	st = json_object();
-	json_object_set_new(st, "statisticId", jid);
-	json_object_set_new(st, "objectId", joid);
-	json_object_set_new(st, "objectType", json_string(type));
-	json_object_set_new(st, "name", jname);
-	json_array_append_new(list, st);
-}
-
-/* What building a subscription needs. */
-struct plan {
-	json_t *list;		/* the statistics so far */
-	const struct layoutset *set;
-	const struct genesys_objects *o;
-	const struct genesys_refusals *refused;
-};
-
-/*
- * True for a statistic the subscription opens: not ObjectId, not refused
- * by name, and (but in a SUM column, which adds up what it is given)
- * not peeked instead.
- */
-static bool subscribed(const struct plan *pl, const char *name, bool in_sum)
-{
-	return !genesys_is_object_id(name) &&
-	       (in_sum || !genesys_is_probe(pl->set, name)) &&
-	       !genesys_refused(pl->refused, name);
-}
-
-/* The statistics of one cell: its column's, or each of a SUM column's. */
-static void build_cell(const struct plan *pl, size_t gid, size_t r, size_t c,
-		       const struct column *col, const char *oid,
-		       const char *type)
-{
-	if (!genesys_is_sum(col)) {
-		if (subscribed(pl, col->stat, false))
-			add_stat(pl->list, xasprintf("g%zu.%zu.%zu", gid, r, c),
-				 oid, strlen(oid), type, col->stat);
-		return;
-	}
-	for (size_t k = 0; k < col->nsum; k++)
-		if (subscribed(pl, col->sum_stats[k], true))
-			add_stat(pl->list, xasprintf("g%zu.%zu.%zu.%zu", gid, r, c,
-						     k),
-				 oid, strlen(oid), type, col->sum_stats[k]);
-}
-
-/* The statistics of grid gid: rows, then columns. */
-static void build_grid(const struct plan *pl, size_t gid)
-{
-	const struct panel *p = pl->set->grids[gid].panel;
-	size_t nrows;
-	char *const *rows = genesys_grid_rows(p, pl->o, &nrows);
-
-	for (size_t r = 0; r < nrows; r++)
-		for (size_t c = 0; c < p->ncols; c++)
-			build_cell(pl, gid, r, c, &p->cols[c], rows[r],
-				   genesys_grid_type(p));
-}
-
-/*
- * The statistics of total tid: one on the Tenant when it is over every
- * service (none when no tenant is known), else one per queue it names.
- * The reference names no object type; a deployment's statistic in a
- * totals panel is opened there too, as the catalogue's queue statistics
- * are (a layout names the queues when the Tenant has no such statistic).
- */
-static void build_total(const struct plan *pl, size_t tid)
-{
-	const char *scope = pl->set->total_scopes[tid];
-	const char *name = pl->set->totals[tid];
-	size_t n = genesys_total_nobjects(scope), len;
-	const char *item;
-
-	if (!subscribed(pl, name, false))
-		return;
-	if (scope[0] == '\0') {
-		if (pl->o->tenant != NULL)
-			add_stat(pl->list, xasprintf("t%zu.0", tid), pl->o->tenant,
-				 strlen(pl->o->tenant), "Tenant", name);
-		return;
-	}
-	for (size_t k = 0; k < n; k++) {
-		item = genesys_scope_item(scope, k, &len);
-		add_stat(pl->list, xasprintf("t%zu.%zu", tid, k), item, len,
-			 "Queue", name);
-	}
-}
-
-char *genesys_subscription_build(const struct layoutset *set,
-				 const struct genesys_objects *o,
-				 const struct genesys_refusals *refused,
-				 const char *operation_id, size_t *count)
-{
-	json_t *root = json_object(), *data = json_object();
-	struct plan pl = { json_array(), set, o ? o : &no_objects, refused };
-	char *text;
-
-	if (operation_id != NULL)
-		json_object_set_new(root, "operationId", json_string(operation_id));
-	for (size_t g = 0; g < set->ngrids; g++)
-		build_grid(&pl, g);
-	for (size_t t = 0; t < set->ntotals; t++)
-		build_total(&pl, t);
-	if (count != NULL)
-		*count = json_array_size(pl.list);
-	json_object_set_new(data, "statistics", pl.list);
-	json_object_set_new(root, "data", data);
-	text = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(root);
-	return text;
-}
-
 /* --- values -------------------------------------------------------------- */
 
 /* A whole number as text in the snapshot's arena. */
@@ -316,7 +103,8 @@ static const char *integer_cell(struct snapshot *s, json_int_t i)
  */
 static json_t *value_scalar(json_t *v, bool state)
 {
-	static const char *const state_keys[] = { "state", "status", "agentState" };
+	static const char *const state_keys[] = { "state", "status",
+						  "agentState" };
 	json_t *m;
 
 	if (json_is_string(v) || json_is_number(v) || json_is_boolean(v))
@@ -353,7 +141,8 @@ static int value_type(json_t *v, enum stat_kind kind)
  * sanitised, numbers as their shortest text, booleans as 1 and 0, agent
  * states as the core's state words.
  */
-static const char *value_text(struct snapshot *s, json_t *v, enum stat_kind kind)
+static const char *value_text(struct snapshot *s, json_t *v,
+			      enum stat_kind kind)
 {
 	const char *t = NULL;
 
@@ -362,7 +151,8 @@ static const char *value_text(struct snapshot *s, json_t *v, enum stat_kind kind
 		return NULL;
 	switch (json_typeof(v)) {
 	case JSON_STRING:
-		t = snapshot_text(s, json_string_value(v), json_string_length(v));
+		t = snapshot_text(s, json_string_value(v),
+				  json_string_length(v));
 		break;
 	case JSON_INTEGER:
 		t = integer_cell(s, json_integer_value(v));
@@ -462,9 +252,10 @@ static void grids_init(struct snapshot *s, const struct layoutset *set,
 			for (size_t c = 0; c < p->ncols; c++)
 				if (!genesys_is_sum(&p->cols[c]) &&
 				    genesys_is_object_id(p->cols[c].stat))
-					snapshot_set(s, g, r, c,
-						     snapshot_text(s, rows[r],
-								   strlen(rows[r])));
+					snapshot_set(
+						s, g, r, c,
+						snapshot_text(s, rows[r],
+							      strlen(rows[r])));
 	}
 }
 
@@ -504,7 +295,8 @@ bool genesys_ref_parse(const char *id, struct genesys_ref *ref)
 		if (*p++ != '.')
 			return false;
 	}
-	return ref->total ? ref->count == 2 : ref->count == 3 || ref->count == 4;
+	return ref->total ? ref->count == 2
+			  : ref->count == 3 || ref->count == 4;
 }
 
 /* Record the JSON type of a value of grid gid's column c (none: -1). */
@@ -522,7 +314,8 @@ static void saw_total(struct snapshot *s, size_t tid, int type)
 }
 
 /* The value of a grid cell, or of one statistic of a SUM cell. */
-static void take_cell(struct reader *rd, const struct genesys_ref *ref, json_t *v)
+static void take_cell(struct reader *rd, const struct genesys_ref *ref,
+		      json_t *v)
 {
 	size_t gid = ref->n[0], r = ref->n[1], c = ref->n[2];
 	const struct panel *p;
@@ -552,7 +345,8 @@ static void take_cell(struct reader *rd, const struct genesys_ref *ref, json_t *
 }
 
 /* The value of one object of a total. */
-static void take_total(struct reader *rd, const struct genesys_ref *ref, json_t *v)
+static void take_total(struct reader *rd, const struct genesys_ref *ref,
+		       json_t *v)
 {
 	size_t tid = ref->n[0], k = ref->n[1];
 
@@ -636,8 +430,8 @@ static const char *combine(struct snapshot *s, const char **vals, size_t n,
 	if (n == 1 || used == 0 || (kind != STAT_COUNT &&
 	    kind != STAT_DURATION && kind != STAT_PERCENT))
 		return first;
-	return snapshot_number(s, kind == STAT_PERCENT ? acc / (double)used : acc,
-			       -1);
+	return snapshot_number(
+		s, kind == STAT_PERCENT ? acc / (double)used : acc, -1);
 }
 
 /* Fill the SUM cells and the totals from the parts read. */
@@ -658,9 +452,16 @@ static void finish(struct reader *rd)
 		for (size_t r = 0; w > 0 && r < sg->nrows; r++)
 			for (size_t c = 0; c < p->ncols; c++)
 				if (genesys_is_sum(&p->cols[c]))
-					snapshot_set(rd->s, g, r, c, sum_cell(rd->s,
-						rd->pt.sum + rd->pt.gbase[g] + r * w +
-						sum_offset(p, c), p->cols[c].nsum));
+					snapshot_set(
+						rd->s, g, r, c,
+						sum_cell(rd->s,
+							 rd->pt.sum +
+								 rd->pt.gbase
+									 [g] +
+								 r * w +
+								 sum_offset(p,
+									    c),
+							 p->cols[c].nsum));
 	}
 }
 
@@ -672,7 +473,10 @@ static json_t *nonempty(json_t *v)
 	return json_is_string(v) && json_string_length(v) > 0 ? v : NULL;
 }
 
-/* True when a status object's code is there (a number, or one as text) and not 0. */
+/*
+ * True when a status object's code is there (a number, or one as text) and not
+ * 0.
+ */
 bool genesys_code_failed(json_t *status, double *code)
 {
 	json_t *c = json_object_get(status, "code");
@@ -805,7 +609,8 @@ struct snapshot *genesys_parse_values(const char *body, size_t len,
 	}
 	list = json_object_get(json_object_get(root, "data"), "statistics");
 	if (!json_is_array(list)) {
-		snprintf(err, errsz, "unexpected shape: no data.statistics list");
+		snprintf(err, errsz,
+			 "unexpected shape: no data.statistics list");
 		json_decref(root);
 		return NULL;
 	}
@@ -825,7 +630,8 @@ static bool id_usable(const char *id, size_t len)
 	if (len == 0 || len > 256)
 		return false;
 	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)id[i] <= 0x20 || (unsigned char)id[i] >= 0x7f)
+		if ((unsigned char)id[i] <= 0x20 ||
+		    (unsigned char)id[i] >= 0x7f)
 			return false;
 	return true;
 }
@@ -918,9 +724,13 @@ static void each_probe(const struct layoutset *set,
 			    !peeked(set, refused, p->cols[c].stat))
 				continue;
 			for (size_t r = 0; r < nrows; r++) {
-				pr = (struct probe){ p->cols[c].stat, rows[r],
+				pr = (struct probe){ p->cols[c].stat,
+						     rows[r],
 						     genesys_grid_type(p),
-						     strlen(rows[r]), false, g, r,
+						     strlen(rows[r]),
+						     false,
+						     g,
+						     r,
 						     c };
 				fn(ctx, &pr);
 			}
@@ -934,8 +744,14 @@ static void each_probe(const struct layoutset *set,
 		if (scope[0] == '\0') {
 			if (o->tenant == NULL)
 				continue;
-			pr = (struct probe){ set->totals[t], o->tenant, "Tenant",
-					     strlen(o->tenant), true, t, 0, 0 };
+			pr = (struct probe){ set->totals[t],
+					     o->tenant,
+					     "Tenant",
+					     strlen(o->tenant),
+					     true,
+					     t,
+					     0,
+					     0 };
 			fn(ctx, &pr);
 			continue;
 		}
@@ -1036,7 +852,8 @@ static void peek_take(void *ctx, const struct probe *pr)
 				return;
 			snapshot_set(pk->rd.s, pr->at, pr->row, pr->col,
 				     value_text(pk->rd.s, v, kind));
-			saw_cell(pk->rd.s, pr->at, pr->col, value_type(v, kind));
+			saw_cell(pk->rd.s, pr->at, pr->col,
+				 value_type(v, kind));
 		}
 		return;
 	}
@@ -1074,13 +891,15 @@ bool genesys_parse_peeked(const char *body, size_t len,
 	pk.list = json_object_get(data, "statistics");
 	one = json_object_get(data, "statistic");
 	if (!json_is_array(pk.list) && json_is_object(one)) {
-		pk.list = json_array();	/* statistic-values/{name}: one value */
+		/* statistic-values/{name}: one value */
+		pk.list = json_array();
 		json_array_append(pk.list, one);
 	} else if (json_is_array(pk.list))
 		json_incref(pk.list);
 	else {
 		if (errsz)
-			snprintf(err, errsz, "unexpected shape: no data.statistics");
+			snprintf(err, errsz,
+				 "unexpected shape: no data.statistics");
 		json_decref(root);
 		return false;
 	}

@@ -5,9 +5,9 @@
  * are unit-tested and fuzzed without a network.
  *
  * Every statistic of a subscription carries an id of ours that says where
- * its value goes: "g<gid>.<row>.<col>" for a grid cell, "g<gid>.<row>.<col>.<k>"
- * for the k-th statistic of a SUM column, "t<tid>.<k>" for the k-th object of
- * a total. Answers are read by that id alone.
+ * its value goes: "g<gid>.<row>.<col>" for a grid cell,
+ * "g<gid>.<row>.<col>.<k>" for the k-th statistic of a SUM column, "t<tid>.<k>"
+ * for the k-th object of a total. Answers are read by that id alone.
  */
 #ifndef WB_GENESYS_PARSE_H
 #define WB_GENESYS_PARSE_H
@@ -20,11 +20,14 @@
 
 /* The Stat Server objects the layouts are drawn over. */
 struct genesys_objects {
-	char **agents;		/* agent object ids: rows of every agent grid */
+	/* agent object ids: rows of every agent grid */
+	char **agents;
 	size_t nagents;
-	char **queues;		/* queue object ids: rows of service grids naming none */
+	/* queue object ids: rows of service grids naming none */
+	char **queues;
 	size_t nqueues;
-	const char *tenant;	/* objectId of Tenant totals; NULL: none asked */
+	/* objectId of Tenant totals; NULL: none asked */
+	const char *tenant;
 };
 
 /*
@@ -39,8 +42,10 @@ struct genesys_objects {
  */
 struct genesys_refusal {
 	char *name;		/* the statistic's name */
-	char *id;		/* one statisticId of ours; NULL: every object */
-	char *reason;		/* the server's words, sanitised, secrets removed */
+	/* one statisticId of ours; NULL: every object */
+	char *id;
+	/* the server's words, sanitised, secrets removed */
+	char *reason;
 };
 
 struct genesys_refusals {

@@ -16,7 +16,8 @@
 
 /* A statisticId of ours, taken apart. */
 struct genesys_ref {
-	bool total;		/* "t<tid>.<k>"; else "g<gid>.<row>.<col>[.<k>]" */
+	/* "t<tid>.<k>"; else "g<gid>.<row>.<col>[.<k>]" */
+	bool total;
 	size_t n[4];
 	size_t count;		/* how many numbers it has */
 };

@@ -35,11 +35,12 @@
 #define MESSAGE_MAX 2048	/* bytes of a message searched */
 #define REASON_MAX 240		/* bytes of a reason kept */
 
-/* --- what an error names --------------------------------------------------- */
+/* --- what an error names ------------------------------------------------- */
 
 /* What one error names of ours. */
 struct named {
-	const char *names[NAMED_MAX];	/* statistic names (the set's strings) */
+	/* statistic names (the set's strings) */
+	const char *names[NAMED_MAX];
 	size_t nnames;
 	char ids[NAMED_MAX][ID_MAX];	/* statisticIds of ours */
 	size_t nids;
@@ -56,7 +57,10 @@ struct finder {
 	struct named found;
 };
 
-/* True for a byte of a statistic name or id: a word of a message ends elsewhere. */
+/*
+ * True for a byte of a statistic name or id: a word of a message ends
+ * elsewhere.
+ */
 static bool word_byte(char c)
 {
 	return isalnum((unsigned char)c) || c == '_';
@@ -179,7 +183,8 @@ static bool look_id(struct finder *f, const char *s, size_t len)
 		return false;
 	memcpy(id, s, len);
 	id[len] = '\0';
-	if (!genesys_ref_parse(id, &ref) || ref_name(f->set, f->o, &ref) == NULL)
+	if (!genesys_ref_parse(id, &ref) ||
+	    ref_name(f->set, f->o, &ref) == NULL)
 		return false;
 	found_id(&f->found, id, len);
 	return true;
@@ -191,7 +196,8 @@ static void look_string(struct finder *f, const char *s, size_t len)
 	if (look_id(f, s, len))
 		return;
 	for (size_t i = 0; i < f->nnames; i++)
-		if (strlen(f->names[i]) == len && memcmp(f->names[i], s, len) == 0)
+		if (strlen(f->names[i]) == len &&
+		    memcmp(f->names[i], s, len) == 0)
 			found_name(&f->found, f->names[i]);
 }
 
@@ -232,7 +238,8 @@ static void message_ids(struct finder *f, const char *text, size_t n)
 		if ((text[i] != 'g' && text[i] != 't') ||
 		    (i > 0 && word_byte(text[i - 1])))
 			continue;
-		while (j < n && (isdigit((unsigned char)text[j]) || text[j] == '.'))
+		while (j < n &&
+		       (isdigit((unsigned char)text[j]) || text[j] == '.'))
 			j++;
 		while (j > i + 1 && text[j - 1] == '.')
 			j--;	/* a sentence's full stop */
@@ -287,12 +294,13 @@ static size_t identify(struct finder *f, json_t *status)
 	if (f->found.nids > 0)
 		f->found.nnames = 0;
 	if (f->found.nids + f->found.nnames == 0 && json_is_string(m))
-		look_message(f, json_string_value(m),
-			     strnlen(json_string_value(m), json_string_length(m)));
+		look_message(
+			f, json_string_value(m),
+			strnlen(json_string_value(m), json_string_length(m)));
 	return f->found.nids + f->found.nnames;
 }
 
-/* --- the reason ------------------------------------------------------------- */
+/* --- the reason ---------------------------------------------------------- */
 
 /* The text of a message member when it is a non-empty string, else NULL. */
 static const char *message_of(json_t *status)
@@ -337,7 +345,7 @@ static void reason_of(const struct genesys_refusals *r, json_t *status,
 	reason_text(r, m ? m : "no reason given", out, outsz);
 }
 
-/* --- the refusals kept ------------------------------------------------------- */
+/* --- the refusals kept --------------------------------------------------- */
 
 void genesys_refusals_free(struct genesys_refusals *r)
 {
@@ -401,7 +409,8 @@ static const char *id_name(const struct finder *f, const char *id)
 {
 	struct genesys_ref ref;
 
-	return genesys_ref_parse(id, &ref) ? ref_name(f->set, f->o, &ref) : NULL;
+	return genesys_ref_parse(id, &ref) ? ref_name(f->set, f->o, &ref)
+					   : NULL;
 }
 
 /* Refuse by name everything found (an id: its statistic). The new ones. */
@@ -430,8 +439,12 @@ size_t genesys_parse_refusal(const char *body, size_t len,
 
 	finder_init(&f, set, o, peek);
 	if (root == NULL && body != NULL) {
-		/* Not a JSON object (a gateway's text): its words are the message. */
-		text = sanitize_dup(body, len < MESSAGE_MAX ? len : MESSAGE_MAX);
+		/*
+		 * Not a JSON object (a gateway's text): its words are the
+		 * message.
+		 */
+		text = sanitize_dup(body,
+				    len < MESSAGE_MAX ? len : MESSAGE_MAX);
 		look_words(&f, text, strlen(text));
 		reason_text(r, text, reason, sizeof(reason));
 		n = refuse_names(&f, r, reason);
@@ -516,7 +529,7 @@ void genesys_parse_errors(const char *body, size_t len,
 	json_decref(root);
 }
 
-/* --- marking a snapshot ------------------------------------------------------ */
+/* --- marking a snapshot -------------------------------------------------- */
 
 /*
  * Grid gid's cell at row r, column c is refused: unavailable when it has
@@ -532,7 +545,10 @@ static void mark_cell(struct snapshot *s, size_t gid, size_t r, size_t c)
 		snapshot_set_unavailable(s, gid, r, c);
 }
 
-/* Total tid is refused: unavailable when it has no value or is over several objects. */
+/*
+ * Total tid is refused: unavailable when it has no value or is over several
+ * objects.
+ */
 static void mark_total(struct snapshot *s, size_t tid)
 {
 	if (s->totals[tid].text == NULL ||
@@ -669,7 +685,7 @@ void genesys_refusals_mark(struct snapshot *s, const struct layoutset *set,
 	}
 }
 
-/* --- credentials ------------------------------------------------------------ */
+/* --- credentials --------------------------------------------------------- */
 
 /* True when the lowercase text holds one of words. */
 static bool says(const char *text, const char *const *words)
@@ -690,8 +706,9 @@ static char *answer_words(const char *body, size_t len)
 	char *msg = genesys_parse_error(body, len);
 	json_t *root = json_body(body, len, true, err, sizeof(err));
 	json_t *code = json_object_get(root, "error");
-	char *out = xasprintf("%s %s", msg ? msg : "",
-			      json_is_string(code) ? json_string_value(code) : "");
+	char *out =
+		xasprintf("%s %s", msg ? msg : "",
+			  json_is_string(code) ? json_string_value(code) : "");
 
 	for (char *p = out; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
@@ -712,9 +729,11 @@ enum genesys_refuser genesys_auth_refused(long status, const char *body,
 	};
 	/* Words of a refusal of who asks, as opposed to of what is asked. */
 	static const char *const access[] = {
-		"unauthori", "forbidden", "denied", "permission", "credential",
-		"auth", "access", "invalid client", "invalid_client", "not allowed",
-		"scope", "key", NULL
+		"unauthori",   "forbidden",      "denied",
+		"permission",  "credential",     "auth",
+		"access",      "invalid client", "invalid_client",
+		"not allowed", "scope",          "key",
+		NULL
 	};
 	char *words = answer_words(body, len);
 	enum genesys_refuser who;

@@ -51,10 +51,12 @@ static void refused_genesys(struct reply *rp, const char *path, const char *msg)
 
 	if (m == NULL)
 		m = json_string("Bad Request");
-	reply_json(rp, 400, json_pack("{s:{}, s:[{s:{s:i, s:{}, s:O}}], s:s, "
-				      "s:{s:i, s:o}}", "data", "errors", "status",
-				      "code", 400, "detail", "message", m, "path",
-				      path, "status", "code", 400, "message", m));
+	reply_json(rp, 400,
+		   json_pack("{s:{}, s:[{s:{s:i, s:{}, s:O}}], s:s, "
+			     "s:{s:i, s:o}}",
+			     "data", "errors", "status", "code", 400, "detail",
+			     "message", m, "path", path, "status", "code", 400,
+			     "message", m));
 }
 
 /* How the server treats statistic names now (/sim/control). */
@@ -92,9 +94,12 @@ static struct user *token_user(struct request *rq, struct reply *rp)
 
 	if (grant == NULL || (strcmp(grant, "client_credentials") != 0 &&
 			      strcmp(grant, "password") != 0))
-		reply_json(rp, 400, json_pack("{s:s, s:s}", "error",
-			   "unsupported_grant_type", "error_description",
-			   "grant_type must be client_credentials or password"));
+		reply_json(rp, 400,
+			   json_pack("{s:s, s:s}", "error",
+				     "unsupported_grant_type",
+				     "error_description",
+				     "grant_type must be client_credentials or "
+				     "password"));
 	else if (!client || user_find(id) == NULL ||
 		 (strcmp(grant, "client_credentials") == 0 &&
 		  strcmp(secret, server.secret) != 0))
@@ -175,7 +180,8 @@ static void h_subscribe(struct request *rq, struct reply *rp)
 	if (!authorized(rq, rp))
 		return;
 	if (subscriptions(rq->user) + 1 > server.set.max_subs) {
-		error_genesys(rp, 403, "the limit of open subscriptions is reached");
+		error_genesys(rp, 403,
+			      "the limit of open subscriptions is reached");
 		return;
 	}
 	g = genesys_view_subscribe(server.sim, rq->body.data, rq->body.len,
@@ -203,10 +209,13 @@ static char *sub_id(const char *path)
 /* The user's subscription when id names it, else NULL. */
 static struct sim_gsub *user_sub(const struct user *u, const char *id)
 {
-	return u->sub && strcmp(genesys_view_id(u->sub), id) == 0 ? u->sub : NULL;
+	return u->sub && strcmp(genesys_view_id(u->sub), id) == 0 ? u->sub
+								  : NULL;
 }
 
-/* GET .../subscriptions/{id}/statistic-values, DELETE .../subscriptions/{id}. */
+/*
+ * GET .../subscriptions/{id}/statistic-values, DELETE .../subscriptions/{id}.
+ */
 static void h_subscription(struct request *rq, struct reply *rp)
 {
 	char *id = sub_id(rq->path);
@@ -226,7 +235,8 @@ static void h_subscription(struct request *rq, struct reply *rp)
 			rq->user->sub = NULL;
 			server.subs_deleted++;
 		}
-		reply_json(rp, 200, json_pack("{s:{s:i}}", "status", "code", 0));
+		reply_json(rp, 200,
+			   json_pack("{s:{s:i}}", "status", "code", 0));
 	} else if (del || strcmp(rest, "/statistic-values") != 0)
 		error_genesys(rp, 404, "Not Found");
 	else if (g == NULL)
@@ -235,7 +245,8 @@ static void h_subscription(struct request *rq, struct reply *rp)
 		const char *ids = MHD_lookup_connection_value(rq->conn,
 				MHD_GET_ARGUMENT_KIND, "statisticIds");
 		sim_advance(server.sim, now_mono());
-		reply_text(rp, 200, data_fault(genesys_view_values(server.sim, g, ids)),
+		reply_text(rp, 200,
+			   data_fault(genesys_view_values(server.sim, g, ids)),
 			   "application/json");
 	}
 }
@@ -243,7 +254,8 @@ static void h_subscription(struct request *rq, struct reply *rp)
 /* GET /statistics/v3/statistic-values/{name}?objectId=&objectType=. */
 static void h_peek(struct request *rq, struct reply *rp)
 {
-	const char *name = rq->path + strlen("/statistics/v3/statistic-values/");
+	const char *name =
+		rq->path + strlen("/statistics/v3/statistic-values/");
 	const char *oid = MHD_lookup_connection_value(rq->conn,
 				MHD_GET_ARGUMENT_KIND, "objectId");
 	const char *otype = MHD_lookup_connection_value(rq->conn,

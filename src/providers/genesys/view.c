@@ -40,113 +40,23 @@
 #include "util.h"
 
 #define MAX_STATS 20000		/* statistics in one subscription or request */
-#define QUOTE_MAX 60		/* bytes of a client's text quoted in an error */
+#define QUOTE_MAX 60 /* bytes of a client's text quoted in an error */
 /* The words of a refused statistic: its name, but no statisticId. */
 #define REFUSED_FMT "Statistic '%.*s' is not defined in the Stat Server " \
 	"configuration"
 
-/* --- statistics ----------------------------------------------------------- */
-
-/* Figures the views add after the model's (FIG_N and on). */
-enum xfig {
-	X_NOT_READY = FIG_N,	/* agent: logged in, neither ready nor on a call */
-	X_TALK,			/* agent: talk time, the current call's too */
-	X_ENTERED,		/* queue: entered the queue (inbound, campaign) */
-	X_ANSWERED,		/* queue: answered (callbacks, campaign calls too) */
-	X_ABANDONED,		/* queue: abandoned waiting or ringing */
-	X_DISTRIBUTED,		/* queue: offered to an agent */
-	XFIG_N
-};
-
-enum gop {
-	G_NUM,		/* f[a] rounded */
-	G_AVG,		/* f[a] / f[b] rounded, 0 when f[b] is 0 */
-	G_PCT,		/* f[a] / f[b] in percent, one decimal, null when f[b] is 0 */
-	G_STATE,	/* the agent's state and reason */
-	G_REASON,	/* the agent's not-ready reason, "" when none */
-	G_IN_STATE,	/* seconds in the agent's current state */
-	G_OBJECT_ID	/* the object's id */
-};
-
-/* Which objects a statistic is open on. */
-#define ON_AGENT  0x1	/* one agent */
-#define ON_GROUP  0x2	/* a team's agents (summed) */
-#define ON_QUEUES 0x4	/* a service, a team's services, the tenant */
-#define ON_ANY    0x7
-
-struct gdef {
-	const char *name;
-	unsigned char op, on;
-	unsigned short a, b;
-};
-
-static const struct gdef gdefs[] = {
-	{ "AverageHandlingTime", G_AVG, ON_AGENT | ON_GROUP, T_HANDLE, T_HANDLED_ALL },
-	{ "AverageSpeedOfAnswer", G_AVG, ON_QUEUES, T_WAIT, T_ANSWERED },
-	{ "CurrMaxCallWaitingTime", G_NUM, ON_QUEUES, L_MAX_WAIT, 0 },
-	{ "CurrNumberBusyAgents", G_NUM, ON_ANY, L_BUSY, 0 },
-	{ "CurrNumberLoggedInAgents", G_NUM, ON_ANY, L_LOGGED, 0 },
-	{ "CurrNumberReadyAgents", G_NUM, ON_ANY, L_READY, 0 },
-	{ "CurrNumberWaitingCalls", G_NUM, ON_QUEUES, L_WAITING, 0 },
-	{ "CurrentAgentState", G_STATE, ON_AGENT, 0, 0 },
-	{ "CurrentNotReadyReason", G_REASON, ON_AGENT, 0, 0 },
-	{ "ExpectedWaitTime", G_NUM, ON_QUEUES, L_EWT, 0 },
-	{ "ObjectId", G_OBJECT_ID, ON_ANY, 0, 0 },
-	{ "PercentageCallsAbandoned", G_PCT, ON_QUEUES, X_ABANDONED, X_ENTERED },
-	{ "ServiceFactor1", G_PCT, ON_QUEUES, T_ANSWERED_SL, T_ANSWERED },
-	{ "TimeInCurrentState", G_IN_STATE, ON_AGENT, 0, 0 },
-	{ "TotalLoginTime", G_NUM, ON_AGENT | ON_GROUP, T_LOGGED_TIME, 0 },
-	{ "TotalNotReadyTime", G_NUM, ON_AGENT | ON_GROUP, X_NOT_READY, 0 },
-	{ "TotalNumberCallsAbandoned", G_NUM, ON_QUEUES, X_ABANDONED, 0 },
-	{ "TotalNumberCallsAnswered", G_NUM, ON_QUEUES, X_ANSWERED, 0 },
-	{ "TotalNumberCallsDistributed", G_NUM, ON_QUEUES, X_DISTRIBUTED, 0 },
-	{ "TotalNumberCallsEntered", G_NUM, ON_QUEUES, X_ENTERED, 0 },
-	{ "TotalNumberInboundCalls", G_NUM, ON_AGENT | ON_GROUP, T_HANDLED, 0 },
-	{ "TotalNumberOutboundCalls", G_NUM, ON_AGENT | ON_GROUP, T_OUT_HANDLED, 0 },
-	{ "TotalReadyTime", G_NUM, ON_AGENT | ON_GROUP, T_READY_TIME, 0 },
-	{ "TotalTalkTime", G_NUM, ON_AGENT | ON_GROUP, X_TALK, 0 },
-};
-
-/* How the view computes a statistic, or NULL (a catalogue name it has no
- * formula for answers 0). */
-static const struct gdef *gdef_find(const char *name)
-{
-	for (size_t i = 0; i < WB_ARRAY_LEN(gdefs); i++)
-		if (strcmp(gdefs[i].name, name) == 0)
-			return &gdefs[i];
-	return NULL;
-}
-
-/* --- objects -------------------------------------------------------------- */
-
-/* Which ON_* a target is. */
-static unsigned target_class(const struct target *tg)
-{
-	switch (tg->kind) {
-	case TG_AGENT:
-		return ON_AGENT;
-	case TG_TEAM_AGENTS:
-		return ON_GROUP;
-	case TG_SERVICE:
-	case TG_TEAM_QUEUES:
-	case TG_TENANT:
-		return ON_QUEUES;
-	case TG_NONE:
-		break;
-	}
-	return 0;
-}
-
-/* --- subscriptions -------------------------------------------------------- */
+/* --- subscriptions ------------------------------------------------------- */
 
 /* One statistic opened on one object. */
 struct gstat {
 	char *id;		/* statisticId; NULL when none was given */
 	char *oid, *otype;	/* objectId, objectType as given */
-	char *name;		/* the statistic's name; NULL for a definition */
+	/* the statistic's name; NULL for a definition */
+	char *name;
 	json_t *definition;	/* an inline definition, its value is 0 */
 	const struct gdef *def;	/* how it is computed; NULL: extra, or null */
-	json_t *extra;		/* a deployment's statistic: its value, or NULL */
+	/* a deployment's statistic: its value, or NULL */
+	json_t *extra;
 	bool error;		/* answered as an error entry, not a value */
 	struct target tg;
 };
@@ -223,7 +133,8 @@ static bool listed(json_t *list, const char *name)
 	size_t i;
 
 	json_array_foreach(list, i, v)
-		if (json_is_string(v) && strcmp(json_string_value(v), name) == 0)
+		if (json_is_string(v) &&
+		    strcmp(json_string_value(v), name) == 0)
 			return true;
 	return false;
 }
@@ -238,7 +149,8 @@ enum has { HAS_NAME, HAS_REFUSED, HAS_NOT };
 static enum has has_name(const struct genesys_view_rules *rules,
 			 const char *name, json_t **extra)
 {
-	*extra = rules && rules->extra ? json_object_get(rules->extra, name) : NULL;
+	*extra = rules && rules->extra ? json_object_get(rules->extra, name)
+				       : NULL;
 	if (rules && listed(rules->refuse, name))
 		return HAS_REFUSED;
 	if (catalog_find(&catalog_genesys, name) != NULL || *extra != NULL ||
@@ -319,7 +231,8 @@ static bool parse_stat(struct gparse *p, size_t i, json_t *e, struct gstat *st)
 	if (!opt_string(p, e, "statisticId", num, &id))
 		return false;
 	if (id == NULL && p->need_id)
-		return fail(p, "statistic number %zu has no statisticId", i + 1);
+		return fail(p, "statistic number %zu has no statisticId",
+			    i + 1);
 	if (id != NULL)
 		st->id = xstrdup(id);
 	label = id ? id : num;
@@ -340,7 +253,9 @@ static void stats_free(struct gstat *v, size_t n)
 	free(v);
 }
 
-/* data.statistics of a body (or a top-level statistics, for get-statistic-ex). */
+/*
+ * data.statistics of a body (or a top-level statistics, for get-statistic-ex).
+ */
 static json_t *stats_list(struct gparse *p, json_t *root, bool top_ok)
 {
 	json_t *data, *list;
@@ -446,7 +361,8 @@ static void new_sub_id(char out[SIM_ID_LEN])
 	static uint64_t counter;
 	uint64_t x = (uint64_t)(now_wall() * 1e6) ^
 		     ((uint64_t)(now_mono() * 1e9) << 21) ^
-		     (++counter * 0x9e3779b97f4a7c15ULL) ^ (uint64_t)(uintptr_t)out;
+		     (++counter * 0x9e3779b97f4a7c15ULL) ^
+		     (uint64_t)(uintptr_t)out;
 	uint64_t r[2];
 
 	for (int i = 0; i < 2; i++) {
@@ -512,7 +428,7 @@ const char *genesys_view_id(const struct sim_gsub *g)
 	return g->id;
 }
 
-/* --- figures -------------------------------------------------------------- */
+/* --- figures ------------------------------------------------------------- */
 
 /* Figures computed once per answer, by object (XFIG_N doubles each). */
 struct figs {
@@ -561,7 +477,8 @@ static void agent_figs(struct sim *s, const struct sim_agent *a, double *f)
 
 	sim_agent_figures(s, a, f);
 	f[X_NOT_READY] = fmax(0, f[T_LOGGED_TIME] - f[T_READY_TIME] -
-			      a->tally[T_HANDLE] - (on_call ? s->t - a->call_at : 0));
+					 a->tally[T_HANDLE] -
+					 (on_call ? s->t - a->call_at : 0));
 	f[X_TALK] = f[T_TALK] + f[T_OUT_TALK] + f[L_TALK_DURATION];
 }
 
@@ -661,7 +578,7 @@ static const double *figs_get(struct figs *c, const struct target *tg)
 	return *slot;
 }
 
-/* --- values --------------------------------------------------------------- */
+/* --- values -------------------------------------------------------------- */
 
 /* {"value": n} for a whole number. */
 static json_t *int_value(double v)
@@ -819,8 +736,9 @@ static char *answer(json_t *data)
  */
 static json_t *stat_error(const struct gstat *st)
 {
-	json_t *detail = json_pack("{s:s, s:s, s:s}", "name", st->name,
-				   "objectId", st->oid, "objectType", st->otype);
+	json_t *detail =
+		json_pack("{s:s, s:s, s:s}", "name", st->name, "objectId",
+			  st->oid, "objectType", st->otype);
 	char *msg = xasprintf("Statistic '%.*s' could not be opened on %.*s "
 			      "'%.*s'", quote_len(st->name), st->name,
 			      quote_len(st->otype), st->otype,
@@ -964,8 +882,9 @@ char *genesys_view_peek_ex(struct sim *s, const char *body, size_t len,
 			   const struct genesys_view_rules *rules, char *err,
 			   size_t errsz)
 {
-	struct gparse p = { err, errsz, false, false, { s, { 0 }, { 0 }, { 0 } },
-			    rules };
+	struct gparse p = {
+		err, errsz, false, false, { s, { 0 }, { 0 }, { 0 } }, rules
+	};
 	struct gstat *v = NULL;
 	size_t n = 0;
 	json_t *root, *list, *out = NULL;

@@ -19,12 +19,14 @@
  * names only).
  */
 struct genesys_view_rules {
-	json_t *extra;		/* {"name": value}: configured, answering value */
-	json_t *refuse;		/* ["name"]: a subscription or peek naming one is
-				 * refused (400) */
+	/* {"name": value}: configured, answering value */
+	json_t *extra;
+	json_t *refuse; /* ["name"]: a subscription or peek naming one is
+			 * refused (400) */
 	json_t *error;		/* ["name"]: opened, but answered as an error
 				 * entry of errors[] for each object */
-	bool any_name;		/* any name is configured, answering null (--demo) */
+	/* any name is configured, answering null (--demo) */
+	bool any_name;
 };
 
 struct sim_gsub;
@@ -38,8 +40,12 @@ struct sim_gsub *genesys_view_subscribe(struct sim *s, const char *body,
 					char *err, size_t errsz);
 void genesys_view_free(struct sim_gsub *g);
 const char *genesys_view_id(const struct sim_gsub *g);
-/* data.statistics of every (ids NULL) or the listed (comma-separated) statistics. */
-char *genesys_view_values(struct sim *s, const struct sim_gsub *g, const char *ids);
+/*
+ * data.statistics of every (ids NULL) or the listed (comma-separated)
+ * statistics.
+ */
+char *genesys_view_values(struct sim *s, const struct sim_gsub *g,
+			  const char *ids);
 /*
  * One value: statistic-values/{name}?objectId&objectType (data.statistic);
  * NULL for a name the server does not have (a refused one: with the 400
@@ -49,7 +55,10 @@ char *genesys_view_peek(struct sim *s, const char *name, const char *object_id,
 			const char *object_type,
 			const struct genesys_view_rules *rules, char *err,
 			size_t errsz);
-/* get-statistic-ex: body {"data":{"statistics":[{name,objectId,objectType}]}} -> data.statistics. */
+/*
+ * get-statistic-ex: body {"data":{"statistics":[{name,objectId,objectType}]}}
+ * -> data.statistics.
+ */
 char *genesys_view_peek_ex(struct sim *s, const char *body, size_t len,
 			   const struct genesys_view_rules *rules, char *err,
 			   size_t errsz);

@@ -35,7 +35,8 @@ bool view_otype_find(const char *name, enum otype *t)
 /* qsort and bsearch order of keys. */
 static int key_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct key *)a)->key, ((const struct key *)b)->key);
+	return strcmp(((const struct key *)a)->key,
+		      ((const struct key *)b)->key);
 }
 
 /* Add a key to an index being built. */

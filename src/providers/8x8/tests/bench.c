@@ -44,8 +44,8 @@ void bench_8x8(const struct bench_args *ba)
 		f = (now_mono() - t0) / 4;
 		t0 = now_mono();
 		for (int i = 0; i < 4; i++)
-			snapshot_free(eightbyeight_parse(a, alen, q, qlen, set, err,
-							 sizeof(err)));
+			snapshot_free(eightbyeight_parse(a, alen, q, qlen, set,
+							 err, sizeof(err)));
 		p = (now_mono() - t0) / 4;
 		fbest = rd == 0 || f < fbest ? f : fbest;
 		pbest = rd == 0 || p < pbest ? p : pbest;

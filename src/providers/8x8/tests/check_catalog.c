@@ -16,7 +16,7 @@
 #include "catalog.h"
 #include "fixture.h"
 
-/* --- the catalogue -------------------------------------------------------- */
+/* --- the catalogue ------------------------------------------------------- */
 
 /* The catalogue is the 8x8 provider's, with every statistic and rule. */
 START_TEST(test_catalog_for)
@@ -35,9 +35,10 @@ START_TEST(test_stats_sorted)
 	const struct catalog *cat = &catalog_8x8;
 
 	for (size_t i = 1; i < cat->n; i++)
-		ck_assert_msg(strcmp(cat->stats[i - 1].name, cat->stats[i].name) < 0,
-			      "stats not strictly sorted at %zu: \"%s\" then \"%s\"",
-			      i, cat->stats[i - 1].name, cat->stats[i].name);
+		ck_assert_msg(
+			strcmp(cat->stats[i - 1].name, cat->stats[i].name) < 0,
+			"stats not strictly sorted at %zu: \"%s\" then \"%s\"",
+			i, cat->stats[i - 1].name, cat->stats[i].name);
 	for (size_t i = 0; i < cat->n; i++)
 		ck_assert_ptr_eq(catalog_find(cat, cat->stats[i].name),
 				 &cat->stats[i]);
@@ -50,9 +51,11 @@ START_TEST(test_derive_sorted)
 	const struct catalog *cat = &catalog_8x8;
 
 	for (size_t i = 1; i < cat->nderive; i++)
-		ck_assert_msg(strcmp(cat->derive[i - 1].name, cat->derive[i].name) < 0,
-			      "derive not strictly sorted at %zu: \"%s\" then \"%s\"",
-			      i, cat->derive[i - 1].name, cat->derive[i].name);
+		ck_assert_msg(
+			strcmp(cat->derive[i - 1].name, cat->derive[i].name) <
+				0,
+			"derive not strictly sorted at %zu: \"%s\" then \"%s\"",
+			i, cat->derive[i - 1].name, cat->derive[i].name);
 	for (size_t i = 0; i < cat->nderive; i++)
 		ck_assert_ptr_eq(catalog_derive(cat, cat->derive[i].name),
 				 &cat->derive[i]);
@@ -73,12 +76,14 @@ START_TEST(test_derive_well_formed)
 		const struct stat_info *f = catalog_find(cat, d->field);
 
 		ck_assert_msg(total != NULL, "%s not in stats", d->name);
-		ck_assert_msg(total->scope & STAT_SCOPE_TOTAL, "%s: not a total", d->name);
+		ck_assert_msg(total->scope & STAT_SCOPE_TOTAL,
+			      "%s: not a total", d->name);
 		ck_assert_msg(f != NULL && (f->scope & d->rows), "%s: field %s",
 			      d->name, d->field);
 		if (d->op == DERIVE_WAVG) {
 			const struct stat_info *w = catalog_find(cat, d->arg);
-			ck_assert_msg(w && w->kind == STAT_COUNT && (w->scope & d->rows),
+			ck_assert_msg(w && w->kind == STAT_COUNT &&
+					      (w->scope & d->rows),
 				      "%s: weight %s", d->name, d->arg);
 		}
 		if (d->op == DERIVE_COUNT_EQ || d->op == DERIVE_COUNT_NE) {
@@ -100,7 +105,8 @@ START_TEST(test_every_total_derived)
 		ck_assert_msg(derived == ((st->scope & STAT_SCOPE_TOTAL) != 0),
 			      "%s: total scope %d, rule %d", st->name,
 			      (st->scope & STAT_SCOPE_TOTAL) != 0, derived);
-		ck_assert_msg(st->desc && st->desc[0], "%s: no description", st->name);
+		ck_assert_msg(st->desc && st->desc[0], "%s: no description",
+			      st->name);
 		ck_assert_uint_eq(st->flags & STAT_RENAMED, 0);
 	}
 }
@@ -116,14 +122,16 @@ START_TEST(test_kinds)
 	} want[] = {
 		{ "agent-status", STAT_STATE, STAT_SCOPE_AGENT, 0 },
 		{ "agent-media-id", STAT_TEXT, STAT_SCOPE_AGENT, 0 },
-		{ "time-in-status", STAT_DURATION, STAT_SCOPE_AGENT, STAT_TICKS },
+		{ "time-in-status", STAT_DURATION, STAT_SCOPE_AGENT,
+		  STAT_TICKS },
 		{ "day-login-time", STAT_DURATION, STAT_SCOPE_AGENT, 0 },
 		{ "last-login-time", STAT_TIME, STAT_SCOPE_AGENT, 0 },
 		{ "group-id", STAT_TEXT, STAT_SCOPE_AGENT, 0 },
 		{ "day-rejected-count", STAT_COUNT, STAT_SCOPE_AGENT, 0 },
 		{ "longest-wait-time", STAT_DURATION,
 		  STAT_SCOPE_SERVICE | STAT_SCOPE_TOTAL, STAT_TICKS },
-		{ "queue-size", STAT_COUNT, STAT_SCOPE_SERVICE | STAT_SCOPE_TOTAL, 0 },
+		{ "queue-size", STAT_COUNT,
+		  STAT_SCOPE_SERVICE | STAT_SCOPE_TOTAL, 0 },
 		{ "agent-count-loggedOut", STAT_COUNT,
 		  STAT_SCOPE_SERVICE | STAT_SCOPE_TOTAL, 0 },
 		{ "queue-name", STAT_TEXT, STAT_SCOPE_SERVICE, 0 },
@@ -134,16 +142,22 @@ START_TEST(test_kinds)
 	};
 
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		const struct stat_info *st = catalog_find(&catalog_8x8, want[i].name);
+		const struct stat_info *st =
+			catalog_find(&catalog_8x8, want[i].name);
 		ck_assert_msg(st != NULL, "%s missing", want[i].name);
-		ck_assert_msg(st->kind == want[i].kind, "%s: kind", want[i].name);
-		ck_assert_msg(st->scope == want[i].scope, "%s: scope", want[i].name);
-		ck_assert_msg(st->flags == want[i].flags, "%s: flags", want[i].name);
+		ck_assert_msg(st->kind == want[i].kind, "%s: kind",
+			      want[i].name);
+		ck_assert_msg(st->scope == want[i].scope, "%s: scope",
+			      want[i].name);
+		ck_assert_msg(st->flags == want[i].flags, "%s: flags",
+			      want[i].name);
 	}
 	for (const char *const *p = (const char *const[]){ "day-sla-activity",
 	     "sla-activity", "thirty-min-sla-activity", NULL }; *p; p++) {
 		const struct stat_info *st = catalog_find(&catalog_8x8, *p);
-		ck_assert_msg(st && st->kind == STAT_PERCENT && st->pct_scale == 1, "%s", *p);
+		ck_assert_msg(st && st->kind == STAT_PERCENT &&
+				      st->pct_scale == 1,
+			      "%s", *p);
 	}
 	/* the examples' other names are not statistics of their own */
 	ck_assert_ptr_null(catalog_find(&catalog_8x8, "all-day-accepted"));
@@ -163,52 +177,64 @@ START_TEST(test_derive_rules)
 		{ "agents-available", DERIVE_COUNT_EQ, "agent-status", "0" },
 		{ "agents-offered", DERIVE_COUNT_EQ, "agent-status", "1" },
 		{ "agents-busy", DERIVE_COUNT_EQ, "agent-status", "2" },
-		{ "agents-post-processing", DERIVE_COUNT_EQ, "agent-status", "3" },
+		{ "agents-post-processing", DERIVE_COUNT_EQ, "agent-status",
+		  "3" },
 		{ "agents-on-break", DERIVE_COUNT_EQ, "agent-status", "4" },
-		{ "agents-working-offline", DERIVE_COUNT_EQ, "agent-status", "5" },
+		{ "agents-working-offline", DERIVE_COUNT_EQ, "agent-status",
+		  "5" },
 		{ "agents-logged-out", DERIVE_COUNT_EQ, "agent-status", "9" },
 		{ "queue-size", DERIVE_SUM, "queue-size", NULL },
-		{ "thirty-min-abandoned", DERIVE_SUM, "thirty-min-abandoned", NULL },
+		{ "thirty-min-abandoned", DERIVE_SUM, "thirty-min-abandoned",
+		  NULL },
 		{ "longest-wait-time", DERIVE_MAX, "longest-wait-time", NULL },
 		{ "thirty-min-longest-wait-time", DERIVE_MAX,
 		  "thirty-min-longest-wait-time", NULL },
-		{ "day-avg-wait-time", DERIVE_WAVG, "day-avg-wait-time", "day-queued" },
-		{ "day-avg-duration", DERIVE_WAVG, "day-avg-duration", "day-accepted" },
-		{ "thirty-min-avg-wait-time", DERIVE_WAVG, "thirty-min-avg-wait-time",
-		  "thirty-min-queued" },
-		{ "thirty-min-avg-duration", DERIVE_WAVG, "thirty-min-avg-duration",
-		  "thirty-min-accepted" },
-		{ "day-sla-activity", DERIVE_WAVG, "day-sla-activity", "day-queued" },
+		{ "day-avg-wait-time", DERIVE_WAVG, "day-avg-wait-time",
+		  "day-queued" },
+		{ "day-avg-duration", DERIVE_WAVG, "day-avg-duration",
+		  "day-accepted" },
+		{ "thirty-min-avg-wait-time", DERIVE_WAVG,
+		  "thirty-min-avg-wait-time", "thirty-min-queued" },
+		{ "thirty-min-avg-duration", DERIVE_WAVG,
+		  "thirty-min-avg-duration", "thirty-min-accepted" },
+		{ "day-sla-activity", DERIVE_WAVG, "day-sla-activity",
+		  "day-queued" },
 		{ "sla-activity", DERIVE_WAVG, "sla-activity", "day-queued" },
-		{ "thirty-min-sla-activity", DERIVE_WAVG, "thirty-min-sla-activity",
-		  "thirty-min-queued" },
+		{ "thirty-min-sla-activity", DERIVE_WAVG,
+		  "thirty-min-sla-activity", "thirty-min-queued" },
 	};
 
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		const struct stat_derive *d = catalog_derive(&catalog_8x8, want[i].name);
+		const struct stat_derive *d =
+			catalog_derive(&catalog_8x8, want[i].name);
 		ck_assert_msg(d != NULL, "%s: no rule", want[i].name);
 		ck_assert_msg(d->op == want[i].op, "%s: op", want[i].name);
 		ck_assert_str_eq(d->field, want[i].field);
 		if (want[i].arg)
 			ck_assert_str_eq(d->arg, want[i].arg);
-		ck_assert_uint_eq(d->rows, strncmp(want[i].name, "agents-", 7) == 0 ?
-				  STAT_SCOPE_AGENT : STAT_SCOPE_SERVICE);
+		ck_assert_uint_eq(d->rows,
+				  strncmp(want[i].name, "agents-", 7) == 0
+					  ? STAT_SCOPE_AGENT
+					  : STAT_SCOPE_SERVICE);
 	}
 	/* every queue count is summed (the SLA target is the largest) */
 	for (size_t i = 0; i < catalog_8x8.n; i++) {
 		const struct stat_info *st = &catalog_8x8.stats[i];
-		const struct stat_derive *d = catalog_derive(&catalog_8x8, st->name);
+		const struct stat_derive *d =
+			catalog_derive(&catalog_8x8, st->name);
 		if (st->kind != STAT_COUNT || st->scope == STAT_SCOPE_TOTAL ||
 		    !(st->scope & STAT_SCOPE_TOTAL))
 			continue;
 		ck_assert_msg(d != NULL, "%s: no rule", st->name);
-		ck_assert_msg(d->op == (strcmp(st->name, "sla-target") == 0 ?
-					DERIVE_MAX : DERIVE_SUM), "%s", st->name);
+		ck_assert_msg(d->op == (strcmp(st->name, "sla-target") == 0
+						? DERIVE_MAX
+						: DERIVE_SUM),
+			      "%s", st->name);
 	}
 }
 END_TEST
 
-/* --- which lists ---------------------------------------------------------- */
+/* --- which lists --------------------------------------------------------- */
 
 /* The lists a layout needs must be exactly these. */
 static void assert_needs(const char *layout, bool agents, bool queues)
@@ -236,7 +262,7 @@ START_TEST(test_needs)
 }
 END_TEST
 
-/* --- the suite ------------------------------------------------------------ */
+/* --- the suite ----------------------------------------------------------- */
 
 static Suite *catalog_suite(void)
 {

@@ -18,7 +18,7 @@
 
 #include "fixture.h"
 
-/* --- helpers -------------------------------------------------------------- */
+/* --- helpers ------------------------------------------------------------- */
 
 /* A body must be refused: NULL, and err names the list and the fault. */
 static void assert_refused(const char *agents, const char *queues,
@@ -29,12 +29,12 @@ static void assert_refused(const char *agents, const char *queues,
 
 	ck_assert_msg(s == NULL, "accepted: agents %s, queues %s",
 		      agents ? agents : "NULL", queues ? queues : "NULL");
-	ck_assert_msg(strstr(err, want) != NULL, "err \"%s\", want \"%s\" in it",
-		      err, want);
+	ck_assert_msg(strstr(err, want) != NULL,
+		      "err \"%s\", want \"%s\" in it", err, want);
 	testlib_assert_clean(err, "err");
 }
 
-/* --- the examples --------------------------------------------------------- */
+/* --- the examples -------------------------------------------------------- */
 
 /* The example agents, whichever way their values are written. */
 static void check_example_agents(const char *body)
@@ -84,20 +84,28 @@ static void check_example_queues(const char *body)
 	struct snapshot *s = parse_ok(NULL, body, set);
 	size_t g = testlib_gid_of(set, "1-sv");
 	static const char *const want[2][13] = {
-		{ "outbound queue", "115", "phone", "4", "1113", "10", "134", "566",
-		  "", "", "340", "30", "5" },
-		{ "sales-chat", "111", "chat", "1", "0", "0", "0", "0", "", "", "",
-		  "0", "2" },
+		{ "outbound queue", "115", "phone", "4", "1113", "10", "134",
+		  "566", "", "", "340", "30", "5" },
+		{ "sales-chat", "111", "chat", "1", "0", "0", "0", "0", "", "",
+		  "", "0", "2" },
 	};
 	static const char *const totals[][2] = {
-		{ "queue-size", "5" }, { "longest-wait-time", "1113" },
-		{ "thirty-min-longest-wait-time", "340" }, { "day-accepted", "10" },
-		{ "day-queued", "30" }, { "day-abandoned", "3" },
-		{ "agent-count-busy", "4" }, { "agent-count-waitTransact", "2" },
-		{ "number-in-offered", "2" }, { "day-avg-wait-time", "566" },
-		{ "day-avg-duration", "134" }, { "thirty-min-avg-wait-time", "110" },
-		{ "thirty-min-avg-duration", "34" }, { "day-sla-activity", "" },
-		{ "sla-activity", "0" }, { "thirty-min-sla-activity", "" },
+		{ "queue-size", "5" },
+		{ "longest-wait-time", "1113" },
+		{ "thirty-min-longest-wait-time", "340" },
+		{ "day-accepted", "10" },
+		{ "day-queued", "30" },
+		{ "day-abandoned", "3" },
+		{ "agent-count-busy", "4" },
+		{ "agent-count-waitTransact", "2" },
+		{ "number-in-offered", "2" },
+		{ "day-avg-wait-time", "566" },
+		{ "day-avg-duration", "134" },
+		{ "thirty-min-avg-wait-time", "110" },
+		{ "thirty-min-avg-duration", "34" },
+		{ "day-sla-activity", "" },
+		{ "sla-activity", "0" },
+		{ "thirty-min-sla-activity", "" },
 		{ "sla-target", "0" },
 	};
 
@@ -126,7 +134,7 @@ START_TEST(test_example_queues_numbers)
 }
 END_TEST
 
-/* --- shapes --------------------------------------------------------------- */
+/* --- shapes -------------------------------------------------------------- */
 
 #define AG(id, st, grp) \
 	"{\"agent-id\": \"" id "\", \"agent-status\": \"" st "\", " \
@@ -195,21 +203,28 @@ END_TEST
 START_TEST(test_shapes_empty)
 {
 	static const char *const agents[] = {
-		"{\"agents\": \"\"}", "{\"agents\": null}", "{\"agents\": {}}",
-		"{\"agents\": {\"agent\": []}}", "{\"agents\": {\"agent\": null}}",
-		"{\"agents\": {\"agent\": \"\"}}", "{\"agents\": []}",
-		"{\"agent\": []}", "[]",
+		"{\"agents\": \"\"}",
+		"{\"agents\": null}",
+		"{\"agents\": {}}",
+		"{\"agents\": {\"agent\": []}}",
+		"{\"agents\": {\"agent\": null}}",
+		"{\"agents\": {\"agent\": \"\"}}",
+		"{\"agents\": []}",
+		"{\"agent\": []}",
+		"[]",
 	};
 	static const char *const queues[] = {
 		"{\"queues\": \"\"}", "{\"queues\": null}", "{\"queues\": {}}",
 		"{\"queues\": {\"queue\": []}}", "{\"queue\": null}", "[]",
 	};
-	struct layoutset *sa = set_of(layout_agents), *sq = set_of(layout_queues);
+	struct layoutset *sa = set_of(layout_agents),
+			 *sq = set_of(layout_queues);
 
 	for (size_t i = 0; i < sizeof(agents) / sizeof(agents[0]); i++) {
 		struct snapshot *s = parse_ok(agents[i], NULL, sa);
 		ck_assert(s->grids[testlib_gid_of(sa, "1-ag")].present);
-		ck_assert_uint_eq(s->grids[testlib_gid_of(sa, "1-ag")].nrows, 0);
+		ck_assert_uint_eq(s->grids[testlib_gid_of(sa, "1-ag")].nrows,
+				  0);
 		assert_total(s, sa, "agents-logged-in", "", "0");
 		assert_total(s, sa, "agents-logged-out", "", "0");
 		snapshot_free(s);
@@ -217,7 +232,8 @@ START_TEST(test_shapes_empty)
 	for (size_t i = 0; i < sizeof(queues) / sizeof(queues[0]); i++) {
 		struct snapshot *s = parse_ok(NULL, queues[i], sq);
 		ck_assert(s->grids[testlib_gid_of(sq, "1-sv")].present);
-		ck_assert_uint_eq(s->grids[testlib_gid_of(sq, "1-sv")].nrows, 0);
+		ck_assert_uint_eq(s->grids[testlib_gid_of(sq, "1-sv")].nrows,
+				  0);
 		assert_total(s, sq, "queue-size", "", "0");
 		assert_total(s, sq, "day-accepted", "", "0");
 		assert_total(s, sq, "longest-wait-time", "", "");
@@ -251,7 +267,7 @@ START_TEST(test_body_not_given)
 }
 END_TEST
 
-/* --- values --------------------------------------------------------------- */
+/* --- values -------------------------------------------------------------- */
 
 /*
  * The table's name wins over the examples' when both come; either works.
@@ -259,13 +275,16 @@ END_TEST
  */
 START_TEST(test_aliases)
 {
-	struct layoutset *sa = set_of(layout_agents), *sq = set_of(layout_queues);
-	struct snapshot *s = parse_ok("[{\"day-avg-processing-time\": \"7\", "
+	struct layoutset *sa = set_of(layout_agents),
+			 *sq = set_of(layout_queues);
+	struct snapshot *s = parse_ok(
+		"[{\"day-avg-processing-time\": \"7\", "
 		"\"day-avg-handling-time\": \"8\", \"day-rejected-count\": 1, "
 		"\"day-offered-count\": 2}, {\"day-avg-handling-time\": 9, "
 		"\"day-rejected-count\": 3, \"day-offered-count\": 4}, "
-		"{\"day-offered-count\": \"5\", \"day-avg-handling-time\": \"6\", "
-		"\"day-avg-processing-time\": \"5\"}]", NULL, sa);
+		"{\"day-offered-count\": \"5\", \"day-avg-handling-time\": "
+		"\"6\", \"day-avg-processing-time\": \"5\"}]",
+		NULL, sa);
 	size_t g = testlib_gid_of(sa, "1-ag");
 
 	assert_cell(s, g, 0, A_AHT, "7");
@@ -307,12 +326,15 @@ END_TEST
 /* -1 is no value in numbers and times; text keeps it. */
 START_TEST(test_minus_one)
 {
-	struct layoutset *sa = set_of(layout_agents), *sq = set_of(layout_queues);
-	struct snapshot *s = parse_ok("[{\"day-avg-processing-time\": \"-1\", "
-		"\"last-login-time\": -1, \"phone-line1-status\": \"-1\", "
-		"\"phone-line1-status-time\": -1.0, \"day-accepted-count\": -1, "
-		"\"time-in-status\": \"-1\", \"day-rejected-count\": \"-2\", "
-		"\"group-id\": -1, \"agent-status\": -1}]", NULL, sa);
+	struct layoutset *sa = set_of(layout_agents),
+			 *sq = set_of(layout_queues);
+	struct snapshot *s = parse_ok(
+		"[{\"day-avg-processing-time\": \"-1\", \"last-login-time\": "
+		"-1, \"phone-line1-status\": \"-1\", "
+		"\"phone-line1-status-time\": -1.0, \"day-accepted-count\": "
+		"-1, \"time-in-status\": \"-1\", \"day-rejected-count\": "
+		"\"-2\", \"group-id\": -1, \"agent-status\": -1}]",
+		NULL, sa);
 	size_t g = testlib_gid_of(sa, "1-ag");
 
 	assert_cell(s, g, 0, A_AHT, "");
@@ -328,11 +350,13 @@ START_TEST(test_minus_one)
 	assert_total(s, sa, "agents-logged-in", "", "0");
 	snapshot_free(s);
 
-	s = parse_ok(NULL, "[{\"queue-size\": -1, \"day-sla-activity\": \"-1\", "
-		"\"longest-wait-time\": -1, \"day-queued\": 10, "
-		"\"day-avg-wait-time\": -1}, {\"queue-size\": \"3\", "
-		"\"longest-wait-time\": \"-1\", \"day-queued\": -1, "
-		"\"day-avg-wait-time\": 50}]", sq);
+	s = parse_ok(NULL,
+		     "[{\"queue-size\": -1, \"day-sla-activity\": \"-1\", "
+		     "\"longest-wait-time\": -1, \"day-queued\": 10, "
+		     "\"day-avg-wait-time\": -1}, {\"queue-size\": \"3\", "
+		     "\"longest-wait-time\": \"-1\", \"day-queued\": -1, "
+		     "\"day-avg-wait-time\": 50}]",
+		     sq);
 	g = testlib_gid_of(sq, "1-sv");
 	assert_cell(s, g, 0, Q_QS, "");
 	assert_cell(s, g, 0, Q_DSLA, "");
@@ -351,15 +375,25 @@ END_TEST
 START_TEST(test_state_words)
 {
 	static const char *const want[][2] = {
-		{ "0", "ready" }, { "1", "busy" }, { "2", "busy" },
-		{ "3", "after_call_work" }, { "4", "not_ready" },
-		{ "5", "not_ready" }, { "9", "logged_out" }, { "9.0", "logged_out" },
-		{ "6", "6" }, { "-1", "-1" }, { "", "" }, { "ready", "ready" },
-		{ "1x", "1x" }, { "90", "90" },
+		{ "0", "ready" },
+		{ "1", "busy" },
+		{ "2", "busy" },
+		{ "3", "after_call_work" },
+		{ "4", "not_ready" },
+		{ "5", "not_ready" },
+		{ "9", "logged_out" },
+		{ "9.0", "logged_out" },
+		{ "6", "6" },
+		{ "-1", "-1" },
+		{ "", "" },
+		{ "ready", "ready" },
+		{ "1x", "1x" },
+		{ "90", "90" },
 	};
 
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
-		ck_assert_str_eq(eightbyeight_state_word(want[i][0]), want[i][1]);
+		ck_assert_str_eq(eightbyeight_state_word(want[i][0]),
+				 want[i][1]);
 }
 END_TEST
 
@@ -367,7 +401,8 @@ END_TEST
 START_TEST(test_state_and_media_cells)
 {
 	struct layoutset *set = set_of(layout_agents);
-	struct snapshot *s = parse_ok("[{\"agent-status\": 0, \"agent-media-id\": 0}, "
+	struct snapshot *s = parse_ok(
+		"[{\"agent-status\": 0, \"agent-media-id\": 0}, "
 		"{\"agent-status\": \"3\", \"agent-media-id\": \"1\"}, "
 		"{\"agent-status\": 4, \"agent-media-id\": 2}, "
 		"{\"agent-status\": \"5\", \"agent-media-id\": \"3\"}, "
@@ -375,12 +410,18 @@ START_TEST(test_state_and_media_cells)
 		"{\"agent-status\": \"7\", \"agent-media-id\": \"7\"}, "
 		"{\"agent-status\": \"\", \"agent-media-id\": \"\"}, "
 		"{\"agent-status\": null, \"agent-media-id\": null}, "
-		"{\"agent-id\": \"x\"}]", NULL, set);
+		"{\"agent-id\": \"x\"}]",
+		NULL, set);
 	size_t g = testlib_gid_of(set, "1-ag");
 	static const char *const want[][2] = {
-		{ "ready", "" }, { "after_call_work", "phone" },
-		{ "not_ready", "chat" }, { "not_ready", "email" },
-		{ "logged_out", "voicemail" }, { "7", "7" }, { "", "" }, { "", "" },
+		{ "ready", "" },
+		{ "after_call_work", "phone" },
+		{ "not_ready", "chat" },
+		{ "not_ready", "email" },
+		{ "logged_out", "voicemail" },
+		{ "7", "7" },
+		{ "", "" },
+		{ "", "" },
 		{ NULL, NULL },
 	};
 
@@ -398,10 +439,11 @@ END_TEST
 START_TEST(test_value_forms)
 {
 	struct layoutset *set = set_of(layout_agents);
-	struct snapshot *s = parse_ok("[{\"agent-id\": 42, \"agent-name\": true, "
-		"\"day-avg-processing-time\": 12.0, \"day-rejected-count\": 0.5, "
-		"\"last-login-time\": 1323826680, \"phone-line1-status\": 1e2, "
-		"\"status-code-item-id\": {}, \"group-id\": [\"101\"], "
+	struct snapshot *s = parse_ok(
+		"[{\"agent-id\": 42, \"agent-name\": true, "
+		"\"day-avg-processing-time\": 12.0, \"day-rejected-count\": "
+		"0.5, \"last-login-time\": 1323826680, \"phone-line1-status\": "
+		"1e2, \"status-code-item-id\": {}, \"group-id\": [\"101\"], "
 		"\"time-in-status\": \"0012\", \"day-accepted-count\": false}]",
 		NULL, set);
 	size_t g = testlib_gid_of(set, "1-ag");
@@ -422,18 +464,21 @@ START_TEST(test_value_forms)
 }
 END_TEST
 
-/* --- hostile values ------------------------------------------------------- */
+/* --- hostile values ------------------------------------------------------ */
 
 /* Control characters and escape sequences never reach a cell. */
 START_TEST(test_control_characters)
 {
-	struct layoutset *sa = set_of(layout_agents), *sq = set_of(layout_queues);
-	struct snapshot *s = parse_ok("[{\"agent-id\": \"x\\u202ey\", "
+	struct layoutset *sa = set_of(layout_agents),
+			 *sq = set_of(layout_queues);
+	struct snapshot *s = parse_ok(
+		"[{\"agent-id\": \"x\\u202ey\", "
 		"\"agent-name\": \"Evil\\u001b[2J\\u0007Name\\u009b31m\", "
 		"\"agent-status\": \"\\u001b]0;title\\u0007\", "
 		"\"agent-media-id\": \"a\\u0000b\", "
 		"\"group-id\": \"\\r\\n101\", "
-		"\"status-code-item-id\": \"\\u001bP1;2q\\u001b\\\\\"}]", NULL, sa);
+		"\"status-code-item-id\": \"\\u001bP1;2q\\u001b\\\\\"}]",
+		NULL, sa);
 	size_t g = testlib_gid_of(sa, "1-ag");
 	const char *name = snapshot_cell_text(s, g, 0, A_NAME);
 
@@ -444,12 +489,15 @@ START_TEST(test_control_characters)
 	ck_assert_ptr_nonnull(snapshot_cell_text(s, g, 0, A_MD));
 	snapshot_free(s);
 
-	s = parse_ok(NULL, "{\"queue\": {\"queue-name\": \"a\\tb\\nc\\u007f\", "
-		"\"media-type\": \"\\u001b[31mphone\", \"queue-size\": \"\\u0007\"}}",
-		sq);
+	s = parse_ok(NULL,
+		     "{\"queue\": {\"queue-name\": \"a\\tb\\nc\\u007f\", "
+		     "\"media-type\": \"\\u001b[31mphone\", \"queue-size\": "
+		     "\"\\u0007\"}}",
+		     sq);
 	testlib_assert_snapshot_clean(s);
-	ck_assert_ptr_nonnull(strstr(snapshot_cell_text(s, testlib_gid_of(sq, "1-sv"), 0, Q_MT),
-				     "phone"));
+	ck_assert_ptr_nonnull(strstr(
+		snapshot_cell_text(s, testlib_gid_of(sq, "1-sv"), 0, Q_MT),
+		"phone"));
 	snapshot_free(s);
 	layoutset_free(sa);
 	layoutset_free(sq);
@@ -463,16 +511,22 @@ START_TEST(test_refused)
 
 	assert_refused("not json", NULL, set, "agents: malformed JSON");
 	assert_refused("", NULL, set, "agents: malformed JSON");
-	assert_refused("{\"agents\": \x1b[31m}", NULL, set, "agents: malformed JSON");
-	assert_refused("{\"agents\": {\"agent\": [", NULL, set, "malformed JSON");
-	assert_refused("5", NULL, set, "agents: unexpected shape: the body is a number");
+	assert_refused("{\"agents\": \x1b[31m}", NULL, set,
+		       "agents: malformed JSON");
+	assert_refused("{\"agents\": {\"agent\": [", NULL, set,
+		       "malformed JSON");
+	assert_refused("5", NULL, set,
+		       "agents: unexpected shape: the body is a number");
 	assert_refused("\"agents\"", NULL, set, "the body is a string");
 	assert_refused("null", NULL, set, "the body is null");
 	assert_refused("{\"agent\": 5}", NULL, set, "\"agent\" is a number");
-	assert_refused("{\"agent\": \"x\"}", NULL, set, "\"agent\" is a string");
-	assert_refused("{\"agent\": true}", NULL, set, "\"agent\" is a boolean");
+	assert_refused("{\"agent\": \"x\"}", NULL, set,
+		       "\"agent\" is a string");
+	assert_refused("{\"agent\": true}", NULL, set,
+		       "\"agent\" is a boolean");
 	assert_refused("{\"agents\": 5}", NULL, set, "\"agents\" is a number");
-	assert_refused("{\"agents\": \"x\"}", NULL, set, "\"agents\" is a string");
+	assert_refused("{\"agents\": \"x\"}", NULL, set,
+		       "\"agents\" is a string");
 	assert_refused("{\"agents\": {\"x\": 1}}", NULL, set,
 		       "\"agents\" holds no \"agent\"");
 	assert_refused("{\"agents\": {\"agent\": [" AG_A ", 1]}}", NULL, set,
@@ -487,7 +541,8 @@ START_TEST(test_refused)
 	assert_refused(NULL, "{\"queues\": {\"agent\": []}}", set,
 		       "\"queues\" holds no \"queue\"");
 	assert_refused(NULL, AG_A, set, "queues: unexpected shape: neither");
-	assert_refused(NULL, "<queues></queues>", set, "queues: malformed JSON");
+	assert_refused(NULL, "<queues></queues>", set,
+		       "queues: malformed JSON");
 	/* one good list does not save the poll */
 	assert_refused(agents_text, "[1]", set, "queue 1 is a number");
 	assert_refused("[1]", queues_text, set, "agent 1 is a number");
@@ -498,7 +553,7 @@ START_TEST(test_refused)
 }
 END_TEST
 
-/* --- lists ---------------------------------------------------------------- */
+/* --- lists --------------------------------------------------------------- */
 
 /* The --list-* lists: agents, distinct teams, services. */
 START_TEST(test_parse_list)
@@ -507,14 +562,16 @@ START_TEST(test_parse_list)
 	struct cfg_item *items;
 	long n;
 
-	n = eightbyeight_parse_list(agents_text, strlen(agents_text), "agents", &items);
+	n = eightbyeight_parse_list(agents_text, strlen(agents_text), "agents",
+				    &items);
 	ck_assert_int_eq(n, 2);
 	ck_assert_str_eq(items[0].id, "ag1");
 	ck_assert_str_eq(items[0].name, "John Doe");
 	ck_assert_str_eq(items[1].id, "clee");
 	cfg_items_free(items, n);
 
-	n = eightbyeight_parse_list(agents_mixed, strlen(agents_mixed), "teams", &items);
+	n = eightbyeight_parse_list(agents_mixed, strlen(agents_mixed), "teams",
+				    &items);
 	ck_assert_int_eq(n, 4);
 	ck_assert_ptr_null(items[0].id);
 	ck_assert_str_eq(items[0].name, "101");
@@ -538,19 +595,22 @@ START_TEST(test_parse_list)
 	ck_assert_str_eq(items[0].name, "");
 	cfg_items_free(items, n);
 
-	ck_assert_int_eq(eightbyeight_parse_list("nope", 4, "agents", &items), -1);
+	ck_assert_int_eq(eightbyeight_parse_list("nope", 4, "agents", &items),
+			 -1);
 	ck_assert_ptr_null(items);
 	ck_assert_int_eq(eightbyeight_parse_list("{\"agent\": 1}", 12, "teams",
 						 &items), -1);
-	ck_assert_int_eq(eightbyeight_parse_list("{\"queues\": 1}", 13, "services",
-						 &items), -1);
-	n = eightbyeight_parse_list("{\"queues\": \"\"}", 14, "services", &items);
+	ck_assert_int_eq(eightbyeight_parse_list("{\"queues\": 1}", 13,
+						 "services", &items),
+			 -1);
+	n = eightbyeight_parse_list("{\"queues\": \"\"}", 14, "services",
+				    &items);
 	ck_assert_int_eq(n, 0);
 	cfg_items_free(items, n);
 }
 END_TEST
 
-/* --- the suite ------------------------------------------------------------ */
+/* --- the suite ----------------------------------------------------------- */
 
 static Suite *parse_suite(void)
 {

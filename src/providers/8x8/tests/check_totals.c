@@ -16,7 +16,7 @@
 
 #include "fixture.h"
 
-/* --- selections ----------------------------------------------------------- */
+/* --- selections ---------------------------------------------------------- */
 
 /* Team (group-id) and logged-in selections, alone and together. */
 START_TEST(test_select_agents)
@@ -46,15 +46,15 @@ static const char queues_three[] =
 	"\"day-avg-wait-time\": 0, \"day-queued\": 0},"
 	"{\"queue-name\": \"115\", \"queue-id\": \"9\", "
 	"\"queue-size\": 2, \"longest-wait-time\": 50, "
-	"\"day-avg-wait-time\": 100, \"day-queued\": 10}"
-	"]}}";
+	"\"day-avg-wait-time\": 100, \"day-queued\": 10}]}}";
 
 /* Service grids keep the queues named by name or by id. */
 START_TEST(test_select_queues)
 {
 	struct layoutset *set = set_of(layout_select_queues);
 	struct snapshot *s = parse_ok(agents_text, queues_three, set);
-	static const char *const some[] = { "outbound queue", "sales-chat", "115" };
+	static const char *const some[] = { "outbound queue", "sales-chat",
+					    "115" };
 	static const char *const one[] = { "sales-chat" };
 
 	/* "115" names the first queue by id and the third by name */
@@ -93,14 +93,11 @@ END_TEST
 START_TEST(test_totals_scope_two)
 {
 	static const char layout[] =
-		"title = \"Two\"\n"
-		"provider = \"8x8\"\n"
-		"row {\n"
+		"title = \"Two\"\nprovider = \"8x8\"\nrow {\n"
 		"  panel \"t\" { type = totals\n"
 		"    column \"qs\" { stat = \"queue-size\" }\n"
 		"    column \"lw\" { stat = \"longest-wait-time\" }\n"
-		"    services = {\"9\", \"sales-chat\"} }\n"
-		"}\n";
+		"    services = {\"9\", \"sales-chat\"} }\n}\n";
 	struct layoutset *set = set_of(layout);
 	struct snapshot *s = parse_ok(NULL, queues_three, set);
 
@@ -111,20 +108,22 @@ START_TEST(test_totals_scope_two)
 }
 END_TEST
 
-/* --- derived totals ------------------------------------------------------- */
+/* --- derived totals ------------------------------------------------------ */
 
 /* Counts by status: equal to a code, or not 9; no status counts nowhere. */
 START_TEST(test_derive_counts)
 {
 	struct layoutset *set = set_of(layout_agents);
-	struct snapshot *s = parse_ok("[{\"agent-status\": 0}, "
+	struct snapshot *s = parse_ok(
+		"[{\"agent-status\": 0}, "
 		"{\"agent-status\": \"1\"}, {\"agent-status\": 2}, "
 		"{\"agent-status\": \"3\"}, {\"agent-status\": \"4\"}, "
 		"{\"agent-status\": \"5\"}, {\"agent-status\": 9}, "
 		"{\"agent-status\": \"9\"}, {\"agent-status\": \"9.0\"}, "
 		"{\"agent-id\": \"none\"}, {\"agent-status\": \"\"}, "
 		"{\"agent-status\": null}, {\"agent-status\": \"-1\"}, "
-		"{\"agent-status\": \"7\"}, {\"agent-status\": \"0\"}]", NULL, set);
+		"{\"agent-status\": \"7\"}, {\"agent-status\": \"0\"}]",
+		NULL, set);
 	static const char *const want[][2] = {
 		{ "agents-logged-in", "8" }, { "agents-available", "2" },
 		{ "agents-offered", "1" }, { "agents-busy", "1" },
@@ -143,31 +142,38 @@ END_TEST
 START_TEST(test_derive_numbers)
 {
 	struct layoutset *set = set_of(layout_queues);
-	struct snapshot *s = parse_ok(NULL, "[{\"queue-size\": 1, "
-		"\"longest-wait-time\": 5, \"thirty-min-longest-wait-time\": -1, "
-		"\"day-sla-activity\": 100, \"day-queued\": 1, "
-		"\"sla-activity\": 80, \"thirty-min-sla-activity\": 87.5, "
-		"\"thirty-min-queued\": 2, \"thirty-min-avg-wait-time\": 10, "
-		"\"day-avg-duration\": 100, \"day-accepted\": 3, "
-		"\"thirty-min-avg-duration\": 40, \"thirty-min-accepted\": 0, "
-		"\"sla-target\": 20, \"agent-count-busy\": 0.5}, "
-		"{\"queue-size\": \"2\", \"longest-wait-time\": \"12\", "
+	struct snapshot *s = parse_ok(
+		NULL,
+		"[{\"queue-size\": 1, \"longest-wait-time\": 5, "
+		"\"thirty-min-longest-wait-time\": -1, \"day-sla-activity\": "
+		"100, \"day-queued\": 1, \"sla-activity\": 80, "
+		"\"thirty-min-sla-activity\": 87.5, \"thirty-min-queued\": 2, "
+		"\"thirty-min-avg-wait-time\": 10, \"day-avg-duration\": 100, "
+		"\"day-accepted\": 3, \"thirty-min-avg-duration\": 40, "
+		"\"thirty-min-accepted\": 0, \"sla-target\": 20, "
+		"\"agent-count-busy\": 0.5}, {\"queue-size\": \"2\", "
+		"\"longest-wait-time\": \"12\", "
 		"\"thirty-min-longest-wait-time\": \"-1\", "
 		"\"day-sla-activity\": \"50\", \"day-queued\": \"2\", "
-		"\"sla-activity\": \"95\", \"thirty-min-sla-activity\": \"90\", "
-		"\"thirty-min-queued\": \"2\", \"thirty-min-avg-wait-time\": \"11\", "
-		"\"day-avg-duration\": \"200\", \"day-accepted\": \"0\", "
-		"\"thirty-min-avg-duration\": 80, \"thirty-min-accepted\": \"\", "
-		"\"sla-target\": \"40\", \"agent-count-busy\": \"2\"}, "
+		"\"sla-activity\": \"95\", \"thirty-min-sla-activity\": "
+		"\"90\", \"thirty-min-queued\": \"2\", "
+		"\"thirty-min-avg-wait-time\": \"11\", \"day-avg-duration\": "
+		"\"200\", \"day-accepted\": \"0\", "
+		"\"thirty-min-avg-duration\": 80, \"thirty-min-accepted\": "
+		"\"\", \"sla-target\": \"40\", \"agent-count-busy\": \"2\"}, "
 		"{\"queue-size\": \"\", \"longest-wait-time\": \"x\", "
 		"\"day-avg-duration\": 500, \"day-accepted\": -1, "
-		"\"day-sla-activity\": 10, \"thirty-min-longest-wait-time\": -7}]",
+		"\"day-sla-activity\": 10, \"thirty-min-longest-wait-time\": "
+		"-7}]",
 		set);
 	static const char *const want[][2] = {
-		{ "queue-size", "3" }, { "agent-count-busy", "2.5" },
-		{ "day-abandoned", "0" }, { "longest-wait-time", "12" },
+		{ "queue-size", "3" },
+		{ "agent-count-busy", "2.5" },
+		{ "day-abandoned", "0" },
+		{ "longest-wait-time", "12" },
 		/* the largest even when all are below 0 (-1 is no value) */
-		{ "thirty-min-longest-wait-time", "-7" }, { "sla-target", "40" },
+		{ "thirty-min-longest-wait-time", "-7" },
+		{ "sla-target", "40" },
 		/* (100 * 1 + 50 * 2) / 3; the third has no weight */
 		{ "day-sla-activity", "66.67" },
 		/* (80 * 1 + 95 * 2) / 3 */
@@ -210,7 +216,7 @@ START_TEST(test_sum_columns)
 }
 END_TEST
 
-/* --- the suite ------------------------------------------------------------ */
+/* --- the suite ----------------------------------------------------------- */
 
 static Suite *totals_suite(void)
 {

@@ -20,21 +20,43 @@
 #include "providers/8x8/view.h"
 #include "sim/sim_internal.h"
 #include "util.h"
+#include "simlib.h"
 
 /* The reference's Agent table, in its example's order. */
 static const char *const agent_fields[] = {
-	"agent-id", "agent-media-id", "agent-name", "agent-status",
-	"assigned-skill-count", "day-accepted-count", "day-available-time",
-	"day-avg-processing-time", "day-break-time", "day-login-time",
-	"day-offline-time", "day-processing-time", "day-rejected-count",
-	"day-wrap-up-time", "enabled-skill-count", "group-id",
-	"last-login-time", "phone-line1-status", "phone-line1-status-time",
-	"phone-line2-status", "phone-line2-status-time", "status-code-item-id",
-	"status-code-item-short-code", "status-code-list-id",
-	"thirty-min-accepted-count", "thirty-min-available-time",
-	"thirty-min-avg-handling-time", "thirty-min-break-time",
-	"thirty-min-offline-time", "thirty-min-processing-time",
-	"thirty-min-rejected-count", "thirty-min-wrap-up-time", "time-in-status",
+	"agent-id",
+	"agent-media-id",
+	"agent-name",
+	"agent-status",
+	"assigned-skill-count",
+	"day-accepted-count",
+	"day-available-time",
+	"day-avg-processing-time",
+	"day-break-time",
+	"day-login-time",
+	"day-offline-time",
+	"day-processing-time",
+	"day-rejected-count",
+	"day-wrap-up-time",
+	"enabled-skill-count",
+	"group-id",
+	"last-login-time",
+	"phone-line1-status",
+	"phone-line1-status-time",
+	"phone-line2-status",
+	"phone-line2-status-time",
+	"status-code-item-id",
+	"status-code-item-short-code",
+	"status-code-list-id",
+	"thirty-min-accepted-count",
+	"thirty-min-available-time",
+	"thirty-min-avg-handling-time",
+	"thirty-min-break-time",
+	"thirty-min-offline-time",
+	"thirty-min-processing-time",
+	"thirty-min-rejected-count",
+	"thirty-min-wrap-up-time",
+	"time-in-status",
 };
 
 /* The reference's Queue table and the example's two abandoned fields. */
@@ -111,38 +133,12 @@ static int expected_status(const struct sim *s, const struct sim_agent *a)
 }
 
 
-/* A sim of n agents and m services (0: defaults) at hour h. */
-static struct sim *new_sim(unsigned seed, int agents, int services, double h)
-{
-	struct sim_options o;
-
-	sim_options_default(&o);
-	o.seed = seed;
-	o.agents = agents;
-	o.services = services;
-	o.start_of_day = h * 3600;
-	return sim_new(&o);
-}
-
-/* A body parsed (the test fails if it is not JSON); frees the text. */
-static json_t *parse(char *text)
-{
-	json_error_t jerr;
-	json_t *j;
-
-	ck_assert_ptr_nonnull(text);
-	j = json_loads(text, 0, &jerr);
-	ck_assert_msg(j != NULL, "not JSON: %s", jerr.text);
-	free(text);
-	return j;
-}
-
 /* --- 8x8 -------------------------------------------------------------- */
 
 START_TEST(test_8x8_agent_list_shape)
 {
-	struct sim *s = new_sim(1, 0, 0, 10.5);
-	json_t *root = parse(eightbyeight_view_agents(s, NULL));
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
+	json_t *root = simlib_json(eightbyeight_view_agents(s, NULL));
 	json_t *list = list_of(root, "agents", "agent"), *rec;
 	size_t i;
 
@@ -160,8 +156,8 @@ END_TEST
 
 START_TEST(test_8x8_queue_list_shape)
 {
-	struct sim *s = new_sim(1, 0, 0, 11);
-	json_t *root = parse(eightbyeight_view_queues(s, NULL));
+	struct sim *s = simlib_new(1, 0, 0, 11);
+	json_t *root = simlib_json(eightbyeight_view_queues(s, NULL));
 	json_t *list = list_of(root, "queues", "queue"), *rec;
 	size_t i;
 
@@ -175,19 +171,24 @@ START_TEST(test_8x8_queue_list_shape)
 		check_fields(rec, queue_fields, WB_ARRAY_LEN(queue_fields));
 		ck_assert_str_eq(field(rec, "queue-name"), sv->name);
 		ck_assert_int_eq((int)num(rec, "queue-id"), 100 + (int)i);
-		ck_assert(strcmp(media, "phone") == 0 || strcmp(media, "chat") == 0 ||
+		ck_assert(strcmp(media, "phone") == 0 ||
+			  strcmp(media, "chat") == 0 ||
 			  strcmp(media, "email") == 0);
 		ck_assert_str_eq(media, sv->media == MEDIA_CHAT ? "chat" :
 				 sv->media == MEDIA_EMAIL ? "email" : "phone");
 		ck_assert_int_eq((int)num(rec, "queue-size"), (int)sv->queue.n);
 		for (size_t k = 0; k < 6; k++)
 			counts += num(rec, queue_fields[k]);
-		ck_assert_int_eq((int)counts, (int)num(rec, "assigned-agent-count"));
-		ck_assert(num(rec, "sla-activity") >= -1 && num(rec, "sla-activity") <= 100);
+		ck_assert_int_eq((int)counts,
+				 (int)num(rec, "assigned-agent-count"));
+		ck_assert(num(rec, "sla-activity") >= -1 &&
+			  num(rec, "sla-activity") <= 100);
 		ck_assert(num(rec, "day-sla-activity") >= -1 &&
 			  num(rec, "day-sla-activity") <= 100);
-		ck_assert(num(rec, "thirty-min-queued") <= num(rec, "day-queued"));
-		ck_assert(num(rec, "thirty-min-accepted") <= num(rec, "day-accepted"));
+		ck_assert(num(rec, "thirty-min-queued") <=
+			  num(rec, "day-queued"));
+		ck_assert(num(rec, "thirty-min-accepted") <=
+			  num(rec, "day-accepted"));
 		ck_assert(num(rec, "longest-wait-time") >= 0);
 	}
 	json_decref(root);
@@ -197,8 +198,9 @@ END_TEST
 
 START_TEST(test_8x8_catalogue_fields)
 {
-	struct sim *s = new_sim(1, 2, 2, 11);
-	json_t *a = parse(eightbyeight_view_agents(s, NULL)), *q = parse(eightbyeight_view_queues(s, NULL));
+	struct sim *s = simlib_new(1, 2, 2, 11);
+	json_t *a = simlib_json(eightbyeight_view_agents(s, NULL)),
+	       *q = simlib_json(eightbyeight_view_queues(s, NULL));
 	json_t *agent = json_array_get(list_of(a, "agents", "agent"), 0);
 	json_t *queue = json_array_get(list_of(q, "queues", "queue"), 0);
 	size_t agents = 0, queues = 0;
@@ -206,7 +208,9 @@ START_TEST(test_8x8_catalogue_fields)
 	for (size_t i = 0; i < catalog_8x8.n; i++) {
 		const struct stat_info *info = &catalog_8x8.stats[i];
 
-		/* in the text's example only: the simulator keeps to the table */
+		/*
+		 * in the text's example only: the simulator keeps to the table
+		 */
 		if (strcmp(info->name, "day-offered-count") == 0)
 			continue;
 		if (info->scope & STAT_SCOPE_AGENT) {
@@ -228,9 +232,9 @@ END_TEST
 
 START_TEST(test_8x8_one_element_is_object)
 {
-	struct sim *s = new_sim(3, 1, 1, 11);
-	json_t *a = parse(eightbyeight_view_agents(s, NULL));
-	json_t *q = parse(eightbyeight_view_queues(s, NULL));
+	struct sim *s = simlib_new(3, 1, 1, 11);
+	json_t *a = simlib_json(eightbyeight_view_agents(s, NULL));
+	json_t *q = simlib_json(eightbyeight_view_queues(s, NULL));
 
 	check_fields(list_of(a, "agents", "agent"), agent_fields,
 		     WB_ARRAY_LEN(agent_fields));
@@ -244,10 +248,12 @@ END_TEST
 
 START_TEST(test_8x8_by_id)
 {
-	struct sim *s = new_sim(1, 0, 0, 11);
-	json_t *a = parse(eightbyeight_view_agents(s, s->agents[5].login_id));
-	json_t *byid = parse(eightbyeight_view_queues(s, "102"));
-	json_t *byname = parse(eightbyeight_view_queues(s, s->svcs[2].name));
+	struct sim *s = simlib_new(1, 0, 0, 11);
+	json_t *a =
+		simlib_json(eightbyeight_view_agents(s, s->agents[5].login_id));
+	json_t *byid = simlib_json(eightbyeight_view_queues(s, "102"));
+	json_t *byname =
+		simlib_json(eightbyeight_view_queues(s, s->svcs[2].name));
 	json_t *rec = json_object_get(a, "agent");
 	char past[16];
 
@@ -274,7 +280,7 @@ END_TEST
 /* Check every agent record against the model; counts codes seen. */
 static void check_states(struct sim *s, int *seen)
 {
-	json_t *root = parse(eightbyeight_view_agents(s, NULL));
+	json_t *root = simlib_json(eightbyeight_view_agents(s, NULL));
 	json_t *list = list_of(root, "agents", "agent"), *rec;
 	size_t i;
 
@@ -288,18 +294,22 @@ static void check_states(struct sim *s, int *seen)
 		ck_assert_int_eq((int)num(rec, "group-id"), 100 + a->team);
 		ck_assert_int_eq(num(rec, "time-in-status") < 0, st == 9);
 		ck_assert_int_eq(num(rec, "phone-line1-status") < 0, st == 9);
-		ck_assert_int_eq(num(rec, "last-login-time") < 0, a->login_at == 0);
-		ck_assert_int_eq(field(rec, "status-code-item-id")[0] != '\0', reason);
-		ck_assert_int_eq(field(rec, "status-code-item-short-code")[0] != '\0',
+		ck_assert_int_eq(num(rec, "last-login-time") < 0,
+				 a->login_at == 0);
+		ck_assert_int_eq(field(rec, "status-code-item-id")[0] != '\0',
 				 reason);
-		ck_assert_str_eq(field(rec, "status-code-list-id"), reason ? "1" : "");
+		ck_assert_int_eq(field(rec, "status-code-item-short-code")[0] !=
+					 '\0',
+				 reason);
+		ck_assert_str_eq(field(rec, "status-code-list-id"),
+				 reason ? "1" : "");
 	}
 	json_decref(root);
 }
 
 START_TEST(test_8x8_states_match_model)
 {
-	struct sim *s = new_sim(5, 60, 0, 9.5);
+	struct sim *s = simlib_new(5, 60, 0, 9.5);
 	int seen[10] = { 0 };
 
 	for (int i = 0; i < 40; i++) {
@@ -335,8 +345,8 @@ static double sum_times(json_t *rec, const char *prefix)
 
 START_TEST(test_8x8_times_add_up)
 {
-	struct sim *s = new_sim(8, 0, 0, 15);
-	json_t *root = parse(eightbyeight_view_agents(s, NULL));
+	struct sim *s = simlib_new(8, 0, 0, 15);
+	json_t *root = simlib_json(eightbyeight_view_agents(s, NULL));
 	json_t *list = list_of(root, "agents", "agent"), *rec;
 	size_t i;
 	int logged = 0;
@@ -346,7 +356,8 @@ START_TEST(test_8x8_times_add_up)
 		double half = sum_times(rec, "thirty-min");
 
 		ck_assert_msg(fabs(sum_times(rec, "day") - login) <= 3,
-			      "agent %zu: %.0f s of %.0f", i, sum_times(rec, "day"), login);
+			      "agent %zu: %.0f s of %.0f", i,
+			      sum_times(rec, "day"), login);
 		ck_assert(half <= 1800 + 3);
 		ck_assert(num(rec, "thirty-min-accepted-count") <=
 			  num(rec, "day-accepted-count"));
@@ -366,20 +377,21 @@ END_TEST
 
 START_TEST(test_8x8_status_code_of_reason)
 {
-	struct sim *s = new_sim(2, 0, 0, 12);
+	struct sim *s = simlib_new(2, 0, 0, 12);
 	const struct sim_agent *a = NULL;
 	json_t *root, *rec;
 	const char *code;
 
 	for (int tries = 0; a == NULL && tries < 100; tries++) {
 		for (int i = 0; i < s->nagents && a == NULL; i++)
-			if (s->agents[i].state == AS_NOT_READY && s->agents[i].reason)
+			if (s->agents[i].state == AS_NOT_READY &&
+			    s->agents[i].reason)
 				a = &s->agents[i];
 		if (a == NULL)
 			sim_step(s, 60);
 	}
 	ck_assert_ptr_nonnull(a);
-	root = parse(eightbyeight_view_agents(s, a->login_id));
+	root = simlib_json(eightbyeight_view_agents(s, a->login_id));
 	rec = json_object_get(root, "agent");
 	ck_assert(num(rec, "status-code-item-id") >= 1000);
 	code = field(rec, "status-code-item-short-code");
@@ -393,8 +405,8 @@ END_TEST
 
 START_TEST(test_8x8_same_seed_same_bodies)
 {
-	struct sim *a = new_sim(42, 0, 0, 10), *b = new_sim(42, 0, 0, 10);
-	struct sim *c = new_sim(43, 0, 0, 10);
+	struct sim *a = simlib_new(42, 0, 0, 10), *b = simlib_new(42, 0, 0, 10);
+	struct sim *c = simlib_new(43, 0, 0, 10);
 	char *ta, *tb, *tc;
 
 	sim_step(a, 1200);
@@ -421,16 +433,18 @@ END_TEST
 
 START_TEST(test_queues_agree_with_model)
 {
-	struct sim *s = new_sim(9, 0, 0, 11.5);
-	json_t *q = parse(eightbyeight_view_queues(s, NULL));
+	struct sim *s = simlib_new(9, 0, 0, 11.5);
+	json_t *q = simlib_json(eightbyeight_view_queues(s, NULL));
 	json_t *list = list_of(q, "queues", "queue"), *rec;
 	double f[FIG_N];
 	size_t i;
 
 	json_array_foreach(list, i, rec) {
 		sim_service_figures(s, (int)i, f);
-		ck_assert_int_eq((int)f[L_WAITING], (int)num(rec, "queue-size"));
-		ck_assert_int_eq((int)f[L_MAX_WAIT], (int)num(rec, "longest-wait-time"));
+		ck_assert_int_eq((int)f[L_WAITING],
+				 (int)num(rec, "queue-size"));
+		ck_assert_int_eq((int)f[L_MAX_WAIT],
+				 (int)num(rec, "longest-wait-time"));
 	}
 	json_decref(q);
 	sim_free(s);

@@ -30,7 +30,8 @@ static char *make_body(const struct tenant *t, struct layoutset *set)
 	char err[256], *sub_json, *body;
 
 	sub_json = brightpattern_subscription_build(set, DIALECT_DOCUMENTED, 0);
-	sub = brightpattern_view_subscribe(sim, sub_json, strlen(sub_json), err, sizeof(err));
+	sub = brightpattern_view_subscribe(sim, sub_json, strlen(sub_json), err,
+					   sizeof(err));
 	if (sub == NULL) {
 		fprintf(stderr, "bench: subscription refused: %s\n", err);
 		exit(1);
@@ -43,16 +44,17 @@ static char *make_body(const struct tenant *t, struct layoutset *set)
 }
 
 /* Seconds per call of the whole cycle, drawing into r. */
-__attribute__((noinline)) static double run_cycle(const char *body, size_t len, struct layoutset *set,
-			struct render *r, int iters)
+__attribute__((noinline)) static double run_cycle(const char *body, size_t len,
+						  struct layoutset *set,
+						  struct render *r, int iters)
 {
 	struct provider_status st = { .state = CONN_LIVE };
 	double t0 = now_mono();
 
 	for (int i = 0; i < iters; i++) {
 		char err[200];
-		struct snapshot *s = brightpattern_parse_data(body, len, set, NULL,
-							      err, sizeof(err));
+		struct snapshot *s = brightpattern_parse_data(
+			body, len, set, NULL, err, sizeof(err));
 		struct view v = {
 			.set = set, .snap = s, .st = &st,
 			.now = now_mono(), .interval = 2,
@@ -106,7 +108,8 @@ static void tenant_cycle(const struct bench_args *a, const struct tenant *t,
 
 void bench_brightpattern(const struct bench_args *a)
 {
-	static const char *const typical[] = { "layouts/brightpattern/agents.layout" };
+	static const char *const typical[] = { "layouts/brightpattern/"
+					       "agents.layout" };
 	static const char *const large[] = {
 		"src/providers/brightpattern/tests/large.layout"
 	};
@@ -117,7 +120,8 @@ void bench_brightpattern(const struct bench_args *a)
 
 		if (a->tenant && strcmp(a->tenant, t->name) != 0)
 			continue;
-		set = bench_layouts(a->dir, "brightpattern", k ? large : typical, 1);
+		set = bench_layouts(a->dir, "brightpattern",
+				    k ? large : typical, 1);
 		tenant_cycle(a, t, set);
 		layoutset_free(set);
 	}

@@ -19,17 +19,19 @@
 #include "providers/brightpattern/parse.h"
 #include "net/oauth.h"
 
-/* --- token, OAuth, error -------------------------------------------------------- */
+/* --- token, OAuth, error ------------------------------------------------- */
 
 /* The collection's example answers. */
 static const char auth_answer[] =
 	"{\n    \"token\": \"61XXXXX2-XEX5-4XBX-81C3-14CXXXXXX721\",\n"
 	"    \"privileges\": [\n        \"PUSH_PULL_GLOBAL_WALLBOARDS\",\n"
-	"        \"CUSTOMIZE_WALLBOARDS\",\n        \"SYS_USE_AGENT_SEAT_MAPS\"\n    ],\n"
+	"        \"CUSTOMIZE_WALLBOARDS\",\n        "
+	"\"SYS_USE_AGENT_SEAT_MAPS\"\n    ],\n"
 	"    \"user_id\": \"XXXC49E4-E9XX-4XFX-X4X4-62XXXXXXXX8E\"\n}";
 static const char oauth_answer[] =
-	"{\n    \"access_token\": \"15490315E83EBC929978DB0AE84D0AC63F0DC38AAB701A949FDEF6054E4A1AF9\",\n"
-	"    \"token_type\": \"Bearer\",\n    \"expires_in\": \"3600\",\n"
+	"{\n    \"access_token\": "
+	"\"15490315E83EBC929978DB0AE84D0AC63F0DC38AAB701A949FDEF6054E4A1AF9\","
+	"\n    \"token_type\": \"Bearer\",\n    \"expires_in\": \"3600\",\n"
 	"    \"scope\": \"yourcompany.brightpattern.com\"\n}";
 
 START_TEST(test_token)
@@ -42,7 +44,8 @@ START_TEST(test_token)
 
 	ck_assert_pstr_eq(t, "61XXXXX2-XEX5-4XBX-81C3-14CXXXXXX721");
 	free(t);
-	t = brightpattern_parse_token("{\"token\": \"abc\"}xyz", strlen("{\"token\": \"abc\"}"));
+	t = brightpattern_parse_token("{\"token\": \"abc\"}xyz",
+				      strlen("{\"token\": \"abc\"}"));
 	ck_assert_pstr_eq(t, "abc");
 	free(t);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -59,7 +62,9 @@ struct oauth_case {
 };
 
 static const struct oauth_case oauth_cases[] = {
-	{ oauth_answer, "15490315E83EBC929978DB0AE84D0AC63F0DC38AAB701A949FDEF6054E4A1AF9", 3600 },
+	{ oauth_answer,
+	  "15490315E83EBC929978DB0AE84D0AC63F0DC38AAB701A949FDEF6054E4A1AF9",
+	  3600 },
 	{ "{\"access_token\": \"t\", \"expires_in\": 3600}", "t", 3600 },
 	{ "{\"access_token\": \"t\", \"expires_in\": 59.5}", "t", 59.5 },
 	{ "{\"access_token\": \"t\", \"expires_in\": \"120\"}", "t", 120 },
@@ -97,11 +102,13 @@ struct error_case {
 };
 
 static const struct error_case error_cases[] = {
-	{ "{\"error_code\": 400, \"error_message\": \"Invalid grid 1-ag: unknown statistic\"}",
+	{ "{\"error_code\": 400, \"error_message\": \"Invalid grid 1-ag: "
+	  "unknown statistic\"}",
 	  "Invalid grid 1-ag: unknown statistic" },
 	{ "{\"error_code\": \"400\", \"error_message\": \"bad\"}", "bad" },
 	{ "{\"error\": \"illegal login attempt\"}", "illegal login attempt" },
-	{ "{\"error\": \"invalid_client\", \"error_description\": \"Client authentication failed\"}",
+	{ "{\"error\": \"invalid_client\", \"error_description\": \"Client "
+	  "authentication failed\"}",
 	  "Client authentication failed" },
 	{ "{\"error\": \"e\", \"error_message\": \"m\"}", "m" },
 	{ "{\"message\": \"Internal error\"}", "Internal error" },
@@ -129,7 +136,8 @@ END_TEST
 START_TEST(test_error_sanitised)
 {
 	static const char body[] =
-		"{\"error_message\": \"\\u001b]0;x\\u0007\\u001b[2Jbad\\ngrid\\u009b\"}";
+		"{\"error_message\": "
+		"\"\\u001b]0;x\\u0007\\u001b[2Jbad\\ngrid\\u009b\"}";
 	char *m = brightpattern_parse_error(body, strlen(body));
 
 	ck_assert_ptr_nonnull(m);
@@ -140,9 +148,12 @@ START_TEST(test_error_sanitised)
 }
 END_TEST
 
-/* --- configuration lists ----------------------------------------------------------- */
+/* --- configuration lists ------------------------------------------------- */
 
-/* The collection's example answers to /statsapi/cfg/dispositions and /cfg/teams. */
+/*
+ * The collection's example answers to /statsapi/cfg/dispositions and
+ * /cfg/teams.
+ */
 static const char dispositions_answer[] =
 	"[\n    \"Agent failure\",\n    \"Disposition not found\",\n"
 	"    \"Dropped while talking\",\n    \"Offer rejected\",\n"
@@ -155,8 +166,9 @@ static const char teams_answer[] =
 START_TEST(test_list_bare_names)
 {
 	struct cfg_item *items = NULL;
-	long n = brightpattern_parse_list(dispositions_answer, strlen(dispositions_answer),
-				     "dispositions", &items);
+	long n = brightpattern_parse_list(dispositions_answer,
+					  strlen(dispositions_answer),
+					  "dispositions", &items);
 
 	ck_assert_int_eq(n, 9);
 	ck_assert_ptr_nonnull(items);
@@ -172,7 +184,8 @@ END_TEST
 START_TEST(test_list_objects)
 {
 	struct cfg_item *items = NULL;
-	long n = brightpattern_parse_list(teams_answer, strlen(teams_answer), "teams", &items);
+	long n = brightpattern_parse_list(teams_answer, strlen(teams_answer),
+					  "teams", &items);
 
 	ck_assert_int_eq(n, 1);
 	ck_assert_pstr_eq(items[0].id, "F4ED90FA-5A49-4D76-9487-4E41B24CA45F");
@@ -184,13 +197,14 @@ END_TEST
 /* The documented shape: {"dispositions": [...]}. */
 START_TEST(test_list_wrapped)
 {
-	static const char body[] =
-		"{\"dispositions\": [\"Product sold\", \"Silence\"], \"other\": 1}";
-	static const char teams[] =
-		"{\"teams\": [{\"id\": \"T1\", \"name\": \"A\"}, {\"id\": \"T2\"},"
-		" {\"name\": \"C\"}, 5, null, \"D\"]}";
+	static const char body[] = "{\"dispositions\": [\"Product sold\", "
+				   "\"Silence\"], \"other\": 1}";
+	static const char teams[] = "{\"teams\": [{\"id\": \"T1\", \"name\": "
+				    "\"A\"}, {\"id\": \"T2\"},"
+				    " {\"name\": \"C\"}, 5, null, \"D\"]}";
 	struct cfg_item *items = NULL;
-	long n = brightpattern_parse_list(body, strlen(body), "dispositions", &items);
+	long n = brightpattern_parse_list(body, strlen(body), "dispositions",
+					  &items);
 
 	ck_assert_int_eq(n, 2);
 	ck_assert_str_eq(items[0].name, "Product sold");
@@ -219,15 +233,24 @@ START_TEST(test_list_empty)
 
 	ck_assert_int_eq(n, 0);
 	cfg_items_free(items, n);
-	n = brightpattern_parse_list("{\"teams\": []}", strlen("{\"teams\": []}"), "teams", &items);
+	n = brightpattern_parse_list(
+		"{\"teams\": []}", strlen("{\"teams\": []}"), "teams", &items);
 	ck_assert_int_eq(n, 0);
 	cfg_items_free(items, n);
 }
 END_TEST
 
 static const char *const not_lists[] = {
-	"{}", "{\"teams\": []}", "{\"dispositions\": {}}", "{\"dispositions\": \"x\"}",
-	"\"Product sold\"", "42", "null", "", "[", "not json",
+	"{}",
+	"{\"teams\": []}",
+	"{\"dispositions\": {}}",
+	"{\"dispositions\": \"x\"}",
+	"\"Product sold\"",
+	"42",
+	"null",
+	"",
+	"[",
+	"not json",
 };
 
 START_TEST(test_list_not_a_list)
@@ -243,9 +266,9 @@ END_TEST
 
 START_TEST(test_list_sanitised)
 {
-	static const char body[] =
-		"[{\"id\": \"\\u001b[31mX\", \"name\": \"Evil\\u001b]0;t\\u0007\\nteam\"},"
-		" \"bad\\u007f\\u0008name\"]";
+	static const char body[] = "[{\"id\": \"\\u001b[31mX\", \"name\": "
+				   "\"Evil\\u001b]0;t\\u0007\\nteam\"},"
+				   " \"bad\\u007f\\u0008name\"]";
 	struct cfg_item *items = NULL;
 	long n = brightpattern_parse_list(body, strlen(body), "teams", &items);
 

@@ -43,9 +43,11 @@ START_TEST(test_sorted_strictly)
 	const struct catalog *cat = bp();
 
 	for (size_t i = 1; i < cat->n; i++)
-		ck_assert_msg(strcmp(cat->stats[i - 1].name, cat->stats[i].name) < 0,
-			      "catalogue not strictly sorted at %zu: \"%s\" then \"%s\"",
-			      i, cat->stats[i - 1].name, cat->stats[i].name);
+		ck_assert_msg(
+			strcmp(cat->stats[i - 1].name, cat->stats[i].name) < 0,
+			"catalogue not strictly sorted at %zu: \"%s\" then "
+			"\"%s\"",
+			i, cat->stats[i - 1].name, cat->stats[i].name);
 }
 END_TEST
 
@@ -54,8 +56,10 @@ START_TEST(test_every_entry_findable)
 	const struct catalog *cat = bp();
 
 	for (size_t i = 0; i < cat->n; i++) {
-		const struct stat_info *si = catalog_find(cat, cat->stats[i].name);
-		ck_assert_msg(si == &cat->stats[i], "\"%s\" not found by bisection",
+		const struct stat_info *si =
+			catalog_find(cat, cat->stats[i].name);
+		ck_assert_msg(si == &cat->stats[i],
+			      "\"%s\" not found by bisection",
 			      cat->stats[i].name);
 	}
 }
@@ -73,8 +77,8 @@ START_TEST(test_unknown_names)
 {
 	const char *name = unknown_names[_i];
 
-	ck_assert_msg(catalog_find(bp(), name) == NULL, "\"%s\" should be unknown",
-		      name);
+	ck_assert_msg(catalog_find(bp(), name) == NULL,
+		      "\"%s\" should be unknown", name);
 }
 END_TEST
 
@@ -89,27 +93,32 @@ START_TEST(test_entries_well_formed)
 		ck_assert_ptr_nonnull(si->name);
 		ck_assert_msg(si->name[0] >= 'a' && si->name[0] <= 'z',
 			      "\"%s\" does not start with a letter", si->name);
-		ck_assert_msg(strspn(si->name, "abcdefghijklmnopqrstuvwxyz0123456789_") ==
-			      strlen(si->name), "\"%s\": not a protocol name", si->name);
+		ck_assert_msg(strspn(si->name, "abcdefghijklmnopqrstuvwxyz01234"
+					       "56789_") == strlen(si->name),
+			      "\"%s\": not a protocol name", si->name);
 		ck_assert_msg(si->kind >= STAT_COUNT && si->kind <= STAT_TIME,
 			      "\"%s\": bad kind %d", si->name, (int)si->kind);
-		ck_assert_msg(si->scope != 0 && (si->scope & ~STAT_SCOPE_ANY) == 0,
+		ck_assert_msg(si->scope != 0 &&
+				      (si->scope & ~STAT_SCOPE_ANY) == 0,
 			      "\"%s\": bad scope %#x", si->name, si->scope);
-		ck_assert_msg((si->flags & ~(STAT_TICKS | STAT_RENAMED | STAT_PROBE)) == 0,
+		ck_assert_msg((si->flags &
+			       ~(STAT_TICKS | STAT_RENAMED | STAT_PROBE)) == 0,
 			      "\"%s\": unknown flags %#x", si->name, si->flags);
 		ck_assert_msg(si->desc != NULL && si->desc[0] != '\0',
 			      "\"%s\": no description", si->name);
 		if (si->kind == STAT_PERCENT)
-			ck_assert_msg(si->pct_scale == 1 || si->pct_scale == 100,
-				      "\"%s\": percent with pct_scale %g", si->name,
-				      si->pct_scale);
+			ck_assert_msg(si->pct_scale == 1 ||
+					      si->pct_scale == 100,
+				      "\"%s\": percent with pct_scale %g",
+				      si->name, si->pct_scale);
 		else
 			ck_assert_msg(si->pct_scale == 0,
 				      "\"%s\": pct_scale %g on a non-percent",
 				      si->name, si->pct_scale);
 		if (si->flags & STAT_TICKS)
 			ck_assert_msg(si->kind == STAT_DURATION,
-				      "\"%s\": ticks but is not a duration", si->name);
+				      "\"%s\": ticks but is not a duration",
+				      si->name);
 	}
 }
 END_TEST
@@ -123,12 +132,15 @@ START_TEST(test_ratios_are_fractions)
 	for (size_t i = 0; i < cat->n; i++) {
 		const struct stat_info *si = &cat->stats[i];
 		/* "_ratio" or "ratio" itself, not the "ratio" in "duration" */
-		if (strstr(si->name, "_ratio") == NULL && strcmp(si->name, "ratio") != 0)
+		if (strstr(si->name, "_ratio") == NULL &&
+		    strcmp(si->name, "ratio") != 0)
 			continue;
 		seen++;
-		ck_assert_msg(si->kind == STAT_PERCENT, "\"%s\": not a percent", si->name);
-		ck_assert_msg(si->pct_scale == 100, "\"%s\": pct_scale %g, want 100",
-			      si->name, si->pct_scale);
+		ck_assert_msg(si->kind == STAT_PERCENT, "\"%s\": not a percent",
+			      si->name);
+		ck_assert_msg(si->pct_scale == 100,
+			      "\"%s\": pct_scale %g, want 100", si->name,
+			      si->pct_scale);
 	}
 	ck_assert_uint_ge(seen, 10);
 }
@@ -144,7 +156,8 @@ START_TEST(test_renamed_point_at_current)
 		const struct stat_info *si = &cat->stats[i], *to;
 		bool flagged = (si->flags & STAT_RENAMED) != 0;
 		ck_assert_msg(flagged == (si->renamed_to != NULL),
-			      "\"%s\": STAT_RENAMED and renamed_to disagree", si->name);
+			      "\"%s\": STAT_RENAMED and renamed_to disagree",
+			      si->name);
 		if (!flagged)
 			continue;
 		seen++;
@@ -152,10 +165,11 @@ START_TEST(test_renamed_point_at_current)
 		ck_assert_msg(to != NULL, "\"%s\" renamed to unknown \"%s\"",
 			      si->name, si->renamed_to);
 		ck_assert_msg(!(to->flags & STAT_RENAMED),
-			      "\"%s\" renamed to \"%s\", itself renamed", si->name,
-			      si->renamed_to);
-		ck_assert_msg(to->kind == si->kind, "\"%s\": kind differs from \"%s\"",
+			      "\"%s\" renamed to \"%s\", itself renamed",
 			      si->name, si->renamed_to);
+		ck_assert_msg(to->kind == si->kind,
+			      "\"%s\": kind differs from \"%s\"", si->name,
+			      si->renamed_to);
 	}
 	ck_assert_uint_ge(seen, 4);
 }
@@ -181,20 +195,32 @@ struct key_stat {
  * "out_calls_in_progress (renamed from out_calls_in_progress_or_active)").
  */
 static const struct key_stat key_stats[] = {
-	{ "state_duration", STAT_DURATION, 0, STAT_TICKS, STAT_SCOPE_AGENT, NULL },
-	{ "talk_duration", STAT_DURATION, 0, STAT_TICKS, STAT_SCOPE_AGENT, NULL },
-	{ "hold_duration", STAT_DURATION, 0, STAT_TICKS, STAT_SCOPE_AGENT, NULL },
-	{ "active_item_talk_duration", STAT_DURATION, 0, STAT_TICKS, STAT_SCOPE_AGENT, NULL },
-	{ "in_max_wait_time", STAT_DURATION, 0, STAT_TICKS, STAT_SCOPE_SERVICE, NULL },
-	{ "in_average_speed_of_answer", STAT_DURATION, 0, 0, STAT_SCOPE_TOTAL, NULL },
+	{ "state_duration", STAT_DURATION, 0, STAT_TICKS, STAT_SCOPE_AGENT,
+	  NULL },
+	{ "talk_duration", STAT_DURATION, 0, STAT_TICKS, STAT_SCOPE_AGENT,
+	  NULL },
+	{ "hold_duration", STAT_DURATION, 0, STAT_TICKS, STAT_SCOPE_AGENT,
+	  NULL },
+	{ "active_item_talk_duration", STAT_DURATION, 0, STAT_TICKS,
+	  STAT_SCOPE_AGENT, NULL },
+	{ "in_max_wait_time", STAT_DURATION, 0, STAT_TICKS, STAT_SCOPE_SERVICE,
+	  NULL },
+	{ "in_average_speed_of_answer", STAT_DURATION, 0, 0, STAT_SCOPE_TOTAL,
+	  NULL },
 	{ "in_ewt", STAT_DURATION, 0, 0, STAT_SCOPE_SERVICE, NULL },
-	{ "service_level_threshold_time", STAT_DURATION, 0, 0, STAT_SCOPE_SERVICE, NULL },
-	{ "service_level", STAT_PERCENT, 1, 0, STAT_SCOPE_TOTAL | STAT_SCOPE_SERVICE, NULL },
-	{ "service_level_target", STAT_PERCENT, 1, 0, STAT_SCOPE_SERVICE, NULL },
-	{ "in_calls_abandoned_in_queue_ratio_per_day", STAT_PERCENT, 100, 0, STAT_SCOPE_SERVICE, NULL },
-	{ "out_calls_answered_ratio_per_day", STAT_PERCENT, 100, 0, STAT_SCOPE_TOTAL, NULL },
+	{ "service_level_threshold_time", STAT_DURATION, 0, 0,
+	  STAT_SCOPE_SERVICE, NULL },
+	{ "service_level", STAT_PERCENT, 1, 0,
+	  STAT_SCOPE_TOTAL | STAT_SCOPE_SERVICE, NULL },
+	{ "service_level_target", STAT_PERCENT, 1, 0, STAT_SCOPE_SERVICE,
+	  NULL },
+	{ "in_calls_abandoned_in_queue_ratio_per_day", STAT_PERCENT, 100, 0,
+	  STAT_SCOPE_SERVICE, NULL },
+	{ "out_calls_answered_ratio_per_day", STAT_PERCENT, 100, 0,
+	  STAT_SCOPE_TOTAL, NULL },
 	{ "team_success_ratio_per_day", STAT_PERCENT, 100, 0, 0, NULL },
-	{ "calls_dispositions_ratio_per_day", STAT_PERCENT, 100, 0, STAT_SCOPE_AGENT, NULL },
+	{ "calls_dispositions_ratio_per_day", STAT_PERCENT, 100, 0,
+	  STAT_SCOPE_AGENT, NULL },
 	{ "acd_state", STAT_STATE, 0, 0, STAT_SCOPE_AGENT, NULL },
 	{ "acd_next_state", STAT_STATE, 0, 0, STAT_SCOPE_AGENT, NULL },
 	{ "login_time", STAT_TIME, 0, 0, STAT_SCOPE_AGENT, NULL },
@@ -202,18 +228,24 @@ static const struct key_stat key_stats[] = {
 	{ "name", STAT_TEXT, 0, 0, STAT_SCOPE_SERVICE, NULL },
 	{ "in_calls_waiting", STAT_COUNT, 0, 0, STAT_SCOPE_ANY, NULL },
 	{ "out_calls_waiting", STAT_COUNT, 0, 0, STAT_SCOPE_ANY, NULL },
-	{ "calls_dispositions_per_day", STAT_COUNT, 0, 0, STAT_SCOPE_AGENT, NULL },
+	{ "calls_dispositions_per_day", STAT_COUNT, 0, 0, STAT_SCOPE_AGENT,
+	  NULL },
 	{ "agents_logged", STAT_COUNT, 0, 0, STAT_SCOPE_TOTAL, NULL },
 	{ "agents_ready", STAT_COUNT, 0, 0, STAT_SCOPE_TOTAL, NULL },
 	{ "agent_call_handling_rate", STAT_RATE, 0, 0, STAT_SCOPE_AGENT, NULL },
 	{ "in_calls_in_progress", STAT_COUNT, 0, 0, STAT_SCOPE_ANY, NULL },
 	{ "in_calls_active_on_agents", STAT_COUNT, 0, 0, STAT_SCOPE_ANY, NULL },
 	{ "out_calls_in_progress", STAT_COUNT, 0, 0, STAT_SCOPE_ANY, NULL },
-	{ "in_calls_waiting_or_active", STAT_COUNT, 0, STAT_RENAMED, 0, "in_calls_in_progress" },
-	{ "in_email_waiting_in_all_queues", STAT_COUNT, 0, STAT_RENAMED, 0, "in_calls_in_progress" },
-	{ "in_calls_talking", STAT_COUNT, 0, STAT_RENAMED, 0, "in_calls_active_on_agents" },
-	{ "out_calls_talking", STAT_COUNT, 0, STAT_RENAMED, 0, "out_calls_active_on_agents" },
-	{ "out_calls_in_progress_or_active", STAT_COUNT, 0, STAT_RENAMED, 0, "out_calls_in_progress" },
+	{ "in_calls_waiting_or_active", STAT_COUNT, 0, STAT_RENAMED, 0,
+	  "in_calls_in_progress" },
+	{ "in_email_waiting_in_all_queues", STAT_COUNT, 0, STAT_RENAMED, 0,
+	  "in_calls_in_progress" },
+	{ "in_calls_talking", STAT_COUNT, 0, STAT_RENAMED, 0,
+	  "in_calls_active_on_agents" },
+	{ "out_calls_talking", STAT_COUNT, 0, STAT_RENAMED, 0,
+	  "out_calls_active_on_agents" },
+	{ "out_calls_in_progress_or_active", STAT_COUNT, 0, STAT_RENAMED, 0,
+	  "out_calls_in_progress" },
 };
 
 START_TEST(test_key_stats)
@@ -225,12 +257,14 @@ START_TEST(test_key_stats)
 	ck_assert_str_eq(si->name, k->name);
 	ck_assert_msg(si->kind == k->kind, "\"%s\": kind %s, want %s", k->name,
 		      catalog_kind_name(si->kind), catalog_kind_name(k->kind));
-	ck_assert_msg(si->pct_scale == k->pct_scale, "\"%s\": pct_scale %g, want %g",
-		      k->name, si->pct_scale, k->pct_scale);
+	ck_assert_msg(si->pct_scale == k->pct_scale,
+		      "\"%s\": pct_scale %g, want %g", k->name, si->pct_scale,
+		      k->pct_scale);
 	ck_assert_msg(si->flags == k->flags, "\"%s\": flags %#x, want %#x",
 		      k->name, si->flags, k->flags);
 	ck_assert_msg((si->scope & k->scope) == k->scope,
-		      "\"%s\": scope %#x lacks %#x", k->name, si->scope, k->scope);
+		      "\"%s\": scope %#x lacks %#x", k->name, si->scope,
+		      k->scope);
 	if (k->renamed_to)
 		ck_assert_pstr_eq(si->renamed_to, k->renamed_to);
 	else
@@ -250,8 +284,9 @@ static Suite *catalog_suite(void)
 	tc = tcase_create("catalog_find");
 	tcase_add_test(tc, test_sorted_strictly);
 	tcase_add_test(tc, test_every_entry_findable);
-	tcase_add_loop_test(tc, test_unknown_names, 0, (int)(sizeof(unknown_names) /
-							     sizeof(unknown_names[0])));
+	tcase_add_loop_test(
+		tc, test_unknown_names, 0,
+		(int)(sizeof(unknown_names) / sizeof(unknown_names[0])));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("entries");

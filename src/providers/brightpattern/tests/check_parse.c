@@ -26,14 +26,11 @@
 #include "snapshot.h"
 #include "providers/brightpattern/parse.h"
 
-/* --- helpers -------------------------------------------------------------- */
+/* --- helpers ------------------------------------------------------------- */
 
 /* The layout the vendor's example fits: grid ids "1-agents", "1-services". */
 static const char layout_postman[] =
-	"title = \"Postman\"\n"
-	"key = 1\n"
-	"row {\n"
-	"  panel \"tot\" { type = totals\n"
+	"title = \"Postman\"\nkey = 1\nrow {\n  panel \"tot\" { type = totals\n"
 	"    column \"al\" { stat = \"agents_logged\" }\n"
 	"    column \"ar\" { stat = \"agents_ready\" }\n"
 	"    column \"asa\" { stat = \"in_average_speed_of_answer\" }\n"
@@ -45,14 +42,11 @@ static const char layout_postman[] =
 	"  panel \"services\" { type = service_grid\n"
 	"    column \"1\" { stat = \"name\" }\n"
 	"    column \"2\" { stat = \"priority\" } }\n"
-	"  panel \"chat\" { type = ticker }\n"
-	"}\n";
+	"  panel \"chat\" { type = ticker }\n}\n";
 
 /* A general layout: grid keys "1-ag" and "1-sv". */
 static const char layout_gen[] =
-	"title = \"Gen\"\n"
-	"row {\n"
-	"  panel \"tot\" { type = totals\n"
+	"title = \"Gen\"\nrow {\n  panel \"tot\" { type = totals\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" }\n"
 	"    column \"sl\" { stat = \"service_level\" } }\n"
 	"  panel \"ag\" { type = agent_grid\n"
@@ -62,20 +56,16 @@ static const char layout_gen[] =
 	"  panel \"sv\" { type = service_grid\n"
 	"    column \"name\" { stat = \"name\" }\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" } }\n"
-	"  panel \"chat\" { type = ticker }\n"
-	"}\n";
+	"  panel \"chat\" { type = ticker }\n}\n";
 
 /* Two totals panels asking for one statistic for different services. */
 static const char layout_two_totals[] =
-	"title = \"Two totals\"\n"
-	"row {\n"
-	"  panel \"voice\" { type = totals\n"
+	"title = \"Two totals\"\nrow {\n  panel \"voice\" { type = totals\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" }\n"
 	"    services = {\"Voice Inbound\"} }\n"
 	"  panel \"email\" { type = totals\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" }\n"
-	"    services = {\"Email Svc\"} }\n"
-	"}\n";
+	"    services = {\"Email Svc\"} }\n}\n";
 
 /* A layoutset of one Bright Pattern layout given as text. */
 static struct layoutset *set_of(const char *text)
@@ -92,7 +82,9 @@ static char *read_data(const char *name, size_t *len)
 	long n;
 	FILE *fp;
 
-	snprintf(path, sizeof(path), "%s/src/providers/brightpattern/tests/data/%s", top ? top : ".", name);
+	snprintf(path, sizeof(path),
+		 "%s/src/providers/brightpattern/tests/data/%s",
+		 top ? top : ".", name);
 	fp = fopen(path, "rb");
 	ck_assert_msg(fp != NULL, "cannot open %s (is top_srcdir set?)", path);
 	ck_assert_int_eq(fseek(fp, 0, SEEK_END), 0);
@@ -112,7 +104,8 @@ static char *read_data(const char *name, size_t *len)
 static struct snapshot *parse(const char *body, const struct layoutset *set,
 			      char *err, size_t errsz)
 {
-	return brightpattern_parse_data(body, strlen(body), set, NULL, err, errsz);
+	return brightpattern_parse_data(body, strlen(body), set, NULL, err,
+					errsz);
 }
 
 /* The tid of a totals statistic. */
@@ -126,19 +119,21 @@ static size_t tid_of(const struct layoutset *set, const char *stat)
 }
 
 /* A cell must be NULL (want NULL) or equal to want. */
-static void assert_cell(const struct snapshot *s, size_t gid, size_t r, size_t c,
-			const char *want)
+static void assert_cell(const struct snapshot *s, size_t gid, size_t r,
+			size_t c, const char *want)
 {
 	const char *got;
 
 	ck_assert_uint_lt(r, s->grids[gid].nrows);
 	got = snapshot_cell_text(s, gid, r, c);
 	if (want == NULL)
-		ck_assert_msg(got == NULL, "cell %zu,%zu: \"%s\", want NULL", r, c, got);
+		ck_assert_msg(got == NULL, "cell %zu,%zu: \"%s\", want NULL", r,
+			      c, got);
 	else
 		ck_assert_msg(got != NULL && strcmp(got, want) == 0,
 			      "cell %zu,%zu: %s%s%s, want \"%s\"", r, c,
-			      got ? "\"" : "", got ? got : "NULL", got ? "\"" : "", want);
+			      got ? "\"" : "", got ? got : "NULL",
+			      got ? "\"" : "", want);
 }
 
 static void assert_total(const struct snapshot *s, const struct layoutset *set,
@@ -150,10 +145,11 @@ static void assert_total(const struct snapshot *s, const struct layoutset *set,
 		ck_assert_msg(got == NULL, "%s: \"%s\", want NULL", stat, got);
 	else
 		ck_assert_msg(got != NULL && strcmp(got, want) == 0,
-			      "%s: %s, want \"%s\"", stat, got ? got : "NULL", want);
+			      "%s: %s, want \"%s\"", stat, got ? got : "NULL",
+			      want);
 }
 
-/* --- the vendor's example ------------------------------------------------- */
+/* --- the vendor's example ------------------------------------------------ */
 
 START_TEST(test_postman_verbatim)
 {
@@ -195,10 +191,11 @@ START_TEST(test_postman_our_ids)
 		{ "liza.smith", "1" },
 	};
 	static const char *const services[][2] = {
-		{ "Chat Service", "2" }, { "1", "1" }, { "Outbound Voice", "2" },
-		{ "3", "1" }, { "Best Chat Service", "1" }, { "Voice Inbound", "2" },
-		{ "Support for CSIM", "2" }, { "Email Svc", "2" },
-		{ "Nice Inbound", "1" }, { "2", "1" },
+		{ "Chat Service", "2" },      { "1", "1" },
+		{ "Outbound Voice", "2" },    { "3", "1" },
+		{ "Best Chat Service", "1" }, { "Voice Inbound", "2" },
+		{ "Support for CSIM", "2" },  { "Email Svc", "2" },
+		{ "Nice Inbound", "1" },      { "2", "1" },
 	};
 
 	ck_assert_ptr_nonnull(s);
@@ -231,10 +228,12 @@ END_TEST
 START_TEST(test_data_len)
 {
 	struct layoutset *set = set_of(layout_gen);
-	static const char body[] = "{\"a\":{\"stats_totals\":{\"in_calls_waiting\":\"4\"}}}trailing junk";
+	static const char body[] = "{\"a\":{\"stats_totals\":{\"in_calls_"
+				   "waiting\":\"4\"}}}trailing junk";
 	char err[256];
-	struct snapshot *s = brightpattern_parse_data(body, strlen(body) - strlen("trailing junk"),
-						 set, NULL, err, sizeof(err));
+	struct snapshot *s = brightpattern_parse_data(
+		body, strlen(body) - strlen("trailing junk"), set, NULL, err,
+		sizeof(err));
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(err, "");
@@ -244,19 +243,18 @@ START_TEST(test_data_len)
 }
 END_TEST
 
-/* --- grids ------------------------------------------------------------------ */
+/* --- grids --------------------------------------------------------------- */
 
 START_TEST(test_grid_column_order)
 {
 	struct layoutset *set = set_of(layout_gen);
 	char err[256];
-	struct snapshot *s = parse(
-		"{\"wallboard\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": ["
-		"{\"d\": \"12\", \"st\": \"ready\", \"n\": \"Ann Lee\", \"zz\": \"x\"},"
-		"{\"n\": \"Bo\"},"
-		"{\"n\": \"\", \"st\": \"busy\", \"d\": \"\"},"
-		"{}"
-		"]}]}}", set, err, sizeof(err));
+	struct snapshot *s =
+		parse("{\"wallboard\": {\"agent_grids\": [{\"id\": \"1-ag\", "
+		      "\"values\": [{\"d\": \"12\", \"st\": \"ready\", \"n\": "
+		      "\"Ann Lee\", \"zz\": \"x\"},{\"n\": \"Bo\"},{\"n\": "
+		      "\"\", \"st\": \"busy\", \"d\": \"\"},{}]}]}}",
+		      set, err, sizeof(err));
 	size_t ag = testlib_gid_of(set, "1-ag");
 
 	ck_assert_ptr_nonnull(s);
@@ -286,8 +284,8 @@ START_TEST(test_grid_empty_and_foreign)
 	struct layoutset *set = set_of(layout_gen);
 	char err[256];
 	struct snapshot *s = parse(
-		"{\"x\": {\"service_grids\": [{\"id\": \"1-sv\", \"values\": []},"
-		"{\"id\": \"9-other\", \"values\": [{\"name\": \"a\"}]}]}}",
+		"{\"x\": {\"service_grids\": [{\"id\": \"1-sv\", \"values\": "
+		"[]},{\"id\": \"9-other\", \"values\": [{\"name\": \"a\"}]}]}}",
 		set, err, sizeof(err));
 	size_t sv = testlib_gid_of(set, "1-sv");
 
@@ -301,20 +299,22 @@ START_TEST(test_grid_empty_and_foreign)
 }
 END_TEST
 
-/* Numbers and booleans where strings belong become text; null and containers no cell. */
+/*
+ * Numbers and booleans where strings belong become text; null and containers
+ * no cell.
+ */
 START_TEST(test_grid_value_types)
 {
 	struct layoutset *set = set_of(layout_gen);
 	char err[256];
 	struct snapshot *s = parse(
 		"{\"w\": {\"service_grids\": [{\"id\": \"1-sv\", \"values\": ["
-		"{\"name\": 42, \"w\": 12.5},"
-		"{\"name\": true, \"w\": false},"
+		"{\"name\": 42, \"w\": 12.5},{\"name\": true, \"w\": false},"
 		"{\"name\": null, \"w\": 1700000000123},"
-		"{\"name\": {\"a\": 1}, \"w\": [1]},"
-		"{\"name\": -3, \"w\": 0.1},"
+		"{\"name\": {\"a\": 1}, \"w\": [1]},{\"name\": -3, \"w\": 0.1},"
 		"{\"name\": \"0\", \"w\": 0}"
-		"]}], \"stats_totals\": {\"in_calls_waiting\": 7, \"service_level\": 87.5}}}",
+		"]}], \"stats_totals\": {\"in_calls_waiting\": 7, "
+		"\"service_level\": 87.5}}}",
 		set, err, sizeof(err));
 	size_t sv = testlib_gid_of(set, "1-sv");
 	double d = 0;
@@ -341,7 +341,7 @@ START_TEST(test_grid_value_types)
 }
 END_TEST
 
-/* --- agent states ----------------------------------------------------------- */
+/* --- agent states -------------------------------------------------------- */
 
 struct state_case {
 	const char *raw;
@@ -375,8 +375,8 @@ START_TEST(test_state_word)
 	ck_assert_ptr_nonnull(got);
 	/* the function cannot lower-case into the caller's string: compare
 	 * case-insensitively here, exactly through the parser below */
-	ck_assert_msg(strcasecmp(got, k->word) == 0, "\"%s\" -> \"%s\", want \"%s\"",
-		      k->raw, got, k->word);
+	ck_assert_msg(strcasecmp(got, k->word) == 0,
+		      "\"%s\" -> \"%s\", want \"%s\"", k->raw, got, k->word);
 }
 END_TEST
 
@@ -389,12 +389,14 @@ START_TEST(test_state_cells)
 	size_t used = 0, ag = testlib_gid_of(set, "1-ag");
 	struct snapshot *s;
 
-	used += (size_t)snprintf(body + used, sizeof(body) - used,
-				 "{\"w\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": [");
+	used += (size_t)snprintf(
+		body + used, sizeof(body) - used,
+		"{\"w\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": [");
 	for (size_t i = 0; i < n; i++)
 		used += (size_t)snprintf(body + used, sizeof(body) - used,
 					 "%s{\"n\": \"%s\", \"st\": \"%s\"}",
-					 i ? "," : "", state_cases[i].raw, state_cases[i].raw);
+					 i ? "," : "", state_cases[i].raw,
+					 state_cases[i].raw);
 	used += (size_t)snprintf(body + used, sizeof(body) - used,
 				 ",{\"n\": \"num\", \"st\": 0}]}]}}");
 	ck_assert_uint_lt(used, sizeof(body));
@@ -403,7 +405,10 @@ START_TEST(test_state_cells)
 	ck_assert_str_eq(err, "");
 	ck_assert_uint_eq(s->grids[ag].nrows, n + 1);
 	for (size_t i = 0; i < n; i++) {
-		/* a text column keeps the raw value, a state column normalises it */
+		/*
+		 * a text column keeps the raw value, a state column normalises
+		 * it
+		 */
 		assert_cell(s, ag, i, 0, state_cases[i].raw);
 		assert_cell(s, ag, i, 1, state_cases[i].word);
 	}
@@ -413,25 +418,28 @@ START_TEST(test_state_cells)
 }
 END_TEST
 
-/* --- chat messages ---------------------------------------------------------- */
+/* --- chat messages ------------------------------------------------------- */
 
 START_TEST(test_chat_messages)
 {
 	struct layoutset *set = set_of(layout_gen);
 	char err[256];
-	struct snapshot *s = parse(
-		"{\"w\": {\"chat_messages\": ["
-		"{\"id\": \"m1\", \"login_id\": \"ann\", \"first_name\": \"Ann\","
-		" \"last_name\": \"Lee\", \"send_time\": \"1700000000\", \"is_urgent\": \"1\","
-		" \"content\": \"Outage on line 3\"},"
-		"{\"id\": \"m2\", \"send_time\": 1700000000, \"is_urgent\": true, \"content\": \"b\"},"
-		"{\"id\": \"m3\", \"send_time\": 1700000000123, \"is_urgent\": \"0\"},"
-		"{\"id\": \"m4\", \"send_time\": \"1700000000500\", \"is_urgent\": 0},"
-		"{\"id\": \"m5\", \"send_time\": \"2023-11-14T22:13:20Z\", \"is_urgent\": false},"
-		"{\"id\": \"m6\", \"send_time\": \"2023-11-14T22:13:20.250Z\", \"is_urgent\": 1},"
-		"{\"id\": \"m7\", \"send_time\": \"yesterday\", \"is_urgent\": \"true\"},"
-		"{\"id\": 8}"
-		"]}}", set, err, sizeof(err));
+	struct snapshot *s =
+		parse("{\"w\": {\"chat_messages\": ["
+		      "{\"id\": \"m1\", \"login_id\": \"ann\", \"first_name\": "
+		      "\"Ann\", \"last_name\": \"Lee\", \"send_time\": "
+		      "\"1700000000\", \"is_urgent\": \"1\", \"content\": "
+		      "\"Outage on line 3\"},{\"id\": \"m2\", \"send_time\": "
+		      "1700000000, \"is_urgent\": true, \"content\": "
+		      "\"b\"},{\"id\": \"m3\", \"send_time\": 1700000000123, "
+		      "\"is_urgent\": \"0\"},{\"id\": \"m4\", \"send_time\": "
+		      "\"1700000000500\", \"is_urgent\": 0},{\"id\": \"m5\", "
+		      "\"send_time\": \"2023-11-14T22:13:20Z\", \"is_urgent\": "
+		      "false},{\"id\": \"m6\", \"send_time\": "
+		      "\"2023-11-14T22:13:20.250Z\", \"is_urgent\": "
+		      "1},{\"id\": \"m7\", \"send_time\": \"yesterday\", "
+		      "\"is_urgent\": \"true\"},{\"id\": 8}]}}",
+		      set, err, sizeof(err));
 	const struct snap_msg *m;
 
 	ck_assert_ptr_nonnull(s);
@@ -471,18 +479,25 @@ START_TEST(test_chat_messages)
 }
 END_TEST
 
-/* The collection's shape: an app per panel; totals, grids and chat all land. */
+/*
+ * The collection's shape: an app per panel; totals, grids and chat all land.
+ */
 START_TEST(test_collection_apps)
 {
 	struct layoutset *set = set_of(layout_gen);
 	char err[256];
-	struct snapshot *s = parse(
-		"{\"1-tot\": {\"stats_totals\": {\"in_calls_waiting\": \"3\", \"service_level\": \"\"}},"
-		" \"1-ag\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": [{\"n\": \"A\"}]}]},"
-		" \"1-sv\": {\"service_grids\": [{\"id\": \"1-sv\", \"values\": [{\"name\": \"S\"}, {\"name\": \"T\"}]}]},"
-		" \"chat\": {\"chat_messages\": [{\"id\": \"1\", \"content\": \"x\"}]},"
-		" \"chat2\": {\"chat_messages\": [{\"id\": \"2\", \"content\": \"y\"}]}}",
-		set, err, sizeof(err));
+	struct snapshot *s =
+		parse("{\"1-tot\": {\"stats_totals\": {\"in_calls_waiting\": "
+		      "\"3\", \"service_level\": \"\"}},"
+		      " \"1-ag\": {\"agent_grids\": [{\"id\": \"1-ag\", "
+		      "\"values\": [{\"n\": \"A\"}]}]},"
+		      " \"1-sv\": {\"service_grids\": [{\"id\": \"1-sv\", "
+		      "\"values\": [{\"name\": \"S\"}, {\"name\": \"T\"}]}]},"
+		      " \"chat\": {\"chat_messages\": [{\"id\": \"1\", "
+		      "\"content\": \"x\"}]},"
+		      " \"chat2\": {\"chat_messages\": [{\"id\": \"2\", "
+		      "\"content\": \"y\"}]}}",
+		      set, err, sizeof(err));
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(err, "");
@@ -509,28 +524,33 @@ START_TEST(test_collection_totals_per_panel)
 	const struct column *voice = &l->panels[0].cols[0];
 	const struct column *email = &l->panels[1].cols[0];
 	char err[256];
-	struct snapshot *s = parse(
-		"{\"1-voice\": {\"stats_totals\": {\"in_calls_waiting\": \"3\"}},"
-		" \"1-email\": {\"stats_totals\": {\"in_calls_waiting\": \"7\"}}}",
-		set, err, sizeof(err));
+	struct snapshot *s = parse("{\"1-voice\": {\"stats_totals\": "
+				   "{\"in_calls_waiting\": \"3\"}},"
+				   " \"1-email\": {\"stats_totals\": "
+				   "{\"in_calls_waiting\": \"7\"}}}",
+				   set, err, sizeof(err));
 
 	ck_assert_ptr_nonnull(s);
-	ck_assert_msg(s->totals[voice->tid].text && strcmp(s->totals[voice->tid].text, "3") == 0,
+	ck_assert_msg(s->totals[voice->tid].text &&
+			      strcmp(s->totals[voice->tid].text, "3") == 0,
 		      "panel \"voice\" shows %s, want 3 (its own app's value)",
-		      s->totals[voice->tid].text ? s->totals[voice->tid].text : "NULL");
-	ck_assert_msg(s->totals[email->tid].text && strcmp(s->totals[email->tid].text, "7") == 0,
+		      s->totals[voice->tid].text ? s->totals[voice->tid].text
+						 : "NULL");
+	ck_assert_msg(s->totals[email->tid].text &&
+			      strcmp(s->totals[email->tid].text, "7") == 0,
 		      "panel \"email\" shows %s, want 7",
-		      s->totals[email->tid].text ? s->totals[email->tid].text : "NULL");
+		      s->totals[email->tid].text ? s->totals[email->tid].text
+						 : "NULL");
 	snapshot_free(s);
 	layoutset_free(set);
 }
 END_TEST
 
-/* --- malformed bodies and wrong shapes --------------------------------------- */
+/* --- malformed bodies and wrong shapes ----------------------------------- */
 
 static const char *const malformed_bodies[] = {
-	"", "{", "{\"a\": ", "{\"a\": {}", "not json", "{'a': 1}", "{\"a\": 1,}",
-	"\xff\xfe{}",
+	"",         "{",        "{\"a\": ",    "{\"a\": {}",
+	"not json", "{'a': 1}", "{\"a\": 1,}", "\xff\xfe{}",
 };
 
 START_TEST(test_malformed)
@@ -540,7 +560,8 @@ START_TEST(test_malformed)
 	struct snapshot *s = parse(malformed_bodies[_i], set, err, sizeof(err));
 
 	ck_assert_ptr_null(s);
-	ck_assert_msg(strstr(err, "malformed JSON") != NULL, "err: \"%s\"", err);
+	ck_assert_msg(strstr(err, "malformed JSON") != NULL, "err: \"%s\"",
+		      err);
 	layoutset_free(set);
 }
 END_TEST
@@ -553,10 +574,12 @@ START_TEST(test_not_object)
 {
 	struct layoutset *set = set_of(layout_gen);
 	char err[256] = "";
-	struct snapshot *s = parse(not_object_bodies[_i], set, err, sizeof(err));
+	struct snapshot *s =
+		parse(not_object_bodies[_i], set, err, sizeof(err));
 
 	ck_assert_ptr_null(s);
-	ck_assert_msg(err[0] != '\0', "no reason given for %s", not_object_bodies[_i]);
+	ck_assert_msg(err[0] != '\0', "no reason given for %s",
+		      not_object_bodies[_i]);
 	layoutset_free(set);
 }
 END_TEST
@@ -564,31 +587,44 @@ END_TEST
 /* A part of the wrong shape is skipped; the rest is kept. */
 struct shape_case {
 	const char *body;
-	bool totals_kept;	/* the good stats_totals in the body survives */
+	/* the good stats_totals in the body survives */
+	bool totals_kept;
 };
 
 static const struct shape_case shape_cases[] = {
-	{ "{\"a\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": {\"n\": \"x\"}}],"
-	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}", true },
-	{ "{\"a\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": \"none\"}],"
-	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}", true },
+	{ "{\"a\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": {\"n\": "
+	  "\"x\"}}], \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}",
+	  true },
+	{ "{\"a\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": "
+	  "\"none\"}], \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}",
+	  true },
 	{ "{\"a\": {\"agent_grids\": [{\"values\": []}],"
-	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}", true },
+	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}",
+	  true },
 	{ "{\"a\": {\"agent_grids\": {\"id\": \"1-ag\", \"values\": []},"
-	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}", true },
+	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}",
+	  true },
 	{ "{\"a\": {\"agent_grids\": [\"1-ag\"],"
-	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}", true },
+	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}",
+	  true },
 	{ "{\"a\": {\"service_grids\": 5,"
-	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}", true },
+	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}",
+	  true },
 	{ "{\"a\": {\"stats_totals\": [\"in_calls_waiting\"]}}", false },
 	{ "{\"a\": {\"stats_totals\": \"in_calls_waiting\"}}", false },
 	{ "{\"a\": {\"stats_totals\": 1}}", false },
 	{ "{\"a\": {\"chat_messages\": {\"id\": \"1\"},"
-	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}", true },
+	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}",
+	  true },
 	{ "{\"a\": {\"chat_messages\": [\"hello\"],"
-	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}", true },
-	{ "{\"a\": [], \"b\": {\"stats_totals\": {\"in_calls_waiting\": \"1\"}}}", true },
-	{ "{\"a\": \"x\", \"b\": {\"stats_totals\": {\"in_calls_waiting\": \"1\"}}}", true },
+	  " \"stats_totals\": {\"in_calls_waiting\": \"1\"}}}",
+	  true },
+	{ "{\"a\": [], \"b\": {\"stats_totals\": {\"in_calls_waiting\": "
+	  "\"1\"}}}",
+	  true },
+	{ "{\"a\": \"x\", \"b\": {\"stats_totals\": {\"in_calls_waiting\": "
+	  "\"1\"}}}",
+	  true },
 };
 
 START_TEST(test_wrong_shape)
@@ -599,8 +635,8 @@ START_TEST(test_wrong_shape)
 	struct snapshot *s = parse(k->body, set, err, sizeof(err));
 
 	ck_assert_msg(s != NULL, "no snapshot for %s", k->body);
-	ck_assert_msg(strstr(err, "unexpected shape") != NULL, "err \"%s\" for %s",
-		      err, k->body);
+	ck_assert_msg(strstr(err, "unexpected shape") != NULL,
+		      "err \"%s\" for %s", err, k->body);
 	if (k->totals_kept)
 		assert_total(s, set, "in_calls_waiting", "1");
 	else
@@ -622,7 +658,8 @@ START_TEST(test_row_not_object)
 	size_t ag = testlib_gid_of(set, "1-ag");
 
 	ck_assert_ptr_nonnull(s);
-	ck_assert_msg(strstr(err, "unexpected shape") != NULL, "err \"%s\"", err);
+	ck_assert_msg(strstr(err, "unexpected shape") != NULL, "err \"%s\"",
+		      err);
 	ck_assert(s->grids[ag].present);
 	ck_assert_uint_eq(s->grids[ag].nrows, 2);
 	assert_cell(s, ag, 0, 0, "A");
@@ -632,7 +669,10 @@ START_TEST(test_row_not_object)
 }
 END_TEST
 
-/* The documented response writes stats_totals in brackets: a list of objects is read. */
+/*
+ * The documented response writes stats_totals in brackets: a list of objects
+ * is read.
+ */
 START_TEST(test_totals_list_of_objects)
 {
 	struct layoutset *set = set_of(layout_gen);
@@ -653,7 +693,8 @@ END_TEST
 START_TEST(test_no_err_buffer)
 {
 	struct layoutset *set = set_of(layout_gen);
-	struct snapshot *s = parse("{\"a\": {\"stats_totals\": 1}}", set, NULL, 0);
+	struct snapshot *s =
+		parse("{\"a\": {\"stats_totals\": 1}}", set, NULL, 0);
 
 	ck_assert_ptr_nonnull(s);
 	snapshot_free(s);
@@ -663,7 +704,7 @@ START_TEST(test_no_err_buffer)
 }
 END_TEST
 
-/* --- sanitising -------------------------------------------------------------- */
+/* --- sanitising ---------------------------------------------------------- */
 
 /* Hostile text: escape sequences (CSI, OSC, 8-bit CSI), C0, DEL, NUL. */
 static const char *const hostile[] = {
@@ -687,12 +728,13 @@ START_TEST(test_sanitised)
 	size_t ag = testlib_gid_of(set, "1-ag");
 
 	snprintf(body, sizeof(body),
-		 "{\"a\": {\"stats_totals\": {\"in_calls_waiting\": \"%s\"},"
-		 " \"agent_grids\": [{\"id\": \"1-ag\", \"values\": ["
-		 "{\"n\": \"%s\", \"st\": \"%s\", \"d\": \"%s\"}]}],"
-		 " \"service_grids\": [{\"id\": \"1-sv\", \"values\": [{\"name\": \"%s\"}]}],"
-		 " \"chat_messages\": [{\"id\": \"%s\", \"login_id\": \"%s\","
-		 " \"first_name\": \"%s\", \"last_name\": \"%s\", \"content\": \"%s\"}]}}",
+		 "{\"a\": {\"stats_totals\": {\"in_calls_waiting\": \"%s\"}, "
+		 "\"agent_grids\": [{\"id\": \"1-ag\", \"values\": [{\"n\": "
+		 "\"%s\", \"st\": \"%s\", \"d\": \"%s\"}]}], "
+		 "\"service_grids\": [{\"id\": \"1-sv\", \"values\": "
+		 "[{\"name\": \"%s\"}]}], \"chat_messages\": [{\"id\": \"%s\", "
+		 "\"login_id\": \"%s\", \"first_name\": \"%s\", \"last_name\": "
+		 "\"%s\", \"content\": \"%s\"}]}}",
 		 h, h, h, h, h, h, h, h, h, h);
 	s = parse(body, set, err, sizeof(err));
 	ck_assert_msg(s != NULL, "%s", err);
@@ -712,8 +754,9 @@ START_TEST(test_sanitised_text_kept)
 	char err[256];
 	struct snapshot *s = parse(
 		"{\"a\": {\"agent_grids\": [{\"id\": \"1-ag\", \"values\": ["
-		"{\"n\": \"\\u001b[31mRed\\u001b[0m\"}, {\"n\": \"nul\\u0000byte\"},"
-		"{\"n\": \"Zo\\u00eb \\u5f20\"}]}]}}", set, err, sizeof(err));
+		"{\"n\": \"\\u001b[31mRed\\u001b[0m\"}, {\"n\": "
+		"\"nul\\u0000byte\"},{\"n\": \"Zo\\u00eb \\u5f20\"}]}]}}",
+		set, err, sizeof(err));
 	size_t ag = testlib_gid_of(set, "1-ag");
 	const char *c0, *c1;
 
@@ -723,8 +766,10 @@ START_TEST(test_sanitised_text_kept)
 	ck_assert_ptr_nonnull(strstr(c0, "Red"));
 	ck_assert_ptr_null(strchr(c0, '\x1b'));
 	ck_assert_ptr_nonnull(strstr(c1, "nul"));
-	ck_assert_msg(strstr(c1, "byte") != NULL, "text after a NUL lost: \"%s\"", c1);
-	assert_cell(s, ag, 2, 0, "Zo\xc3\xab \xe5\xbc\xa0");	/* clean UTF-8 untouched */
+	ck_assert_msg(strstr(c1, "byte") != NULL,
+		      "text after a NUL lost: \"%s\"", c1);
+	/* clean UTF-8 untouched */
+	assert_cell(s, ag, 2, 0, "Zo\xc3\xab \xe5\xbc\xa0");
 	snapshot_free(s);
 	layoutset_free(set);
 }

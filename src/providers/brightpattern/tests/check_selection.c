@@ -30,12 +30,9 @@
 /* Every kind of selection (grid keys "1-team", "1-both", "1-svcs",
  * "1-own", "1-clash", "1-in"; totals "one", "two", "probe"). */
 static const char layout_sel[] =
-	"title = \"Sel\"\n"
-	"row {\n"
-	"  panel \"team\" { type = agent_grid\n"
+	"title = \"Sel\"\nrow {\n  panel \"team\" { type = agent_grid\n"
 	"    column \"l\" { stat = \"login_id\" }\n"
-	"    teams = {\"Sales Team\"} }\n"
-	"  panel \"both\" { type = agent_grid\n"
+	"    teams = {\"Sales Team\"} }\n  panel \"both\" { type = agent_grid\n"
 	"    column \"l\" { stat = \"login_id\" }\n"
 	"    teams = {\"Sales Team\"} services = {\"Voice Inbound\"} }\n"
 	"  panel \"svcs\" { type = agent_grid\n"
@@ -52,8 +49,7 @@ static const char layout_sel[] =
 	"    services = {\"Voice Inbound\"} }\n"
 	"  panel \"in\" { type = agent_grid\n"
 	"    column \"l\" { stat = \"login_id\" }\n"
-	"    logged_in_only = true }\n"
-	"  panel \"one\" { type = totals\n"
+	"    logged_in_only = true }\n  panel \"one\" { type = totals\n"
 	"    column \"h\" { stat = \"in_calls_handled_per_day\" }\n"
 	"    column \"sl\" { stat = \"service_level\" }\n"
 	"    services = {\"Voice Inbound\"} }\n"
@@ -65,8 +61,7 @@ static const char layout_sel[] =
 	"    column \"h\" { stat = \"in_calls_handled_per_day\" } }\n"
 	"  panel \"probe\" { type = totals\n"
 	"    column \"a\" { stat = \"service_available\" }\n"
-	"    services = {\"Voice Inbound\"} }\n"
-	"}\n";
+	"    services = {\"Voice Inbound\"} }\n}\n";
 
 static struct layoutset *set_sel(void)
 {
@@ -86,13 +81,16 @@ static const struct sel_grid *plan_of(const struct selection *sel,
 START_TEST(test_plan_notices)
 {
 	struct layoutset *set = set_sel();
-	struct selection *sel = brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
+	struct selection *sel =
+		brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
 
-	ck_assert_str_eq(plan_of(sel, set, "1-team")->notice,
-			 "all teams shown: teams need api_dialect = collection");
-	ck_assert_str_eq(plan_of(sel, set, "1-both")->notice,
-			 "all teams and services shown: they need api_dialect = "
-			 "collection");
+	ck_assert_str_eq(
+		plan_of(sel, set, "1-team")->notice,
+		"all teams shown: teams need api_dialect = collection");
+	ck_assert_str_eq(
+		plan_of(sel, set, "1-both")->notice,
+		"all teams and services shown: they need api_dialect = "
+		"collection");
 	ck_assert_str_eq(plan_of(sel, set, "1-svcs")->notice,
 			 "agents of all services shown: services need "
 			 "api_dialect = collection");
@@ -100,7 +98,8 @@ START_TEST(test_plan_notices)
 	ck_assert_ptr_null(plan_of(sel, set, "1-in")->notice);
 	/* An agent grid's services are not chosen by the board either. */
 	ck_assert_ptr_null(plan_of(sel, set, "1-svcs")->name_id);
-	ck_assert(!brightpattern_selection_client(sel, testlib_gid_of(set, "1-team")));
+	ck_assert(!brightpattern_selection_client(
+		sel, testlib_gid_of(set, "1-team")));
 	brightpattern_selection_free(sel);
 	layoutset_free(set);
 }
@@ -109,13 +108,15 @@ END_TEST
 START_TEST(test_plan_columns)
 {
 	struct layoutset *set = set_sel();
-	struct selection *sel = brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
+	struct selection *sel =
+		brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
 	const struct sel_grid *g;
 
 	g = plan_of(sel, set, "1-own");		/* its own name column */
 	ck_assert_str_eq(g->name_id, "n");
 	ck_assert(!g->name_hidden);
-	ck_assert(brightpattern_selection_client(sel, testlib_gid_of(set, "1-own")));
+	ck_assert(brightpattern_selection_client(sel,
+						 testlib_gid_of(set, "1-own")));
 	g = plan_of(sel, set, "1-clash");	/* "sel_name" is taken */
 	ck_assert_str_eq(g->name_id, "sel_name_");
 	ck_assert(g->name_hidden);
@@ -131,19 +132,22 @@ END_TEST
 START_TEST(test_plan_totals)
 {
 	struct layoutset *set = set_sel();
-	struct selection *sel = brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
+	struct selection *sel =
+		brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
 
 	/* "probe" asks for nothing but availability: no grid for it. */
 	ck_assert_uint_eq(sel->ntotals, 2);
 	ck_assert_str_eq(sel->totals[0].key, "1-one");
 	ck_assert_str_eq(sel->totals[0].panel->id, "one");
 	ck_assert_str_eq(sel->totals[0].name_id, "sel_name");
-	ck_assert_ptr_eq(brightpattern_selection_totals(sel, "1-two"), &sel->totals[1]);
+	ck_assert_ptr_eq(brightpattern_selection_totals(sel, "1-two"),
+			 &sel->totals[1]);
 	ck_assert_ptr_null(brightpattern_selection_totals(sel, "1-all"));
 	/* A share of two services cannot be added up: said once, for "two". */
 	ck_assert_uint_eq(sel->nnotes, 1);
 	ck_assert_str_eq(sel->notes[0].panel->id, "two");
-	ck_assert_msg(strstr(sel->notes[0].text, "column \"sl\" (service_level) "
+	ck_assert_msg(strstr(sel->notes[0].text,
+			     "column \"sl\" (service_level) "
 			     "of 2 services cannot be added up") != NULL,
 		      "note: %s", sel->notes[0].text);
 	brightpattern_selection_free(sel);
@@ -154,7 +158,8 @@ END_TEST
 START_TEST(test_plan_collection)
 {
 	struct layoutset *set = set_sel();
-	struct selection *sel = brightpattern_selection_plan(set, DIALECT_COLLECTION);
+	struct selection *sel =
+		brightpattern_selection_plan(set, DIALECT_COLLECTION);
 
 	/* The collection dialect sends every selection: nothing to do. */
 	for (size_t g = 0; g < sel->ngrids; g++) {
@@ -171,7 +176,8 @@ END_TEST
 START_TEST(test_unknown_names)
 {
 	struct layoutset *set = set_sel();
-	struct selection *sel = brightpattern_selection_plan(set, DIALECT_COLLECTION);
+	struct selection *sel =
+		brightpattern_selection_plan(set, DIALECT_COLLECTION);
 	const struct layout *l = set->layouts[0];
 	size_t team = testlib_gid_of(set, "1-team");
 
@@ -184,8 +190,10 @@ START_TEST(test_unknown_names)
 	/* On the grid's panel only what surely is unknown; every one noted. */
 	ck_assert_str_eq(sel->grids[team].notice, "team \"Ghost\" not found");
 	ck_assert_uint_eq(sel->nnotes, 3);
-	ck_assert_str_eq(sel->notes[0].text, "team \"Ghost\" is not on the list");
-	ck_assert_str_eq(sel->notes[1].text, "team \"Maybe\" cannot be looked up");
+	ck_assert_str_eq(sel->notes[0].text,
+			 "team \"Ghost\" is not on the list");
+	ck_assert_str_eq(sel->notes[1].text,
+			 "team \"Maybe\" cannot be looked up");
 	ck_assert_str_eq(sel->notes[2].panel->id, "one");
 	brightpattern_selection_unknown(sel, l, set->grids[team].panel, "team",
 					"Other", "is not on the list", true);
@@ -201,7 +209,8 @@ END_TEST
 /* The documented subscription of the plan, parsed back: its one app. */
 static json_t *documented_app(const struct layoutset *set, json_t **root)
 {
-	struct selection *sel = brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
+	struct selection *sel =
+		brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
 	char *text = brightpattern_subscription_write(set, sel, 0, NULL, NULL);
 
 	*root = json_loads(text, 0, NULL);
@@ -218,7 +227,8 @@ static json_t *grid_in(json_t *grids, const char *id)
 	json_t *g;
 
 	json_array_foreach(grids, i, g)
-		if (strcmp(json_string_value(json_object_get(g, "id")), id) == 0)
+		if (strcmp(json_string_value(json_object_get(g, "id")), id) ==
+		    0)
 			return g;
 	ck_abort_msg("no grid %s", id);
 	return NULL;
@@ -230,7 +240,8 @@ static void column_is(json_t *grid, size_t i, const char *id, const char *stat)
 	json_t *c = json_array_get(json_object_get(grid, "columns"), i);
 
 	ck_assert_str_eq(json_string_value(json_object_get(c, "id")), id);
-	ck_assert_str_eq(json_string_value(json_object_get(c, "stat_name")), stat);
+	ck_assert_str_eq(json_string_value(json_object_get(c, "stat_name")),
+			 stat);
 }
 
 START_TEST(test_subscription_columns)
@@ -246,7 +257,8 @@ START_TEST(test_subscription_columns)
 	/* The board chooses the rows: the server sends them all, in order. */
 	ck_assert_ptr_null(json_object_get(g, "limit"));
 	ck_assert_ptr_null(json_object_get(g, "filter_by"));
-	ck_assert_str_eq(json_string_value(json_object_get(g, "order_by")), "w");
+	ck_assert_str_eq(json_string_value(json_object_get(g, "order_by")),
+			 "w");
 	g = grid_in(sg, "1-clash");
 	column_is(g, 0, "sel_name", "in_calls_waiting");
 	column_is(g, 1, "sel_name_", "name");
@@ -261,7 +273,8 @@ START_TEST(test_subscription_columns)
 	column_is(g, 1, "h", "in_calls_handled_per_day");
 	column_is(g, 2, "sl", "service_level");
 	/* ... and stats_totals has only the totals over every service. */
-	ck_assert_uint_eq(json_array_size(json_object_get(app, "stats_totals")), 1);
+	ck_assert_uint_eq(json_array_size(json_object_get(app, "stats_totals")),
+			  1);
 	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(app,
 			 "stats_totals"), 0)), "in_calls_handled_per_day");
 	json_decref(root);
@@ -279,7 +292,8 @@ static struct snapshot *parse_sel(const struct layoutset *set, const char *body,
 	struct snapshot *s;
 
 	*sel = brightpattern_selection_plan(set, DIALECT_DOCUMENTED);
-	s = brightpattern_parse_data(body, strlen(body), set, *sel, err, sizeof(err));
+	s = brightpattern_parse_data(body, strlen(body), set, *sel, err,
+				     sizeof(err));
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(err, "");
 	return s;
@@ -307,18 +321,22 @@ START_TEST(test_rows_by_name)
 {
 	struct layoutset *set = set_sel();
 	struct selection *sel;
-	struct snapshot *s = parse_sel(set,
-		"{\"wallboard\": {\"service_grids\": [{\"id\": \"1-own\", \"values\": ["
-		"{\"n\": \"Email Svc\", \"w\": \"9\"},"
+	struct snapshot *s = parse_sel(
+		set,
+		"{\"wallboard\": {\"service_grids\": [{\"id\": \"1-own\", "
+		"\"values\": [{\"n\": \"Email Svc\", \"w\": \"9\"},"
 		"{\"n\": \"CHAT SERVICE\", \"w\": 4},"
-		"{\"n\": \"Voice Inbound\", \"w\": \"2\"},"
-		"{\"w\": \"7\"}]},"
+		"{\"n\": \"Voice Inbound\", \"w\": \"2\"},{\"w\": \"7\"}]},"
 		"{\"id\": \"1-clash\", \"values\": ["
 		"{\"sel_name\": \"3\", \"sel_name_\": \"Voice Inbound\"},"
-		"{\"sel_name\": \"5\", \"sel_name_\": \"Chat Service\"}]}]}}", &sel);
-	size_t own = testlib_gid_of(set, "1-own"), clash = testlib_gid_of(set, "1-clash");
+		"{\"sel_name\": \"5\", \"sel_name_\": \"Chat Service\"}]}]}}",
+		&sel);
+	size_t own = testlib_gid_of(set, "1-own"),
+	       clash = testlib_gid_of(set, "1-clash");
 
-	/* Any case; in the server's order; a row without a name is no one's. */
+	/*
+	 * Any case; in the server's order; a row without a name is no one's.
+	 */
 	ck_assert_uint_eq(s->grids[own].nrows, 2);
 	ck_assert_str_eq(snapshot_cell_text(s, own, 0, 0), "CHAT SERVICE");
 	ck_assert_str_eq(snapshot_cell_text(s, own, 0, 1), "4");
@@ -340,15 +358,20 @@ START_TEST(test_name_in_no_row)
 {
 	struct layoutset *set = set_sel();
 	struct selection *sel;
-	struct snapshot *s = parse_sel(set,
-		"{\"wallboard\": {\"service_grids\": [{\"id\": \"1-own\", \"values\": ["
-		"{\"n\": \"Voice Inbound\", \"w\": \"2\"}]}]}}", &sel);
+	struct snapshot *s =
+		parse_sel(set,
+			  "{\"wallboard\": {\"service_grids\": [{\"id\": "
+			  "\"1-own\", \"values\": ["
+			  "{\"n\": \"Voice Inbound\", \"w\": \"2\"}]}]}}",
+			  &sel);
 	size_t own = testlib_gid_of(set, "1-own");
 
 	ck_assert_uint_eq(s->grids[own].nrows, 1);
-	ck_assert_str_eq(s->grids[own].notice, "service \"Chat Service\" not found");
-	ck_assert(has_note(s, "layout-1:12: panel \"own\": service \"Chat Service\" "
-			   "is in no row of the server's data"));
+	ck_assert_str_eq(s->grids[own].notice,
+			 "service \"Chat Service\" not found");
+	ck_assert(has_note(
+		s, "layout-1:12: panel \"own\": service \"Chat Service\" "
+		   "is in no row of the server's data"));
 	data_free(s, sel, set);
 }
 END_TEST
@@ -357,18 +380,23 @@ START_TEST(test_rows_logged_in)
 {
 	struct layoutset *set = set_sel();
 	struct selection *sel;
-	struct snapshot *s = parse_sel(set,
-		"{\"wallboard\": {\"agent_grids\": [{\"id\": \"1-in\", \"values\": ["
-		"{\"l\": \"a\", \"sel_logged\": \"1\"},"
-		"{\"l\": \"b\", \"sel_logged\": \"0\"},"
-		"{\"l\": \"c\", \"sel_logged\": 0},"
-		"{\"l\": \"d\", \"sel_logged\": false},"
-		"{\"l\": \"e\", \"sel_logged\": \"FALSE\"},"
-		"{\"l\": \"f\", \"sel_logged\": true},"
-		"{\"l\": \"g\"}]}]}}", &sel);
+	struct snapshot *s =
+		parse_sel(set,
+			  "{\"wallboard\": {\"agent_grids\": [{\"id\": "
+			  "\"1-in\", \"values\": ["
+			  "{\"l\": \"a\", \"sel_logged\": \"1\"},"
+			  "{\"l\": \"b\", \"sel_logged\": \"0\"},"
+			  "{\"l\": \"c\", \"sel_logged\": 0},"
+			  "{\"l\": \"d\", \"sel_logged\": false},"
+			  "{\"l\": \"e\", \"sel_logged\": \"FALSE\"},"
+			  "{\"l\": \"f\", \"sel_logged\": true},"
+			  "{\"l\": \"g\"}]}]}}",
+			  &sel);
 	size_t in = testlib_gid_of(set, "1-in");
 
-	/* Logged out in any spelling left out; not saying is not logged out. */
+	/*
+	 * Logged out in any spelling left out; not saying is not logged out.
+	 */
 	ck_assert_uint_eq(s->grids[in].nrows, 3);
 	ck_assert_str_eq(snapshot_cell_text(s, in, 0, 0), "a");
 	ck_assert_str_eq(snapshot_cell_text(s, in, 1, 0), "f");
@@ -384,8 +412,9 @@ START_TEST(test_plan_notices_every_snapshot)
 	struct snapshot *s = parse_sel(set, "{\"wallboard\": {}}", &sel);
 
 	/* Even before the server sends the grid, the panel says it. */
-	ck_assert_str_eq(s->grids[testlib_gid_of(set, "1-team")].notice,
-			 "all teams shown: teams need api_dialect = collection");
+	ck_assert_str_eq(
+		s->grids[testlib_gid_of(set, "1-team")].notice,
+		"all teams shown: teams need api_dialect = collection");
 	ck_assert(has_note(s, "panel \"two\": column \"sl\""));
 	data_free(s, sel, set);
 }
@@ -396,16 +425,18 @@ START_TEST(test_totals_from_grids)
 	struct layoutset *set = set_sel();
 	struct selection *sel;
 	static const char rows[] =
-		"[{\"sel_name\": \"Voice Inbound\", \"h\": \"95\", \"sl\": \"88\"},"
-		" {\"sel_name\": \"Chat Service\", \"h\": 55, \"sl\": \"70\"},"
-		" {\"sel_name\": \"Email Svc\", \"h\": \"1000\", \"sl\": \"10\"}]";
+		"[{\"sel_name\": \"Voice Inbound\", \"h\": \"95\", \"sl\": "
+		"\"88\"}, {\"sel_name\": \"Chat Service\", \"h\": 55, \"sl\": "
+		"\"70\"}, {\"sel_name\": \"Email Svc\", \"h\": \"1000\", "
+		"\"sl\": \"10\"}]";
 	char *body = xasprintf("{\"wallboard\": {"
 		"\"stats_totals\": {\"in_calls_handled_per_day\": \"349\"},"
 		"\"service_grids\": [{\"id\": \"1-one\", \"values\": %s},"
 		"{\"id\": \"1-two\", \"values\": %s}]}}", rows, rows);
 	struct snapshot *s = parse_sel(set, body, &sel);
 	size_t h_all = testlib_tid_of(set, "in_calls_handled_per_day", "");
-	size_t h_one = testlib_tid_of(set, "in_calls_handled_per_day", "Voice Inbound");
+	size_t h_one = testlib_tid_of(set, "in_calls_handled_per_day",
+				      "Voice Inbound");
 	size_t sl_one = testlib_tid_of(set, "service_level", "Voice Inbound");
 	size_t h_two = testlib_tid_of(set, "in_calls_handled_per_day",
 				      "Voice Inbound\nChat Service");
@@ -433,16 +464,19 @@ START_TEST(test_totals_service_in_no_row)
 	struct layoutset *set = set_sel();
 	struct selection *sel;
 	struct snapshot *s = parse_sel(set,
-		"{\"wallboard\": {\"service_grids\": [{\"id\": \"1-two\", \"values\": ["
-		"{\"sel_name\": \"Voice Inbound\", \"h\": \"95\", \"sl\": \"88\"}]}]}}",
-		&sel);
+				       "{\"wallboard\": {\"service_grids\": "
+				       "[{\"id\": \"1-two\", \"values\": ["
+				       "{\"sel_name\": \"Voice Inbound\", "
+				       "\"h\": \"95\", \"sl\": \"88\"}]}]}}",
+				       &sel);
 	size_t h_two = testlib_tid_of(set, "in_calls_handled_per_day",
 				      "Voice Inbound\nChat Service");
 
 	/* The one service there is counted, the other one said missing. */
 	ck_assert_str_eq(s->totals[h_two].text, "95");
-	ck_assert(has_note(s, "layout-1:28: panel \"two\": service \"Chat Service\" "
-			   "is in no row"));
+	ck_assert(has_note(
+		s, "layout-1:28: panel \"two\": service \"Chat Service\" "
+		   "is in no row"));
 	data_free(s, sel, set);
 }
 END_TEST

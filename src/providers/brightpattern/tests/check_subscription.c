@@ -7,7 +7,8 @@
  * filter_*) and the one of the vendor's collection (an app per totals panel
  * and per grid, statName, order [{by, dir}], limit as a number, team_ids,
  * service_ids, logged_in_agents_only, stats_totals_service_ids).
- * brightpattern_subscription_grid_in() maps a server's error message back to a grid.
+ * brightpattern_subscription_grid_in() maps a server's error message back to a
+ * grid.
  */
 #include "autoconf.h"
 
@@ -23,28 +24,26 @@
 
 /* The layout of the brief: every panel kind and every grid option. */
 static const char layout_one[] =
-	"title = \"T\"\n"
-	"key = 1\n"
-	"row {\n"
-	"  height = 1\n"
+	"title = \"T\"\nkey = 1\nrow {\n  height = 1\n"
 	"  panel \"tot\" { type = totals\n"
-	"    column \"w\" { stat = \"in_calls_waiting\" title = \"Waiting\" warn = 5 crit = 10 }\n"
-	"    services = {\"Voice Inbound\"} }\n"
+	"    column \"w\" { stat = \"in_calls_waiting\" title = \"Waiting\" "
+	"warn = 5 crit = 10 }\n    services = {\"Voice Inbound\"} }\n"
 	"  panel \"svc\" { type = service_grid\n"
 	"    column \"name\" { stat = \"name\" }\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" }\n"
 	"    column \"sl\" { stat = \"service_level\" warn = 80 crit = 70 }\n"
-	"    column \"s\" { stat = \"SUM\" sum = {\"in_calls_waiting\", \"out_calls_waiting\"} }\n"
+	"    column \"s\" { stat = \"SUM\" sum = {\"in_calls_waiting\", "
+	"\"out_calls_waiting\"} }\n"
 	"    order_by = \"w\"  order_dir = desc  limit = 5\n"
 	"    filter_by = \"w\" filter_operation = GT filter_value = \"0\" }\n"
 	"  panel \"ag\" { type = agent_grid\n"
 	"    column \"n\" { stat = \"first_last_name\" }\n"
 	"    column \"st\" { stat = \"acd_state\" }\n"
 	"    column \"d\" { stat = \"state_duration\" warn = 300 crit = 600 }\n"
-	"    column \"disp\" { stat = \"calls_dispositions_per_day\" dispositions = {\"Product sold\"} }\n"
+	"    column \"disp\" { stat = \"calls_dispositions_per_day\" "
+	"dispositions = {\"Product sold\"} }\n"
 	"    teams = {\"Customer Service\"} logged_in_only = true }\n"
-	"  panel \"chat\" { type = ticker limit = 5 match = \"outage\" }\n"
-	"}\n";
+	"  panel \"chat\" { type = ticker limit = 5 match = \"outage\" }\n}\n";
 
 /*
  * A second layout: totals that overlap the first's (distinct names once),
@@ -52,37 +51,29 @@ static const char layout_one[] =
  * a direction, a service grid with services, no ticker.
  */
 static const char layout_two[] =
-	"title = \"Second\"\n"
-	"key = 2\n"
-	"row {\n"
-	"  panel \"tot\" { type = totals\n"
+	"title = \"Second\"\nkey = 2\nrow {\n  panel \"tot\" { type = totals\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" }\n"
 	"    column \"asa\" { stat = \"in_average_speed_of_answer\" } }\n"
 	"  panel \"t2\" { type = totals\n"
-	"    column \"al\" { stat = \"agents_logged\" } }\n"
-	"}\n"
-	"row {\n"
+	"    column \"al\" { stat = \"agents_logged\" } }\n}\nrow {\n"
 	"  panel \"svc\" { type = service_grid\n"
-	"    column \"nm\" { stat = \"name\" }\n"
-	"    order_by = \"nm\" }\n"
+	"    column \"nm\" { stat = \"name\" }\n    order_by = \"nm\" }\n"
 	"  panel \"svc2\" { type = service_grid\n"
 	"    column \"nm\" { stat = \"name\" }\n"
 	"    column \"ewt\" { stat = \"in_ewt\" }\n"
-	"    services = {\"Voice Inbound\", \"Email Svc\"} }\n"
-	"}\n";
+	"    services = {\"Voice Inbound\", \"Email Svc\"} }\n}\n";
 
 /* One agent grid and nothing else. */
-static const char layout_bare[] =
-	"title = \"Bare\"\n"
-	"row { panel \"a\" { type = agent_grid column \"n\" { stat = \"login_id\" } } }\n";
+static const char layout_bare[] = "title = \"Bare\"\n"
+				  "row { panel \"a\" { type = agent_grid "
+				  "column \"n\" { stat = \"login_id\" } } }\n";
 
 /* Tickers only: one with a bigger limit, one with the default limit. */
 static const char layout_ticker_big[] =
 	"title = \"News\"\n"
 	"row { panel \"news\" { type = ticker limit = 30 } }\n";
 static const char layout_ticker_default[] =
-	"title = \"Chat\"\n"
-	"row { panel \"c\" { type = ticker } }\n";
+	"title = \"Chat\"\nrow { panel \"c\" { type = ticker } }\n";
 
 /* A layoutset of the given Bright Pattern layout texts. */
 static struct layoutset *set_of(const char *const *texts, size_t n)
@@ -97,7 +88,8 @@ static struct layoutset *set_main(void)
 }
 
 /* The subscription of set in a dialect, parsed back. */
-static json_t *build(const struct layoutset *set, enum api_dialect d, int indent)
+static json_t *build(const struct layoutset *set, enum api_dialect d,
+		     int indent)
 {
 	char *text = brightpattern_subscription_build(set, d, indent);
 	json_error_t jerr;
@@ -116,11 +108,13 @@ static json_t *member(json_t *o, const char *key, json_type type)
 {
 	json_t *v;
 
-	ck_assert_msg(json_is_object(o), "looking for \"%s\" in a non-object", key);
+	ck_assert_msg(json_is_object(o), "looking for \"%s\" in a non-object",
+		      key);
 	v = json_object_get(o, key);
 	ck_assert_msg(v != NULL, "no member \"%s\"", key);
-	ck_assert_msg(json_typeof(v) == type, "member \"%s\" has type %d, want %d",
-		      key, (int)json_typeof(v), (int)type);
+	ck_assert_msg(json_typeof(v) == type,
+		      "member \"%s\" has type %d, want %d", key,
+		      (int)json_typeof(v), (int)type);
 	return v;
 }
 
@@ -140,7 +134,8 @@ static void assert_strings(json_t *a, const char *const *want)
 	ck_assert_uint_eq(json_array_size(a), n);
 	for (size_t i = 0; i < n; i++) {
 		json_t *v = json_array_get(a, i);
-		ck_assert_msg(json_is_string(v), "element %zu is not a string", i);
+		ck_assert_msg(json_is_string(v), "element %zu is not a string",
+			      i);
 		ck_assert_str_eq(json_string_value(v), want[i]);
 	}
 }
@@ -153,7 +148,8 @@ static json_t *grid_by_id(json_t *grids, const char *id)
 
 	json_array_foreach(grids, i, g)
 		if (json_is_string(json_object_get(g, "id")) &&
-		    strcmp(json_string_value(json_object_get(g, "id")), id) == 0)
+		    strcmp(json_string_value(json_object_get(g, "id")), id) ==
+			    0)
 			return g;
 	return NULL;
 }
@@ -176,7 +172,8 @@ static json_t *column_at(json_t *grid, size_t i, const char *id,
 START_TEST(test_layoutset_shape)
 {
 	struct layoutset *set = set_main();
-	static const char *const keys[] = { "1-svc", "1-ag", "2-svc", "2-svc2" };
+	static const char *const keys[] = { "1-svc", "1-ag", "2-svc",
+					    "2-svc2" };
 
 	ck_assert_uint_eq(set->n, 2);
 	ck_assert_uint_eq(set->ngrids, 4);
@@ -225,7 +222,8 @@ START_TEST(test_layout_model)
 	ck_assert_int_eq(svc->filter.op, OP_GT);
 	ck_assert_uint_eq(svc->filter.col, 1);
 	ck_assert_uint_eq(svc->cols[3].nsum, 2);
-	ck_assert(!svc->cols[2].th.high_is_bad);	/* a service level is bad low */
+	/* a service level is bad low */
+	ck_assert(!svc->cols[2].th.high_is_bad);
 	ck_assert(svc->cols[2].th.has_warn && svc->cols[2].th.has_crit);
 	ck_assert_int_eq(ag->kind, PANEL_AGENT_GRID);
 	ck_assert(ag->logged_in_only);
@@ -247,21 +245,28 @@ START_TEST(test_doc_one_app)
 	struct layoutset *set = set_main();
 	json_t *root = build(set, DIALECT_DOCUMENTED, 0);
 	json_t *app;
-	static const char *const totals[] = {
-		"in_calls_waiting", "in_average_speed_of_answer", "agents_logged", NULL
-	};
+	static const char *const totals[] = { "in_calls_waiting",
+					      "in_average_speed_of_answer",
+					      "agents_logged", NULL };
 
 	ck_assert_uint_eq(json_object_size(root), 1);
 	app = member(root, "wallboard", JSON_OBJECT);
 	json_t *tot;
 
 	assert_strings(member(app, "stats_totals", JSON_ARRAY), totals);
-	/* The three grids, and the one the totals over a service are read from. */
-	ck_assert_uint_eq(json_array_size(member(app, "service_grids", JSON_ARRAY)), 4);
-	ck_assert_uint_eq(json_array_size(member(app, "agent_grids", JSON_ARRAY)), 1);
+	/*
+	 * The three grids, and the one the totals over a service are read
+	 * from.
+	 */
+	ck_assert_uint_eq(
+		json_array_size(member(app, "service_grids", JSON_ARRAY)), 4);
+	ck_assert_uint_eq(
+		json_array_size(member(app, "agent_grids", JSON_ARRAY)), 1);
 	tot = grid_by_id(member(app, "service_grids", JSON_ARRAY), "1-tot");
-	ck_assert_msg(tot != NULL, "no service grid for the totals over a service");
-	ck_assert_uint_eq(json_array_size(member(tot, "columns", JSON_ARRAY)), 2);
+	ck_assert_msg(tot != NULL,
+		      "no service grid for the totals over a service");
+	ck_assert_uint_eq(json_array_size(member(tot, "columns", JSON_ARRAY)),
+			  2);
 	column_at(tot, 0, "sel_name", "stat_name", "name");
 	column_at(tot, 1, "w", "stat_name", "in_calls_waiting");
 	json_decref(root);
@@ -276,7 +281,8 @@ START_TEST(test_doc_service_grid)
 	json_t *app = member(root, "wallboard", JSON_OBJECT);
 	json_t *grids = member(app, "service_grids", JSON_ARRAY);
 	json_t *g = grid_by_id(grids, "1-svc"), *c;
-	static const char *const sum[] = { "in_calls_waiting", "out_calls_waiting", NULL };
+	static const char *const sum[] = { "in_calls_waiting",
+					   "out_calls_waiting", NULL };
 
 	ck_assert_msg(g != NULL, "no service grid 1-svc");
 	ck_assert_ptr_eq(json_array_get(grids, 0), g);
@@ -326,7 +332,8 @@ START_TEST(test_doc_agent_grid)
 	struct layoutset *set = set_main();
 	json_t *root = build(set, DIALECT_DOCUMENTED, 0);
 	json_t *app = member(root, "wallboard", JSON_OBJECT);
-	json_t *g = grid_by_id(member(app, "agent_grids", JSON_ARRAY), "1-ag"), *c;
+	json_t *g = grid_by_id(member(app, "agent_grids", JSON_ARRAY), "1-ag"),
+	       *c;
 	static const char *const disp[] = { "Product sold", NULL };
 
 	ck_assert_msg(g != NULL, "no agent grid 1-ag");
@@ -343,8 +350,10 @@ START_TEST(test_doc_agent_grid)
 	ck_assert_ptr_null(json_object_get(g, "order_by"));
 	ck_assert_ptr_null(json_object_get(g, "limit"));
 	/* an agent grid is never in the service grid list, and vice versa */
-	ck_assert_ptr_null(grid_by_id(member(app, "service_grids", JSON_ARRAY), "1-ag"));
-	ck_assert_ptr_null(grid_by_id(member(app, "agent_grids", JSON_ARRAY), "1-svc"));
+	ck_assert_ptr_null(
+		grid_by_id(member(app, "service_grids", JSON_ARRAY), "1-ag"));
+	ck_assert_ptr_null(
+		grid_by_id(member(app, "agent_grids", JSON_ARRAY), "1-svc"));
 	json_decref(root);
 	layoutset_free(set);
 }
@@ -364,7 +373,9 @@ START_TEST(test_doc_chat)
 }
 END_TEST
 
-/* Without totals and ticker, no stats_totals, service_grids or chat_messages. */
+/*
+ * Without totals and ticker, no stats_totals, service_grids or chat_messages.
+ */
 START_TEST(test_doc_bare)
 {
 	static const char *const texts[] = { layout_bare };
@@ -390,9 +401,12 @@ START_TEST(test_indent_same_json)
 	struct layoutset *set = set_main();
 
 	for (int d = DIALECT_DOCUMENTED; d <= DIALECT_COLLECTION; d++) {
-		char *compact = brightpattern_subscription_build(set, (enum api_dialect)d, 0);
-		char *pretty = brightpattern_subscription_build(set, (enum api_dialect)d, 4);
-		json_t *a = json_loads(compact, 0, NULL), *b = json_loads(pretty, 0, NULL);
+		char *compact = brightpattern_subscription_build(
+			set, (enum api_dialect)d, 0);
+		char *pretty = brightpattern_subscription_build(
+			set, (enum api_dialect)d, 4);
+		json_t *a = json_loads(compact, 0, NULL),
+		       *b = json_loads(pretty, 0, NULL);
 
 		ck_assert_ptr_nonnull(a);
 		ck_assert_ptr_nonnull(b);
@@ -422,7 +436,8 @@ START_TEST(test_coll_apps)
 		member(root, apps[i], JSON_OBJECT);
 	ck_assert_ptr_null(json_object_get(root, "wallboard"));
 	/* the apps above and one for the chat messages */
-	ck_assert_uint_eq(json_object_size(root), sizeof(apps) / sizeof(apps[0]) + 1);
+	ck_assert_uint_eq(json_object_size(root),
+			  sizeof(apps) / sizeof(apps[0]) + 1);
 	json_decref(root);
 	layoutset_free(set);
 }
@@ -444,13 +459,15 @@ START_TEST(test_coll_totals)
 	app = member(root, "1-tot", JSON_OBJECT);
 	assert_strings(member(app, "stats_totals", JSON_ARRAY), t1);
 	assert_strings(member(app, "stats_totals_service_ids", JSON_ARRAY), s1);
-	assert_strings(member(app, "stats_totals_dispositions", JSON_ARRAY), none);
+	assert_strings(member(app, "stats_totals_dispositions", JSON_ARRAY),
+		       none);
 	ck_assert_ptr_null(json_object_get(app, "agent_grids"));
 	ck_assert_ptr_null(json_object_get(app, "service_grids"));
 
 	app = member(root, "2-tot", JSON_OBJECT);
 	assert_strings(member(app, "stats_totals", JSON_ARRAY), t2);
-	assert_strings(member(app, "stats_totals_service_ids", JSON_ARRAY), none);
+	assert_strings(member(app, "stats_totals_service_ids", JSON_ARRAY),
+		       none);
 
 	app = member(root, "2-t2", JSON_OBJECT);
 	assert_strings(member(app, "stats_totals", JSON_ARRAY), t3);
@@ -466,9 +483,11 @@ START_TEST(test_coll_service_grid)
 	json_t *app = member(root, "1-svc", JSON_OBJECT);
 	json_t *grids = member(app, "service_grids", JSON_ARRAY);
 	json_t *g = json_array_get(grids, 0), *c, *ord, *o0;
-	static const char *const sum[] = { "in_calls_waiting", "out_calls_waiting", NULL };
+	static const char *const sum[] = { "in_calls_waiting",
+					   "out_calls_waiting", NULL };
 	static const char *const none[] = { NULL };
-	static const char *const svcs[] = { "Voice Inbound", "Email Svc", NULL };
+	static const char *const svcs[] = { "Voice Inbound", "Email Svc",
+					    NULL };
 
 	ck_assert_uint_eq(json_array_size(grids), 1);
 	ck_assert_ptr_null(json_object_get(app, "agent_grids"));
@@ -487,7 +506,8 @@ START_TEST(test_coll_service_grid)
 	ck_assert_str_eq(str_member(o0, "dir"), "DESC");
 	ck_assert_ptr_null(json_object_get(g, "order_by"));
 	ck_assert_ptr_null(json_object_get(g, "order_dir"));
-	ck_assert_int_eq(json_integer_value(member(g, "limit", JSON_INTEGER)), 5);
+	ck_assert_int_eq(json_integer_value(member(g, "limit", JSON_INTEGER)),
+			 5);
 	ck_assert_str_eq(str_member(g, "filter_by"), "w");
 	ck_assert_str_eq(str_member(g, "filter_operation"), "GT");
 	ck_assert_str_eq(str_member(g, "filter_value"), "0");
@@ -495,16 +515,18 @@ START_TEST(test_coll_service_grid)
 	ck_assert_ptr_null(json_object_get(g, "team_ids"));
 	ck_assert_ptr_null(json_object_get(g, "logged_in_agents_only"));
 
-	g = json_array_get(member(member(root, "2-svc", JSON_OBJECT), "service_grids",
-				  JSON_ARRAY), 0);
+	g = json_array_get(member(member(root, "2-svc", JSON_OBJECT),
+				  "service_grids", JSON_ARRAY),
+			   0);
 	ck_assert_str_eq(str_member(g, "id"), "2-svc");
 	o0 = json_array_get(member(g, "order", JSON_ARRAY), 0);
 	ck_assert_str_eq(str_member(o0, "by"), "nm");
 	ck_assert_str_eq(str_member(o0, "dir"), "ASC");
 	ck_assert_ptr_null(json_object_get(g, "limit"));
 
-	g = json_array_get(member(member(root, "2-svc2", JSON_OBJECT), "service_grids",
-				  JSON_ARRAY), 0);
+	g = json_array_get(member(member(root, "2-svc2", JSON_OBJECT),
+				  "service_grids", JSON_ARRAY),
+			   0);
 	ck_assert_str_eq(str_member(g, "id"), "2-svc2");
 	ck_assert_ptr_null(json_object_get(g, "order"));
 	assert_strings(member(g, "service_ids", JSON_ARRAY), svcs);
@@ -549,21 +571,25 @@ START_TEST(test_coll_ids_mapped)
 	char *tn[] = { "Customer Service" }, *ti[] = { "F4ED90FA-TEAM" };
 	char *sn[] = { "Voice Inbound" }, *si[] = { "E66F7A0C-SVC" };
 	struct id_map teams = { 1, tn, ti }, services = { 1, sn, si };
-	char *text = brightpattern_subscription_build_ids(set, DIALECT_COLLECTION, 0, &teams,
-					    &services);
+	char *text = brightpattern_subscription_build_ids(
+		set, DIALECT_COLLECTION, 0, &teams, &services);
 	json_t *root = json_loads(text, 0, NULL);
 	json_t *g = json_array_get(member(member(root, "1-ag", JSON_OBJECT),
 					  "agent_grids", JSON_ARRAY), 0);
 	json_t *tot = member(root, "1-tot", JSON_OBJECT);
-	json_t *svc2 = json_array_get(member(member(root, "2-svc2", JSON_OBJECT),
-					     "service_grids", JSON_ARRAY), 0);
+	json_t *svc2 =
+		json_array_get(member(member(root, "2-svc2", JSON_OBJECT),
+				      "service_grids", JSON_ARRAY),
+			       0);
 	static const char *const want_teams[] = { "F4ED90FA-TEAM", NULL };
 	static const char *const want_tot[] = { "E66F7A0C-SVC", NULL };
-	static const char *const want_svc2[] = { "E66F7A0C-SVC", "Email Svc", NULL };
+	static const char *const want_svc2[] = { "E66F7A0C-SVC", "Email Svc",
+						 NULL };
 
 	ck_assert_ptr_nonnull(root);
 	assert_strings(member(g, "team_ids", JSON_ARRAY), want_teams);
-	assert_strings(member(tot, "stats_totals_service_ids", JSON_ARRAY), want_tot);
+	assert_strings(member(tot, "stats_totals_service_ids", JSON_ARRAY),
+		       want_tot);
 	assert_strings(member(svc2, "service_ids", JSON_ARRAY), want_svc2);
 	ck_assert(brightpattern_subscription_has_selections(set));
 	json_decref(root);
@@ -584,7 +610,8 @@ START_TEST(test_coll_agent_grid_defaults)
 	ck_assert_uint_eq(json_object_size(root), 1);
 	ck_assert_str_eq(str_member(g, "id"), "1-a");
 	assert_strings(member(g, "team_ids", JSON_ARRAY), none);
-	ck_assert(json_is_false(member(g, "logged_in_agents_only", JSON_FALSE)));
+	ck_assert(
+		json_is_false(member(g, "logged_in_agents_only", JSON_FALSE)));
 	json_decref(root);
 	layoutset_free(set);
 }
@@ -597,7 +624,8 @@ START_TEST(test_coll_chat)
 	json_t *app = member(root, "chat", JSON_OBJECT);
 	json_t *chat = member(app, "chat_messages", JSON_OBJECT);
 
-	ck_assert_int_eq(json_integer_value(member(chat, "limit", JSON_INTEGER)), 5);
+	ck_assert_int_eq(
+		json_integer_value(member(chat, "limit", JSON_INTEGER)), 5);
 	json_decref(root);
 	layoutset_free(set);
 }
@@ -609,15 +637,17 @@ START_TEST(test_chat_largest_limit)
 	static const char *const texts[] = { layout_one, layout_ticker_big };
 	struct layoutset *set = set_of(texts, 2);
 	json_t *root = build(set, DIALECT_DOCUMENTED, 0);
-	json_t *chat = member(member(root, "wallboard", JSON_OBJECT), "chat_messages",
-			      JSON_OBJECT);
+	json_t *chat = member(member(root, "wallboard", JSON_OBJECT),
+			      "chat_messages", JSON_OBJECT);
 
 	ck_assert_int_eq(set->msg_limit, 30);
 	ck_assert_str_eq(str_member(chat, "limit"), "30");
 	json_decref(root);
 	root = build(set, DIALECT_COLLECTION, 0);
-	chat = member(member(root, "chat", JSON_OBJECT), "chat_messages", JSON_OBJECT);
-	ck_assert_int_eq(json_integer_value(member(chat, "limit", JSON_INTEGER)), 30);
+	chat = member(member(root, "chat", JSON_OBJECT), "chat_messages",
+		      JSON_OBJECT);
+	ck_assert_int_eq(
+		json_integer_value(member(chat, "limit", JSON_INTEGER)), 30);
 	json_decref(root);
 	layoutset_free(set);
 }
@@ -634,8 +664,9 @@ START_TEST(test_chat_only)
 	ck_assert_uint_eq(set->ngrids, 0);
 	ck_assert_uint_eq(set->ntotals, 0);
 	ck_assert_uint_eq(json_object_size(app), 1);
-	ck_assert_str_eq(str_member(member(app, "chat_messages", JSON_OBJECT), "limit"),
-			 "20");
+	ck_assert_str_eq(
+		str_member(member(app, "chat_messages", JSON_OBJECT), "limit"),
+		"20");
 	json_decref(root);
 	root = build(set, DIALECT_COLLECTION, 0);
 	ck_assert_uint_eq(json_object_size(root), 1);
@@ -645,7 +676,7 @@ START_TEST(test_chat_only)
 }
 END_TEST
 
-/* --- brightpattern_subscription_grid_in ------------------------------------------------ */
+/* --- brightpattern_subscription_grid_in ---------------------------------- */
 
 struct grid_in_case {
 	const char *message;
@@ -670,7 +701,8 @@ START_TEST(test_grid_in)
 {
 	const struct grid_in_case *k = &grid_in_cases[_i];
 	struct layoutset *set = set_main();
-	const struct grid_ref *g = brightpattern_subscription_grid_in(set, k->message);
+	const struct grid_ref *g =
+		brightpattern_subscription_grid_in(set, k->message);
 
 	if (k->key == NULL) {
 		ck_assert_msg(g == NULL, "\"%s\" gave grid %s", k->message,
@@ -689,13 +721,15 @@ START_TEST(test_grid_in_maps_back)
 	struct layoutset *set = set_main();
 	const struct grid_ref *g;
 
-	g = brightpattern_subscription_grid_in(set, "grid 1-ag has too many columns");
+	g = brightpattern_subscription_grid_in(
+		set, "grid 1-ag has too many columns");
 	ck_assert_ptr_nonnull(g);
 	ck_assert_uint_eq(g->layout_index, 0);
 	ck_assert_ptr_eq(g->layout, set->layouts[0]);
 	ck_assert_str_eq(g->layout->title, "T");
 	ck_assert_str_eq(g->panel->id, "ag");
-	g = brightpattern_subscription_grid_in(set, "grid 2-svc2 has too many columns");
+	g = brightpattern_subscription_grid_in(
+		set, "grid 2-svc2 has too many columns");
 	ck_assert_ptr_nonnull(g);
 	ck_assert_uint_eq(g->layout_index, 1);
 	ck_assert_str_eq(g->layout->title, "Second");
@@ -737,8 +771,9 @@ static Suite *subscription_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("brightpattern_subscription_grid_in");
-	tcase_add_loop_test(tc, test_grid_in, 0,
-			    (int)(sizeof(grid_in_cases) / sizeof(grid_in_cases[0])));
+	tcase_add_loop_test(
+		tc, test_grid_in, 0,
+		(int)(sizeof(grid_in_cases) / sizeof(grid_in_cases[0])));
 	tcase_add_test(tc, test_grid_in_maps_back);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,11 +1,12 @@
 /*
  * check_view.c - unit tests of the simulated contact centre (src/sim/) as
- * the Bright Pattern API presents it (view.c): a seed replays the same day, the day moves on, every catalogue statistic
- * comes out as a string of the right kind, agent states are the API's raw
- * words, names are UTF-8 with non-ASCII ones among them, both subscription
- * dialects are accepted, bad and too large ones are refused with a message,
- * data answers are shaped after the subscription (ids, filter, order, limit,
- * SUM, selections, chat), and a 5000-agent centre steps and answers whole.
+ * the Bright Pattern API presents it (view.c): a seed replays the same day, the
+ * day moves on, every catalogue statistic comes out as a string of the right
+ * kind, agent states are the API's raw words, names are UTF-8 with non-ASCII
+ * ones among them, both subscription dialects are accepted, bad and too large
+ * ones are refused with a message, data answers are shaped after the
+ * subscription (ids, filter, order, limit, SUM, selections, chat), and a
+ * 5000-agent centre steps and answers whole.
  */
 #include "autoconf.h"
 
@@ -21,25 +22,14 @@
 #include "providers/brightpattern/parse.h"
 #include "providers/brightpattern/view.h"
 #include "util.h"
-
-/* A sim of n agents and m services (0: defaults) at 10:30. */
-static struct sim *new_sim(unsigned seed, int agents, int services)
-{
-	struct sim_options o;
-
-	sim_options_default(&o);
-	o.seed = seed;
-	o.agents = agents;
-	o.services = services;
-	return sim_new(&o);
-}
+#include "simlib.h"
 
 /* Subscribe to body; fail the test with the message if refused. */
 static struct sim_sub *subscribe(struct sim *s, const char *body)
 {
 	char err[256];
-	struct sim_sub *sub = brightpattern_view_subscribe(s, body, strlen(body), err,
-						     sizeof(err));
+	struct sim_sub *sub = brightpattern_view_subscribe(
+		s, body, strlen(body), err, sizeof(err));
 
 	ck_assert_msg(sub != NULL, "refused: %s", err);
 	return sub;
@@ -69,11 +59,15 @@ static json_t *fetch(struct sim *s, const char *body)
 	return j;
 }
 
-/* The values array of the grid of app "a" at path "agent_grids"/"service_grids". */
+/*
+ * The values array of the grid of app "a" at path
+ * "agent_grids"/"service_grids".
+ */
 static json_t *grid_values(json_t *data, const char *app, const char *list,
 			   size_t i)
 {
-	json_t *g = json_array_get(json_object_get(json_object_get(data, app), list), i);
+	json_t *g = json_array_get(
+		json_object_get(json_object_get(data, app), list), i);
 
 	ck_assert_ptr_nonnull(g);
 	return json_object_get(g, "values");
@@ -152,8 +146,10 @@ static double column_sum(json_t *values, const char *col)
 
 START_TEST(test_same_seed_same_day)
 {
-	struct sim *a = new_sim(7, 0, 0), *b = new_sim(7, 0, 0);
-	struct sim_sub *sa = subscribe(a, AGENTS_BODY), *sb = subscribe(b, AGENTS_BODY);
+	struct sim *a = simlib_new(7, 0, 0, 10.5),
+		   *b = simlib_new(7, 0, 0, 10.5);
+	struct sim_sub *sa = subscribe(a, AGENTS_BODY),
+		       *sb = subscribe(b, AGENTS_BODY);
 	char *da, *db;
 
 	sim_step(a, 900);
@@ -172,8 +168,10 @@ END_TEST
 
 START_TEST(test_other_seed_other_day)
 {
-	struct sim *a = new_sim(1, 0, 0), *b = new_sim(2, 0, 0);
-	char *ca = brightpattern_view_cfg(a, "agents"), *cb = brightpattern_view_cfg(b, "agents");
+	struct sim *a = simlib_new(1, 0, 0, 10.5),
+		   *b = simlib_new(2, 0, 0, 10.5);
+	char *ca = brightpattern_view_cfg(a, "agents"),
+	     *cb = brightpattern_view_cfg(b, "agents");
 
 	ck_assert_str_ne(ca, cb);
 	free(ca);
@@ -185,7 +183,7 @@ END_TEST
 
 START_TEST(test_day_evolves)
 {
-	struct sim *s = new_sim(3, 0, 0);
+	struct sim *s = simlib_new(3, 0, 0, 10.5);
 	struct sim_sub *sub = subscribe(s, AGENTS_BODY);
 	json_t *before, *after, *va, *vb;
 	double clock = sim_clock(s);
@@ -250,7 +248,7 @@ START_TEST(test_midnight_starts_empty)
 }
 END_TEST
 
-/* --- values ---------------------------------------------------------------- */
+/* --- values -------------------------------------------------------------- */
 
 /* Check a value against its statistic's kind. */
 static void check_kind(const struct stat_info *si, const char *v)
@@ -263,10 +261,12 @@ static void check_kind(const struct stat_info *si, const char *v)
 	switch (si->kind) {
 	case STAT_COUNT:
 	case STAT_DURATION:
-		ck_assert_msg(num && d >= 0 && d == floor(d), "%s: %s", si->name, v);
+		ck_assert_msg(num && d >= 0 && d == floor(d), "%s: %s",
+			      si->name, v);
 		break;
 	case STAT_PERCENT:
-		ck_assert_msg(num && d >= 0 && d <= (si->pct_scale == 100 ? 1 : 100),
+		ck_assert_msg(num && d >= 0 &&
+				      d <= (si->pct_scale == 100 ? 1 : 100),
 			      "%s: %s", si->name, v);
 		break;
 	case STAT_RATE:
@@ -276,8 +276,10 @@ static void check_kind(const struct stat_info *si, const char *v)
 		ck_assert_msg(num && d > 1e9, "%s: %s", si->name, v);
 		break;
 	case STAT_STATE:
-		ck_assert_msg(strcmp(v, "ready") == 0 || strcmp(v, "not_ready") == 0 ||
-			      strcmp(v, "busy") == 0 || strcmp(v, "after_call_work") == 0,
+		ck_assert_msg(strcmp(v, "ready") == 0 ||
+				      strcmp(v, "not_ready") == 0 ||
+				      strcmp(v, "busy") == 0 ||
+				      strcmp(v, "after_call_work") == 0,
 			      "%s: %s", si->name, v);
 		break;
 	case STAT_TEXT:
@@ -300,8 +302,10 @@ static char *every_stat_body(void)
 		buf_printf(&b, "], \"%s\": [{\"id\": \"g\", \"columns\": [",
 			   g ? "agent_grids" : "service_grids");
 		for (size_t i = 0; i < cat->n; i++)
-			buf_printf(&b, "%s{\"id\": \"%s\", \"stat_name\": \"%s\"}",
-				   i ? "," : "", cat->stats[i].name, cat->stats[i].name);
+			buf_printf(&b,
+				   "%s{\"id\": \"%s\", \"stat_name\": \"%s\"}",
+				   i ? "," : "", cat->stats[i].name,
+				   cat->stats[i].name);
 		buf_puts(&b, "]}");
 	}
 	buf_puts(&b, "]}}");
@@ -311,7 +315,7 @@ static char *every_stat_body(void)
 START_TEST(test_every_stat_is_a_string)
 {
 	const struct catalog *cat = &catalog_brightpattern;
-	struct sim *s = new_sim(5, 0, 0);
+	struct sim *s = simlib_new(5, 0, 0, 10.5);
 	char *body = every_stat_body();
 	json_t *d, *row;
 	size_t i;
@@ -321,12 +325,14 @@ START_TEST(test_every_stat_is_a_string)
 	for (size_t k = 0; k < cat->n; k++)
 		check_kind(&cat->stats[k], total(d, "a", cat->stats[k].name));
 	for (int g = 0; g < 2; g++) {
-		json_t *values = grid_values(d, "a", g ? "agent_grids" : "service_grids", 0);
+		json_t *values = grid_values(
+			d, "a", g ? "agent_grids" : "service_grids", 0);
 
 		ck_assert_uint_gt(json_array_size(values), 0);
 		json_array_foreach(values, i, row)
 			for (size_t k = 0; k < cat->n; k++)
-				check_kind(&cat->stats[k], cell(row, cat->stats[k].name));
+				check_kind(&cat->stats[k],
+					   cell(row, cat->stats[k].name));
 	}
 	json_decref(d);
 	free(body);
@@ -336,13 +342,17 @@ END_TEST
 
 START_TEST(test_unknown_stat_is_empty)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	json_t *d = fetch(s, "{\"a\": {\"stats_totals\": [\"no_such_stat\"],"
-			  "\"agent_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"x\","
-			  "\"stat_name\": \"no_such_stat\"}]}]}}");
+			     "\"agent_grids\": [{\"id\": \"g\", \"columns\": "
+			     "[{\"id\": \"x\","
+			     "\"stat_name\": \"no_such_stat\"}]}]}}");
 
 	ck_assert_str_eq(total(d, "a", "no_such_stat"), "");
-	ck_assert_str_eq(cell(json_array_get(grid_values(d, "a", "agent_grids", 0), 0), "x"), "");
+	ck_assert_str_eq(
+		cell(json_array_get(grid_values(d, "a", "agent_grids", 0), 0),
+		     "x"),
+		"");
 	json_decref(d);
 	sim_free(s);
 }
@@ -350,7 +360,7 @@ END_TEST
 
 START_TEST(test_agent_states)
 {
-	struct sim *s = new_sim(1, 200, 0);
+	struct sim *s = simlib_new(1, 200, 0, 10.5);
 	json_t *d = fetch(s, AGENTS_BODY), *row;
 	json_t *values = grid_values(d, "a", "agent_grids", 0);
 	int seen[5] = { 0 };
@@ -386,7 +396,7 @@ END_TEST
 
 START_TEST(test_names_utf8)
 {
-	struct sim *s = new_sim(1, 300, 12);
+	struct sim *s = simlib_new(1, 300, 12, 10.5);
 	const char *what[] = { "agents", "services", "teams" };
 	bool cjk = false;
 
@@ -398,11 +408,13 @@ START_TEST(test_names_utf8)
 
 		ck_assert(json_is_array(list));
 		json_array_foreach(list, i, e) {
-			const char *name = json_string_value(json_object_get(e, "name"));
+			const char *name =
+				json_string_value(json_object_get(e, "name"));
 
 			ck_assert_ptr_nonnull(name);
 			ck_assert(utf8_valid(name));
-			ck_assert_ptr_nonnull(json_string_value(json_object_get(e, "id")));
+			ck_assert_ptr_nonnull(
+				json_string_value(json_object_get(e, "id")));
 			any_non_ascii = any_non_ascii || non_ascii(name);
 			cjk = cjk || strcmp(name, "販売 窓口") == 0;
 		}
@@ -418,24 +430,26 @@ END_TEST
 START_TEST(test_showcase_names)
 {
 	static const char *const names[] = {
-		"Zoë Müller", "José Álvarez", "李 娜", "佐藤 花子", "Ørjan Åsen",
+		"Zoë Müller", "José Álvarez", "李 娜",
+		"佐藤 花子",  "Ørjan Åsen",
 	};
-	struct sim *s = new_sim(11, 0, 0);
+	struct sim *s = simlib_new(11, 0, 0, 10.5);
 	char *text = brightpattern_view_cfg(s, "agents");
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		ck_assert_msg(strstr(text, names[i]) != NULL, "no %s", names[i]);
+		ck_assert_msg(strstr(text, names[i]) != NULL, "no %s",
+			      names[i]);
 	ck_assert_ptr_nonnull(strstr(text, "\"id\":\"zoe.mueller\""));
 	free(text);
 	sim_free(s);
 }
 END_TEST
 
-/* --- subscriptions ---------------------------------------------------------- */
+/* --- subscriptions ------------------------------------------------------- */
 
 START_TEST(test_documented_dialect)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	json_t *d = fetch(s, AGENTS_BODY), *app = json_object_get(d, "a");
 	json_t *msgs = json_object_get(app, "chat_messages"), *m;
 	size_t i;
@@ -445,8 +459,10 @@ START_TEST(test_documented_dialect)
 		json_object_get(app, "agent_grids"), 0), "id")), "ag");
 	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(
 		json_object_get(app, "service_grids"), 0), "id")), "sg");
-	ck_assert_uint_eq(json_array_size(grid_values(d, "a", "service_grids", 0)), 10);
-	ck_assert_uint_eq(json_array_size(grid_values(d, "a", "agent_grids", 0)), 48);
+	ck_assert_uint_eq(
+		json_array_size(grid_values(d, "a", "service_grids", 0)), 10);
+	ck_assert_uint_eq(
+		json_array_size(grid_values(d, "a", "agent_grids", 0)), 48);
 	ck_assert(json_is_array(msgs));
 	ck_assert_uint_le(json_array_size(msgs), 10);
 	ck_assert_uint_gt(json_array_size(msgs), 0);
@@ -459,7 +475,8 @@ START_TEST(test_documented_dialect)
 		cell(m, "first_name");
 		cell(m, "last_name");
 		cell(m, "content");
-		ck_assert(atof(cell(m, "send_time")) > 1e12);	/* milliseconds */
+		/* milliseconds */
+		ck_assert(atof(cell(m, "send_time")) > 1e12);
 	}
 	json_decref(d);
 	sim_free(s);
@@ -482,7 +499,8 @@ static const char *const COLLECTION_BODY =
 	"\"stats_totals_service_ids\": [\"%s\", \"%s\"],"
 	"\"stats_totals_dispositions\": []},"
 	"\"3\": {\"stats_totals\": [\"in_average_speed_of_answer\"],"
-	"\"stats_totals_service_ids\": [\"%s\"], \"stats_totals_dispositions\": []}}";
+	"\"stats_totals_service_ids\": [\"%s\"], "
+	"\"stats_totals_dispositions\": []}}";
 
 /* The id of the i-th entry of a cfg list (malloc'd). */
 static char *cfg_id(struct sim *s, const char *what, size_t i)
@@ -490,7 +508,8 @@ static char *cfg_id(struct sim *s, const char *what, size_t i)
 	char *text = brightpattern_view_cfg(s, what), *id;
 	json_t *list = json_loads(text, 0, NULL);
 
-	id = xstrdup(json_string_value(json_object_get(json_array_get(list, i), "id")));
+	id = xstrdup(json_string_value(
+		json_object_get(json_array_get(list, i), "id")));
 	json_decref(list);
 	free(text);
 	return id;
@@ -498,7 +517,7 @@ static char *cfg_id(struct sim *s, const char *what, size_t i)
 
 START_TEST(test_collection_dialect)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	char *team = cfg_id(s, "teams", 0), *s0 = cfg_id(s, "services", 0);
 	char *s1 = cfg_id(s, "services", 1);
 	char *body = xasprintf(COLLECTION_BODY, team, s0, s1, s0);
@@ -529,7 +548,14 @@ END_TEST
 START_TEST(test_malformed_refused)
 {
 	static const char *const bad[] = {
-		"", "not json", "{", "[]", "\"x\"", "42", "null", "{}",
+		"",
+		"not json",
+		"{",
+		"[]",
+		"\"x\"",
+		"42",
+		"null",
+		"{}",
 		"{\"a\": 5}",
 		"{\"a\": {\"stats_totals\": \"x\"}}",
 		"{\"a\": {\"stats_totals\": [1]}}",
@@ -537,28 +563,50 @@ START_TEST(test_malformed_refused)
 		"{\"a\": {\"agent_grids\": [5]}}",
 		"{\"a\": {\"agent_grids\": [{\"columns\": []}]}}",
 		"{\"a\": {\"agent_grids\": [{\"id\": \"g\"}]}}",
-		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": []}]}}",
-		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\"}]}]}}",
-		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": [{\"stat_name\": \"x\"}]}]}}",
-		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\", \"stat_name\": \"SUM\"}]}]}}",
-		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\", \"stat_name\": \"name\"}], \"order_by\": \"9\"}]}}",
-		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\", \"stat_name\": \"name\"}], \"order_by\": \"1\", \"order_dir\": \"UP\"}]}}",
-		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\", \"stat_name\": \"name\"}], \"limit\": \"ten\"}]}}",
-		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\", \"stat_name\": \"name\"}], \"limit\": -1}]}}",
-		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\", \"stat_name\": \"name\"}], \"filter_by\": \"1\", \"filter_value\": \"x\", \"filter_operation\": \"LIKE\"}]}}",
-		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\", \"stat_name\": \"name\"}], \"filter_by\": \"1\"}]}}",
-		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\", \"statName\": \"name\"}], \"order\": [{\"by\": \"7\"}]}]}}",
-		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\", \"statName\": \"name\"}], \"team_ids\": [1]}]}}",
-		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": [{\"id\": \"1\", \"statName\": \"name\"}], \"logged_in_agents_only\": \"maybe\"}]}}",
+		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": "
+		"[]}]}}",
+		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\"}]}]}}",
+		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"stat_name\": \"x\"}]}]}}",
+		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\", \"stat_name\": \"SUM\"}]}]}}",
+		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\", \"stat_name\": \"name\"}], \"order_by\": "
+		"\"9\"}]}}",
+		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\", \"stat_name\": \"name\"}], \"order_by\": "
+		"\"1\", \"order_dir\": \"UP\"}]}}",
+		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\", \"stat_name\": \"name\"}], \"limit\": "
+		"\"ten\"}]}}",
+		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\", \"stat_name\": \"name\"}], \"limit\": -1}]}}",
+		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\", \"stat_name\": \"name\"}], \"filter_by\": "
+		"\"1\", \"filter_value\": \"x\", \"filter_operation\": "
+		"\"LIKE\"}]}}",
+		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\", \"stat_name\": \"name\"}], \"filter_by\": "
+		"\"1\"}]}}",
+		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\", \"statName\": \"name\"}], \"order\": "
+		"[{\"by\": \"7\"}]}]}}",
+		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\", \"statName\": \"name\"}], \"team_ids\": "
+		"[1]}]}}",
+		"{\"a\": {\"agent_grids\": [{\"id\": \"g\", \"columns\": "
+		"[{\"id\": \"1\", \"statName\": \"name\"}], "
+		"\"logged_in_agents_only\": \"maybe\"}]}}",
 		"{\"a\": {\"chat_messages\": []}}",
 		"{\"a\": {\"chat_messages\": {\"limit\": \"x\"}}}",
 	};
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char err[256] = "unset";
-		struct sim_sub *sub = brightpattern_view_subscribe(s, bad[i], strlen(bad[i]),
-							     err, sizeof(err));
+		struct sim_sub *sub = brightpattern_view_subscribe(
+			s, bad[i], strlen(bad[i]), err, sizeof(err));
 
 		ck_assert_msg(sub == NULL, "accepted: %s", bad[i]);
 		ck_assert_msg(err[0] != '\0' && strcmp(err, "unset") != 0,
@@ -576,9 +624,12 @@ static char *sized_body(int ngrids, int ncols)
 	buf_init(&b);
 	buf_puts(&b, "{\"a\": {\"agent_grids\": [");
 	for (int g = 0; g < ngrids; g++) {
-		buf_printf(&b, "%s{\"id\": \"grid-%d\", \"columns\": [", g ? "," : "", g);
+		buf_printf(&b, "%s{\"id\": \"grid-%d\", \"columns\": [",
+			   g ? "," : "", g);
 		for (int c = 0; c < ncols; c++)
-			buf_printf(&b, "%s{\"id\": \"%d\", \"stat_name\": \"login_id\"}",
+			buf_printf(&b,
+				   "%s{\"id\": \"%d\", \"stat_name\": "
+				   "\"login_id\"}",
 				   c ? "," : "", c);
 		buf_puts(&b, "]}");
 	}
@@ -588,21 +639,27 @@ static char *sized_body(int ngrids, int ncols)
 
 START_TEST(test_too_large_refused)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	char err[256], *ok = sized_body(64, 64), *wide = sized_body(3, 65);
 	char *many = sized_body(65, 2);
 	struct sim_sub *sub = subscribe(s, ok);
 
 	brightpattern_view_free(sub);
-	ck_assert_ptr_null(brightpattern_view_subscribe(s, wide, strlen(wide), err, sizeof(err)));
-	ck_assert_msg(strstr(err, "grid-0") && strstr(err, "too large"), "%s", err);
-	ck_assert_ptr_null(brightpattern_view_subscribe(s, many, strlen(many), err, sizeof(err)));
-	ck_assert_msg(strstr(err, "grid-64") && strstr(err, "too large"), "%s", err);
+	ck_assert_ptr_null(brightpattern_view_subscribe(s, wide, strlen(wide),
+							err, sizeof(err)));
+	ck_assert_msg(strstr(err, "grid-0") && strstr(err, "too large"), "%s",
+		      err);
+	ck_assert_ptr_null(brightpattern_view_subscribe(s, many, strlen(many),
+							err, sizeof(err)));
+	ck_assert_msg(strstr(err, "grid-64") && strstr(err, "too large"), "%s",
+		      err);
 	brightpattern_view_limits(s, 10, 2);
 	free(wide);
 	wide = sized_body(1, 11);
-	ck_assert_ptr_null(brightpattern_view_subscribe(s, wide, strlen(wide), err, sizeof(err)));
-	ck_assert_ptr_null(brightpattern_view_subscribe(s, ok, strlen(ok), err, sizeof(err)));
+	ck_assert_ptr_null(brightpattern_view_subscribe(s, wide, strlen(wide),
+							err, sizeof(err)));
+	ck_assert_ptr_null(brightpattern_view_subscribe(s, ok, strlen(ok), err,
+							sizeof(err)));
 	free(ok);
 	free(wide);
 	free(many);
@@ -610,20 +667,27 @@ START_TEST(test_too_large_refused)
 }
 END_TEST
 
-/* --- data shaped after the subscription ----------------------------------- */
+/* --- data shaped after the subscription ---------------------------------- */
 
 START_TEST(test_filter_order_limit)
 {
-	struct sim *s = new_sim(4, 100, 0);
-	json_t *d = fetch(s, "{\"a\": {\"agent_grids\": ["
-		"{\"id\": \"ready\", \"columns\": [{\"id\": \"s\", \"stat_name\": \"acd_state\"},"
-		"{\"id\": \"d\", \"stat_name\": \"state_duration\"}],"
-		"\"filter_by\": \"s\", \"filter_value\": \"ready\", \"filter_operation\": \"EQ\","
-		"\"order_by\": \"d\", \"order_dir\": \"DESC\"},"
-		"{\"id\": \"top3\", \"columns\": [{\"id\": \"h\", \"stat_name\": \"in_calls_handled_per_day\"}],"
-		"\"order_by\": \"h\", \"order_dir\": \"DESC\", \"limit\": \"3\"},"
-		"{\"id\": \"busy\", \"columns\": [{\"id\": \"h\", \"stat_name\": \"in_calls_handled_per_day\"}],"
-		"\"filter_by\": \"h\", \"filter_value\": \"5\", \"filter_operation\": \"GE\", \"limit\": 1000}]}}");
+	struct sim *s = simlib_new(4, 100, 0, 10.5);
+	json_t *d =
+		fetch(s, "{\"a\": {\"agent_grids\": ["
+			 "{\"id\": \"ready\", \"columns\": [{\"id\": \"s\", "
+			 "\"stat_name\": \"acd_state\"},"
+			 "{\"id\": \"d\", \"stat_name\": \"state_duration\"}],"
+			 "\"filter_by\": \"s\", \"filter_value\": \"ready\", "
+			 "\"filter_operation\": \"EQ\","
+			 "\"order_by\": \"d\", \"order_dir\": \"DESC\"},"
+			 "{\"id\": \"top3\", \"columns\": [{\"id\": \"h\", "
+			 "\"stat_name\": \"in_calls_handled_per_day\"}],"
+			 "\"order_by\": \"h\", \"order_dir\": \"DESC\", "
+			 "\"limit\": \"3\"},"
+			 "{\"id\": \"busy\", \"columns\": [{\"id\": \"h\", "
+			 "\"stat_name\": \"in_calls_handled_per_day\"}],"
+			 "\"filter_by\": \"h\", \"filter_value\": \"5\", "
+			 "\"filter_operation\": \"GE\", \"limit\": 1000}]}}");
 	json_t *ready = grid_values(d, "a", "agent_grids", 0), *row;
 	json_t *top = grid_values(d, "a", "agent_grids", 1);
 	json_t *busy = grid_values(d, "a", "agent_grids", 2);
@@ -640,7 +704,8 @@ START_TEST(test_filter_order_limit)
 	ck_assert(atof(cell(json_array_get(top, 0), "h")) >=
 		  atof(cell(json_array_get(top, 2), "h")));
 	json_array_foreach(busy, i, row)
-		ck_assert(atof(cell(row, "h")) >= 5);	/* numeric, not text, compare */
+		/* numeric, not text, compare */
+		ck_assert(atof(cell(row, "h")) >= 5);
 	json_decref(d);
 	sim_free(s);
 }
@@ -648,12 +713,16 @@ END_TEST
 
 START_TEST(test_sum_column)
 {
-	struct sim *s = new_sim(1, 0, 0);
-	json_t *d = fetch(s, "{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": ["
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
+	json_t *d = fetch(
+		s,
+		"{\"a\": {\"service_grids\": [{\"id\": \"g\", \"columns\": ["
 		"{\"id\": \"sum\", \"stat_name\": \"SUM\", \"sum_stat_names\": "
-		"[\"in_calls_handled_per_day\", \"in_calls_abandoned_in_queue_per_day\"]},"
+		"[\"in_calls_handled_per_day\", "
+		"\"in_calls_abandoned_in_queue_per_day\"]},"
 		"{\"id\": \"h\", \"stat_name\": \"in_calls_handled_per_day\"},"
-		"{\"id\": \"a\", \"stat_name\": \"in_calls_abandoned_in_queue_per_day\"}]}]}}");
+		"{\"id\": \"a\", \"stat_name\": "
+		"\"in_calls_abandoned_in_queue_per_day\"}]}]}}");
 	json_t *row;
 	size_t i;
 
@@ -667,18 +736,22 @@ END_TEST
 
 START_TEST(test_selections)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	char *svc = cfg_id(s, "services", 0);
-	char *body = xasprintf("{\"a\": {\"stats_totals\": [\"in_calls_handled_per_day\"],"
-		"\"stats_totals_service_ids\": [\"%s\"],"
-		"\"service_grids\": [{\"id\": \"g\", \"service_ids\": [\"Chat Service\", \"%s\"],"
-		"\"columns\": [{\"id\": \"n\", \"stat_name\": \"name\"},"
-		"{\"id\": \"h\", \"stat_name\": \"in_calls_handled_per_day\"}]}],"
-		"\"agent_grids\": [{\"id\": \"in\", \"logged_in_agents_only\": \"true\","
-		"\"columns\": [{\"id\": \"s\", \"stat_name\": \"acd_state\"}]},"
-		"{\"id\": \"team\", \"team_ids\": [\"Sales Team\"],"
-		"\"columns\": [{\"id\": \"s\", \"stat_name\": \"acd_state\"}]}]}}", svc, svc);
-	json_t *d = fetch(s, body), *sg = grid_values(d, "a", "service_grids", 0), *row;
+	char *body = xasprintf(
+		"{\"a\": {\"stats_totals\": "
+		"[\"in_calls_handled_per_day\"],\"stats_totals_service_ids\": "
+		"[\"%s\"],\"service_grids\": [{\"id\": \"g\", \"service_ids\": "
+		"[\"Chat Service\", \"%s\"],\"columns\": [{\"id\": \"n\", "
+		"\"stat_name\": \"name\"},{\"id\": \"h\", \"stat_name\": "
+		"\"in_calls_handled_per_day\"}]}],\"agent_grids\": [{\"id\": "
+		"\"in\", \"logged_in_agents_only\": \"true\",\"columns\": "
+		"[{\"id\": \"s\", \"stat_name\": \"acd_state\"}]},{\"id\": "
+		"\"team\", \"team_ids\": [\"Sales Team\"],\"columns\": "
+		"[{\"id\": \"s\", \"stat_name\": \"acd_state\"}]}]}}",
+		svc, svc);
+	json_t *d = fetch(s, body),
+	       *sg = grid_values(d, "a", "service_grids", 0), *row;
 	size_t i;
 
 	ck_assert_uint_eq(json_array_size(sg), 2);
@@ -688,7 +761,8 @@ START_TEST(test_selections)
 			 cell(json_array_get(sg, 0), "h"));
 	json_array_foreach(grid_values(d, "a", "agent_grids", 0), i, row)
 		ck_assert_str_ne(cell(row, "s"), "");
-	ck_assert_uint_eq(json_array_size(grid_values(d, "a", "agent_grids", 1)), 12);
+	ck_assert_uint_eq(
+		json_array_size(grid_values(d, "a", "agent_grids", 1)), 12);
 	json_decref(d);
 	free(body);
 	free(svc);
@@ -698,19 +772,24 @@ END_TEST
 
 START_TEST(test_chat_filter_and_limit)
 {
-	struct sim *s = new_sim(1, 0, 0);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
 	json_t *d, *row;
 	size_t i;
 
 	sim_step(s, 3 * 3600);
-	d = fetch(s, "{\"a\": {\"chat_messages\": {\"filter\": \"e\", \"limit\": 3}},"
-		  "\"b\": {\"chat_messages\": {\"filter\": \"no such words here\"}}}");
-	ck_assert_uint_eq(json_array_size(json_object_get(json_object_get(d, "a"),
-							  "chat_messages")), 3);
-	json_array_foreach(json_object_get(json_object_get(d, "a"), "chat_messages"), i, row)
+	d = fetch(s, "{\"a\": {\"chat_messages\": {\"filter\": \"e\", "
+		     "\"limit\": 3}},\"b\": {\"chat_messages\": {\"filter\": "
+		     "\"no such words here\"}}}");
+	ck_assert_uint_eq(json_array_size(json_object_get(
+				  json_object_get(d, "a"), "chat_messages")),
+			  3);
+	json_array_foreach(
+		json_object_get(json_object_get(d, "a"), "chat_messages"), i,
+		row)
 		ck_assert_ptr_nonnull(strstr(cell(row, "content"), "e"));
-	ck_assert_uint_eq(json_array_size(json_object_get(json_object_get(d, "b"),
-							  "chat_messages")), 0);
+	ck_assert_uint_eq(json_array_size(json_object_get(
+				  json_object_get(d, "b"), "chat_messages")),
+			  0);
 	json_decref(d);
 	sim_free(s);
 }
@@ -718,16 +797,19 @@ END_TEST
 
 START_TEST(test_cfg_lists)
 {
-	struct sim *s = new_sim(1, 0, 0);
-	char *disp = brightpattern_view_cfg(s, "dispositions"), *teams = brightpattern_view_cfg(s, "teams");
-	json_t *dj = json_loads(disp, 0, NULL), *tj = json_loads(teams, 0, NULL);
+	struct sim *s = simlib_new(1, 0, 0, 10.5);
+	char *disp = brightpattern_view_cfg(s, "dispositions"),
+	     *teams = brightpattern_view_cfg(s, "teams");
+	json_t *dj = json_loads(disp, 0, NULL),
+	       *tj = json_loads(teams, 0, NULL);
 
 	ck_assert(json_is_array(dj));
 	ck_assert(json_is_string(json_array_get(dj, 0)));
 	ck_assert_uint_eq(json_array_size(tj), 4);
 	ck_assert_uint_eq(json_object_size(json_array_get(tj, 0)), 2);
 	ck_assert_ptr_null(brightpattern_view_cfg(s, "nothing"));
-	ck_assert_int_eq(brightpattern_view_available(s, "no such service"), -1);
+	ck_assert_int_eq(brightpattern_view_available(s, "no such service"),
+			 -1);
 	ck_assert_int_ge(brightpattern_view_available(s, "Voice Inbound"), 0);
 	json_decref(dj);
 	json_decref(tj);
@@ -751,13 +833,15 @@ START_TEST(test_large_centre)
 	char *data;
 	json_t *d;
 
-	s = new_sim(1, 5000, 500);
+	s = simlib_new(1, 5000, 500, 10.5);
 	sub = subscribe(s, AGENTS_BODY);
 	sim_step(s, 1);
 	data = brightpattern_view_data(s, sub);
 	d = json_loads(data, 0, NULL);
-	ck_assert_uint_eq(json_array_size(grid_values(d, "a", "agent_grids", 0)), 5000);
-	ck_assert_uint_eq(json_array_size(grid_values(d, "a", "service_grids", 0)), 500);
+	ck_assert_uint_eq(
+		json_array_size(grid_values(d, "a", "agent_grids", 0)), 5000);
+	ck_assert_uint_eq(
+		json_array_size(grid_values(d, "a", "service_grids", 0)), 500);
 	json_decref(d);
 	free(data);
 	brightpattern_view_free(sub);

@@ -50,12 +50,15 @@ static double mark_worst(const struct layoutset *set,
 				strcmp(p->cols[c].stat, "ObjectId") == 0))
 		c++;
 	buf_init(&errors);
-	buf_puts(&errors, "{\"data\":{\"statistics\":[]},\"errors\":[{\"status\":"
-		 "{\"code\":1,\"message\":\"TotalLoginTime is not configured\"}}");
+	buf_puts(&errors,
+		 "{\"data\":{\"statistics\":[]},\"errors\":[{\"status\":{\"code\":1,\"message\":\"TotalLoginTime "
+		 "is not configured\"}}");
 	for (size_t i = 0; i < GENESYS_MAX_REFUSALS; i++)
-		buf_printf(&errors, ",{\"status\":{\"code\":1,\"detail\":"
-			   "{\"statisticId\":\"g0.%zu.%zu\"},\"message\":\"no\"}}",
-			   i, c);
+		buf_printf(
+			&errors,
+			",{\"status\":{\"code\":1,\"detail\":"
+			"{\"statisticId\":\"g0.%zu.%zu\"},\"message\":\"no\"}}",
+			i, c);
 	buf_puts(&errors, "]}");
 	body = errors.data;
 	snapshot_free(genesys_parse_values(body, errors.len, set, o, &r, err,
@@ -106,7 +109,8 @@ void bench_genesys(const struct bench_args *ba)
 	g = genesys_view_subscribe(sim, sub, strlen(sub), NULL, err,
 				   sizeof(err));
 	if (g == NULL) {
-		fprintf(stderr, "bench: genesys subscription refused: %s\n", err);
+		fprintf(stderr, "bench: genesys subscription refused: %s\n",
+			err);
 		exit(1);
 	}
 	body = genesys_view_values(sim, g, NULL);
@@ -114,8 +118,8 @@ void bench_genesys(const struct bench_args *ba)
 	for (int rd = 0; rd < 5; rd++) {
 		double f = run_floor(body, len, 4), t0 = now_mono(), p;
 		for (int i = 0; i < 4; i++)
-			snapshot_free(genesys_parse_values(body, len, set, &o, NULL, err,
-							   sizeof(err)));
+			snapshot_free(genesys_parse_values(
+				body, len, set, &o, NULL, err, sizeof(err)));
 		p = (now_mono() - t0) / 4;
 		fbest = rd == 0 || f < fbest ? f : fbest;
 		pbest = rd == 0 || p < pbest ? p : pbest;

@@ -20,8 +20,7 @@
 enum { DEP_ID, DEP_STATE, DEP_NUMBER };
 
 static const char layout_dep[] =
-	"title = \"Deployment\" provider = \"genesys\"\n"
-	"row {\n"
+	"title = \"Deployment\" provider = \"genesys\"\nrow {\n"
 	"  panel \"tot\" { type = totals\n"
 	"    column \"m\" { stat = \"MyCount\" format = count } }\n"
 	"  panel \"two\" { type = totals\n"
@@ -36,8 +35,7 @@ static const char layout_dep[] =
 	"  panel \"sv\" { type = service_grid\n"
 	"    column \"x\" { stat = \"MyQueueStat\" format = count }\n"
 	"    column \"s\" { stat = \"SUM\"\n"
-	"      sum = {\"TotalNumberCallsAnswered\", \"MyQueueExtra\"} } }\n"
-	"}\n";
+	"      sum = {\"TotalNumberCallsAnswered\", \"MyQueueExtra\"} } }\n}\n";
 
 /* Load a layout for provider; its errors and warnings in errs and warns. */
 static struct layout *load(const char *provider, const char *text,
@@ -69,7 +67,7 @@ static bool has_msg(const struct errlist *e, const char *text)
 	return false;
 }
 
-/* --- the layout ----------------------------------------------------------- */
+/* --- the layout ---------------------------------------------------------- */
 
 /* With a format: taken, each listed as a warning at its line. */
 START_TEST(test_layout_with_format)
@@ -85,9 +83,10 @@ START_TEST(test_layout_with_format)
 			  "genesys catalogue: shown as duration"));
 	ck_assert(has_msg(&warns, "dep:12: statistic \"MyState\" is not in the "
 			  "genesys catalogue: shown as state"));
-	ck_assert(has_msg(&warns, "dep:17: statistic \"MyQueueExtra\" in sum is "
-			  "not in the genesys catalogue: shown as a number in "
-			  "the sum"));
+	ck_assert(has_msg(&warns,
+			  "dep:17: statistic \"MyQueueExtra\" in sum is not in "
+			  "the genesys catalogue: shown as a number in the "
+			  "sum"));
 	/* The catalogue still gives the names it knows. */
 	ck_assert_ptr_nonnull(l->panels[2].cols[0].info);
 	ck_assert_int_eq(l->panels[2].cols[0].fmt, FMT_TEXT);
@@ -112,7 +111,9 @@ static const struct {
 	  "a statistic your deployment defines needs format = count, duration, "
 	  "percent, decimal, text, state or time in its column" },
 	{ "genesys", "column \"x\" { stat = \"MyStat\" format = text }", NULL },
-	/* The other sources' catalogues are closed: a format changes nothing. */
+	/*
+	 * The other sources' catalogues are closed: a format changes nothing.
+	 */
 	{ "brightpattern", "column \"x\" { stat = \"MyStat\" format = count }",
 	  "dep:3: unknown statistic \"MyStat\" (not in the brightpattern "
 	  "catalogue)" },
@@ -124,20 +125,23 @@ START_TEST(test_layout_unknown)
 {
 	struct errlist errs = { NULL, 0 }, warns = { NULL, 0 };
 	char *text = xasprintf("title = \"T\" provider = \"%s\"\n"
-			       "row { panel \"p\" { type = totals\n"
-			       "  %s } }\n", unknown_cases[_i].provider,
+			       "row { panel \"p\" { type = totals\n  %s } "
+			       "}\n", unknown_cases[_i].provider,
 			       unknown_cases[_i].column);
-	struct layout *l = load(unknown_cases[_i].provider, text, &errs, &warns);
+	struct layout *l =
+		load(unknown_cases[_i].provider, text, &errs, &warns);
 
 	if (unknown_cases[_i].error == NULL) {
 		ck_assert_ptr_nonnull(l);
 		ck_assert_uint_eq(warns.n, 1);
-		ck_assert_str_eq(warns.msgs[0], "dep:3: statistic \"MyStat\" is not "
+		ck_assert_str_eq(warns.msgs[0],
+				 "dep:3: statistic \"MyStat\" is not "
 				 "in the genesys catalogue: shown as text");
 	} else {
 		ck_assert_ptr_null(l);
 		ck_assert_msg(has_msg(&errs, unknown_cases[_i].error),
-			      "no error \"%s\" (first: %s)", unknown_cases[_i].error,
+			      "no error \"%s\" (first: %s)",
+			      unknown_cases[_i].error,
 			      errs.n ? errs.msgs[0] : "none");
 	}
 	layout_free(l);
@@ -147,17 +151,19 @@ START_TEST(test_layout_unknown)
 }
 END_TEST
 
-/* --- the subscription ------------------------------------------------------- */
+/* --- the subscription ---------------------------------------------------- */
 
 /* The statistic with this statisticId in a subscription body, or NULL. */
 static json_t *stat_of(json_t *root, const char *id)
 {
-	json_t *list = json_object_get(json_object_get(root, "data"), "statistics");
+	json_t *list =
+		json_object_get(json_object_get(root, "data"), "statistics");
 	json_t *st;
 	size_t i;
 
 	json_array_foreach(list, i, st)
-		if (strcmp(json_string_value(json_object_get(st, "statisticId")),
+		if (strcmp(json_string_value(json_object_get(st, "statisticI"
+								 "d")),
 			   id) == 0)
 			return st;
 	return NULL;
@@ -171,8 +177,10 @@ static void assert_opened(json_t *root, const char *id, const char *name,
 
 	ck_assert_msg(st != NULL, "no statistic %s", id);
 	ck_assert_str_eq(json_string_value(json_object_get(st, "name")), name);
-	ck_assert_str_eq(json_string_value(json_object_get(st, "objectId")), oid);
-	ck_assert_str_eq(json_string_value(json_object_get(st, "objectType")), type);
+	ck_assert_str_eq(json_string_value(json_object_get(st, "objectId")),
+			 oid);
+	ck_assert_str_eq(json_string_value(json_object_get(st, "objectType")),
+			 type);
 }
 
 /*
@@ -203,15 +211,15 @@ START_TEST(test_subscription_objects)
 }
 END_TEST
 
-/* --- values ---------------------------------------------------------------- */
+/* --- values -------------------------------------------------------------- */
 
 /* An answer of the given statistics (a JSON list's inside), accepted. */
 static struct snapshot *values(const char *stats, const struct layoutset *set)
 {
 	char err[256];
 	char *body = xasprintf("{\"data\":{\"statistics\":[%s]}}", stats);
-	struct snapshot *s = genesys_parse_values(body, strlen(body), set, &objs,
-						  NULL, err, sizeof(err));
+	struct snapshot *s = genesys_parse_values(
+		body, strlen(body), set, &objs, NULL, err, sizeof(err));
 
 	ck_assert_msg(s != NULL, "refused: %s", err);
 	free(body);
@@ -226,7 +234,8 @@ START_TEST(test_values_by_format)
 	size_t d = testlib_tid_of(set, "MyWait", "Sales\nSupport");
 	size_t p = testlib_tid_of(set, "MyShare", "Sales\nSupport");
 	char *stats = xasprintf(
-		"{\"statisticId\":\"g0.0.1\",\"value\":{\"state\":\"WaitForNextCall\"}},"
+		"{\"statisticId\":\"g0.0.1\",\"value\":{\"state\":"
+		"\"WaitForNextCall\"}},"
 		"{\"statisticId\":\"g0.0.2\",\"value\":{\"value\":2.5}},"
 		"{\"statisticId\":\"t%zu.0\",\"value\":{\"value\":3}},"
 		"{\"statisticId\":\"t%zu.1\",\"value\":{\"value\":4}},"
@@ -251,7 +260,9 @@ END_TEST
 /* The bit of a JSON type in json_seen. */
 #define SEEN(t) (1u << (t))
 
-/* The JSON type of each value read, for --probe: the scalar's, else its own. */
+/*
+ * The JSON type of each value read, for --probe: the scalar's, else its own.
+ */
 START_TEST(test_json_types)
 {
 	struct layoutset *set = dep_set(layout_dep);
@@ -268,7 +279,8 @@ START_TEST(test_json_types)
 
 	ck_assert_uint_eq(s->grids[0].json_seen[DEP_STATE], SEEN(JSON_STRING));
 	ck_assert_uint_eq(s->grids[0].json_seen[DEP_NUMBER],
-			  SEEN(JSON_REAL) | SEEN(JSON_INTEGER) | SEEN(JSON_NULL));
+			  SEEN(JSON_REAL) | SEEN(JSON_INTEGER) |
+				  SEEN(JSON_NULL));
 	ck_assert_uint_eq(s->grids[0].json_seen[DEP_ID], 0);
 	ck_assert_uint_eq(s->grids[1].json_seen[1], SEEN(JSON_STRING));
 	/* Sent without a value: nothing seen. */
@@ -289,9 +301,10 @@ START_TEST(test_json_types_peeked)
 		"  column \"e\" { stat = \"ExpectedWaitTime\" } } }\n";
 	struct layoutset *set = set_of(text);
 	struct snapshot *s = snapshot_new(set);
-	const char *body = "{\"data\":{\"statistic\":{\"name\":\"ExpectedWaitTime\","
-			   "\"objectId\":\"Environment\",\"objectType\":\"Tenant\","
-			   "\"value\":{\"value\":12}}}}";
+	const char *body =
+		"{\"data\":{\"statistic\":{\"name\":\"ExpectedWaitTime\","
+		"\"objectId\":\"Environment\",\"objectType\":\"Tenant\","
+		"\"value\":{\"value\":12}}}}";
 	char err[128];
 
 	ck_assert(genesys_parse_peeked(body, strlen(body), set, &objs, s, NULL,
@@ -309,7 +322,8 @@ static Suite *deployment_suite(void)
 	TCase *tc = tcase_create("layout");
 
 	tcase_add_test(tc, test_layout_with_format);
-	tcase_add_loop_test(tc, test_layout_unknown, 0, WB_ARRAY_LEN(unknown_cases));
+	tcase_add_loop_test(tc, test_layout_unknown, 0,
+			    WB_ARRAY_LEN(unknown_cases));
 	suite_add_tcase(s, tc);
 	tc = tcase_create("subscription");
 	tcase_add_test(tc, test_subscription_objects);

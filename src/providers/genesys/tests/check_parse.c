@@ -18,7 +18,7 @@
 
 #include "fixture.h"
 
-/* --- helpers -------------------------------------------------------------- */
+/* --- helpers ------------------------------------------------------------- */
 
 /* Parse an answer given as a C string. */
 static struct snapshot *parse(const char *body, const struct layoutset *set,
@@ -46,7 +46,8 @@ static struct snapshot *parse_one(const char *id, const char *value,
 				  const struct layoutset *set)
 {
 	char err[256];
-	char *stat = xasprintf("{\"statisticId\":\"%s\",\"value\":%s}", id, value);
+	char *stat =
+		xasprintf("{\"statisticId\":\"%s\",\"value\":%s}", id, value);
 	struct snapshot *s = parse_stats(stat, set, err, sizeof(err));
 
 	free(stat);
@@ -55,102 +56,41 @@ static struct snapshot *parse_one(const char *id, const char *value,
 	return s;
 }
 
-/* --- the reference's example answers ---------------------------------------- */
+/* --- the reference's example answers ------------------------------------- */
 
 /* POST /subscriptions and GET .../statistic-values, 200 (verbatim). */
 static const char ref_subscription[] =
-	"{\n"
-	"  \"data\": {\n"
-	"    \"operationId\": \"string\",\n"
-	"    \"statistics\": [\n"
-	"      {\n"
-	"        \"name\": \"string\",\n"
+	"{\n  \"data\": {\n    \"operationId\": \"string\",\n"
+	"    \"statistics\": [\n      {\n        \"name\": \"string\",\n"
 	"        \"objectId\": \"string\",\n"
 	"        \"objectType\": \"string\",\n"
-	"        \"statisticId\": \"string\",\n"
-	"        \"timestamp\": 0,\n"
-	"        \"value\": {\n"
-	"        }\n"
-	"      }\n"
-	"    ],\n"
-	"    \"subscriptionId\": \"string\"\n"
-	"  },\n"
-	"  \"errors\": [\n"
-	"    {\n"
-	"      \"status\": {\n"
-	"        \"code\": 0,\n"
-	"        \"detail\": {\n"
-	"        },\n"
-	"        \"message\": \"string\"\n"
-	"      }\n"
-	"    }\n"
-	"  ],\n"
-	"  \"path\": \"string\",\n"
-	"  \"status\": {\n"
-	"    \"code\": 0,\n"
-	"    \"detail\": {\n"
-	"    },\n"
-	"    \"message\": \"string\"\n"
-	"  }\n"
-	"}\n";
+	"        \"statisticId\": \"string\",\n        \"timestamp\": 0,\n"
+	"        \"value\": {\n        }\n      }\n    ],\n"
+	"    \"subscriptionId\": \"string\"\n  },\n  \"errors\": [\n    {\n"
+	"      \"status\": {\n        \"code\": 0,\n        \"detail\": {\n"
+	"        },\n        \"message\": \"string\"\n      }\n    }\n  ],\n"
+	"  \"path\": \"string\",\n  \"status\": {\n    \"code\": 0,\n"
+	"    \"detail\": {\n    },\n    \"message\": \"string\"\n  }\n}\n";
 
 /* POST /operations/get-statistic-ex, 200 (verbatim): no statisticId. */
 static const char ref_peek[] =
-	"{\n"
-	"  \"data\": {\n"
-	"    \"statistics\": [\n"
-	"      {\n"
-	"        \"name\": \"string\",\n"
-	"        \"objectId\": \"string\",\n"
-	"        \"objectType\": \"string\",\n"
-	"        \"timestamp\": 0,\n"
-	"        \"value\": {\n"
-	"        }\n"
-	"      }\n"
-	"    ]\n"
-	"  },\n"
-	"  \"errors\": [\n"
-	"    {\n"
-	"      \"status\": {\n"
-	"        \"code\": 0,\n"
-	"        \"detail\": {\n"
-	"        },\n"
-	"        \"message\": \"string\"\n"
-	"      }\n"
-	"    }\n"
-	"  ],\n"
-	"  \"path\": \"string\",\n"
-	"  \"status\": {\n"
-	"    \"code\": 0,\n"
-	"    \"detail\": {\n"
-	"    },\n"
-	"    \"message\": \"string\"\n"
-	"  }\n"
-	"}\n";
+	"{\n  \"data\": {\n    \"statistics\": [\n      {\n"
+	"        \"name\": \"string\",\n        \"objectId\": \"string\",\n"
+	"        \"objectType\": \"string\",\n        \"timestamp\": 0,\n"
+	"        \"value\": {\n        }\n      }\n    ]\n  },\n"
+	"  \"errors\": [\n    {\n      \"status\": {\n        \"code\": 0,\n"
+	"        \"detail\": {\n        },\n        \"message\": \"string\"\n"
+	"      }\n    }\n  ],\n  \"path\": \"string\",\n  \"status\": {\n"
+	"    \"code\": 0,\n    \"detail\": {\n    },\n"
+	"    \"message\": \"string\"\n  }\n}\n";
 
 /* The 400/500/503/504 answers (verbatim). */
 static const char ref_error[] =
-	"{\n"
-	"  \"data\": {\n"
-	"  },\n"
-	"  \"errors\": [\n"
-	"    {\n"
-	"      \"status\": {\n"
-	"        \"code\": 0,\n"
-	"        \"detail\": {\n"
-	"        },\n"
-	"        \"message\": \"string\"\n"
-	"      }\n"
-	"    }\n"
-	"  ],\n"
-	"  \"path\": \"string\",\n"
-	"  \"status\": {\n"
-	"    \"code\": 0,\n"
-	"    \"detail\": {\n"
-	"    },\n"
-	"    \"message\": \"string\"\n"
-	"  }\n"
-	"}\n";
+	"{\n  \"data\": {\n  },\n  \"errors\": [\n    {\n      \"status\": {\n"
+	"        \"code\": 0,\n        \"detail\": {\n        },\n"
+	"        \"message\": \"string\"\n      }\n    }\n  ],\n"
+	"  \"path\": \"string\",\n  \"status\": {\n    \"code\": 0,\n"
+	"    \"detail\": {\n    },\n    \"message\": \"string\"\n  }\n}\n";
 
 START_TEST(test_ref_subscription)
 {
@@ -203,7 +143,8 @@ START_TEST(test_ref_error)
 	/* data {} has no statistics: refused. */
 	ck_assert_ptr_null(s);
 	ck_assert_ptr_nonnull(strstr(err, "data.statistics"));
-	ck_assert_ptr_null(genesys_parse_subscription_id(ref_error, strlen(ref_error)));
+	ck_assert_ptr_null(
+		genesys_parse_subscription_id(ref_error, strlen(ref_error)));
 	msg = genesys_parse_error(ref_error, strlen(ref_error));
 	ck_assert_ptr_nonnull(msg);
 	ck_assert_str_eq(msg, "string");
@@ -212,7 +153,7 @@ START_TEST(test_ref_error)
 }
 END_TEST
 
-/* --- values ----------------------------------------------------------------- */
+/* --- values -------------------------------------------------------------- */
 
 /* One value of every shape, in the agent state column and elsewhere. */
 static const struct {
@@ -225,7 +166,8 @@ static const struct {
 	{ "g0.0.2", AG_TIME, "125.0", "125" },
 	{ "g0.0.2", AG_TIME, "12.5", "12.5" },
 	{ "g0.0.2", AG_TIME, "0.1", "0.1" },
-	{ "g0.0.2", AG_TIME, "0.30000000000000004", "0.3" },	/* 15 digits: no binary noise */
+	/* 15 digits: no binary noise */
+	{ "g0.0.2", AG_TIME, "0.30000000000000004", "0.3" },
 	{ "g0.0.2", AG_TIME, "-3", "-3" },
 	{ "g0.0.2", AG_TIME, "1e20", "1e+20" },
 	{ "g0.0.2", AG_TIME, "-0.0", "0" },
@@ -248,12 +190,17 @@ static const struct {
 	{ "g0.1.4", AG_WHY, "\"NotReady\"", "NotReady" },
 	{ "g0.2.1", AG_STATE, "\"WaitForNextCall\"", "ready" },
 	{ "g0.2.1", AG_STATE, "{\"state\":\"WaitForNextCall\"}", "ready" },
-	{ "g0.2.1", AG_STATE, "{\"status\":{\"name\":\"NotReady\"}}", "not_ready" },
-	{ "g0.2.1", AG_STATE, "{\"status\":\"AfterCallWork\"}", "after_call_work" },
+	{ "g0.2.1", AG_STATE, "{\"status\":{\"name\":\"NotReady\"}}",
+	  "not_ready" },
+	{ "g0.2.1", AG_STATE, "{\"status\":\"AfterCallWork\"}",
+	  "after_call_work" },
 	{ "g0.2.1", AG_STATE, "{\"agentState\":\"CallInbound\"}", "busy" },
-	{ "g0.2.1", AG_STATE, "{\"agentState\":{\"name\":\"LoggedOut\"}}", "logged_out" },
-	{ "g0.2.1", AG_STATE, "{\"value\":\"ACW\",\"state\":\"Ready\"}", "after_call_work" },
-	{ "g0.2.1", AG_STATE, "{\"state\":{\"id\":3},\"status\":\"Dialing\"}", "busy" },
+	{ "g0.2.1", AG_STATE, "{\"agentState\":{\"name\":\"LoggedOut\"}}",
+	  "logged_out" },
+	{ "g0.2.1", AG_STATE, "{\"value\":\"ACW\",\"state\":\"Ready\"}",
+	  "after_call_work" },
+	{ "g0.2.1", AG_STATE, "{\"state\":{\"id\":3},\"status\":\"Dialing\"}",
+	  "busy" },
 	{ "g0.2.1", AG_STATE, "{\"status\":{\"name\":7}}", NULL },
 	{ "g0.2.1", AG_STATE, "\"Monitored\"", "Monitored" },
 	{ "g0.2.1", AG_STATE, "{\"value\":4}", "4" },
@@ -266,7 +213,8 @@ static const struct {
 START_TEST(test_value_shapes)
 {
 	struct layoutset *set = set_of(layout_main);
-	struct snapshot *s = parse_one(value_cases[_i].id, value_cases[_i].value, set);
+	struct snapshot *s =
+		parse_one(value_cases[_i].id, value_cases[_i].value, set);
 	size_t gid = (size_t)(value_cases[_i].id[1] - '0');
 	size_t row = (size_t)(value_cases[_i].id[3] - '0');
 
@@ -289,7 +237,8 @@ START_TEST(test_object_id_cells)
 
 	ck_assert_msg(s != NULL, "refused: %s", err);
 	ck_assert_uint_eq(s->ngrids, 3);
-	ck_assert(s->grids[0].present && s->grids[1].present && s->grids[2].present);
+	ck_assert(s->grids[0].present && s->grids[1].present &&
+		  s->grids[2].present);
 	ck_assert_uint_eq(s->grids[0].nrows, 3);
 	ck_assert_uint_eq(s->grids[0].ncols, 5);
 	assert_cell(s, 0, 0, AG_ID, "a1");
@@ -335,7 +284,7 @@ START_TEST(test_sum_cells)
 }
 END_TEST
 
-/* --- totals ------------------------------------------------------------------ */
+/* --- totals -------------------------------------------------------------- */
 
 /* A statistic of total (stat over scope), object k, with a JSON value. */
 static void add_total(struct buf *b, const struct layoutset *set,
@@ -370,13 +319,18 @@ START_TEST(test_totals_combined)
 	s = parse_stats(b.data, set, err, sizeof(err));
 	ck_assert_msg(s != NULL, "refused: %s", err);
 	ck_assert_str_eq(err, "");
-	assert_total(s, testlib_tid_of(set, "CurrNumberWaitingCalls", two), "7");
-	assert_total(s, testlib_tid_of(set, "CurrMaxCallWaitingTime", two), "95");
+	assert_total(s, testlib_tid_of(set, "CurrNumberWaitingCalls", two),
+		     "7");
+	assert_total(s, testlib_tid_of(set, "CurrMaxCallWaitingTime", two),
+		     "95");
 	assert_total(s, testlib_tid_of(set, "ServiceFactor1", two), "85.25");
-	assert_total(s, testlib_tid_of(set, "PercentageCallsAbandoned", two), "10");
-	assert_total(s, testlib_tid_of(set, "CurrNumberWaitingCalls", ""), "12");
+	assert_total(s, testlib_tid_of(set, "PercentageCallsAbandoned", two),
+		     "10");
+	assert_total(s, testlib_tid_of(set, "CurrNumberWaitingCalls", ""),
+		     "12");
 	assert_total(s, testlib_tid_of(set, "ServiceFactor1", ""), "87.5");
-	assert_total(s, testlib_tid_of(set, "CurrMaxCallWaitingTime", ""), NULL);
+	assert_total(s, testlib_tid_of(set, "CurrMaxCallWaitingTime", ""),
+		     NULL);
 	snapshot_free(s);
 	buf_free(&b);
 	layoutset_free(set);
@@ -401,7 +355,8 @@ START_TEST(test_totals_not_numbers)
 	s = parse_stats(b.data, set, err, sizeof(err));
 	ck_assert_ptr_nonnull(s);
 	assert_total(s, testlib_tid_of(set, "CurrNumberWaitingCalls", two), "");
-	assert_total(s, testlib_tid_of(set, "CurrMaxCallWaitingTime", two), "-5");
+	assert_total(s, testlib_tid_of(set, "CurrMaxCallWaitingTime", two),
+		     "-5");
 	assert_total(s, testlib_tid_of(set, "ServiceFactor1", two), NULL);
 	snapshot_free(s);
 	buf_free(&b);
@@ -424,31 +379,47 @@ START_TEST(test_totals_repeated)
 	add_total(&b, set, "CurrNumberWaitingCalls", two, 1, "1");
 	s = parse_stats(b.data, set, err, sizeof(err));
 	ck_assert_ptr_nonnull(s);
-	assert_total(s, testlib_tid_of(set, "CurrNumberWaitingCalls", two), "6");
+	assert_total(s, testlib_tid_of(set, "CurrNumberWaitingCalls", two),
+		     "6");
 	snapshot_free(s);
 	buf_free(&b);
 	layoutset_free(set);
 }
 END_TEST
 
-/* --- state words ----------------------------------------------------------- */
+/* --- state words --------------------------------------------------------- */
 
 static const struct {
 	const char *raw;
 	const char *want;
 } state_cases[] = {
-	{ "LoggedOut", "logged_out" }, { "Logout", "logged_out" },
-	{ "LogOut", "logged_out" }, { "LOGGEDOUT", "logged_out" },
-	{ "Ready", "ready" }, { "WaitForNextCall", "ready" },
+	{ "LoggedOut", "logged_out" },
+	{ "Logout", "logged_out" },
+	{ "LogOut", "logged_out" },
+	{ "LOGGEDOUT", "logged_out" },
+	{ "Ready", "ready" },
+	{ "WaitForNextCall", "ready" },
 	{ "waitfornextcall", "ready" },
-	{ "NotReady", "not_ready" }, { "NotReadyForNextCall", "not_ready" },
-	{ "AfterCallWork", "after_call_work" }, { "ACW", "after_call_work" },
-	{ "acw", "after_call_work" }, { "WrapUp", "after_call_work" },
-	{ "Busy", "busy" }, { "CallInbound", "busy" }, { "CallOutbound", "busy" },
-	{ "CallInternal", "busy" }, { "CallConsult", "busy" },
-	{ "CallOnHold", "busy" }, { "CallRinging", "busy" }, { "Ringing", "busy" },
-	{ "Dialing", "busy" }, { "DIALING", "busy" }, { "Talking", "busy" },
-	{ "Monitored", "Monitored" }, { "", "" }, { "Ready ", "ready" },
+	{ "NotReady", "not_ready" },
+	{ "NotReadyForNextCall", "not_ready" },
+	{ "AfterCallWork", "after_call_work" },
+	{ "ACW", "after_call_work" },
+	{ "acw", "after_call_work" },
+	{ "WrapUp", "after_call_work" },
+	{ "Busy", "busy" },
+	{ "CallInbound", "busy" },
+	{ "CallOutbound", "busy" },
+	{ "CallInternal", "busy" },
+	{ "CallConsult", "busy" },
+	{ "CallOnHold", "busy" },
+	{ "CallRinging", "busy" },
+	{ "Ringing", "busy" },
+	{ "Dialing", "busy" },
+	{ "DIALING", "busy" },
+	{ "Talking", "busy" },
+	{ "Monitored", "Monitored" },
+	{ "", "" },
+	{ "Ready ", "ready" },
 	{ "NotReadyX", "NotReadyX" },
 };
 
@@ -468,18 +439,20 @@ START_TEST(test_state_word_null)
 }
 END_TEST
 
-/* --- refused answers ---------------------------------------------------------- */
+/* --- refused answers ----------------------------------------------------- */
 
 static const struct {
 	const char *body;
 	const char *err;	/* what err says (exactly) */
 } refused_cases[] = {
 	{ "{\"data\":{\"statistics\":[]},\"status\":{\"code\":2,"
-	  "\"message\":\"Subscription not found\"}}", "Subscription not found" },
+	  "\"message\":\"Subscription not found\"}}",
+	  "Subscription not found" },
 	{ "{\"data\":{},\"status\":{\"code\":500},\"errors\":[{\"status\":"
 	  "{\"code\":500,\"message\":\"Stat Server unavailable\"}}]}",
 	  "Stat Server unavailable" },
-	{ "{\"status\":{\"code\":\"404\",\"message\":\"no such id\"}}", "no such id" },
+	{ "{\"status\":{\"code\":\"404\",\"message\":\"no such id\"}}",
+	  "no such id" },
 	{ "{\"status\":{\"code\":-1,\"message\":\"negative\"}}", "negative" },
 	{ "{\"status\":{\"code\":3}}", "the server answered status code 3" },
 	{ "{\"status\":{\"code\":7,\"message\":\"bad \\u001b[31mred\\u0007\"}}",
@@ -490,7 +463,8 @@ START_TEST(test_refused_status)
 {
 	struct layoutset *set = set_of(layout_main);
 	char err[256];
-	struct snapshot *s = parse(refused_cases[_i].body, set, err, sizeof(err));
+	struct snapshot *s =
+		parse(refused_cases[_i].body, set, err, sizeof(err));
 
 	ck_assert_ptr_null(s);
 	ck_assert_str_eq(err, refused_cases[_i].err);
@@ -522,9 +496,11 @@ END_TEST
 START_TEST(test_status_zero_accepted)
 {
 	static const char *const bodies[] = {
-		"{\"data\":{\"statistics\":[]},\"status\":{\"code\":0,\"message\":\"OK\"}}",
+		"{\"data\":{\"statistics\":[]},\"status\":{\"code\":0,"
+		"\"message\":\"OK\"}}",
 		"{\"data\":{\"statistics\":[]},\"status\":{\"code\":\"0\"}}",
-		"{\"data\":{\"statistics\":[]},\"status\":{\"message\":\"no code\"}}",
+		"{\"data\":{\"statistics\":[]},\"status\":{\"message\":\"no "
+		"code\"}}",
 		"{\"data\":{\"statistics\":[]},\"status\":{\"code\":\"x\"}}",
 		"{\"data\":{\"statistics\":[]}}",
 	};
@@ -547,10 +523,9 @@ START_TEST(test_errors_noted)
 	struct layoutset *set = set_of(layout_main);
 	char err[256];
 	struct snapshot *s = parse(
-		"{\"data\":{\"statistics\":[{\"statisticId\":\"g1.0.1\",\"value\":2}]},"
-		"\"errors\":[{\"status\":{\"code\":0,\"message\":\"fine\"}},"
-		"{\"status\":{\"code\":404,\"message\":\"Statistic \\u001b[1mFoo unknown\"}}],"
-		"\"status\":{\"code\":0}}", set, err, sizeof(err));
+		"{\"data\":{\"statistics\":[{\"statisticId\":\"g1.0.1\",\"value\":2}]},\"errors\":[{\"status\":{\"code\":0,\"message\":\"fine\"}},{\"status\":{\"code\":404,\"message\":\"Statistic "
+		"\\u001b[1mFoo unknown\"}}],\"status\":{\"code\":0}}",
+		set, err, sizeof(err));
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(err, "the server reports: Statistic Foo unknown");
@@ -560,21 +535,47 @@ START_TEST(test_errors_noted)
 }
 END_TEST
 
-/* --- ignored statistics --------------------------------------------------------- */
+/* --- ignored statistics -------------------------------------------------- */
 
 static const char *const ignored_ids[] = {
-	"g3.0.0", "g9.0.1", "g0.3.1", "g0.0.5", "g0.0.0", "g0.0.3", "g0.0.3.2",
-	"g0.0.1.0", "g0.0", "g0", "g", "t", "t0", "t99.0", "t3.2", "t0.1",
-	"t0.0.0", "x0.0.1", "G0.0.1", "g-1.0.1", "g+0.0.1", "g0..1", "g0.0.1.",
-	"g0.0.1 ", " g0.0.1", "g0.0.1.0.0", "g0.0x1", "g184467440737095516160.0.1",
-	"g0.18446744073709551617.1", "",
+	"g3.0.0",
+	"g9.0.1",
+	"g0.3.1",
+	"g0.0.5",
+	"g0.0.0",
+	"g0.0.3",
+	"g0.0.3.2",
+	"g0.0.1.0",
+	"g0.0",
+	"g0",
+	"g",
+	"t",
+	"t0",
+	"t99.0",
+	"t3.2",
+	"t0.1",
+	"t0.0.0",
+	"x0.0.1",
+	"G0.0.1",
+	"g-1.0.1",
+	"g+0.0.1",
+	"g0..1",
+	"g0.0.1.",
+	"g0.0.1 ",
+	" g0.0.1",
+	"g0.0.1.0.0",
+	"g0.0x1",
+	"g184467440737095516160.0.1",
+	"g0.18446744073709551617.1",
+	"",
 };
 
 START_TEST(test_ignored_ids)
 {
 	struct layoutset *set = set_of(layout_main);
 	char err[256];
-	char *stat = xasprintf("{\"statisticId\":\"%s\",\"value\":77}", ignored_ids[_i]);
+	char *stat = xasprintf("{\"statisticId\":\"%s\",\"value\":77}",
+			       ignored_ids[_i]);
 	struct snapshot *s = parse_stats(stat, set, err, sizeof(err));
 
 	ck_assert_msg(s != NULL, "refused: %s", err);
@@ -584,8 +585,8 @@ START_TEST(test_ignored_ids)
 			for (size_t c = 0; c < s->grids[g].ncols; c++) {
 				const char *v = snapshot_cell_text(s, g, r, c);
 				ck_assert_msg(v == NULL || strcmp(v, "77") != 0,
-					      "%s filled %zu.%zu.%zu", ignored_ids[_i],
-					      g, r, c);
+					      "%s filled %zu.%zu.%zu",
+					      ignored_ids[_i], g, r, c);
 			}
 	for (size_t t = 0; t < s->ntotals; t++)
 		assert_total(s, t, NULL);
@@ -616,12 +617,13 @@ START_TEST(test_entries_skipped)
 {
 	struct layoutset *set = set_of(layout_main);
 	char err[256];
-	struct snapshot *s = parse_stats(
-		"5, \"g0.0.2\", null, {\"value\":1}, {\"statisticId\":7,\"value\":1},"
-		"{\"statisticId\":\"g0.0.2\",\"value\":8},"
-		"{\"statisticId\":\"g0.1.2\"},"
-		"{\"statisticId\":\"g0.2\\u00002\",\"value\":1}",
-		set, err, sizeof(err));
+	struct snapshot *s =
+		parse_stats("5, \"g0.0.2\", null, {\"value\":1}, "
+			    "{\"statisticId\":7,\"value\":1},"
+			    "{\"statisticId\":\"g0.0.2\",\"value\":8},"
+			    "{\"statisticId\":\"g0.1.2\"},"
+			    "{\"statisticId\":\"g0.2\\u00002\",\"value\":1}",
+			    set, err, sizeof(err));
 
 	ck_assert_msg(s != NULL, "refused: %s", err);
 	ck_assert_ptr_nonnull(strstr(err, "unexpected shape"));
@@ -634,7 +636,8 @@ START_TEST(test_entries_skipped)
 END_TEST
 
 /* Answer body without an err buffer or without objects. */
-static struct snapshot *parse_bare(const char *body, const struct layoutset *set,
+static struct snapshot *parse_bare(const char *body,
+				   const struct layoutset *set,
 				   const struct genesys_objects *o)
 {
 	return genesys_parse_values(body, strlen(body), set, o, NULL, NULL, 0);
@@ -661,7 +664,7 @@ START_TEST(test_no_err_buffer)
 }
 END_TEST
 
-/* --- hostile text --------------------------------------------------------------- */
+/* --- hostile text -------------------------------------------------------- */
 
 static const struct {
 	const char *id;
@@ -670,7 +673,8 @@ static const struct {
 } hostile[] = {
 	{ "g0.0.4", AG_WHY, "\"\\u001b]0;pwned\\u0007Lunch\"" },
 	{ "g0.0.4", AG_WHY, "\"\\u001b[2J\\u001b[H\"" },
-	{ "g0.0.4", AG_WHY, "{\"value\":\"a\\u0000b\\r\\nc\\u007f\\u009b31m\"}" },
+	{ "g0.0.4", AG_WHY,
+	  "{\"value\":\"a\\u0000b\\r\\nc\\u007f\\u009b31m\"}" },
 	{ "g0.0.4", AG_WHY, "\"\\u202eevil\\u2066\"" },
 	{ "g0.0.1", AG_STATE, "{\"state\":\"\\u001b[31mReady\"}" },
 	{ "g0.0.1", AG_STATE, "{\"status\":{\"name\":\"Not\\u0008Ready\"}}" },
@@ -696,30 +700,34 @@ START_TEST(test_sanitised_object_ids)
 	struct layoutset *set = set_of(layout_main);
 	char *bad[] = { "ok", "evil\x1b[2J\x07" };
 	struct genesys_objects o = { bad, 2, bad, 2, "T" };
-	struct snapshot *s = parse_bare("{\"data\":{\"statistics\":[]}}", set, &o);
+	struct snapshot *s =
+		parse_bare("{\"data\":{\"statistics\":[]}}", set, &o);
 
 	ck_assert_ptr_nonnull(s);
 	assert_cell(s, 0, 0, AG_ID, "ok");
 	ck_assert(clean(snapshot_cell_text(s, 0, 1, AG_ID)));
-	ck_assert_ptr_nonnull(strstr(snapshot_cell_text(s, 0, 1, AG_ID), "evil"));
+	ck_assert_ptr_nonnull(
+		strstr(snapshot_cell_text(s, 0, 1, AG_ID), "evil"));
 	ck_assert(clean(snapshot_cell_text(s, 1, 1, 0)));
 	snapshot_free(s);
 	layoutset_free(set);
 }
 END_TEST
 
-/* --- error answers ------------------------------------------------------------- */
+/* --- error answers ------------------------------------------------------- */
 
 static const struct {
 	const char *body;
 	const char *want;	/* NULL: none */
 } error_cases[] = {
 	{ "{\"status\":{\"code\":400,\"message\":\"Bad statistic\"},"
-	  "\"errors\":[{\"status\":{\"message\":\"second\"}}]}", "Bad statistic" },
+	  "\"errors\":[{\"status\":{\"message\":\"second\"}}]}",
+	  "Bad statistic" },
 	{ "{\"status\":{\"code\":400,\"message\":\"\"},"
 	  "\"errors\":[{\"status\":{\"code\":1}},{\"status\":{\"message\":\"first\"}}]}",
 	  "first" },
-	{ "{\"errors\":[{\"status\":{\"code\":503,\"message\":\"Stat Server down\"}}]}",
+	{ "{\"errors\":[{\"status\":{\"code\":503,\"message\":\"Stat Server "
+	  "down\"}}]}",
 	  "Stat Server down" },
 	{ "{\"message\":\"Invalid API key\"}", "Invalid API key" },
 	{ "{\"status\":{\"code\":500}}", NULL },
@@ -747,7 +755,7 @@ START_TEST(test_error)
 }
 END_TEST
 
-/* --- the suite ------------------------------------------------------------------- */
+/* --- the suite ----------------------------------------------------------- */
 
 static Suite *parse_suite(void)
 {

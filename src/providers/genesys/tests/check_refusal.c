@@ -18,7 +18,7 @@
 
 #include "fixture.h"
 
-/* --- helpers -------------------------------------------------------------- */
+/* --- helpers ------------------------------------------------------------- */
 
 /* genesys_parse_refusal of a C string, for the subscription. */
 static size_t refusal(const char *body, const struct layoutset *set,
@@ -27,15 +27,18 @@ static size_t refusal(const char *body, const struct layoutset *set,
 	return genesys_parse_refusal(body, strlen(body), set, &objs, false, r);
 }
 
-/* An accepted answer: values (a JSON list's inside) and errors[] (the same). */
+/*
+ * An accepted answer: values (a JSON list's inside) and errors[] (the same).
+ */
 static struct snapshot *answer(const char *stats, const char *errors,
 			       const struct layoutset *set,
 			       struct genesys_refusals *r)
 {
 	char err[256];
-	char *body = xasprintf("{\"data\":{\"statistics\":[%s]},\"errors\":[%s],"
-			       "\"status\":{\"code\":0,\"message\":\"OK\"}}",
-			       stats, errors);
+	char *body =
+		xasprintf("{\"data\":{\"statistics\":[%s]},\"errors\":[%s],"
+			  "\"status\":{\"code\":0,\"message\":\"OK\"}}",
+			  stats, errors);
 	struct snapshot *s = genesys_parse_values(body, strlen(body), set,
 						  &objs, r, err, sizeof(err));
 
@@ -76,7 +79,7 @@ static bool subscribes(const struct layoutset *set,
 	return has;
 }
 
-/* --- a subscription refused as a whole ------------------------------------ */
+/* --- a subscription refused as a whole ----------------------------------- */
 
 static const struct {
 	const char *body;
@@ -88,10 +91,12 @@ static const struct {
 	  "\"message\":\"Statistic 'TimeInCurrentState' is not configured\"}}],"
 	  "\"path\":\"/statistics/v3/subscriptions\",\"status\":{\"code\":400,"
 	  "\"detail\":{},\"message\":\"Bad Request\"}}",
-	  "TimeInCurrentState", "Statistic 'TimeInCurrentState' is not configured" },
+	  "TimeInCurrentState",
+	  "Statistic 'TimeInCurrentState' is not configured" },
 	/* A statisticId in the detail: its statistic, by name. */
 	{ "{\"errors\":[{\"status\":{\"code\":400,\"detail\":{\"statisticId\":"
-	  "\"g0.1.4\"},\"message\":\"cannot open\"}}],\"status\":{\"code\":400}}",
+	  "\"g0.1.4\"},\"message\":\"cannot "
+	  "open\"}}],\"status\":{\"code\":400}}",
 	  "CurrentNotReadyReason", "cannot open" },
 	/* The name nested in the detail; the answer's message as reason. */
 	{ "{\"errors\":[{\"status\":{\"code\":1,\"detail\":{\"failed\":[{"
@@ -101,24 +106,30 @@ static const struct {
 	/* Only the answer's own status names it. */
 	{ "{\"status\":{\"code\":400,\"message\":\"unknown statistic "
 	  "CurrMaxCallWaitingTime.\"}}",
-	  "CurrMaxCallWaitingTime", "unknown statistic CurrMaxCallWaitingTime." },
+	  "CurrMaxCallWaitingTime",
+	  "unknown statistic CurrMaxCallWaitingTime." },
 	/* A gateway's top-level message. */
 	{ "{\"message\":\"Bad statistic: TotalNumberOutboundCalls\"}",
-	  "TotalNumberOutboundCalls", "Bad statistic: TotalNumberOutboundCalls" },
+	  "TotalNumberOutboundCalls",
+	  "Bad statistic: TotalNumberOutboundCalls" },
 	/* Plain text. */
 	{ "statistic TotalNumberInboundCalls is not defined",
-	  "TotalNumberInboundCalls", "statistic TotalNumberInboundCalls is not defined" },
+	  "TotalNumberInboundCalls",
+	  "statistic TotalNumberInboundCalls is not defined" },
 	/* An id of ours in the words (wallboard-sim's own message). */
 	{ "{\"status\":{\"code\":400,\"message\":\"statistic g0.2.1: unknown "
-	  "statistic name \\\"X\\\"\"}}", "CurrentAgentState",
+	  "statistic name \\\"X\\\"\"}}",
+	  "CurrentAgentState",
 	  "statistic g0.2.1: unknown statistic name \"X\"" },
 	/* The reference's verbatim example names nothing of ours. */
 	{ "{\"data\":{},\"errors\":[{\"status\":{\"code\":0,\"detail\":{},"
-	  "\"message\":\"string\"}}],\"path\":\"string\",\"status\":{\"code\":0,"
-	  "\"detail\":{},\"message\":\"string\"}}", NULL, "" },
+	  "\"message\":\"string\"}}],\"path\":\"string\",\"status\":{\"code\":"
+	  "0,\"detail\":{},\"message\":\"string\"}}",
+	  NULL, "" },
 	/* A longer word is not the name; nor is an id out of range. */
 	{ "{\"status\":{\"code\":400,\"message\":\"ServiceFactor10 and "
-	  "xTimeInCurrentState and g9.0.1 and g0.7.1 are unknown\"}}", NULL, "" },
+	  "xTimeInCurrentState and g9.0.1 and g0.7.1 are unknown\"}}",
+	  NULL, "" },
 	/* ObjectId is no statistic of a subscription. */
 	{ "{\"status\":{\"code\":400,\"message\":\"ObjectId\"}}", NULL, "" },
 	{ "", NULL, "" },
@@ -191,7 +202,7 @@ START_TEST(test_reason_scrubbed)
 }
 END_TEST
 
-/* --- peeks ------------------------------------------------------------------ */
+/* --- peeks --------------------------------------------------------------- */
 
 static const char layout_peek[] =
 	"title = \"Peek\" provider = \"genesys\"\n"
@@ -220,8 +231,10 @@ START_TEST(test_peek_refused)
 	ck_assert_ptr_nonnull(body);
 	ck_assert_uint_eq(n, 1);
 	free(body);
-	ck_assert_uint_eq(genesys_parse_refusal(peeked_name, strlen(peeked_name),
-						set, &objs, true, &r), 1);
+	ck_assert_uint_eq(genesys_parse_refusal(peeked_name,
+						strlen(peeked_name), set, &objs,
+						true, &r),
+			  1);
 	ck_assert_ptr_null(genesys_peek_build(set, &objs, &r, &n));
 	ck_assert_uint_eq(n, 0);
 	genesys_refusals_free(&r);
@@ -229,7 +242,7 @@ START_TEST(test_peek_refused)
 }
 END_TEST
 
-/* --- error entries of accepted answers --------------------------------------- */
+/* --- error entries of accepted answers ----------------------------------- */
 
 /* An entry naming one statisticId: that cell alone, the others as sent. */
 START_TEST(test_entry_by_id)
@@ -239,8 +252,8 @@ START_TEST(test_entry_by_id)
 	struct snapshot *s = answer(
 		"{\"statisticId\":\"g0.0.2\",\"value\":{\"value\":5}},"
 		"{\"statisticId\":\"g0.2.2\",\"value\":{\"value\":9}}",
-		"{\"status\":{\"code\":404,\"detail\":{\"statisticId\":\"g0.1.2\","
-		"\"name\":\"TimeInCurrentState\"},\"message\":\"not opened\"}}",
+		"{\"status\":{\"code\":404,\"detail\":{\"statisticId\":\"g0.1.2\",\"name\":\"TimeInCurrentState\"},\"message\":\"not "
+		"opened\"}}",
 		set, &r);
 
 	ck_assert_uint_eq(r.n, 1);
@@ -255,7 +268,8 @@ START_TEST(test_entry_by_id)
 	ck_assert(snapshot_cell(s, 0, 1, AG_TIME)->unavailable);
 	ck_assert(!snapshot_cell(s, 0, 0, AG_TIME)->unavailable);
 	ck_assert_uint_eq(s->nnotes, 1);
-	ck_assert_str_eq(s->notes[0], "statistic \"TimeInCurrentState\" refused "
+	ck_assert_str_eq(s->notes[0],
+			 "statistic \"TimeInCurrentState\" refused "
 			 "by the server for Agent \"a2\": not opened");
 	snapshot_free(s);
 	genesys_refusals_free(&r);
@@ -270,8 +284,9 @@ START_TEST(test_entry_by_name)
 	struct genesys_refusals r = { 0 };
 	struct snapshot *s = answer(
 		"{\"statisticId\":\"g0.0.1\",\"value\":{\"state\":\"Ready\"}}",
-		"{\"status\":{\"code\":400,\"message\":\"CurrentNotReadyReason: "
-		"no such statistic\"}}", set, &r);
+		"{\"status\":{\"code\":400,\"message\":\"CurrentNotReadyReason:"
+		" no such statistic\"}}",
+		set, &r);
 
 	ck_assert(genesys_refused(&r, "CurrentNotReadyReason"));
 	genesys_refusals_mark(s, set, &objs, &r);
@@ -297,9 +312,9 @@ START_TEST(test_entry_not_ours)
 	struct genesys_refusals r = { 0 };
 	struct snapshot *s = answer(
 		"{\"statisticId\":\"g0.1.2\",\"value\":{\"value\":3}}",
-		"{\"status\":{\"code\":0,\"message\":\"TimeInCurrentState ok\"}},"
-		"{\"status\":{\"code\":503,\"message\":\"Stat Server busy\"}},"
-		"{\"status\":{\"code\":404,\"detail\":{\"statisticId\":\"g0.1.2\"}}}",
+		"{\"status\":{\"code\":0,\"message\":\"TimeInCurrentState "
+		"ok\"}},{\"status\":{\"code\":503,\"message\":\"Stat Server "
+		"busy\"}},{\"status\":{\"code\":404,\"detail\":{\"statisticId\":\"g0.1.2\"}}}",
 		set, &r);
 
 	ck_assert_uint_eq(r.n, 1);
@@ -323,16 +338,19 @@ START_TEST(test_parts_refused)
 {
 	struct layoutset *set = set_of(layout_main);
 	struct genesys_refusals r = { 0 };
-	size_t two = testlib_tid_of(set, "CurrNumberWaitingCalls", "Sales\nSupport");
+	size_t two =
+		testlib_tid_of(set, "CurrNumberWaitingCalls", "Sales\nSupport");
 	size_t one = testlib_tid_of(set, "CurrNumberWaitingCalls", "");
 	char *stats = xasprintf(
 		"{\"statisticId\":\"g0.0.3.0\",\"value\":{\"value\":4}},"
 		"{\"statisticId\":\"t%zu.0\",\"value\":{\"value\":2}},"
-		"{\"statisticId\":\"t%zu.0\",\"value\":{\"value\":7}}", two, one);
-	char *errors = xasprintf(
-		"{\"status\":{\"code\":1,\"detail\":{\"statisticId\":\"g0.0.3.1\"}}},"
-		"{\"status\":{\"code\":1,\"detail\":{\"statisticId\":\"t%zu.1\"}}}",
-		two);
+		"{\"statisticId\":\"t%zu.0\",\"value\":{\"value\":7}}",
+		two, one);
+	char *errors = xasprintf("{\"status\":{\"code\":1,\"detail\":{"
+				 "\"statisticId\":\"g0.0.3.1\"}}},"
+				 "{\"status\":{\"code\":1,\"detail\":{"
+				 "\"statisticId\":\"t%zu.1\"}}}",
+				 two);
 	struct snapshot *s = answer(stats, errors, set, &r);
 
 	ck_assert_uint_eq(r.n, 2);
@@ -360,9 +378,11 @@ START_TEST(test_many_objects_one_note)
 
 	buf_init(&errors);
 	for (int row = 0; row < 3; row++)
-		buf_printf(&errors, "%s{\"status\":{\"code\":1,\"detail\":"
-			   "{\"statisticId\":\"g0.%d.2\"},\"message\":\"no %d\"}}",
-			   row ? "," : "", row, row);
+		buf_printf(
+			&errors,
+			"%s{\"status\":{\"code\":1,\"detail\":"
+			"{\"statisticId\":\"g0.%d.2\"},\"message\":\"no %d\"}}",
+			row ? "," : "", row, row);
 	s = answer("", errors.data, set, &r);
 	ck_assert_uint_eq(r.n, 3);
 	genesys_refusals_mark(s, set, &objs, &r);
@@ -376,9 +396,10 @@ START_TEST(test_many_objects_one_note)
 	genesys_refusals_free(&r);
 	/* A hostile server cannot grow the list without end. */
 	for (size_t i = 0; i < GENESYS_MAX_REFUSALS + 50; i++) {
-		char *e = xasprintf("{\"status\":{\"code\":1,\"message\":\"x\","
-				    "\"detail\":{\"statisticId\":\"g0.%zu.2\"}}}",
-				    i % 3);
+		char *e =
+			xasprintf("{\"status\":{\"code\":1,\"message\":\"x\","
+				  "\"detail\":{\"statisticId\":\"g0.%zu.2\"}}}",
+				  i % 3);
 		snapshot_free(answer("", e, set, &r));
 		free(e);
 	}
@@ -394,7 +415,8 @@ START_TEST(test_subscription_answer_errors)
 {
 	struct layoutset *set = set_of(layout_main);
 	struct genesys_refusals r = { 0 };
-	const char *body = "{\"data\":{\"subscriptionId\":\"s1\",\"statistics\":[]},"
+	const char *body =
+		"{\"data\":{\"subscriptionId\":\"s1\",\"statistics\":[]},"
 		"\"errors\":[{\"status\":{\"code\":404,\"message\":"
 		"\"Statistic 'ServiceFactor1' could not be opened\"}}]}";
 
@@ -407,7 +429,7 @@ START_TEST(test_subscription_answer_errors)
 }
 END_TEST
 
-/* --- credentials --------------------------------------------------------------- */
+/* --- credentials --------------------------------------------------------- */
 
 static const struct {
 	long status;
@@ -416,30 +438,39 @@ static const struct {
 	enum genesys_refuser who;
 } auth_cases[] = {
 	/* The token request: the client, unless the words name the key. */
-	{ 401, "{\"error\":\"invalid_client\",\"error_description\":\"bad client "
-	  "credentials\"}", true, false, GENESYS_REFUSED_CLIENT },
-	{ 400, "{\"error\":\"invalid_grant\"}", true, false, GENESYS_REFUSED_CLIENT },
-	{ 403, "{\"status\":{\"code\":403,\"message\":\"Forbidden: missing or "
-	  "wrong x-api-key\"}}", true, false, GENESYS_REFUSED_KEY },
+	{ 401,
+	  "{\"error\":\"invalid_client\",\"error_description\":\"bad client "
+	  "credentials\"}",
+	  true, false, GENESYS_REFUSED_CLIENT },
+	{ 400, "{\"error\":\"invalid_grant\"}", true, false,
+	  GENESYS_REFUSED_CLIENT },
+	{ 403,
+	  "{\"status\":{\"code\":403,\"message\":\"Forbidden: missing or "
+	  "wrong x-api-key\"}}",
+	  true, false, GENESYS_REFUSED_KEY },
 	{ 401, "", true, false, GENESYS_REFUSED_CLIENT },
 	/* With a token: a 401 is the token's, unless the key is named. */
-	{ 401, "{\"status\":{\"code\":401,\"message\":\"Unauthorized\"}}", false,
-	  true, GENESYS_REFUSED_TOKEN },
+	{ 401, "{\"status\":{\"code\":401,\"message\":\"Unauthorized\"}}",
+	  false, true, GENESYS_REFUSED_TOKEN },
 	{ 401, "{\"message\":\"Invalid API Key\"}", false, true,
 	  GENESYS_REFUSED_KEY },
 	{ 403, "{\"message\":\"token lacks the scope\"}", false, true,
 	  GENESYS_REFUSED_TOKEN },
-	{ 403, "{\"message\":\"Forbidden\"}", false, true, GENESYS_REFUSED_KEY },
+	{ 403, "{\"message\":\"Forbidden\"}", false, true,
+	  GENESYS_REFUSED_KEY },
 	/* The API key alone: it is the one refused. */
-	{ 401, "{\"status\":{\"code\":401,\"message\":\"Unauthorized\"}}", false,
-	  false, GENESYS_REFUSED_KEY },
+	{ 401, "{\"status\":{\"code\":401,\"message\":\"Unauthorized\"}}",
+	  false, false, GENESYS_REFUSED_KEY },
 	{ 401, "{\"message\":\"token expired\"}", false, false,
 	  GENESYS_REFUSED_KEY },
 	{ 403, "<html>403</html>", false, false, GENESYS_REFUSED_KEY },
 	/* A 403 whose words name no credential is none's. */
-	{ 403, "{\"status\":{\"code\":403,\"message\":\"the limit of open "
-	  "subscriptions is reached\"}}", false, true, GENESYS_REFUSED_OTHER },
-	{ 403, "{\"status\":{\"code\":403}}", false, true, GENESYS_REFUSED_KEY },
+	{ 403,
+	  "{\"status\":{\"code\":403,\"message\":\"the limit of open "
+	  "subscriptions is reached\"}}",
+	  false, true, GENESYS_REFUSED_OTHER },
+	{ 403, "{\"status\":{\"code\":403}}", false, true,
+	  GENESYS_REFUSED_KEY },
 };
 
 START_TEST(test_auth_refused)
@@ -475,7 +506,8 @@ static Suite *refusal_suite(void)
 	Suite *s = suite_create("genesys_refusal");
 	TCase *tc = tcase_create("subscription");
 
-	tcase_add_loop_test(tc, test_whole_refusal, 0, WB_ARRAY_LEN(whole_cases));
+	tcase_add_loop_test(tc, test_whole_refusal, 0,
+			    WB_ARRAY_LEN(whole_cases));
 	tcase_add_test(tc, test_whole_refusal_several);
 	tcase_add_test(tc, test_reason_scrubbed);
 	tcase_add_test(tc, test_peek_refused);

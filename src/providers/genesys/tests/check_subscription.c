@@ -24,7 +24,7 @@
 #include "catalog.h"
 #include "fixture.h"
 
-/* --- the catalogue --------------------------------------------------------- */
+/* --- the catalogue ------------------------------------------------------- */
 
 START_TEST(test_catalog_sorted)
 {
@@ -32,11 +32,13 @@ START_TEST(test_catalog_sorted)
 
 	ck_assert_uint_gt(cat->n, 20);
 	for (size_t i = 1; i < cat->n; i++)
-		ck_assert_msg(strcmp(cat->stats[i - 1].name, cat->stats[i].name) < 0,
-			      "\"%s\" sorts after \"%s\"", cat->stats[i - 1].name,
-			      cat->stats[i].name);
+		ck_assert_msg(
+			strcmp(cat->stats[i - 1].name, cat->stats[i].name) < 0,
+			"\"%s\" sorts after \"%s\"", cat->stats[i - 1].name,
+			cat->stats[i].name);
 	for (size_t i = 0; i < cat->n; i++)
-		ck_assert_ptr_eq(catalog_find(cat, cat->stats[i].name), &cat->stats[i]);
+		ck_assert_ptr_eq(catalog_find(cat, cat->stats[i].name),
+				 &cat->stats[i]);
 }
 END_TEST
 
@@ -82,17 +84,19 @@ START_TEST(test_catalog_entries)
 }
 END_TEST
 
-/* --- the subscription body ------------------------------------------------- */
+/* --- the subscription body ----------------------------------------------- */
 
 /* Build the subscription and read it back. */
-static json_t *built(const struct layoutset *set, const struct genesys_objects *o,
-		     const char *op, size_t *count)
+static json_t *built(const struct layoutset *set,
+		     const struct genesys_objects *o, const char *op,
+		     size_t *count)
 {
 	char *text = genesys_subscription_build(set, o, NULL, op, count);
 	json_t *root;
 
 	ck_assert_ptr_nonnull(text);
-	ck_assert_msg(strchr(text, '\n') == NULL && strstr(text, "\": ") == NULL,
+	ck_assert_msg(strchr(text, '\n') == NULL &&
+			      strstr(text, "\": ") == NULL,
 		      "not compact: %s", text);
 	root = json_loads(text, 0, NULL);
 	ck_assert_msg(root != NULL, "not JSON: %s", text);
@@ -103,7 +107,8 @@ static json_t *built(const struct layoutset *set, const struct genesys_objects *
 /* The subscription's list of statistics. */
 static json_t *stat_list(json_t *root)
 {
-	json_t *list = json_object_get(json_object_get(root, "data"), "statistics");
+	json_t *list =
+		json_object_get(json_object_get(root, "data"), "statistics");
 
 	ck_assert(json_is_array(list));
 	return list;
@@ -116,7 +121,9 @@ static json_t *stat_by_id(json_t *root, const char *id)
 	size_t i;
 
 	json_array_foreach(list, i, st)
-		if (strcmp(json_string_value(json_object_get(st, "statisticId")), id) == 0)
+		if (strcmp(json_string_value(json_object_get(st, "statisticI"
+								 "d")),
+			   id) == 0)
 			return st;
 	return NULL;
 }
@@ -147,15 +154,17 @@ START_TEST(test_sub_agent_grid)
 	struct layoutset *set = set_of(layout_main);
 	json_t *root = built(set, &objs, "op-1", NULL);
 
-	ck_assert_str_eq(json_string_value(json_object_get(root, "operationId")),
-			 "op-1");
+	ck_assert_str_eq(
+		json_string_value(json_object_get(root, "operationId")),
+		"op-1");
 	assert_stat(root, "g0.0.1", "a1", "Agent", "CurrentAgentState");
 	assert_stat(root, "g0.0.2", "a1", "Agent", "TimeInCurrentState");
 	assert_stat(root, "g0.1.1", "a2", "Agent", "CurrentAgentState");
 	assert_stat(root, "g0.2.4", "a3", "Agent", "CurrentNotReadyReason");
 	/* SUM: one statistic per summed name, none for the column itself. */
 	assert_stat(root, "g0.2.3.0", "a3", "Agent", "TotalNumberInboundCalls");
-	assert_stat(root, "g0.2.3.1", "a3", "Agent", "TotalNumberOutboundCalls");
+	assert_stat(root, "g0.2.3.1", "a3", "Agent",
+		    "TotalNumberOutboundCalls");
 	ck_assert_ptr_null(stat_by_id(root, "g0.2.3"));
 	ck_assert_ptr_null(stat_by_id(root, "g0.2.3.2"));
 	/* ObjectId is the row's id, not a statistic. */
@@ -194,7 +203,8 @@ START_TEST(test_sub_totals)
 
 	t = testlib_tid_of(set, "CurrNumberWaitingCalls", "");
 	snprintf(id, sizeof(id), "t%zu.0", t);
-	assert_stat(root, id, "Environment", "Tenant", "CurrNumberWaitingCalls");
+	assert_stat(root, id, "Environment", "Tenant",
+		    "CurrNumberWaitingCalls");
 	snprintf(id, sizeof(id), "t%zu.1", t);
 	ck_assert_ptr_null(stat_by_id(root, id));
 	t = testlib_tid_of(set, "ServiceFactor1", "");
@@ -227,14 +237,18 @@ START_TEST(test_sub_order_and_count)
 	};
 	struct layoutset *set = set_of(layout_main);
 	size_t count = 0, i, ntot = 0;
-	json_t *root = built(set, &objs, "op", &count), *list = stat_list(root), *st;
+	json_t *root = built(set, &objs, "op", &count), *list = stat_list(root),
+	       *st;
 	char *a, *b;
 
-	/* 3 agents x 5, 2 queues, 1 service; 3 tenant totals, 4 x 2 services. */
+	/*
+	 * 3 agents x 5, 2 queues, 1 service; 3 tenant totals, 4 x 2 services.
+	 */
 	ck_assert_uint_eq(count, 15 + 2 + 1 + 3 + 8);
 	ck_assert_uint_eq(json_array_size(list), count);
 	for (i = 0; i < WB_ARRAY_LEN(head); i++)
-		ck_assert_str_eq(member(json_array_get(list, i), "statisticId"), head[i]);
+		ck_assert_str_eq(member(json_array_get(list, i), "statisticId"),
+				 head[i]);
 	for (; i < json_array_size(list); i++) {
 		st = json_array_get(list, i);
 		ck_assert_int_eq(member(st, "statisticId")[0], 't');
@@ -311,7 +325,7 @@ START_TEST(test_sub_not_utf8)
 }
 END_TEST
 
-/* --- the subscription id --------------------------------------------------- */
+/* --- the subscription id ------------------------------------------------- */
 
 static const struct {
 	const char *body;
@@ -373,16 +387,14 @@ START_TEST(test_subscription_id_long)
 }
 END_TEST
 
-/* --- peeked statistics ----------------------------------------------------- */
+/* --- peeked statistics --------------------------------------------------- */
 
 /*
  * ExpectedWaitTime is computed when asked: a service grid column, a total
  * over the tenant and a total over two services, none of it subscribed.
  */
 static const char layout_peek[] =
-	"title = \"Peek\"\n"
-	"provider = \"genesys\"\n"
-	"row {\n"
+	"title = \"Peek\"\nprovider = \"genesys\"\nrow {\n"
 	"  panel \"tot\" { type = totals\n"
 	"    column \"e\" { stat = \"ExpectedWaitTime\" }\n"
 	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
@@ -392,8 +404,7 @@ static const char layout_peek[] =
 	"  panel \"sv\" { type = service_grid\n"
 	"    column \"id\" { stat = \"ObjectId\" }\n"
 	"    column \"e\" { stat = \"ExpectedWaitTime\" }\n"
-	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
-	"}\n";
+	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n}\n";
 
 START_TEST(test_peek_not_subscribed)
 {
@@ -467,16 +478,20 @@ START_TEST(test_peek_parse)
 	char err[256] = "";
 
 	snapshot_grid_alloc(s, 0, 2);
-	ck_assert_msg(genesys_parse_peeked(body, strlen(body), set, &objs, s, NULL, err,
-					   sizeof(err)), "refused: %s", err);
+	ck_assert_msg(genesys_parse_peeked(body, strlen(body), set, &objs, s,
+					   NULL, err, sizeof(err)),
+		      "refused: %s", err);
 	/* Q1 was answered for another object type only: no value. */
 	assert_cell(s, 0, 0, 1, NULL);
 	assert_cell(s, 0, 1, 1, "40");
 	assert_total(s, testlib_tid_of(set, "ExpectedWaitTime", ""), "35");
 	/* Durations over several queues: the largest. */
-	assert_total(s, testlib_tid_of(set, "ExpectedWaitTime", "Sales\nSupport"), "90");
+	assert_total(s,
+		     testlib_tid_of(set, "ExpectedWaitTime", "Sales\nSupport"),
+		     "90");
 	/* Statistics that are subscribed are not touched. */
-	assert_total(s, testlib_tid_of(set, "CurrNumberWaitingCalls", ""), NULL);
+	assert_total(s, testlib_tid_of(set, "CurrNumberWaitingCalls", ""),
+		     NULL);
 	snapshot_free(s);
 	layoutset_free(set);
 }
@@ -493,15 +508,16 @@ START_TEST(test_peek_single_and_refused)
 	char err[256] = "";
 
 	snapshot_grid_alloc(s, 0, 2);
-	ck_assert(genesys_parse_peeked(one, strlen(one), set, &objs, s, NULL, err,
-				       sizeof(err)));
+	ck_assert(genesys_parse_peeked(one, strlen(one), set, &objs, s, NULL,
+				       err, sizeof(err)));
 	assert_total(s, testlib_tid_of(set, "ExpectedWaitTime", ""), "12");
-	ck_assert(!genesys_parse_peeked(failed, strlen(failed), set, &objs, s, NULL,
-					err, sizeof(err)));
+	ck_assert(!genesys_parse_peeked(failed, strlen(failed), set, &objs, s,
+					NULL, err, sizeof(err)));
 	ck_assert_msg(strstr(err, "Stat Server") && clean(err), "err: %s", err);
-	ck_assert(!genesys_parse_peeked("[1]", 3, set, &objs, s, NULL, err, sizeof(err)));
-	ck_assert(!genesys_parse_peeked("{\"data\":{}}", 11, set, &objs, s, NULL, err,
+	ck_assert(!genesys_parse_peeked("[1]", 3, set, &objs, s, NULL, err,
 					sizeof(err)));
+	ck_assert(!genesys_parse_peeked("{\"data\":{}}", 11, set, &objs, s,
+					NULL, err, sizeof(err)));
 	/* A refusal leaves what was there. */
 	assert_total(s, testlib_tid_of(set, "ExpectedWaitTime", ""), "12");
 	snapshot_free(s);
@@ -509,7 +525,7 @@ START_TEST(test_peek_single_and_refused)
 }
 END_TEST
 
-/* --- the suite ------------------------------------------------------------------- */
+/* --- the suite ----------------------------------------------------------- */
 
 static Suite *subscription_suite(void)
 {

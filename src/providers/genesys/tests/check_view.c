@@ -22,32 +22,7 @@
 #include "providers/genesys/view.h"
 #include "sim/sim_internal.h"
 #include "util.h"
-
-/* A sim of n agents and m services (0: defaults) at hour h. */
-static struct sim *new_sim(unsigned seed, int agents, int services, double h)
-{
-	struct sim_options o;
-
-	sim_options_default(&o);
-	o.seed = seed;
-	o.agents = agents;
-	o.services = services;
-	o.start_of_day = h * 3600;
-	return sim_new(&o);
-}
-
-/* A body parsed (the test fails if it is not JSON); frees the text. */
-static json_t *parse(char *text)
-{
-	json_error_t jerr;
-	json_t *j;
-
-	ck_assert_ptr_nonnull(text);
-	j = json_loads(text, 0, &jerr);
-	ck_assert_msg(j != NULL, "not JSON: %s", jerr.text);
-	free(text);
-	return j;
-}
+#include "simlib.h"
 
 /* --- Genesys ----------------------------------------------------------- */
 
@@ -55,8 +30,8 @@ static json_t *parse(char *text)
 static struct sim_gsub *gsubscribe(struct sim *s, const char *body)
 {
 	char err[512];
-	struct sim_gsub *g = genesys_view_subscribe(s, body, strlen(body), NULL, err,
-						   sizeof(err));
+	struct sim_gsub *g = genesys_view_subscribe(s, body, strlen(body), NULL,
+						    err, sizeof(err));
 
 	ck_assert_msg(g != NULL, "refused: %s", err);
 	return g;
@@ -80,7 +55,8 @@ static json_t *value_of(json_t *answer, const char *id)
 	size_t i;
 
 	json_array_foreach(list, i, st)
-		if (strcmp(json_string_value(json_object_get(st, "statisticId")),
+		if (strcmp(json_string_value(json_object_get(st, "statisticI"
+								 "d")),
 			   id) == 0)
 			return json_object_get(st, "value");
 	ck_abort_msg("no statistic %s", id);
@@ -93,7 +69,7 @@ static json_t *single(struct sim *s, const char *oid, const char *otype,
 {
 	char *body = one_stat("x", oid, otype, name);
 	struct sim_gsub *g = gsubscribe(s, body);
-	json_t *ans = parse(genesys_view_values(s, g, NULL));
+	json_t *ans = simlib_json(genesys_view_values(s, g, NULL));
 	json_t *v = json_incref(value_of(ans, "x"));
 
 	json_decref(ans);
@@ -114,45 +90,60 @@ static double number_in(json_t *v)
 START_TEST(test_genesys_refusals)
 {
 	static const char *const bad[] = {
-		"", "not json", "[]", "{}", "{\"data\": {}}",
+		"",
+		"not json",
+		"[]",
+		"{}",
+		"{\"data\": {}}",
 		"{\"data\": {\"statistics\": {}}}",
 		"{\"data\": {\"statistics\": [1]}}",
 		"{\"data\": {\"statistics\": [{\"objectId\": \"Env\", "
-		"\"objectType\": \"Tenant\", \"name\": \"CurrNumberWaitingCalls\"}]}}",
+		"\"objectType\": \"Tenant\", \"name\": "
+		"\"CurrNumberWaitingCalls\"}]}}",
 		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", "
-		"\"objectType\": \"Tenant\", \"name\": \"CurrNumberWaitingCalls\"}]}}",
+		"\"objectType\": \"Tenant\", \"name\": "
+		"\"CurrNumberWaitingCalls\"}]}}",
 		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", "
-		"\"objectId\": \"Env\", \"name\": \"CurrNumberWaitingCalls\"}]}}",
-		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", \"objectId\": "
-		"\"Env\", \"objectType\": \"Planet\", \"name\": \"CurrNumberWaitingCalls\"}]}}",
-		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", \"objectId\": "
-		"\"Env\", \"objectType\": \"Tenant\", \"name\": \"NoSuchStatistic\"}]}}",
-		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", \"objectId\": "
-		"\"Env\", \"objectType\": \"Tenant\", \"name\": 7}]}}",
-		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", \"objectId\": "
-		"\"Env\", \"objectType\": \"Tenant\"}]}}",
-		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", \"objectId\": "
-		"7, \"objectType\": \"Tenant\", \"name\": \"CurrNumberWaitingCalls\"}]}}",
-		"{\"data\": {\"statistics\": [{\"statisticId\": 1, \"objectId\": "
-		"\"Env\", \"objectType\": \"Tenant\", \"name\": \"CurrNumberWaitingCalls\"}]}}",
+		"\"objectId\": \"Env\", \"name\": "
+		"\"CurrNumberWaitingCalls\"}]}}",
+		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", "
+		"\"objectId\": \"Env\", \"objectType\": \"Planet\", \"name\": "
+		"\"CurrNumberWaitingCalls\"}]}}",
+		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", "
+		"\"objectId\": \"Env\", \"objectType\": \"Tenant\", \"name\": "
+		"\"NoSuchStatistic\"}]}}",
+		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", "
+		"\"objectId\": \"Env\", \"objectType\": \"Tenant\", \"name\": "
+		"7}]}}",
+		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", "
+		"\"objectId\": \"Env\", \"objectType\": \"Tenant\"}]}}",
+		"{\"data\": {\"statistics\": [{\"statisticId\": \"a\", "
+		"\"objectId\": 7, \"objectType\": \"Tenant\", \"name\": "
+		"\"CurrNumberWaitingCalls\"}]}}",
+		"{\"data\": {\"statistics\": [{\"statisticId\": 1, "
+		"\"objectId\": \"Env\", \"objectType\": \"Tenant\", \"name\": "
+		"\"CurrNumberWaitingCalls\"}]}}",
 		"{\"data\": {\"statistics\": ["
-		"{\"statisticId\": \"a\", \"objectId\": \"Env\", \"objectType\": "
+		"{\"statisticId\": \"a\", \"objectId\": \"Env\", "
+		"\"objectType\": "
 		"\"Tenant\", \"name\": \"CurrNumberWaitingCalls\"},"
-		"{\"statisticId\": \"a\", \"objectId\": \"Env\", \"objectType\": "
-		"\"Tenant\", \"name\": \"ServiceFactor1\"}]}}",
+		"{\"statisticId\": \"a\", \"objectId\": \"Env\", "
+		"\"objectType\": \"Tenant\", \"name\": \"ServiceFactor1\"}]}}",
 		"{\"operationId\": 5, \"data\": {\"statistics\": []}}",
 	};
-	struct sim *s = new_sim(1, 12, 2, 11);
+	struct sim *s = simlib_new(1, 12, 2, 11);
 	char err[512];
 
 	for (size_t i = 0; i < WB_ARRAY_LEN(bad); i++) {
 		strcpy(err, "");
-		ck_assert_msg(genesys_view_subscribe(s, bad[i], strlen(bad[i]), NULL, err,
-						    sizeof(err)) == NULL,
+		ck_assert_msg(genesys_view_subscribe(s, bad[i], strlen(bad[i]),
+						     NULL, err,
+						     sizeof(err)) == NULL,
 			      "accepted: %s", bad[i]);
 		ck_assert_msg(err[0] != '\0', "no message for: %s", bad[i]);
 	}
-	ck_assert_ptr_null(genesys_view_subscribe(s, NULL, 0, NULL, err, sizeof(err)));
+	ck_assert_ptr_null(
+		genesys_view_subscribe(s, NULL, 0, NULL, err, sizeof(err)));
 	sim_free(s);
 }
 END_TEST
@@ -165,24 +156,27 @@ static char *many_stats(size_t n)
 	buf_init(&b);
 	buf_puts(&b, "{\"data\": {\"statistics\": [");
 	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "%s{\"statisticId\": \"s%zu\", \"objectId\": \"Env\", "
-			   "\"objectType\": \"Tenant\", \"name\": "
-			   "\"CurrNumberWaitingCalls\"}", i ? "," : "", i);
+		buf_printf(
+			&b,
+			"%s{\"statisticId\": \"s%zu\", \"objectId\": \"Env\", "
+			"\"objectType\": \"Tenant\", \"name\": "
+			"\"CurrNumberWaitingCalls\"}",
+			i ? "," : "", i);
 	buf_puts(&b, "]}}");
 	return b.data;
 }
 
 START_TEST(test_genesys_size_limit)
 {
-	struct sim *s = new_sim(1, 12, 2, 11);
+	struct sim *s = simlib_new(1, 12, 2, 11);
 	char *ok = many_stats(20000), *big = many_stats(20001), err[512];
 	struct sim_gsub *g = gsubscribe(s, ok);
-	json_t *ans = parse(genesys_view_values(s, g, NULL));
+	json_t *ans = simlib_json(genesys_view_values(s, g, NULL));
 
 	ck_assert_uint_eq(json_array_size(json_object_get(json_object_get(ans,
 			  "data"), "statistics")), 20000);
-	ck_assert_ptr_null(genesys_view_subscribe(s, big, strlen(big), NULL, err,
-						 sizeof(err)));
+	ck_assert_ptr_null(genesys_view_subscribe(s, big, strlen(big), NULL,
+						  err, sizeof(err)));
 	ck_assert_ptr_nonnull(strstr(err, "too many"));
 	json_decref(ans);
 	genesys_view_free(g);
@@ -193,7 +187,8 @@ START_TEST(test_genesys_size_limit)
 END_TEST
 
 /* Check a value's shape by the statistic's kind. */
-static void check_value(const struct stat_info *info, json_t *v, const char *oid)
+static void check_value(const struct stat_info *info, json_t *v,
+			const char *oid)
 {
 	static const char *const states[] = {
 		"WaitForNextCall", "NotReadyForNextCall", "AfterCallWork",
@@ -208,15 +203,17 @@ static void check_value(const struct stat_info *info, json_t *v, const char *oid
 	case STAT_STATE:
 		ck_assert(json_is_string(state));
 		for (size_t i = 0; i < WB_ARRAY_LEN(states); i++)
-			known = known || strcmp(json_string_value(state), states[i]) == 0;
+			known = known || strcmp(json_string_value(state),
+						states[i]) == 0;
 		ck_assert_msg(known, "state %s", json_string_value(state));
 		ck_assert(json_is_string(json_object_get(v, "reason")));
 		break;
 	case STAT_TEXT:
 		ck_assert(json_is_string(json_object_get(v, "value")));
 		if (strcmp(info->name, "ObjectId") == 0)
-			ck_assert_str_eq(json_string_value(json_object_get(v, "value")),
-					 oid);
+			ck_assert_str_eq(
+				json_string_value(json_object_get(v, "value")),
+				oid);
 		break;
 	case STAT_PERCENT:
 		d = number_in(v);
@@ -232,25 +229,28 @@ static void check_value(const struct stat_info *info, json_t *v, const char *oid
 
 START_TEST(test_genesys_every_statistic)
 {
-	struct sim *s = new_sim(4, 0, 0, 11);
+	struct sim *s = simlib_new(4, 0, 0, 11);
 	const char *agent = s->agents[2].login_id, *queue = s->svcs[0].name;
 	struct buf b;
 	struct sim_gsub *g;
 	json_t *ans;
 
 	buf_init(&b);
-	buf_puts(&b, "{\"operationId\": \"every\", \"data\": {\"statistics\": [");
+	buf_puts(&b,
+		 "{\"operationId\": \"every\", \"data\": {\"statistics\": [");
 	for (size_t i = 0; i < catalog_genesys.n; i++) {
 		const struct stat_info *info = &catalog_genesys.stats[i];
 		bool ag = info->scope & STAT_SCOPE_AGENT;
 
-		buf_printf(&b, "%s{\"statisticId\": \"%zu\", \"objectId\": \"%s\", "
-			   "\"objectType\": \"%s\", \"name\": \"%s\"}", i ? "," : "",
-			   i, ag ? agent : queue, ag ? "Agent" : "Queue", info->name);
+		buf_printf(&b,
+			   "%s{\"statisticId\": \"%zu\", \"objectId\": \"%s\", "
+			   "\"objectType\": \"%s\", \"name\": \"%s\"}",
+			   i ? "," : "", i, ag ? agent : queue,
+			   ag ? "Agent" : "Queue", info->name);
 	}
 	buf_puts(&b, "]}}");
 	g = gsubscribe(s, b.data);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	for (size_t i = 0; i < catalog_genesys.n; i++) {
 		const struct stat_info *info = &catalog_genesys.stats[i];
 		char id[32];
@@ -288,35 +288,42 @@ static const char *expected_state(const struct sim_agent *a)
 
 START_TEST(test_genesys_states_match_model)
 {
-	struct sim *s = new_sim(6, 40, 0, 10);
+	struct sim *s = simlib_new(6, 40, 0, 10);
 	struct buf b;
 	struct sim_gsub *g;
 
 	buf_init(&b);
 	buf_puts(&b, "{\"data\": {\"statistics\": [");
 	for (int i = 0; i < s->nagents; i++)
-		buf_printf(&b, "%s{\"statisticId\": \"s%d\", \"objectId\": \"%s\", "
-			   "\"objectType\": \"Agent\", \"name\": \"CurrentAgentState\"},"
+		buf_printf(&b,
+			   "%s{\"statisticId\": \"s%d\", \"objectId\": \"%s\", "
+			   "\"objectType\": \"Agent\", \"name\": "
+			   "\"CurrentAgentState\"},"
 			   "{\"statisticId\": \"r%d\", \"objectId\": \"%s\", "
-			   "\"objectType\": \"Agent\", \"name\": \"CurrentNotReadyReason\"},"
+			   "\"objectType\": \"Agent\", \"name\": "
+			   "\"CurrentNotReadyReason\"},"
 			   "{\"statisticId\": \"t%d\", \"objectId\": \"%s\", "
-			   "\"objectType\": \"Agent\", \"name\": \"TimeInCurrentState\"}",
+			   "\"objectType\": \"Agent\", \"name\": "
+			   "\"TimeInCurrentState\"}",
 			   i ? "," : "", i, s->agents[i].login_id, i,
 			   s->agents[i].login_id, i, s->agents[i].login_id);
 	buf_puts(&b, "]}}");
 	g = gsubscribe(s, b.data);
 	for (int round = 0; round < 10; round++) {
-		json_t *ans = parse(genesys_view_values(s, g, NULL));
+		json_t *ans = simlib_json(genesys_view_values(s, g, NULL));
 
 		for (int i = 0; i < s->nagents; i++) {
 			const struct sim_agent *a = &s->agents[i];
-			const char *reason = a->state == AS_NOT_READY && a->reason ?
-					     a->reason : "";
+			const char *reason =
+				a->state == AS_NOT_READY && a->reason
+					? a->reason
+					: "";
 			char id[16];
 
 			snprintf(id, sizeof(id), "s%d", i);
 			ck_assert_str_eq(json_string_value(json_object_get(
-					 value_of(ans, id), "state")), expected_state(a));
+						 value_of(ans, id), "state")),
+					 expected_state(a));
 			snprintf(id, sizeof(id), "r%d", i);
 			ck_assert_str_eq(json_string_value(json_object_get(
 					 value_of(ans, id), "value")), reason);
@@ -336,7 +343,8 @@ END_TEST
 /* The statisticIds of an answer, comma-joined (malloc'd). */
 static char *answer_ids(json_t *ans)
 {
-	json_t *list = json_object_get(json_object_get(ans, "data"), "statistics");
+	json_t *list =
+		json_object_get(json_object_get(ans, "data"), "statistics");
 	json_t *st;
 	struct buf b;
 	size_t i;
@@ -344,40 +352,50 @@ static char *answer_ids(json_t *ans)
 	buf_init(&b);
 	buf_puts(&b, "");
 	json_array_foreach(list, i, st)
-		buf_printf(&b, "%s%s", i ? "," : "",
-			   json_string_value(json_object_get(st, "statisticId")));
+		buf_printf(
+			&b, "%s%s", i ? "," : "",
+			json_string_value(json_object_get(st, "statisticId")));
 	return b.data;
 }
 
 START_TEST(test_genesys_values_filter)
 {
 	static const char *const names[] = {
-		"CurrNumberWaitingCalls", "ServiceFactor1", "TotalNumberCallsEntered",
-		"CurrMaxCallWaitingTime", "PercentageCallsAbandoned",
+		"CurrNumberWaitingCalls",   "ServiceFactor1",
+		"TotalNumberCallsEntered",  "CurrMaxCallWaitingTime",
+		"PercentageCallsAbandoned",
 	};
-	struct sim *s = new_sim(1, 0, 0, 11);
+	struct sim *s = simlib_new(1, 0, 0, 11);
 	struct buf b;
 	struct sim_gsub *g;
 	json_t *ans, *data, *st;
 	char *ids;
 
 	buf_init(&b);
-	buf_puts(&b, "{\"operationId\": \"op-7\", \"data\": {\"statistics\": [");
+	buf_puts(&b,
+		 "{\"operationId\": \"op-7\", \"data\": {\"statistics\": [");
 	for (int i = 0; i < 5; i++)
-		buf_printf(&b, "%s{\"statisticId\": \"%c\", \"objectId\": \"Env\", "
+		buf_printf(&b,
+			   "%s{\"statisticId\": \"%c\", \"objectId\": \"Env\", "
 			   "\"objectType\": \"Tenant\", \"name\": \"%s\"}",
 			   i ? "," : "", 'a' + i, names[i]);
 	buf_puts(&b, "]}}");
 	g = gsubscribe(s, b.data);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	data = json_object_get(ans, "data");
-	ck_assert_str_eq(json_string_value(json_object_get(data, "operationId")), "op-7");
-	ck_assert_str_eq(json_string_value(json_object_get(data, "subscriptionId")),
-			 genesys_view_id(g));
+	ck_assert_str_eq(
+		json_string_value(json_object_get(data, "operationId")),
+		"op-7");
+	ck_assert_str_eq(
+		json_string_value(json_object_get(data, "subscriptionId")),
+		genesys_view_id(g));
 	st = json_array_get(json_object_get(data, "statistics"), 1);
-	ck_assert_str_eq(json_string_value(json_object_get(st, "name")), "ServiceFactor1");
-	ck_assert_str_eq(json_string_value(json_object_get(st, "objectId")), "Env");
-	ck_assert_str_eq(json_string_value(json_object_get(st, "objectType")), "Tenant");
+	ck_assert_str_eq(json_string_value(json_object_get(st, "name")),
+			 "ServiceFactor1");
+	ck_assert_str_eq(json_string_value(json_object_get(st, "objectId")),
+			 "Env");
+	ck_assert_str_eq(json_string_value(json_object_get(st, "objectType")),
+			 "Tenant");
 	ck_assert(json_is_integer(json_object_get(st, "timestamp")));
 	ck_assert(json_integer_value(json_object_get(st, "timestamp")) >
 		  1000000000000LL);
@@ -385,17 +403,17 @@ START_TEST(test_genesys_values_filter)
 	ck_assert_str_eq(ids, "a,b,c,d,e");
 	free(ids);
 	json_decref(ans);
-	ans = parse(genesys_view_values(s, g, "b,d"));
+	ans = simlib_json(genesys_view_values(s, g, "b,d"));
 	ids = answer_ids(ans);
 	ck_assert_str_eq(ids, "b,d");
 	free(ids);
 	json_decref(ans);
-	ans = parse(genesys_view_values(s, g, " e , a ,zz,,"));
+	ans = simlib_json(genesys_view_values(s, g, " e , a ,zz,,"));
 	ids = answer_ids(ans);
 	ck_assert_str_eq(ids, "a,e");
 	free(ids);
 	json_decref(ans);
-	ans = parse(genesys_view_values(s, g, "zz"));
+	ans = simlib_json(genesys_view_values(s, g, "zz"));
 	ids = answer_ids(ans);
 	ck_assert_str_eq(ids, "");
 	free(ids);
@@ -408,7 +426,7 @@ END_TEST
 
 START_TEST(test_genesys_objects)
 {
-	struct sim *s = new_sim(1, 0, 0, 11);
+	struct sim *s = simlib_new(1, 0, 0, 11);
 	const struct sim_team *tm = &s->teams[1];
 	json_t *v, *w;
 	double waiting = 0, logged = 0;
@@ -434,7 +452,8 @@ START_TEST(test_genesys_objects)
 	ck_assert_int_eq((int)number_in(v), (int)waiting);
 	json_decref(v);
 	v = single(s, s->svcs[2].name, "Queue", "TotalNumberCallsEntered");
-	w = single(s, s->svcs[2].name, "GroupQueues", "TotalNumberCallsEntered");
+	w = single(s, s->svcs[2].name, "GroupQueues",
+		   "TotalNumberCallsEntered");
 	ck_assert(json_equal(v, w));
 	json_decref(w);
 	w = single(s, s->svcs[2].id, "RoutePoint", "TotalNumberCallsEntered");
@@ -456,12 +475,13 @@ START_TEST(test_genesys_objects)
 	v = single(s, tm->name, "GroupAgents", "CurrentAgentState");
 	ck_assert(json_is_null(v));
 	json_decref(v);
-	body = xasprintf("{\"data\": {\"statistics\": [{\"statisticId\": \"d\", "
-			 "\"objectId\": \"Env\", \"objectType\": \"Tenant\", "
-			 "\"definition\": {\"category\": \"TotalNumber\", "
-			 "\"subject\": \"DNAction\"}}]}}");
+	body = xasprintf(
+		"{\"data\": {\"statistics\": [{\"statisticId\": \"d\", "
+		"\"objectId\": \"Env\", \"objectType\": \"Tenant\", "
+		"\"definition\": {\"category\": \"TotalNumber\", "
+		"\"subject\": \"DNAction\"}}]}}");
 	g = gsubscribe(s, body);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	ck_assert_int_eq((int)number_in(value_of(ans, "d")), 0);
 	ck_assert_ptr_null(json_object_get(json_object_get(ans, "data"),
 					   "operationId"));
@@ -474,7 +494,7 @@ END_TEST
 
 START_TEST(test_genesys_subscription_ids)
 {
-	struct sim *s = new_sim(1, 12, 2, 11);
+	struct sim *s = simlib_new(1, 12, 2, 11);
 	char *body = one_stat("a", "Env", "Tenant", "ServiceFactor1");
 	struct sim_gsub *g1 = gsubscribe(s, body), *g2 = gsubscribe(s, body);
 
@@ -489,30 +509,31 @@ END_TEST
 
 START_TEST(test_genesys_peek)
 {
-	struct sim *s = new_sim(1, 0, 0, 11);
+	struct sim *s = simlib_new(1, 0, 0, 11);
 	const struct sim_agent *a = &s->agents[3];
-	json_t *ans = parse(genesys_view_peek(s, "CurrentAgentState", a->login_id,
-					      "Agent", NULL, NULL, 0));
+	json_t *ans = simlib_json(genesys_view_peek(
+		s, "CurrentAgentState", a->login_id, "Agent", NULL, NULL, 0));
 	json_t *st = json_object_get(json_object_get(ans, "data"), "statistic");
 
 	ck_assert_str_eq(json_string_value(json_object_get(st, "name")),
 			 "CurrentAgentState");
 	ck_assert_str_eq(json_string_value(json_object_get(st, "objectId")),
 			 a->login_id);
-	ck_assert_str_eq(json_string_value(json_object_get(st, "objectType")), "Agent");
+	ck_assert_str_eq(json_string_value(json_object_get(st, "objectType")),
+			 "Agent");
 	ck_assert(json_is_integer(json_object_get(st, "timestamp")));
 	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(st,
 			 "value"), "state")), expected_state(a));
 	json_decref(ans);
-	ans = parse(genesys_view_peek(s, "ServiceFactor1", "nowhere", "Queue",
-				      NULL, NULL, 0));
+	ans = simlib_json(genesys_view_peek(s, "ServiceFactor1", "nowhere",
+					    "Queue", NULL, NULL, 0));
 	st = json_object_get(json_object_get(ans, "data"), "statistic");
 	ck_assert(json_is_null(json_object_get(st, "value")));
 	json_decref(ans);
-	ck_assert_ptr_null(genesys_view_peek(s, "NoSuchStatistic", "Env", "Tenant",
-					     NULL, NULL, 0));
-	ck_assert_ptr_null(genesys_view_peek(s, "ServiceFactor1", "Env", "Planet",
-					     NULL, NULL, 0));
+	ck_assert_ptr_null(genesys_view_peek(s, "NoSuchStatistic", "Env",
+					     "Tenant", NULL, NULL, 0));
+	ck_assert_ptr_null(genesys_view_peek(s, "ServiceFactor1", "Env",
+					     "Planet", NULL, NULL, 0));
 	sim_free(s);
 }
 END_TEST
@@ -520,39 +541,48 @@ END_TEST
 START_TEST(test_genesys_peek_ex)
 {
 	static const char *const bad[] = {
-		"nope", "{}", "{\"data\": {\"statistics\": [{\"objectId\": \"Env\", "
+		"nope",
+		"{}",
+		"{\"data\": {\"statistics\": [{\"objectId\": \"Env\", "
 		"\"objectType\": \"Tenant\", \"name\": \"NoSuchStatistic\"}]}}",
 		"{\"data\": {\"statistics\": [{\"objectId\": \"Env\", "
 		"\"name\": \"ServiceFactor1\"}]}}",
 	};
-	struct sim *s = new_sim(1, 0, 0, 11);
-	char *body = xasprintf("{\"data\": {\"statistics\": ["
+	struct sim *s = simlib_new(1, 0, 0, 11);
+	char *body = xasprintf(
+		"{\"data\": {\"statistics\": ["
 		"{\"name\": \"CurrNumberWaitingCalls\", \"objectId\": \"Env\", "
 		"\"objectType\": \"Tenant\"},"
 		"{\"name\": \"TotalLoginTime\", \"objectId\": \"%s\", "
 		"\"objectType\": \"Agent\"},"
 		"{\"name\": \"ServiceFactor1\", \"objectId\": \"%s\", "
-		"\"objectType\": \"Queue\"}]}}", s->agents[0].login_id, s->svcs[0].name);
+		"\"objectType\": \"Queue\"}]}}",
+		s->agents[0].login_id, s->svcs[0].name);
 	char err[512];
-	json_t *ans = parse(genesys_view_peek_ex(s, body, strlen(body), NULL, err,
-						sizeof(err)));
-	json_t *list = json_object_get(json_object_get(ans, "data"), "statistics");
-	const char *top = "{\"statistics\": [{\"name\": \"ServiceFactor1\", "
-			  "\"objectId\": \"Env\", \"objectType\": \"Tenant\"}]}";
+	json_t *ans = simlib_json(genesys_view_peek_ex(s, body, strlen(body),
+						       NULL, err, sizeof(err)));
+	json_t *list =
+		json_object_get(json_object_get(ans, "data"), "statistics");
+	const char *top =
+		"{\"statistics\": [{\"name\": \"ServiceFactor1\", "
+		"\"objectId\": \"Env\", \"objectType\": \"Tenant\"}]}";
 
 	ck_assert_uint_eq(json_array_size(list), 3);
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(list, 1),
-			 "name")), "TotalLoginTime");
-	ck_assert(json_is_object(json_object_get(json_array_get(list, 2), "value")));
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_array_get(list, 1), "name")),
+			 "TotalLoginTime");
+	ck_assert(json_is_object(
+		json_object_get(json_array_get(list, 2), "value")));
 	json_decref(ans);
-	ans = parse(genesys_view_peek_ex(s, top, strlen(top), NULL, err, sizeof(err)));
+	ans = simlib_json(genesys_view_peek_ex(s, top, strlen(top), NULL, err,
+					 sizeof(err)));
 	ck_assert_uint_eq(json_array_size(json_object_get(json_object_get(ans,
 			  "data"), "statistics")), 1);
 	json_decref(ans);
 	for (size_t i = 0; i < WB_ARRAY_LEN(bad); i++) {
 		strcpy(err, "");
-		ck_assert_ptr_null(genesys_view_peek_ex(s, bad[i], strlen(bad[i]), NULL, err,
-						       sizeof(err)));
+		ck_assert_ptr_null(genesys_view_peek_ex(
+			s, bad[i], strlen(bad[i]), NULL, err, sizeof(err)));
 		ck_assert(err[0] != '\0');
 	}
 	free(body);
@@ -576,15 +606,18 @@ static json_t *all_values(struct sim *s)
 		int n = ag ? s->nagents : s->nsvcs;
 
 		for (int o = 0; o < n; o++, k++)
-			buf_printf(&b, "%s{\"statisticId\": \"%d\", \"objectId\": \"%s\", "
-				   "\"objectType\": \"%s\", \"name\": \"%s\"}",
+			buf_printf(&b,
+				   "%s{\"statisticId\": \"%d\", \"objectId\": "
+				   "\"%s\", \"objectType\": \"%s\", \"name\": "
+				   "\"%s\"}",
 				   k ? "," : "", k,
 				   ag ? s->agents[o].login_id : s->svcs[o].name,
-				   ag ? "Agent" : "Queue", catalog_genesys.stats[i].name);
+				   ag ? "Agent" : "Queue",
+				   catalog_genesys.stats[i].name);
 	}
 	buf_puts(&b, "]}}");
 	g = gsubscribe(s, b.data);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	json_object_del(json_object_get(ans, "data"), "subscriptionId");
 	genesys_view_free(g);
 	buf_free(&b);
@@ -593,7 +626,7 @@ static json_t *all_values(struct sim *s)
 
 START_TEST(test_genesys_same_seed_same_values)
 {
-	struct sim *a = new_sim(42, 0, 0, 10), *b = new_sim(42, 0, 0, 10);
+	struct sim *a = simlib_new(42, 0, 0, 10), *b = simlib_new(42, 0, 0, 10);
 	json_t *va, *vb;
 
 	sim_step(a, 1500);
@@ -617,12 +650,14 @@ END_TEST
 
 START_TEST(test_queues_agree_with_model)
 {
-	struct sim *s = new_sim(9, 0, 0, 11.5);
+	struct sim *s = simlib_new(9, 0, 0, 11.5);
 	double f[FIG_N];
 
 	for (int i = 0; i < s->nsvcs; i++) {
-		json_t *v = single(s, s->svcs[i].name, "Queue", "CurrNumberWaitingCalls");
-		json_t *w = single(s, s->svcs[i].name, "Queue", "CurrMaxCallWaitingTime");
+		json_t *v = single(s, s->svcs[i].name, "Queue",
+				   "CurrNumberWaitingCalls");
+		json_t *w = single(s, s->svcs[i].name, "Queue",
+				   "CurrMaxCallWaitingTime");
 
 		sim_service_figures(s, i, f);
 		ck_assert_int_eq((int)number_in(v), (int)f[L_WAITING]);
@@ -662,7 +697,7 @@ static void rules_free(struct genesys_view_rules *r)
  */
 START_TEST(test_genesys_extra_stats)
 {
-	struct sim *s = new_sim(1, 12, 2, 11);
+	struct sim *s = simlib_new(1, 12, 2, 11);
 	struct genesys_view_rules r = rules_of("{\"MyStat\": 42, \"MyText\": "
 					       "\"on\"}", NULL, NULL);
 	struct genesys_view_rules any = { NULL, NULL, NULL, true };
@@ -678,25 +713,26 @@ START_TEST(test_genesys_extra_stats)
 	ck_assert_ptr_nonnull(strstr(err, "unknown statistic name \"MyStat\""));
 	g = genesys_view_subscribe(s, body, strlen(body), &r, err, sizeof(err));
 	ck_assert_msg(g != NULL, "refused: %s", err);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	ck_assert_int_eq((int)number_in(value_of(ans, "x")), 42);
 	json_decref(ans);
 	genesys_view_free(g);
 	g = genesys_view_subscribe(s, text, strlen(text), &r, err, sizeof(err));
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	ck_assert_str_eq(json_string_value(json_object_get(value_of(ans, "y"),
 							   "value")), "on");
 	json_decref(ans);
 	genesys_view_free(g);
-	ck_assert_ptr_null(genesys_view_subscribe(s, other, strlen(other), &r, err,
-						  sizeof(err)));
-	g = genesys_view_subscribe(s, other, strlen(other), &any, err, sizeof(err));
-	ans = parse(genesys_view_values(s, g, NULL));
+	ck_assert_ptr_null(genesys_view_subscribe(s, other, strlen(other), &r,
+						  err, sizeof(err)));
+	g = genesys_view_subscribe(s, other, strlen(other), &any, err,
+				   sizeof(err));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	ck_assert(json_is_null(value_of(ans, "z")));
 	json_decref(ans);
 	genesys_view_free(g);
-	ans = parse(genesys_view_peek(s, "MyStat", "Env", "Tenant", &r, err,
-				      sizeof(err)));
+	ans = simlib_json(genesys_view_peek(s, "MyStat", "Env", "Tenant", &r,
+					    err, sizeof(err)));
 	ck_assert_int_eq((int)number_in(json_object_get(json_object_get(
 		json_object_get(ans, "data"), "statistic"), "value")), 42);
 	json_decref(ans);
@@ -714,8 +750,9 @@ END_TEST
  */
 START_TEST(test_genesys_refuse_stats)
 {
-	struct sim *s = new_sim(1, 12, 2, 11);
-	struct genesys_view_rules r = rules_of(NULL, "[\"TotalLoginTime\"]", NULL);
+	struct sim *s = simlib_new(1, 12, 2, 11);
+	struct genesys_view_rules r =
+		rules_of(NULL, "[\"TotalLoginTime\"]", NULL);
 	char *body = one_stat("g0.1.2", s->agents[0].login_id, "Agent",
 			      "TotalLoginTime");
 	char *peek = xasprintf("{\"data\": {\"statistics\": [{\"name\": "
@@ -724,13 +761,15 @@ START_TEST(test_genesys_refuse_stats)
 			       s->agents[0].login_id);
 	char err[512];
 
-	ck_assert_ptr_null(genesys_view_subscribe(s, body, strlen(body), &r, err,
-						  sizeof(err)));
-	ck_assert_str_eq(err, "Statistic 'TotalLoginTime' is not defined in the "
+	ck_assert_ptr_null(genesys_view_subscribe(s, body, strlen(body), &r,
+						  err, sizeof(err)));
+	ck_assert_str_eq(err,
+			 "Statistic 'TotalLoginTime' is not defined in the "
 			 "Stat Server configuration");
 	ck_assert_ptr_null(genesys_view_peek(s, "TotalLoginTime", "x", "Agent",
 					     &r, err, sizeof(err)));
-	ck_assert_str_eq(err, "Statistic 'TotalLoginTime' is not defined in the "
+	ck_assert_str_eq(err,
+			 "Statistic 'TotalLoginTime' is not defined in the "
 			 "Stat Server configuration");
 	ck_assert_ptr_null(genesys_view_peek_ex(s, peek, strlen(peek), &r, err,
 						sizeof(err)));
@@ -752,21 +791,24 @@ END_TEST
  */
 START_TEST(test_genesys_error_stats)
 {
-	struct sim *s = new_sim(1, 12, 2, 11);
-	struct genesys_view_rules r = rules_of(NULL, NULL, "[\"TotalTalkTime\"]");
+	struct sim *s = simlib_new(1, 12, 2, 11);
+	struct genesys_view_rules r =
+		rules_of(NULL, NULL, "[\"TotalTalkTime\"]");
 	char *body = xasprintf("{\"data\": {\"statistics\": ["
-		"{\"statisticId\": \"a\", \"objectId\": \"%s\", \"objectType\": "
-		"\"Agent\", \"name\": \"TotalTalkTime\"},"
-		"{\"statisticId\": \"b\", \"objectId\": \"%s\", \"objectType\": "
-		"\"Agent\", \"name\": \"TotalReadyTime\"}]}}",
-		s->agents[0].login_id, s->agents[0].login_id);
+			       "{\"statisticId\": \"a\", \"objectId\": \"%s\", "
+			       "\"objectType\": "
+			       "\"Agent\", \"name\": \"TotalTalkTime\"},"
+			       "{\"statisticId\": \"b\", \"objectId\": \"%s\", "
+			       "\"objectType\": "
+			       "\"Agent\", \"name\": \"TotalReadyTime\"}]}}",
+			       s->agents[0].login_id, s->agents[0].login_id);
 	char err[512];
-	struct sim_gsub *g = genesys_view_subscribe(s, body, strlen(body), &r, err,
-						    sizeof(err));
+	struct sim_gsub *g = genesys_view_subscribe(s, body, strlen(body), &r,
+						    err, sizeof(err));
 	json_t *ans, *list, *e;
 
 	ck_assert_msg(g != NULL, "refused: %s", err);
-	ans = parse(genesys_view_values(s, g, NULL));
+	ans = simlib_json(genesys_view_values(s, g, NULL));
 	list = json_object_get(json_object_get(ans, "data"), "statistics");
 	ck_assert_uint_eq(json_array_size(list), 1);
 	value_of(ans, "b");

@@ -16,7 +16,7 @@
 #include "testlib.h"
 #include "snapshot.h"
 
-/* --- fixtures ------------------------------------------------------------- */
+/* --- fixtures ------------------------------------------------------------ */
 
 /*
  * Grids: gid 0 "ag" (agents), 1 "sv" (every queue), 2 "svs" (Sales only).
@@ -24,9 +24,7 @@
  * Support (their tids are looked up, not assumed).
  */
 static const char layout_main[] =
-	"title = \"Genesys\"\n"
-	"provider = \"genesys\"\n"
-	"row {\n"
+	"title = \"Genesys\"\nprovider = \"genesys\"\nrow {\n"
 	"  panel \"tot\" { type = totals\n"
 	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" }\n"
 	"    column \"l\" { stat = \"CurrMaxCallWaitingTime\" }\n"
@@ -42,16 +40,15 @@ static const char layout_main[] =
 	"    column \"st\" { stat = \"CurrentAgentState\" }\n"
 	"    column \"t\" { stat = \"TimeInCurrentState\" }\n"
 	"    column \"calls\" { stat = \"SUM\"\n"
-	"      sum = {\"TotalNumberInboundCalls\", \"TotalNumberOutboundCalls\"} }\n"
+	"      sum = {\"TotalNumberInboundCalls\", "
+	"\"TotalNumberOutboundCalls\"} }\n"
 	"    column \"why\" { stat = \"CurrentNotReadyReason\" } }\n"
 	"  panel \"sv\" { type = service_grid\n"
 	"    column \"id\" { stat = \"ObjectId\" }\n"
 	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
-	"  panel \"svs\" { type = service_grid\n"
-	"    services = {\"Sales\"}\n"
+	"  panel \"svs\" { type = service_grid\n    services = {\"Sales\"}\n"
 	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" }\n"
-	"    column \"q\" { stat = \"ObjectId\" } }\n"
-	"}\n";
+	"    column \"q\" { stat = \"ObjectId\" } }\n}\n";
 
 /* Columns of the agent grid (gid 0). */
 enum { AG_ID, AG_STATE, AG_TIME, AG_CALLS, AG_WHY };
@@ -75,12 +72,14 @@ static inline void assert_cell(const struct snapshot *s, size_t gid, size_t r,
 	const char *got = snapshot_cell_text(s, gid, r, c);
 
 	if (want == NULL)
-		ck_assert_msg(got == NULL, "cell %zu.%zu.%zu: want none, got \"%s\"",
-			      gid, r, c, got);
+		ck_assert_msg(got == NULL,
+			      "cell %zu.%zu.%zu: want none, got \"%s\"", gid, r,
+			      c, got);
 	else
 		ck_assert_msg(got != NULL && strcmp(got, want) == 0,
-			      "cell %zu.%zu.%zu: want \"%s\", got %s%s%s", gid, r, c,
-			      want, got ? "\"" : "", got ? got : "none", got ? "\"" : "");
+			      "cell %zu.%zu.%zu: want \"%s\", got %s%s%s", gid,
+			      r, c, want, got ? "\"" : "", got ? got : "none",
+			      got ? "\"" : "");
 }
 
 /* Assert a total holds text (NULL: none). */
@@ -90,7 +89,8 @@ static inline void assert_total(const struct snapshot *s, size_t tid,
 	const char *got = s->totals[tid].text;
 
 	if (want == NULL)
-		ck_assert_msg(got == NULL, "total %zu: want none, got \"%s\"", tid, got);
+		ck_assert_msg(got == NULL, "total %zu: want none, got \"%s\"",
+			      tid, got);
 	else
 		ck_assert_msg(got != NULL && strcmp(got, want) == 0,
 			      "total %zu: want \"%s\", got %s", tid, want,
