@@ -9,6 +9,7 @@
  */
 #include "autoconf.h"
 
+#include <glob.h>
 #include <jansson.h>
 #include <locale.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "bench.h"
+#include "history.h"
 
 const struct tenant bench_tenants[2] = {
 	{ "typical", 50, 10, 20 },
@@ -90,6 +92,44 @@ struct sim *bench_sim(const struct tenant *t)
 	return sim;
 }
 
+/*
+ * The memory the trends' history takes for each source's shipped
+ * layouts, all loaded, at the default interval (2 s): taken once when
+ * the layouts load, never per poll.
+ */
+static void bench_history(const struct bench_args *a)
+{
+#define SOURCE(id, name) name,
+	static const char *const names[] = {
+#include "providers/providers.def"
+	};
+#undef SOURCE
+	for (size_t i = 0; i < WB_ARRAY_LEN(names); i++) {
+		char pattern[1024], what[64];
+		const char *files[8];
+		struct layoutset *set;
+		struct history *h;
+		glob_t g;
+		size_t n;
+
+		snprintf(pattern, sizeof(pattern), "%s/layouts/%s/*.layout", a->dir,
+			 names[i]);
+		if (glob(pattern, 0, NULL, &g) != 0)
+			continue;
+		n = g.gl_pathc < 8 ? g.gl_pathc : 8;
+		for (size_t k = 0; k < n; k++)
+			files[k] = g.gl_pathv[k] + strlen(a->dir) + 1;
+		set = bench_layouts(a->dir, names[i], files, n);
+		h = history_new(set, 2);
+		snprintf(what, sizeof(what), "history.%s", names[i]);
+		bench_fig("shipped", what, "%.0f", (double)history_bytes(h), "bytes",
+			  "no target: trends' rings, 2 s polls, taken at load");
+		history_free(h);
+		layoutset_free(set);
+		globfree(&g);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct bench_args a = { NULL, NULL, 0, getenv("BENCH_SRCDIR"), NULL };
@@ -119,6 +159,8 @@ int main(int argc, char **argv)
 #define SOURCE(id, name) bench_##id(&a);
 #include "providers/providers.def"
 #undef SOURCE
+	if (a.only == NULL)
+		bench_history(&a);
 	render_end(a.r);
 	fclose(devnull);
 	return 0;

@@ -25,6 +25,7 @@
 
 #include "alert.h"
 #include "board.h"
+#include "history.h"
 #include "hook.h"
 #include "keys.h"
 #include "log.h"
@@ -132,6 +133,10 @@ struct board {
 	struct hook *hook;	/* on_alert, or NULL */
 	size_t dropped;		/* breaches the alerts had no room for */
 	char notice_buf[160];
+	struct history *hist;	/* the totals' trends; NULL in a once run */
+	char search[VIEW_SEARCH_MAX];	/* the grids show rows with this name */
+	bool searching;		/* keys go to the search until Enter or Esc */
+	size_t zoom;		/* 1..npanels: that panel alone; 0: none */
 };
 
 /* Show layout i (wrapping), restarting its rotation time. */
@@ -140,6 +145,7 @@ static void show_layout(struct board *b, size_t i, double now)
 	double rot;
 
 	b->active = i % b->set->n;
+	b->zoom = 0;		/* a zoom names a panel of the layout it was on */
 	rot = b->set->layouts[b->active]->rotate > 0 ?
 	      b->set->layouts[b->active]->rotate : b->rotate;
 	b->next_rotate = rot > 0 && b->set->n > 1 ? now + rot : INFINITY;
@@ -208,22 +214,85 @@ static void acknowledge(struct board *b, double now)
 	notice(b, b->notice_buf, now);
 }
 
+/*
+ * A key while the search is typed: text is added to it (UTF-8 comes a
+ * byte at a time), Backspace takes the last character, Enter keeps the
+ * search, Esc clears it. Control keys are not text.
+ */
+static void search_key(struct board *b, int key)
+{
+	size_t n = strlen(b->search);
+
+	b->dirty = true;
+	if (key == '\r' || key == '\n') {
+		b->searching = false;
+	} else if (key == 27) {
+		b->searching = false;
+		b->search[0] = '\0';
+	} else if (key == 127 || key == 8) {
+		while (n > 0 && ((unsigned char)b->search[--n] & 0xC0) == 0x80)
+			;	/* back over the character's continuation bytes */
+		b->search[n] = '\0';
+	} else if (key >= 32 && key < 256 && key != 127 &&
+		   n + 1 < sizeof(b->search)) {
+		b->search[n] = (char)key;
+		b->search[n + 1] = '\0';
+	}
+}
+
+/* The zoom key: the next panel of the layout alone, after the last none. */
+static void zoom_next(struct board *b)
+{
+	size_t n = b->set->layouts[b->active]->npanels;
+
+	b->zoom = b->zoom >= n ? 0 : b->zoom + 1;
+	b->dirty = true;
+}
+
+/* Esc: a search that holds is cleared first, else the zoom is left. */
+static void back(struct board *b)
+{
+	if (b->search[0] != '\0')
+		b->search[0] = '\0';
+	else
+		b->zoom = 0;
+	b->dirty = true;
+}
+
+/* Whether key binding k may be used now; refused with a notice if not. */
+static bool key_allowed(struct board *b, const struct key_binding *k,
+			double now)
+{
+	if (!b->o->kiosk || k->kiosk == KIOSK_ALWAYS ||
+	    (k->kiosk == KIOSK_UNLESS_READONLY && !b->cfg->kiosk_readonly))
+		return true;
+	if (k->kiosk == KIOSK_NEVER)
+		snprintf(b->notice_buf, sizeof(b->notice_buf), "%s is disabled "
+			 "in kiosk mode", k->what);
+	else
+		snprintf(b->notice_buf, sizeof(b->notice_buf), "%s is disabled: "
+			 "this wall is read-only (kiosk_readonly)", k->what);
+	notice(b, b->notice_buf, now);
+	return false;
+}
+
 /* One key press. */
 static void handle_key(struct board *b, int key, double now)
 {
-	const struct key_binding *k = key_find(key);
+	const struct key_binding *k;
 
+	if (b->searching) {
+		search_key(b, key);
+		return;
+	}
+	k = key_find(key);
 	if (b->help) {
 		b->help = false;
 		b->dirty = true;
 		return;
 	}
-	if (k == NULL)
+	if (k == NULL || !key_allowed(b, k, now))
 		return;
-	if (b->o->kiosk && !k->kiosk) {
-		notice(b, "quit is disabled in kiosk mode", now);
-		return;
-	}
 	switch (k->action) {
 	case ACT_LAYOUT:
 		for (size_t i = 0; i < b->set->n; i++)
@@ -252,6 +321,17 @@ static void handle_key(struct board *b, int key, double now)
 		break;
 	case ACT_ACK:
 		acknowledge(b, now);
+		break;
+	case ACT_SEARCH:
+		b->searching = true;
+		b->search[0] = '\0';
+		b->dirty = true;
+		break;
+	case ACT_ZOOM:
+		zoom_next(b);
+		break;
+	case ACT_BACK:
+		back(b);
 		break;
 	}
 }
@@ -346,6 +426,8 @@ static void collect(struct board *b)
 			observe_snapshot(b->obs, s, note_finding, b);
 		if (b->alerts)
 			feed_alerts(b, s);
+		if (b->hist)
+			history_push(b->hist, s);
 		snapshot_free(b->snap);
 		b->snap = s;
 		b->dirty = true;
@@ -380,7 +462,8 @@ static void redraw(struct board *b, double now)
 		.set = b->set, .active = b->active, .snap = b->snap,
 		.st = &b->st, .now = now, .interval = b->cfg->interval,
 		.help = b->help, .notice = b->notice, .demo = b->o->demo,
-		.alerts = b->alerts,
+		.alerts = b->alerts, .history = b->hist, .search = b->search,
+		.searching = b->searching, .zoom = b->zoom,
 	};
 
 	if (!b->dirty)
@@ -457,6 +540,21 @@ static void gen_drop(struct board *b, struct reading *g)
 }
 
 /*
+ * The trends are kept per statistic and selection: new layouts get a
+ * history of their own, with the points of every value the old one had.
+ */
+static void rebuild_history(struct board *b)
+{
+	struct history *h = history_new(b->set, b->cfg->interval);
+
+	if (b->hist != NULL) {
+		history_carry(h, b->hist);
+		history_free(b->hist);
+	}
+	b->hist = h;
+}
+
+/*
  * The alerts and the observer are built for the layouts shown: built
  * again for new ones (standing alerts start over, said in the log).
  */
@@ -472,6 +570,7 @@ static void rebuild_watchers(struct board *b)
 	alerts_free(b->alerts);
 	b->alerts = alerts_new(b->set, &ao);
 	b->dropped = 0;
+	rebuild_history(b);
 }
 
 /*
@@ -658,6 +757,7 @@ static void board_end(struct board *b)
 	watch_free(b->watch);
 	observe_free(b->obs);
 	alerts_free(b->alerts);
+	history_free(b->hist);
 	snapshot_free(b->snap);
 	if (b->view != b->data)
 		b->o->reload.free(b->view);

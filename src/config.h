@@ -48,6 +48,7 @@ struct config {
 	size_t nlayouts;
 	double rotate;		/* seconds per layout in rotation */
 	bool rotate_given;	/* --rotate: rotate even out of kiosk mode */
+	bool kiosk_readonly;	/* kiosk mode: no search, no zoom (the default) */
 	char *log_file;		/* connection events are appended here, or NULL */
 	bool no_color;		/* no_color = true or --no-color */
 	int ascii;		/* ASCII_AUTO, ASCII_YES or ASCII_NO */

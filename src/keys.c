@@ -10,13 +10,22 @@
 #include "util.h"
 
 static const struct key_binding bindings[] = {
-	{ "123456789", "1..9", ACT_LAYOUT, true, "show that layout" },
-	{ "\tn", "Tab, n", ACT_NEXT, true, "next layout" },
-	{ "p", "p", ACT_PREV, true, "previous layout" },
-	{ "aA", "a", ACT_ACK, true, "acknowledge alerts: silence their bell" },
-	{ "?h", "?", ACT_HELP, true, "this help (any key closes it)" },
-	{ "qQ", "q", ACT_QUIT, false, "quit (not in kiosk mode)" },
-	{ "\f", "^L", ACT_REDRAW, true, NULL },
+	{ "123456789", "1..9", ACT_LAYOUT, KIOSK_ALWAYS, "a layout",
+	  "show that layout" },
+	{ "\tn", "Tab, n", ACT_NEXT, KIOSK_ALWAYS, "a layout", "next layout" },
+	{ "p", "p", ACT_PREV, KIOSK_ALWAYS, "a layout", "previous layout" },
+	{ "/", "/", ACT_SEARCH, KIOSK_UNLESS_READONLY, "search",
+	  "search grid rows by name" },
+	{ "zZ", "z", ACT_ZOOM, KIOSK_UNLESS_READONLY, "zoom",
+	  "zoom a panel; again: the next one" },
+	{ "\033", "Esc", ACT_BACK, KIOSK_ALWAYS, NULL,
+	  "clear the search, or unzoom" },
+	{ "aA", "a", ACT_ACK, KIOSK_ALWAYS, "acknowledge",
+	  "acknowledge alerts: silence their bell" },
+	{ "?h", "?", ACT_HELP, KIOSK_ALWAYS, "help",
+	  "this help (any key closes it)" },
+	{ "qQ", "q", ACT_QUIT, KIOSK_NEVER, "quit", "quit (not in kiosk mode)" },
+	{ "\f", "^L", ACT_REDRAW, KIOSK_ALWAYS, NULL, NULL },
 };
 
 const struct key_binding *key_find(int code)

@@ -16,14 +16,26 @@ enum key_action {
 	ACT_HELP,
 	ACT_QUIT,
 	ACT_REDRAW,
-	ACT_ACK			/* silence the bell of the alerts standing */
+	ACT_ACK,		/* silence the bell of the alerts standing */
+	ACT_SEARCH,		/* type a search of the grids' names */
+	ACT_ZOOM,		/* the next panel alone, then the layout again */
+	ACT_BACK		/* Esc: clear the search, else leave the zoom */
+};
+
+/* What a key may do in kiosk mode. */
+enum key_kiosk {
+	KIOSK_NEVER,		/* the wall must not lose it (quit) */
+	KIOSK_ALWAYS,
+	KIOSK_UNLESS_READONLY	/* changes what the room sees: not when
+				   the config says kiosk_readonly */
 };
 
 struct key_binding {
 	const char *keys;	/* the key codes (characters) that do it */
 	const char *names;	/* as the help writes them: "Tab, n" */
 	enum key_action action;
-	bool kiosk;		/* allowed in kiosk mode */
+	enum key_kiosk kiosk;	/* allowed in kiosk mode */
+	const char *what;	/* what a refusal calls it: "quit" */
 	const char *help;	/* NULL: not listed */
 };
 

@@ -307,6 +307,18 @@ const struct option_def options_core[] = {
 		.help = "fullscreen wall mode: rotate layouts, no quit key",
 	},
 	{
+		/*
+		 * A wall is read-only unless the config says otherwise: a
+		 * search or a zoom left on by someone passing would hide
+		 * rows or panels from the whole room.
+		 */
+		.name = "kiosk_readonly",
+		.type = OPT_FLAG,
+		.where = OPT_FILE,
+		.offset = AT(kiosk_readonly),
+		.def = "true",
+	},
+	{
 		.name = "no_color",
 		.type = OPT_FLAG,
 		.where = OPT_BOTH,

@@ -173,8 +173,36 @@ size_t table_filter(const struct panel *p, const struct snapshot *s,
 	return n;
 }
 
+size_t table_name_column(const struct panel *p)
+{
+	for (size_t c = 0; c < p->ncols; c++)
+		if (p->cols[c].fmt == FMT_TEXT)
+			return c;
+	return 0;
+}
+
+/* Keep the n rows whose name holds match (any case); returns how many. */
+static size_t match_rows(const struct panel *p, const struct snapshot *s,
+			 size_t *rows, size_t n, const char *match)
+{
+	size_t col = table_name_column(p), kept = 0;
+
+	for (size_t i = 0; i < n && col < p->ncols; i++) {
+		const char *name = snapshot_cell_text(s, p->gid, rows[i], col);
+		if (name != NULL && strcasestr(name, match) != NULL)
+			rows[kept++] = rows[i];
+	}
+	return kept;
+}
+
 void table_build(struct table *t, const struct panel *p,
 		 const struct snapshot *s)
+{
+	table_build_match(t, p, s, NULL);
+}
+
+void table_build_match(struct table *t, const struct panel *p,
+		       const struct snapshot *s, const char *match)
 {
 	const struct snap_grid *g = &s->grids[p->gid];
 	size_t n;
@@ -185,6 +213,8 @@ void table_build(struct table *t, const struct panel *p,
 		t->cap = t->total;
 	}
 	n = t->total ? table_filter(p, s, t->rows) : 0;
+	if (match != NULL && match[0] != '\0')
+		n = match_rows(p, s, t->rows, n, match);
 	t->matched = n;
 	if (p->order_by && n > 1) {
 		struct sort_key *keys = xmalloc(n * sizeof(*keys));

@@ -23,7 +23,19 @@ struct table {
 /* Fill t with the rows of grid panel p in s to show, in order. */
 void table_build(struct table *t, const struct panel *p,
 		 const struct snapshot *s);
+/*
+ * The same, keeping only the rows whose name (table_name_column) holds
+ * match, in any case: a search on the board. NULL or "": every row.
+ */
+void table_build_match(struct table *t, const struct panel *p,
+		       const struct snapshot *s, const char *match);
 void table_free(struct table *t);
+
+/*
+ * The column a search looks in: the grid's name, its first text column
+ * (a queue's, an agent's name), else its first.
+ */
+size_t table_name_column(const struct panel *p);
 
 /*
  * The rows of grid panel p in s that its filter lets through (and, for

@@ -84,7 +84,7 @@ static const struct text_case text_cases[] = {
 		"4: unexpected \"}\": no section is open" } },
 	{ HEAD "colour = red\n" TICKER, {
 		"2: unknown option \"colour\" (known: title, key, rotate, provider, state_map, "
-		"service_media, alert, alert_at, row)" } },
+		"service_media, alert, alert_at, trend, row)" } },
 	{ HEAD "row { panel \"p\" { type = ticker titel = x } }\n", {
 		"2: unknown option \"titel\" in panel \"p\": did you mean \"title\"?" } },
 	/* rotate: 0 (the default), or 1 to 86400 seconds. */

@@ -6,8 +6,10 @@
  * order) and limits grid rows and counts them; table_role() applies
  * thresholds (high or low is bad, edges inclusive, percent scaling, ticking
  * durations) and state maps; table_cell() gives display text; and
- * table_messages() and role_marker(). Panels, columns and snapshots are
- * built by hand, so nothing here depends on layout files.
+ * table_messages() and role_marker(); table_build_match() keeps the rows
+ * whose name holds a search, before the sort and the limit, and
+ * table_name_column() says which column is the name. Panels, columns and
+ * snapshots are built by hand, so nothing here depends on layout files.
  */
 #include "autoconf.h"
 
@@ -751,6 +753,71 @@ START_TEST(test_role_marker)
 }
 END_TEST
 
+/* --- search ------------------------------------------------------------------ */
+
+static const char *const queue_names[] = {
+	"Voice Inbound", "Chat Service", "Support für Kunden", NULL, "voice VIP"
+};
+
+/* The name column is the first text column, wherever it is. */
+START_TEST(test_name_column)
+{
+	ck_assert_uint_eq(table_name_column(&panel), C_NAME);
+	cols[C_NAME].fmt = FMT_COUNT;
+	ck_assert_uint_eq(table_name_column(&panel), 0);
+	cols[C_SL].fmt = FMT_TEXT;
+	ck_assert_uint_eq(table_name_column(&panel), C_SL);
+}
+END_TEST
+
+/* Any case, anywhere in the name; a row with no name never matches. */
+START_TEST(test_search_narrows)
+{
+	static const size_t voice[] = { 0, 4 }, kunden[] = { 2 }, none[1];
+
+	fill_column(C_NAME, queue_names, N(queue_names));
+	table_build_match(&tab, &panel, snap, "VOICE");
+	assert_rows(voice, N(voice));
+	ck_assert_uint_eq(tab.matched, 2);
+	ck_assert_uint_eq(tab.total, N(queue_names));
+	table_build_match(&tab, &panel, snap, "für");
+	assert_rows(kunden, N(kunden));
+	table_build_match(&tab, &panel, snap, "no such queue");
+	assert_rows(none, 0);
+}
+END_TEST
+
+/* No search, or an empty one, is every row, as table_build gives them. */
+START_TEST(test_search_empty_is_all)
+{
+	static const size_t all[] = { 0, 1, 2, 3, 4 };
+
+	fill_column(C_NAME, queue_names, N(queue_names));
+	table_build_match(&tab, &panel, snap, "");
+	assert_rows(all, N(all));
+	table_build_match(&tab, &panel, snap, NULL);
+	assert_rows(all, N(all));
+	table_build(&tab, &panel, snap);
+	assert_rows(all, N(all));
+}
+END_TEST
+
+/* The search comes before the sort and the limit: a match past it is found. */
+START_TEST(test_search_before_limit)
+{
+	static const char *const w[] = { "9", "8", "7", "6", "1" };
+	static const size_t want[] = { 4 };
+
+	fill_column(C_NAME, queue_names, N(queue_names));
+	for (size_t r = 0; r < N(w); r++)
+		snapshot_set(snap, 0, r, C_W, w[r]);
+	order(C_W, true);
+	panel.limit = 2;
+	table_build_match(&tab, &panel, snap, "vip");
+	assert_rows(want, N(want));
+}
+END_TEST
+
 static Suite *table_suite(void)
 {
 	Suite *s = suite_create("table");
@@ -778,6 +845,14 @@ static Suite *table_suite(void)
 	tcase_add_test(tc, test_filter_sort_limit);
 	tcase_add_test(tc, test_limit);
 	tcase_add_test(tc, test_absent_and_reuse);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("search");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_name_column);
+	tcase_add_test(tc, test_search_narrows);
+	tcase_add_test(tc, test_search_empty_is_all);
+	tcase_add_test(tc, test_search_before_limit);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("table_role");

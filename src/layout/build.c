@@ -109,6 +109,20 @@ void build_alert(struct build *b, const struct syntax_node *n,
 		*at = i == 0 ? ROLE_WARN : ROLE_CRIT;
 }
 
+void build_trend(struct build *b, const struct syntax_node *n,
+		 double *minutes)
+{
+	const struct syntax_node *v = build_opt(b, n, "trend");
+
+	if (v == NULL)
+		return;
+	if (!isfinite(v->fnum) || v->fnum < 0 || v->fnum > GRAMMAR_MAX_TREND)
+		build_error(b, v->line, "trend must be 0 (none) to %d minutes",
+			    GRAMMAR_MAX_TREND);
+	else
+		*minutes = v->fnum;
+}
+
 /* A relative size (a row's height, a panel's width): default 1. */
 static double relative_size(struct build *b, const struct syntax_node *v,
 			    const char *opt)
@@ -350,6 +364,7 @@ static void build_panel(struct build *b, struct panel *p,
 	const struct syntax_node *v;
 	enum alert_kind alert = b->alert;
 	enum role alert_at = b->alert_at;
+	double trend = b->trend;
 	int kind;
 
 	p->id = xstrdup(n->title ? n->title : "");
@@ -364,6 +379,7 @@ static void build_panel(struct build *b, struct panel *p,
 		b->applies = 1u << kind;
 		build_applies(b, n, p->kind);
 		build_alert(b, n, &b->alert, &b->alert_at);
+		build_trend(b, n, &b->trend);
 	}
 	panel_columns(b, kind, p, n);
 	if (kind >= 0) {
@@ -375,6 +391,7 @@ static void build_panel(struct build *b, struct panel *p,
 	/* The next panel starts from the layout's alert again. */
 	b->alert = alert;
 	b->alert_at = alert_at;
+	b->trend = trend;
 	b->applies = K_ANY;
 }
 
@@ -462,6 +479,7 @@ static void layout_head(struct build *b, struct layout *l,
 	if ((v = syntax_get(root, "service_media")) != NULL)
 		layout_service_media(b, l, v);
 	build_alert(b, root, &b->alert, &b->alert_at);
+	build_trend(b, root, &b->trend);
 	if ((v = syntax_get(root, "rotate")) != NULL) {
 		if (!isfinite(v->fnum) || (v->fnum != 0 && (v->fnum < 1 ||
 		    v->fnum > GRAMMAR_MAX_ROTATE)))

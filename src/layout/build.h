@@ -23,6 +23,8 @@ struct build {
 	 */
 	enum alert_kind alert;
 	enum role alert_at;
+	/* trend as given above the column (the layout's, its panel's). */
+	double trend;
 };
 
 #define build_error(b, line, ...) syntax_error((b)->d, (line), __VA_ARGS__)
@@ -57,6 +59,10 @@ const char *build_article(const char *word);
  */
 void build_alert(struct build *b, const struct syntax_node *n,
 		 enum alert_kind *kind, enum role *at);
+
+/* Read trend (minutes) of section n over *minutes; reported when bad. */
+void build_trend(struct build *b, const struct syntax_node *n,
+		 double *minutes);
 
 /* Build column c of a panel of kind (-1: unknown) from section n. */
 void build_column(struct build *b, int kind, struct column *c,

@@ -398,6 +398,30 @@ static void column_alert(struct build *b, struct column *c,
 	}
 }
 
+/*
+ * trend: the column's own, else the panel's or the layout's. Only a
+ * totals number has a history; given on the column, anything else is an
+ * error, taken from above it is passed by.
+ */
+static void column_trend(struct build *b, int kind, struct column *c,
+			 const struct syntax_node *n)
+{
+	const struct syntax_node *own = build_opt(b, n, "trend");
+	double minutes = b->trend;
+
+	build_trend(b, n, &minutes);
+	if (kind != PANEL_TOTALS || minutes <= 0)
+		return;
+	if (!fmt_measures(c->fmt)) {
+		if (own != NULL)
+			build_error(b, own->line, "trend needs a number (count, "
+				    "duration, percent or decimal), \"%s\" is %s",
+				    c->id, fmt_name(c->fmt));
+		return;
+	}
+	c->trend = minutes;
+}
+
 /* The width in cells: 0 (from the format) to GRAMMAR_MAX_COLUMN_WIDTH. */
 static void column_width(struct build *b, struct column *c,
 			 const struct syntax_node *n)
@@ -437,6 +461,7 @@ void build_column(struct build *b, int kind, struct column *c,
 	column_sum(b, kind, c, n);
 	column_dispositions(b, c, n);
 	column_alert(b, c, n);
+	column_trend(b, kind, c, n);
 	b->applies = applies;
 }
 

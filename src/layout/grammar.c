@@ -28,6 +28,7 @@ static const struct syntax_key column_keys[] = {
 	{ .name = "dispositions",	.type = SYNTAX_LIST,	.tag = K_GRIDS },
 	{ .name = "alert",		.type = SYNTAX_STR,	.tag = K_ANY },
 	{ .name = "alert_at",		.type = SYNTAX_STR,	.tag = K_ANY },
+	{ .name = "trend",		.type = SYNTAX_FLOAT,	.tag = K_TOTALS },
 	{ .name = NULL }
 };
 
@@ -50,6 +51,7 @@ static const struct syntax_key panel_keys[] = {
 	{ .name = "match",		.type = SYNTAX_STR,	.tag = K_TICKER },
 	{ .name = "alert",		.type = SYNTAX_STR,	.tag = K_TOTALS | K_GRIDS },
 	{ .name = "alert_at",		.type = SYNTAX_STR,	.tag = K_TOTALS | K_GRIDS },
+	{ .name = "trend",		.type = SYNTAX_FLOAT,	.tag = K_TOTALS },
 	{ .name = "column",		.type = SYNTAX_SECTION,	.tag = K_ANY,
 	  .titled = true, .keys = column_keys },
 	{ .name = NULL }
@@ -71,6 +73,7 @@ const struct syntax_key grammar_layout[] = {
 	{ .name = "service_media",	.type = SYNTAX_LIST },
 	{ .name = "alert",		.type = SYNTAX_STR },
 	{ .name = "alert_at",		.type = SYNTAX_STR },
+	{ .name = "trend",		.type = SYNTAX_FLOAT },
 	{ .name = "row",		.type = SYNTAX_SECTION,	.keys = row_keys },
 	{ .name = NULL }
 };

@@ -33,6 +33,7 @@ extern const struct syntax_key grammar_layout[];
 #define GRAMMAR_MAX_COLUMN_WIDTH 1000	/* cells */
 #define GRAMMAR_MAX_LIMIT	100000	/* lines of a grid, messages */
 #define GRAMMAR_MAX_SCALE	1000000
+#define GRAMMAR_MAX_TREND	720	/* minutes of a trend (12 hours) */
 #define GRAMMAR_DEFAULT_MSG_LIMIT 20
 
 /* The words of an enumerated option, in the order of its enum. */

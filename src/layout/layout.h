@@ -111,6 +111,7 @@ struct column {
 	size_t nstates;
 	enum alert_kind alert;	/* resolved: the column's, the panel's or the layout's */
 	enum role alert_at;	/* ROLE_CRIT (the default) or ROLE_WARN */
+	double trend;		/* totals: minutes of history drawn; 0 = none */
 	char **sum_stats;	/* SUM: the statistics added up */
 	size_t nsum;
 	char **dispositions;	/* disposition statistics: which ones */

@@ -17,7 +17,10 @@ static struct layout *load_finish(struct syntax_diags *d, const char *file,
 				  struct syntax_node *root, const char *provider,
 				  struct errlist *errs, struct errlist *warns)
 {
-	struct build b = { d, provider, NULL, K_ANY, ALERT_NONE, ROLE_NORMAL };
+	struct build b = {
+		.d = d, .want_provider = provider, .applies = K_ANY,
+		.alert = ALERT_NONE, .alert_at = ROLE_NORMAL
+	};
 	struct layout *l = NULL;
 
 	if (root != NULL)

@@ -7,6 +7,7 @@
  */
 #include "autoconf.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "format.h"
@@ -143,7 +144,7 @@ struct table *grid_table(struct render *r, const struct panel *p,
 		r->ngrids = s->ngrids;
 	}
 	if (r->sorted[p->gid] != s->serial) {
-		table_build(&r->tables[p->gid], p, s);
+		table_build_match(&r->tables[p->gid], p, s, r->match);
 		words_need(p, s, &r->tables[p->gid], r->needs[p->gid]);
 		r->sorted[p->gid] = s->serial;
 	}
@@ -200,6 +201,25 @@ static void draw_row(struct render *r, const struct panel *p, size_t pi,
 	}
 }
 
+/*
+ * Say at row y of area a why a grid shows no rows, if it shows none:
+ * the server sent none, or none has the search's text in its name.
+ */
+void grid_empty(struct render *r, const struct table *t, int y,
+		const struct area *a)
+{
+	char text[VIEW_SEARCH_MAX + 32];
+
+	if (t->total == 0) {
+		style(r, ROLE_DIM);
+		put_fit(r, y, a->x, a->w, "(none)", ALIGN_LEFT);
+	} else if (t->matched == 0 && r->match[0] != '\0') {
+		snprintf(text, sizeof(text), "(no name has \"%s\")", r->match);
+		style(r, ROLE_DIM);
+		put_fit(r, y, a->x, a->w, text, ALIGN_LEFT);
+	}
+}
+
 /* An agent or service grid as a list. */
 static void draw_list(struct render *r, const struct panel *p, size_t pi,
 		      const struct snapshot *s, double tick,
@@ -238,10 +258,7 @@ static void draw_list(struct render *r, const struct panel *p, size_t pi,
 		style(r, ROLE_DIM);
 		put_fit(r, a->y + a->h - 1, a->x, a->w, note, ALIGN_RIGHT);
 	}
-	if (t->total == 0) {
-		style(r, ROLE_DIM);
-		put_fit(r, a->y + 1, a->x, a->w, "(none)", ALIGN_LEFT);
-	}
+	grid_empty(r, t, a->y + 1, a);
 }
 
 /*

@@ -24,6 +24,9 @@ static struct render *render_setup(struct render *r, const struct render_opts *o
 {
 	r->g = glyphs_for(o->ascii, term);
 	r->ascii = r->g->ascii_ellipsis;
+	/* Trends are drawn from the same class's glyphs. */
+	r->spark = r->g->cls == TERM_LINUX ? SPARK_CONSOLE :
+		   r->g->cls == TERM_ASCII ? SPARK_ASCII : SPARK_UTF8;
 	r->kiosk = o->kiosk;
 	/*
 	 * A wall screen's keyboard must not end the board: in kiosk mode
@@ -37,6 +40,8 @@ static struct render *render_setup(struct render *r, const struct render_opts *o
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Esc ends a search: at once, not after curses' second of waiting. */
+	set_escdelay(25);
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	leaveok(stdscr, TRUE);
@@ -105,7 +110,10 @@ void render_resize(struct render *r)
 	refresh();
 }
 
-/* The next key as the board knows keys: arrows become n and p. */
+/*
+ * The next key as the board knows keys: arrows become n and p,
+ * Backspace DEL and the keypad's Enter a return.
+ */
 int render_key(struct render *r)
 {
 	int c = getch();
@@ -122,6 +130,10 @@ int render_key(struct render *r)
 		return 'p';
 	case KEY_RESIZE:
 		return 12;
+	case KEY_BACKSPACE:
+		return 127;
+	case KEY_ENTER:
+		return '\r';
 	default:
 		return c;
 	}
@@ -338,6 +350,14 @@ void render_draw(struct render *r, const struct view *v)
 	r->alerts = v->alerts;
 	r->layout = v->active;
 	r->flash_on = (long)floor(v->now) % 2 == 0;	/* turns once a second */
+	r->history = v->history;
+	if (strcmp(v->search ? v->search : "", r->match) != 0) {
+		/* Another search: every grid's rows are chosen again. */
+		snprintf(r->match, sizeof(r->match), "%s",
+			 v->search ? v->search : "");
+		for (size_t g = 0; g < r->ngrids; g++)
+			r->sorted[g] = 0;
+	}
 	if (COLS < 20 || LINES < 6) {
 		style(r, ROLE_NORMAL);
 		erase();
@@ -347,7 +367,12 @@ void render_draw(struct render *r, const struct view *v)
 	}
 	draw_title(r, v);
 	struct area body = { 1, 0, LINES - 2, COLS };
-	draw_layout(r, v->set->layouts[v->active], v->snap, tick, &body);
+	const struct layout *l = v->set->layouts[v->active];
+	if (v->zoom > 0 && v->zoom <= l->npanels)
+		draw_panel(r, &l->panels[v->zoom - 1], v->zoom - 1, v->snap, tick,
+			   &body);	/* alone: at its own best digit size */
+	else
+		draw_layout(r, l, v->snap, tick, &body);
 	r->row_scale = 0;	/* a panel drawn alone takes its own best */
 	draw_status(r, v);
 	if (r->kiosk && view_stale(v))

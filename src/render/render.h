@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "alert.h"
+#include "history.h"
 #include "layout/layout.h"
 #include "provider.h"
 #include "snapshot.h"
@@ -21,6 +22,9 @@ struct render_opts {
 	int ascii;		/* 1 ASCII borders and glyphs, 0 UTF-8, -1 from the locale */
 	bool kiosk;		/* bigger STALE, no cursor */
 };
+
+/* The longest search text, with its terminating NUL. */
+#define VIEW_SEARCH_MAX 64
 
 /* Everything one frame shows. */
 struct view {
@@ -34,6 +38,10 @@ struct view {
 	const char *notice;		/* a short message (e.g. "q is disabled") or NULL */
 	bool demo;
 	const struct alerts *alerts;	/* breach alerts (flash, status line), or NULL */
+	const struct history *history;	/* totals' trends, or NULL */
+	const char *search;		/* grids show the rows whose name has it; NULL: all */
+	bool searching;			/* the search is being typed */
+	size_t zoom;			/* 1..npanels: that panel alone; 0: the layout */
 };
 
 struct render;

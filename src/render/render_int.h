@@ -14,6 +14,7 @@
 
 #include "render/glyphs.h"
 #include "render/render.h"
+#include "render/spark.h"
 #include "table.h"
 
 /* Roles of the screen itself, after the roles a layout can name. */
@@ -65,6 +66,9 @@ struct render {
 	 * outside draw_layout, where a totals panel takes its own best.
 	 */
 	int row_scale;
+	const struct history *history;	/* the frame's trends, or NULL */
+	enum spark_set spark;	/* the glyphs trends are drawn with */
+	char match[VIEW_SEARCH_MAX];	/* the search the tables were built for */
 };
 
 /* render.c: the helpers */
@@ -99,6 +103,8 @@ void draw_totals(struct render *r, const struct panel *p, size_t pi,
 struct table *grid_table(struct render *r, const struct panel *p,
 			 const struct snapshot *s);
 bool row_may_flash(const struct render *r, size_t pi);
+void grid_empty(struct render *r, const struct table *t, int y,
+		const struct area *a);
 void draw_grid_panel(struct render *r, const struct panel *p, size_t pi,
 		     const struct snapshot *s, double tick,
 		     const struct area *a);

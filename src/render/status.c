@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "keys.h"
@@ -39,6 +40,9 @@ void draw_title(struct render *r, const struct view *v)
 	strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
 	snprintf(left, sizeof(left), " %s  [%zu/%zu]%s", l->title, v->active + 1,
 		 v->set->n, v->demo ? "  DEMO" : "");
+	if (v->zoom > 0 && v->zoom <= l->npanels)
+		snprintf(left + strlen(left), sizeof(left) - strlen(left),
+			 "  ZOOM %zu/%zu (z: next)", v->zoom, l->npanels);
 	style(r, R_TITLE);
 	blank(0, 0, COLS);
 	put_fit(r, 0, 0, COLS - 10, left, ALIGN_LEFT);
@@ -93,6 +97,29 @@ static int draw_alerts(struct render *r, const struct view *v, int x)
 	return x + w + 1;
 }
 
+/*
+ * The search at x in the status line: "/text_" while it is typed,
+ * "/text" while it holds. Returns the x after it.
+ */
+static int draw_search(struct render *r, const struct view *v, int x)
+{
+	char line[VIEW_SEARCH_MAX + 40];
+	int w;
+
+	if (!v->searching && (v->search == NULL || v->search[0] == '\0'))
+		return x;
+	snprintf(line, sizeof(line), " /%s%s ", v->search ? v->search : "",
+		 v->searching ? "_" : "  (Esc clears)");
+	w = text_width(line);
+	if (w > COLS - 12 - x)
+		w = COLS - 12 - x;
+	if (w <= 0)
+		return x;
+	style(r, R_TITLE);
+	put_fit(r, LINES - 1, x, w, line, ALIGN_LEFT);
+	return x + w + 1;
+}
+
 /* The status line: data age, alerts, connection state, what is wrong. */
 void draw_status(struct render *r, const struct view *v)
 {
@@ -116,6 +143,7 @@ void draw_status(struct render *r, const struct view *v)
 			line, ALIGN_LEFT);
 	}
 	int x = draw_alerts(r, v, v->snap ? text_width(line) + 1 : 1);
+	x = draw_search(r, v, x);
 	if (v->notice)
 		snprintf(line, sizeof(line), "%s", v->notice);
 	else if (st->state == CONN_RETRYING && st->retry_at > v->now)

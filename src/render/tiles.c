@@ -164,8 +164,7 @@ void draw_tiles(struct render *r, const struct panel *p, size_t pi,
 	}
 	t = grid_table(r, p, s);
 	if (t->total == 0 || t->nrows == 0) {
-		style(r, ROLE_DIM);
-		put_fit(r, a->y, a->x, a->w, "(none)", ALIGN_LEFT);
+		grid_empty(r, t, a->y, a);
 		return;
 	}
 	tiles_layout(t->nrows, a, &tg);

@@ -2,8 +2,8 @@
  * totals.c - totals panels: each value in big digits centred in its
  * cell with its label under it, one digit size for every totals panel of
  * a layout row (the largest at which all of the row's values fit), a
- * text value as a badge at the digits' height; label/value lines when
- * big digits fit nowhere.
+ * text value as a badge at the digits' height, a trend (spark.h) under
+ * the label; label/value lines when big digits fit nowhere.
  */
 #include "autoconf.h"
 
@@ -16,6 +16,7 @@
 /* A totals panel's values, as this frame shows them. */
 struct totals_vals {
 	size_t n;
+	int extra;		/* rows under every label: the panel's trends */
 	char text[LAYOUT_MAX_COLUMNS][64];
 	enum role roles[LAYOUT_MAX_COLUMNS];
 };
@@ -26,6 +27,7 @@ struct totals_cell {
 	const char *val;
 	enum role role;
 	int scale;
+	int extra;		/* rows kept under the label (the panel's) */
 	bool flip;		/* a flashing alert in its bright phase */
 };
 
@@ -34,8 +36,11 @@ static void totals_values(const struct panel *p, const struct snapshot *s,
 			  double tick, struct totals_vals *tv)
 {
 	tv->n = p->ncols < LAYOUT_MAX_COLUMNS ? p->ncols : LAYOUT_MAX_COLUMNS;
+	tv->extra = 0;
 	for (size_t i = 0; i < tv->n; i++) {
 		const struct column *c = &p->cols[i];
+		if (spark_rows(c) > tv->extra)
+			tv->extra = spark_rows(c);
 		tv->roles[i] = table_cell(c, s ? &s->totals[c->tid] : &cell_none,
 					  tick, tv->text[i],
 					  sizeof(tv->text[i]) - 3);
@@ -57,7 +62,7 @@ static int value_width(const char *v, int scale)
 static bool fits_at(const struct totals_vals *tv, int scale, int cellw,
 		    int cellh)
 {
-	if (big_height(scale) + 1 > cellh)
+	if (big_height(scale) + 1 + tv->extra > cellh)
 		return false;
 	for (size_t i = 0; i < tv->n; i++)
 		if (value_width(tv->text[i], scale) > cellw - 1)
@@ -103,14 +108,14 @@ int totals_best_scale(struct render *r, const struct panel *p,
 
 /*
  * Rows a cell keeps under its label for what is drawn under a value
- * (none yet): the block of value and label is centred above them.
+ * (a trend): the block of value and label is centred above them. Every
+ * cell of a panel keeps as many, so the values of a row stay level.
  */
 static int cell_extra_rows(const struct totals_cell *tc,
 			   const struct area *cell)
 {
-	(void)tc;
 	(void)cell;
-	return 0;
+	return tc->extra;
 }
 
 /*
@@ -146,6 +151,9 @@ static void totals_cell_draw(struct render *r, const struct totals_cell *tc,
 	style(r, tc->role == ROLE_WARN || tc->role == ROLE_CRIT ?
 		 (int)tc->role : ROLE_DIM);
 	put_fit(r, top + bh, cell->x, cell->w, label, ALIGN_CENTER);
+	if (spark_rows(tc->c) > 0)
+		spark_draw(r->attrs, r->spark, top + bh + 1, cell->x, cell->w,
+			   history_ring(r->history, tc->c->tid), tc->c);
 }
 
 /* Label/value lines, as many columns of >= 22 cells as fit. */
@@ -156,7 +164,9 @@ static void draw_compact(struct render *r, const struct panel *p, size_t pi,
 	int colw = a->w / per;
 
 	for (size_t i = 0; i < tv->n; i++) {
+		const struct column *c = &p->cols[i];
 		int y = a->y + (int)i / per, x = a->x + ((int)i % per) * colw;
+		int aw = 2 * spark_rows(c);	/* " ^": a trend's arrow */
 		int vw;
 
 		strcat(tv->text[i], role_marker(tv->roles[i]));
@@ -166,9 +176,13 @@ static void draw_compact(struct render *r, const struct panel *p, size_t pi,
 		if (vw > colw / 2)
 			vw = colw / 2;
 		style(r, ROLE_NORMAL);
-		put_fit(r, y, x, colw - vw - 1, p->cols[i].title, ALIGN_LEFT);
+		put_fit(r, y, x, colw - vw - 1 - aw, c->title, ALIGN_LEFT);
 		style_flip(r, (int)tv->roles[i], flashing(r, pi, i, ""));
-		put_fit(r, y, x + colw - vw - 1, vw, tv->text[i], ALIGN_RIGHT);
+		put_fit(r, y, x + colw - vw - 1 - aw, vw, tv->text[i],
+			ALIGN_RIGHT);
+		if (aw > 0)
+			spark_arrow(r->attrs, r->spark, y, x + colw - 2,
+				    history_ring(r->history, c->tid), c);
 	}
 }
 
@@ -202,7 +216,7 @@ void draw_totals(struct render *r, const struct panel *p, size_t pi,
 			a->h / rows, a->w / cols
 		};
 		struct totals_cell tc = {
-			&p->cols[i], tv.text[i], tv.roles[i], scale,
+			&p->cols[i], tv.text[i], tv.roles[i], scale, tv.extra,
 			flashing(r, pi, i, "")
 		};
 		totals_cell_draw(r, &tc, &cell);
