@@ -19,6 +19,7 @@ struct totals_vals {
 	int extra;		/* rows under every label: the panel's trends */
 	char text[LAYOUT_MAX_COLUMNS][64];
 	enum role roles[LAYOUT_MAX_COLUMNS];
+	int label_w[LAYOUT_MAX_COLUMNS];	/* a label with its marker */
 };
 
 /* What one cell of a totals panel shows. */
@@ -44,6 +45,8 @@ static void totals_values(const struct panel *p, const struct snapshot *s,
 		tv->roles[i] = table_cell(c, s ? &s->totals[c->tid] : &cell_none,
 					  tick, tv->text[i],
 					  sizeof(tv->text[i]) - 3);
+		tv->label_w[i] = text_width(c->title) +
+				 (*role_marker(tv->roles[i]) ? 3 : 0);
 	}
 }
 
@@ -58,14 +61,18 @@ static int value_width(const char *v, int scale)
 	return w >= 0 ? w : text_width(v) + 2;
 }
 
-/* True when every value fits a cell of cellw x cellh at scale. */
+/*
+ * True when every value fits a cell of cellw x cellh at scale, and
+ * every label (as a header, it is never cut) fits its width.
+ */
 static bool fits_at(const struct totals_vals *tv, int scale, int cellw,
 		    int cellh)
 {
 	if (big_height(scale) + 1 + tv->extra > cellh)
 		return false;
 	for (size_t i = 0; i < tv->n; i++)
-		if (value_width(tv->text[i], scale) > cellw - 1)
+		if (value_width(tv->text[i], scale) > cellw - 1 ||
+		    tv->label_w[i] > cellw)
 			return false;
 	return true;
 }
