@@ -237,7 +237,7 @@ b1=$(bells)
 flapped=0
 for i in 1 2 3 4 5; do
 	force "$HOSTILE" 0
-	wait_screen 5 "pwned); -rf *0│" || break
+	wait_screen 5 "pwned); -rf *0 *│" || break
 	force "$HOSTILE" 30
 	wait_screen 5 "pwned); -rf *30!!" || break
 	flapped=$i
@@ -288,7 +288,7 @@ for i in 1 2 3 4 5 6 7 8; do
 	force "Best Chat Service" 30
 	wait_screen 5 "Best Chat Service *30!!" || break
 	force "Best Chat Service" 0
-	wait_screen 5 "Best Chat Service *0│" || break
+	wait_screen 5 "Best Chat Service *0 *│" || break
 	flapped=$i
 done
 secs=$((($(ms) - t0 + 999) / 1000))

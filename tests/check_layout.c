@@ -307,8 +307,8 @@ static const struct bad_case bad_cases[] = {
 	{ "bad/unknown_option.layout", NULL, {
 		"6: unknown option \"colour\" in panel \"p\" (known: type, title, "
 		"width, order_by, order_dir, limit, filter_by, filter_operation, "
-		"filter_value, teams, services, media, logged_in_only, match, alert, "
-		"alert_at, trend, column)" } },
+		"filter_value, teams, services, media, logged_in_only, view, "
+		"tile_column, match, alert, alert_at, trend, column)" } },
 	{ "bad/bad_integer.layout", NULL, {
 		"2: option \"key\" takes an integer, not \"one\"" } },
 	{ "bad/no_title.layout", NULL, {

@@ -52,6 +52,13 @@ struct text_case {
 #define COLUMN(s) HEAD "row { panel \"p\" { type = totals\n" \
 	"column \"c\" { stat = \"service_level\"\n" s "\n} } }\n"
 
+/* An agent grid of four columns; s is among its options, at line 4. */
+#define AGENTS(s) HEAD "row { panel \"p\" { type = agent_grid\n" \
+	"column \"n\" { stat = \"first_last_name\" }\n" s "\n" \
+	"column \"s\" { stat = \"acd_state\" }\n" \
+	"column \"t\" { stat = \"state_duration\" }\n" \
+	"column \"r\" { stat = \"reason\" } } }\n"
+
 static const struct text_case text_cases[] = {
 	/* Lines are exact after comments of all three kinds. */
 	{ "# a comment\n// another\n/* a block\n   comment */\n"
@@ -140,6 +147,15 @@ static const struct text_case text_cases[] = {
 	{ HEAD "key = 9\n" TICKER, { NULL } },
 	{ HEAD "key = 10\n" TICKER, { "2: key 10 is not 1..9" } },
 	{ HEAD "key = -1\n" TICKER, { "2: key -1 is not 1..9" } },
+	/* view and tile_column: agent grids only, a known word, a column. */
+	{ AGENTS("view = tiles\ntile_column = \"r\""), { NULL } },
+	{ AGENTS("view = cards"), {
+		"4: unknown view \"cards\" (list, tiles or auto)" } },
+	{ AGENTS("tile_column = \"nope\""), {
+		"4: tile_column \"nope\" names no column of panel \"p\"" } },
+	{ HEAD "row { panel \"p\" { type = service_grid\nview = tiles\n"
+	  "column \"n\" { stat = \"name\" } } }\n", {
+		"3: option \"view\" does not apply to a service_grid panel" } },
 	/* Messages quote the file sanitised. */
 	{ COLUMN("warn = 1  bad = \"\\033[31mred\\n\\342\\200\\256x\""), {
 		"4: unknown bad \"red x\" (high or low)" } },
@@ -342,6 +358,29 @@ START_TEST(test_fifo_refused)
 }
 END_TEST
 
+/*
+ * An agent grid's tiles find their columns: the state and the time in
+ * state by their formats, the extra one by tile_column; the view is
+ * the list unless the layout says otherwise.
+ */
+START_TEST(test_tile_columns)
+{
+	struct layout *l = load_ok(AGENTS("view = auto\ntile_column = \"r\""));
+	const struct panel *p = &l->panels[0];
+
+	ck_assert_int_eq(p->view, VIEW_AUTO);
+	ck_assert_int_eq(p->tile_state, 1);
+	ck_assert_int_eq(p->tile_time, 2);
+	ck_assert_int_eq(p->tile_extra, 3);
+	ck_assert_str_eq(panel_view_name(p->view), "auto");
+	layout_free(l);
+	l = load_ok(AGENTS(""));
+	ck_assert_int_eq(l->panels[0].view, VIEW_LIST);
+	ck_assert_int_eq(l->panels[0].tile_extra, -1);
+	layout_free(l);
+}
+END_TEST
+
 static Suite *layout_text_suite(void)
 {
 	Suite *s = suite_create("layout_text");
@@ -353,6 +392,7 @@ static Suite *layout_text_suite(void)
 	tcase_add_test(tc, test_env_not_expanded);
 	tcase_add_test(tc, test_load_text_name);
 	tcase_add_test(tc, test_fifo_refused);
+	tcase_add_test(tc, test_tile_columns);
 	suite_add_tcase(s, tc);
 	return s;
 }

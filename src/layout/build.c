@@ -273,6 +273,32 @@ static void panel_selection(struct build *b, struct panel *p,
 		p->msg_filter = build_text(v->str);
 }
 
+/*
+ * An agent grid's view and its tiles' columns: the state and the time
+ * in state found by their formats, the extra one named (tile_column).
+ */
+static void panel_view(struct build *b, struct panel *p,
+		       const struct syntax_node *n)
+{
+	const struct syntax_node *v;
+	size_t col;
+	int i;
+
+	p->tile_state = p->tile_time = p->tile_extra = -1;
+	if ((v = build_opt(b, n, "view")) != NULL &&
+	    build_word(b, v, "view", &view_words, &i))
+		p->view = (enum panel_view)i;
+	for (size_t c = 1; c < p->ncols; c++) {
+		if (p->tile_state < 0 && p->cols[c].fmt == FMT_STATE)
+			p->tile_state = (int)c;
+		if (p->tile_time < 0 && p->cols[c].fmt == FMT_DURATION)
+			p->tile_time = (int)c;
+	}
+	if ((v = build_opt(b, n, "tile_column")) != NULL &&
+	    named_column(b, p, v, "tile_column", &col))
+		p->tile_extra = (int)col;
+}
+
 /* The type of a panel, or -1 (reported) when missing or unknown. */
 static int panel_type(struct build *b, const struct panel *p,
 		      const struct syntax_node *n)
@@ -360,6 +386,7 @@ static void build_panel(struct build *b, struct panel *p,
 		panel_order(b, p, n);
 		panel_filter(b, p, n);
 		panel_selection(b, p, n);
+		panel_view(b, p, n);
 	}
 	/* The next panel starts from the layout's alert again. */
 	b->alert = alert;

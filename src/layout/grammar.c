@@ -46,6 +46,8 @@ static const struct syntax_key panel_keys[] = {
 	{ .name = "services",		.type = SYNTAX_LIST,	.tag = K_GRIDS | K_TOTALS },
 	{ .name = "media",		.type = SYNTAX_LIST,	.tag = K_SERVICES },
 	{ .name = "logged_in_only",	.type = SYNTAX_BOOL,	.tag = K_AGENTS },
+	{ .name = "view",		.type = SYNTAX_STR,	.tag = K_AGENTS },
+	{ .name = "tile_column",	.type = SYNTAX_STR,	.tag = K_AGENTS },
 	{ .name = "match",		.type = SYNTAX_STR,	.tag = K_TICKER },
 	{ .name = "alert",		.type = SYNTAX_STR,	.tag = K_TOTALS | K_GRIDS },
 	{ .name = "alert_at",		.type = SYNTAX_STR,	.tag = K_TOTALS | K_GRIDS },
@@ -92,6 +94,7 @@ static const char *const op_names[] = { "EQ", "NE", "LT", "GT", "LE", "GE" };
 static const char *const dir_names[] = { "asc", "desc" };
 static const char *const bad_names[] = { "high", "low" };
 static const char *const alert_names[] = { "none", "flash", "bell" };
+static const char *const view_names[] = { "list", "tiles", "auto" };
 /* alert_at: the levels, as role_names writes them. */
 static const char *const level_names[] = { "warn", "crit" };
 
@@ -101,6 +104,7 @@ _Static_assert(WB_ARRAY_LEN(fmt_names) == FMT_TIME + 1, "a name per format");
 _Static_assert(WB_ARRAY_LEN(align_names) == ALIGN_CENTER + 1, "a name per align");
 _Static_assert(WB_ARRAY_LEN(op_names) == OP_GE + 1, "a name per operation");
 _Static_assert(WB_ARRAY_LEN(alert_names) == ALERT_BELL + 1, "a name per alert");
+_Static_assert(WB_ARRAY_LEN(view_names) == VIEW_AUTO + 1, "a name per view");
 
 #define WORDS(a) { a, WB_ARRAY_LEN(a) }
 const struct words kind_words = WORDS(kind_names);
@@ -112,6 +116,7 @@ const struct words dir_words = WORDS(dir_names);
 const struct words bad_words = WORDS(bad_names);
 const struct words alert_words = WORDS(alert_names);
 const struct words level_words = WORDS(level_names);
+const struct words view_words = WORDS(view_names);
 
 int words_find(const struct words *w, const char *s)
 {
@@ -221,6 +226,11 @@ bool cmp_op_parse(const char *s, enum cmp_op *out)
 const char *cmp_op_name(enum cmp_op op)
 {
 	return words_name(&op_words, (int)op);
+}
+
+const char *panel_view_name(enum panel_view v)
+{
+	return words_name(&view_words, (int)v);
 }
 
 const char *alert_kind_name(enum alert_kind k)

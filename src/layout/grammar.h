@@ -42,7 +42,7 @@ struct words {
 	size_t n;
 };
 extern const struct words kind_words, fmt_words, align_words, role_words,
-	op_words, dir_words, bad_words, alert_words, level_words;
+	op_words, dir_words, bad_words, alert_words, level_words, view_words;
 
 /* The index of s in w (in any case), or -1. */
 int words_find(const struct words *w, const char *s);

@@ -39,6 +39,13 @@ enum panel_kind {
 	PANEL_TICKER
 };
 
+/*
+ * How an agent grid lays its agents out: a list (a row an agent),
+ * tiles flowing into as many columns as the width holds, or tiles
+ * when the width holds enough of them and the list when not.
+ */
+enum panel_view { VIEW_LIST, VIEW_TILES, VIEW_AUTO };
+
 enum align { ALIGN_AUTO, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
 
 /* How a value is shown; FMT_AUTO takes it from the statistic's kind. */
@@ -143,6 +150,14 @@ struct panel {
 	unsigned media;		/* service grids: media bits shown (media.h); 0 = all */
 	const struct media_map *media_map;	/* the layout's service_media, or NULL */
 	bool logged_in_only;
+	enum panel_view view;	/* agent grids: list, tiles or auto */
+	/*
+	 * A tile's columns beyond the name (the first column): the state
+	 * (the first column of states), the time in state (the first
+	 * duration) and the one more the layout chose (tile_column); -1
+	 * when there is none.
+	 */
+	int tile_state, tile_time, tile_extra;
 	size_t gid;		/* grid panels: index into layoutset grids */
 	/* ticker */
 	char *msg_filter;	/* substring a message must contain; NULL = all */
@@ -236,6 +251,8 @@ const char *role_name(enum role r);
 bool role_parse(const char *s, enum role *out);
 bool cmp_op_parse(const char *s, enum cmp_op *out);
 const char *cmp_op_name(enum cmp_op op);
+/* "list", "tiles", "auto". */
+const char *panel_view_name(enum panel_view v);
 /* "none", "flash", "bell". */
 const char *alert_kind_name(enum alert_kind k);
 

@@ -58,15 +58,19 @@ int spark_rows(const struct column *c)
 	return c->trend > 0;
 }
 
-/* Write s fitted to w cells at (y, x) in attribute a. */
-static void put(attr_t a, int y, int x, int w, const char *s, enum align al)
+/*
+ * Write s fitted to w cells at (y, x) in attribute a; cut short with
+ * "~" where the set's font has no "…" (the console, ASCII).
+ */
+static void put(enum spark_set set, attr_t a, int y, int x, int w,
+		const char *s, enum align al)
 {
 	char buf[512];
 
 	if (w <= 0)
 		return;
 	attrset(a);
-	text_fit(buf, sizeof(buf), s, w, al, false);
+	text_fit(buf, sizeof(buf), s, w, al, set != SPARK_UTF8);
 	mvaddstr(y, x, buf);
 }
 
@@ -168,17 +172,17 @@ void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
 	if (w < 4)
 		return;
 	if (r == NULL || ring_held(r) < HISTORY_MIN_POINTS) {
-		put(roles[ROLE_DIM], y, x, w, w >= 18 ? "collecting trend" :
+		put(set, roles[ROLE_DIM], y, x, w, w >= 18 ? "collecting trend" :
 		    "collecting", ALIGN_CENTER);
 		return;
 	}
 	first = spark_cells(r, window, mean, n);
 	buf_init(&line);
 	spark_line(g, mean, n, &line);
-	put(roles[ROLE_INFO], y, left, n, line.data, ALIGN_LEFT);
+	put(set, roles[ROLE_INFO], y, left, n, line.data, ALIGN_LEFT);
 	buf_free(&line);
 	arrow = arrow_of(g, ring_direction(r, window), c, &role);
-	put(roles[role], y, left + n + 1, 1, arrow, ALIGN_LEFT);
+	put(set, roles[role], y, left + n + 1, 1, arrow, ALIGN_LEFT);
 	/* A window still filling says where its line starts. */
 	if (first >= 12) {
 		char from[32];
@@ -186,7 +190,7 @@ void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
 		struct tm tm;
 		localtime_r(&t, &tm);
 		strftime(from, sizeof(from), "from %H:%M", &tm);
-		put(roles[ROLE_DIM], y, left, first - 1, from, ALIGN_RIGHT);
+		put(set, roles[ROLE_DIM], y, left, first - 1, from, ALIGN_RIGHT);
 	}
 }
 
@@ -197,5 +201,5 @@ void spark_arrow(const attr_t *roles, enum spark_set set, int y, int x,
 	enum role role;
 	const char *arrow = arrow_of(&spark_glyphs[set], d, c, &role);
 
-	put(roles[role], y, x, 1, d == TREND_NONE ? " " : arrow, ALIGN_LEFT);
+	put(set, roles[role], y, x, 1, d == TREND_NONE ? " " : arrow, ALIGN_LEFT);
 }
