@@ -112,8 +112,8 @@ static void bench_history(const struct bench_args *a)
 		glob_t g;
 		size_t n;
 
-		snprintf(pattern, sizeof(pattern), "%s/layouts/%s/*.layout", a->dir,
-			 names[i]);
+		snprintf(pattern, sizeof(pattern), "%s/layouts/%s/*.layout",
+			 a->dir, names[i]);
 		if (glob(pattern, 0, NULL, &g) != 0)
 			continue;
 		n = g.gl_pathc < 8 ? g.gl_pathc : 8;
@@ -122,7 +122,8 @@ static void bench_history(const struct bench_args *a)
 		set = bench_layouts(a->dir, names[i], files, n);
 		h = history_new(set, 2);
 		snprintf(what, sizeof(what), "history.%s", names[i]);
-		bench_fig("shipped", what, "%.0f", (double)history_bytes(h), "bytes",
+		bench_fig("shipped", what, "%.0f", (double)history_bytes(h),
+			  "bytes",
 			  "no target: trends' rings, 2 s polls, taken at load");
 		history_free(h);
 		layoutset_free(set);

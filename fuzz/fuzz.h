@@ -64,7 +64,8 @@ static inline struct layoutset *fuzz_layouts_of(const char *provider)
 		snprintf(path, sizeof(path), "%s/%s", dir, names[k]);
 		ls[k] = layout_load(path, provider, &errs, &warns);
 		if (ls[k] == NULL) {
-			fprintf(stderr, "fuzz: %s\n", errs.n ? errs.msgs[0] : path);
+			fprintf(stderr, "fuzz: %s\n",
+				errs.n ? errs.msgs[0] : path);
 			abort();
 		}
 		free(names[k]);

@@ -18,7 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct errlist errs = { 0 }, warns = { 0 };
 	char *text = xstrndup((const char *)data, size);
-	struct layout *l = layout_load_text("fuzz.layout", text, NULL, &errs, &warns);
+	struct layout *l =
+		layout_load_text("fuzz.layout", text, NULL, &errs, &warns);
 
 	if (l) {
 		struct layoutset *set = layoutset_new(&l, 1, &errs);

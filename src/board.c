@@ -69,7 +69,8 @@ static void signals_setup(void)
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);	/* Ctrl-\ too: release, restore the terminal */
+	/* Ctrl-\ too: release, restore the terminal */
+	sigaction(SIGQUIT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGWINCH, &sa, NULL);
@@ -86,7 +87,8 @@ static void sigchld_setup(void)
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
-	sa.sa_flags = SA_NOCLDSTOP | SA_RESTART;	/* poll(2) still wakes */
+	/* poll(2) still wakes */
+	sa.sa_flags = SA_NOCLDSTOP | SA_RESTART;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGCHLD, &sa, NULL);
 }
@@ -111,7 +113,8 @@ struct board {
 	struct reading *data;		/* the one prov was opened with */
 	struct provider *prov;
 	struct retiring old;
-	struct watch *watch;		/* the files a reload reads; NULL: none */
+	/* the files a reload reads; NULL: none */
+	struct watch *watch;
 	const char *reload_due;		/* why a reload is due, or NULL */
 	double rotate;
 	struct render *r;
@@ -134,7 +137,8 @@ struct board {
 	size_t dropped;		/* breaches the alerts had no room for */
 	char notice_buf[160];
 	struct history *hist;	/* the totals' trends; NULL in a once run */
-	char search[VIEW_SEARCH_MAX];	/* the grids show rows with this name */
+	/* the grids show rows with this name */
+	char search[VIEW_SEARCH_MAX];
 	bool searching;		/* keys go to the search until Enter or Esc */
 	size_t zoom;		/* 1..npanels: that panel alone; 0: none */
 };
@@ -145,7 +149,8 @@ static void show_layout(struct board *b, size_t i, double now)
 	double rot;
 
 	b->active = i % b->set->n;
-	b->zoom = 0;		/* a zoom names a panel of the layout it was on */
+	/* a zoom names a panel of the layout it was on */
+	b->zoom = 0;
 	rot = b->set->layouts[b->active]->rotate > 0 ?
 	      b->set->layouts[b->active]->rotate : b->rotate;
 	b->next_rotate = rot > 0 && b->set->n > 1 ? now + rot : INFINITY;
@@ -174,10 +179,11 @@ static void notice(struct board *b, const char *msg, double now)
 static void on_alert_event(void *ctx, enum alert_event ev,
 			   const struct alert *a)
 {
-	static const char *const what[] = {
-		[ALERT_START] = "alert", [ALERT_RAISE] = "alert raised",
-		[ALERT_CLEAR] = "alert cleared", [ALERT_ACK] = "alert acknowledged"
-	};
+	static const char *const what[] = { [ALERT_START] = "alert",
+					    [ALERT_RAISE] = "alert raised",
+					    [ALERT_CLEAR] = "alert cleared",
+					    [ALERT_ACK] =
+						    "alert acknowledged" };
 	struct board *b = ctx;
 	const struct layout *l = alert_layout(b->alerts, a);
 	char desc[400], th[64] = "";
@@ -231,7 +237,7 @@ static void search_key(struct board *b, int key)
 		b->search[0] = '\0';
 	} else if (key == 127 || key == 8) {
 		while (n > 0 && ((unsigned char)b->search[--n] & 0xC0) == 0x80)
-			;	/* back over the character's continuation bytes */
+			; /* back over the character's continuation bytes */
 		b->search[n] = '\0';
 	} else if (key >= 32 && key < 256 && key != 127 &&
 		   n + 1 < sizeof(b->search)) {
@@ -270,8 +276,10 @@ static bool key_allowed(struct board *b, const struct key_binding *k,
 		snprintf(b->notice_buf, sizeof(b->notice_buf), "%s is disabled "
 			 "in kiosk mode", k->what);
 	else
-		snprintf(b->notice_buf, sizeof(b->notice_buf), "%s is disabled: "
-			 "this wall is read-only (kiosk_readonly)", k->what);
+		snprintf(b->notice_buf, sizeof(b->notice_buf),
+			 "%s is disabled: "
+			 "this wall is read-only (kiosk_readonly)",
+			 k->what);
 	notice(b, b->notice_buf, now);
 	return false;
 }
@@ -343,11 +351,13 @@ static void handle_signals(struct board *b)
 
 	while (read(sig_pipe[0], &c, 1) == 1) {
 		if (c == SIGCHLD)
-			continue;	/* a hook's run ended: reaped on this turn */
+			/* a hook's run ended: reaped on this turn */
+			continue;
 		if (c == SIGWINCH)
 			render_resize(b->r);
 		else if (c == SIGHUP)
-			b->reload_due = "SIGHUP";	/* re-read, never quit */
+			/* re-read, never quit */
+			b->reload_due = "SIGHUP";
 		else
 			b->quit = true;
 		b->dirty = true;
@@ -411,7 +421,10 @@ static void collect(struct board *b)
 	if (st.repeats != b->st.repeats)
 		b->dirty = true;
 	if (st.state != b->st.state || strcmp(st.message, b->st.message) != 0) {
-		/* A state that repeated is logged once, and its count when it ends. */
+		/*
+		 * A state that repeated is logged once, and its count when it
+		 * ends.
+		 */
 		if (b->st.repeats > 0)
 			log_event(b->log, "the same %u times in all",
 				  b->st.repeats + 1);
@@ -492,17 +505,21 @@ static void release_wait(struct provider *prov, double deadline, char *out,
 		double left = deadline - now_mono();
 		if (wake > left)
 			wake = left;
-		if (poll(fds, (nfds_t)n, wake <= 0 ? 0 : (int)ceil(wake * 1000)) < 0 &&
+		if (poll(fds, (nfds_t)n,
+			 wake <= 0 ? 0 : (int)ceil(wake * 1000)) < 0 &&
 		    errno != EINTR)
 			break;
 		prov->ops->dispatch(prov, fds, n, now_mono());
 	}
 	prov->ops->status(prov, &st);
 	if (st.state == CONN_CLOSED)
-		snprintf(out, outsz, "%s", st.message[0] ? st.message : "closed");
+		snprintf(out, outsz, "%s",
+			 st.message[0] ? st.message : "closed");
 	else
-		snprintf(out, outsz, "the subscription was not released within "
-			 "%.0f s: it may still be active on the server", RELEASE_WAIT);
+		snprintf(out, outsz,
+			 "the subscription was not released within "
+			 "%.0f s: it may still be active on the server",
+			 RELEASE_WAIT);
 }
 
 /* Give back the subscription (release_wait); what became of it into out. */
@@ -614,7 +631,8 @@ static bool resubscribe(struct board *b, struct reading *g, char *why,
 			size_t whysz)
 {
 	struct errlist errs = { 0 };
-	struct provider *prov = provider_open(g->cfg, g->set, b->o->demo, &errs);
+	struct provider *prov =
+		provider_open(g->cfg, g->set, b->o->demo, &errs);
 
 	if (prov == NULL) {
 		snprintf(why, whysz, "%s", errs.n ? errs.msgs[0] :
@@ -749,7 +767,8 @@ static void board_end(struct board *b)
 	render_end(b->r);
 	hook_free(b->hook);
 	if (b->st.repeats > 0)
-		log_event(b->log, "the same %u times in all", b->st.repeats + 1);
+		log_event(b->log, "the same %u times in all",
+			  b->st.repeats + 1);
 	retire_finish(b);
 	release(b->prov, how, sizeof(how));
 	log_event(b->log, "exit: %s", how);
@@ -818,7 +837,8 @@ int board_run(struct reading *g, struct provider *prov,
 			while ((key = render_key(b.r)) >= 0)
 				handle_key(&b, key, now);
 		}
-		if (b.watch && watch_dispatch(b.watch, fds + t.watch, t.nw, now))
+		if (b.watch &&
+		    watch_dispatch(b.watch, fds + t.watch, t.nw, now))
 			b.reload_due = "a file changed";
 		if (b.reload_due && !b.quit) {
 			reload_or_say(&b, now);
@@ -859,7 +879,8 @@ static struct snapshot *once_wait(struct board *b)
 		fds[0] = (struct pollfd){ sig_pipe[0], POLLIN, 0 };
 		if (wake > 0.5)
 			wake = 0.5;
-		if (poll(fds, (nfds_t)n + 1, wake <= 0 ? 0 : (int)ceil(wake * 1000)) < 0 &&
+		if (poll(fds, (nfds_t)n + 1,
+			 wake <= 0 ? 0 : (int)ceil(wake * 1000)) < 0 &&
 		    errno != EINTR)
 			break;
 		if (fds[0].revents && read(sig_pipe[0], &c, 1) == 1) {
@@ -876,9 +897,11 @@ static struct snapshot *once_wait(struct board *b)
 		}
 		if (now_mono() > deadline) {
 			if (b->snap) {
-				fprintf(stderr, "wallboard: warning: some values "
+				fprintf(stderr,
+					"wallboard: warning: some values "
 					"did not arrive in time: %s\n",
-					b->st.message[0] ? b->st.message : "shown as -");
+					b->st.message[0] ? b->st.message
+							 : "shown as -");
 				break;
 			}
 			fprintf(stderr, "wallboard: timed out: %s\n",

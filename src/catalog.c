@@ -44,11 +44,13 @@ static int stat_cmp(const void *key, const void *elem)
 	return strcmp(key, ((const struct stat_info *)elem)->name);
 }
 
-const struct stat_info *catalog_find(const struct catalog *cat, const char *name)
+const struct stat_info *catalog_find(const struct catalog *cat,
+				     const char *name)
 {
 	if (cat == NULL || name == NULL)
 		return NULL;
-	return bsearch(name, cat->stats, cat->n, sizeof(cat->stats[0]), stat_cmp);
+	return bsearch(name, cat->stats, cat->n, sizeof(cat->stats[0]),
+		       stat_cmp);
 }
 
 static int derive_cmp(const void *key, const void *elem)
@@ -70,7 +72,8 @@ const char *catalog_kind_name(enum stat_kind kind)
 	static const char *const names[] = {
 		"count", "duration", "percent", "rate", "text", "state", "time"
 	};
-	return (size_t)kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
+	return (size_t)kind < sizeof(names) / sizeof(names[0]) ? names[kind]
+							       : "?";
 }
 
 /*

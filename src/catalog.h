@@ -19,7 +19,8 @@ enum stat_kind {
 	STAT_PERCENT,	/* a share; pct_scale turns the raw value into 0-100 */
 	STAT_RATE,	/* a decimal number: calls per hour */
 	STAT_TEXT,	/* names, ids, reasons */
-	STAT_STATE,	/* an agent state, normalised to the core's state words */
+	/* an agent state, normalised to the core's state words */
+	STAT_STATE,
 	STAT_TIME	/* a point in time (epoch seconds or milliseconds) */
 };
 
@@ -30,14 +31,18 @@ enum stat_kind {
 #define STAT_SCOPE_ANY     0x7
 
 /* Flags. */
-#define STAT_TICKS  0x1	/* a duration that grows while nothing changes: count up locally */
-#define STAT_RENAMED 0x2 /* an old name the server still accepts; --check warns */
+#define STAT_TICKS                                                             \
+	0x1 /* a duration that grows while nothing changes: count up locally   \
+	     */
+#define STAT_RENAMED                                                           \
+	0x2 /* an old name the server still accepts; --check warns */
 #define STAT_PROBE 0x4	/* not subscribed: the provider asks for it apart */
 
 struct stat_info {
 	const char *name;
 	enum stat_kind kind;
-	double pct_scale;	/* STAT_PERCENT: 100 for fractions 0-1, 1 for 0-100 */
+	/* STAT_PERCENT: 100 for fractions 0-1, 1 for 0-100 */
+	double pct_scale;
 	unsigned scope;
 	unsigned flags;
 	const char *renamed_to;	/* STAT_RENAMED: the current name */
@@ -46,23 +51,27 @@ struct stat_info {
 
 /*
  * A total the source does not send, derived from the rows it does send
- * (a source whose API sends agent and queue lists but no totals). The rule is data, so the
- * catalogue says what a total means and the provider only applies it.
+ * (a source whose API sends agent and queue lists but no totals). The rule is
+ * data, so the catalogue says what a total means and the provider only applies
+ * it.
  */
 enum derive_op {
 	DERIVE_SUM,		/* sum of field over the rows */
 	DERIVE_MAX,		/* the largest field */
-	DERIVE_WAVG,		/* average of field weighted by the statistic arg */
+	/* average of field weighted by the statistic arg */
+	DERIVE_WAVG,
 	DERIVE_COUNT_EQ,	/* rows whose field equals arg */
 	DERIVE_COUNT_NE		/* rows whose field differs from arg */
 };
 
 struct stat_derive {
 	const char *name;	/* the total's statistic name */
-	unsigned rows;		/* STAT_SCOPE_AGENT or STAT_SCOPE_SERVICE: whose rows */
+	/* STAT_SCOPE_AGENT or STAT_SCOPE_SERVICE: whose rows */
+	unsigned rows;
 	enum derive_op op;
 	const char *field;	/* the row statistic read (its raw value) */
-	const char *arg;	/* COUNT_*: the raw value compared; WAVG: the weight */
+	/* COUNT_*: the raw value compared; WAVG: the weight */
+	const char *arg;
 };
 
 struct catalog {
@@ -71,7 +80,8 @@ struct catalog {
 	size_t n;
 	const struct stat_derive *derive;	/* sorted by name */
 	size_t nderive;
-	bool messages;		/* the source sends chat messages (ticker panels) */
+	/* the source sends chat messages (ticker panels) */
+	bool messages;
 	/*
 	 * The source's statistics are open: each deployment defines its own,
 	 * so a layout may name one not listed here when its column says how
@@ -91,7 +101,8 @@ const struct catalog *catalog_at(size_t i);
  */
 const char *catalog_default_provider(void);
 /* A statistic by name, or NULL when the source does not know it. */
-const struct stat_info *catalog_find(const struct catalog *cat, const char *name);
+const struct stat_info *catalog_find(const struct catalog *cat,
+				     const char *name);
 const char *catalog_kind_name(enum stat_kind kind);
 /*
  * The known statistic a misspelt name most likely meant (few edits

@@ -38,7 +38,8 @@ struct known {
 struct given {
 	const struct known *k;
 	char *text;
-	int line;		/* in the config file; 0 for the command line */
+	/* in the config file; 0 for the command line */
+	int line;
 };
 
 struct given_list {
@@ -104,7 +105,8 @@ static bool read_argv(int argc, char **argv, const struct known *ks, size_t nk,
 {
 	struct option *lo = xcalloc(nk + 1, sizeof(*lo));
 	char (*names)[64] = xcalloc(nk, sizeof(*names));
-	char shorts[32] = ":";	/* ':' first: a missing argument is told apart */
+	/* ':' first: a missing argument is told apart */
+	char shorts[32] = ":";
 	size_t nlo = 0;
 	int c;
 	bool ok = true;
@@ -131,19 +133,25 @@ static bool read_argv(int argc, char **argv, const struct known *ks, size_t nk,
 		if (c >= OPT_VAL_BASE)
 			i = (size_t)(c - OPT_VAL_BASE);
 		for (size_t j = 0; c < OPT_VAL_BASE && j < nk; j++)
-			if (ks[j].o->short_name == c && (ks[j].o->where & OPT_CLI))
+			if (ks[j].o->short_name == c &&
+			    (ks[j].o->where & OPT_CLI))
 				i = j;
 		if (i >= nk) {
-			errlist_add(errs, "%s: %s (see --help)", argv[optind - 1],
-				    c == ':' ? "needs an argument" : "unknown option");
+			errlist_add(errs, "%s: %s (see --help)",
+				    argv[optind - 1],
+				    c == ':' ? "needs an argument"
+					     : "unknown option");
 			ok = false;
 			continue;
 		}
-		given_add(l, &ks[i], ks[i].o->implied ? ks[i].o->implied : optarg, 0);
+		given_add(l, &ks[i],
+			  ks[i].o->implied ? ks[i].o->implied : optarg, 0);
 	}
 	if (optind < argc) {
-		errlist_add(errs, "unexpected argument \"%s\" (secrets are never "
-			    "taken on the command line; see --help)", argv[optind]);
+		errlist_add(errs,
+			    "unexpected argument \"%s\" (secrets are never "
+			    "taken on the command line; see --help)",
+			    argv[optind]);
 		ok = false;
 	}
 	free(names);
@@ -151,7 +159,7 @@ static bool read_argv(int argc, char **argv, const struct known *ks, size_t nk,
 	return ok;
 }
 
-/* --- the config file ------------------------------------------------------ */
+/* --- the config file ----------------------------------------------------- */
 
 /*
  * Refuse a file that others can write (for the config) or read (for a
@@ -174,12 +182,15 @@ static bool file_private(const char *path, const struct stat *st,
 		return false;
 	}
 	if (st->st_mode & forbidden) {
-		errlist_add(errs, "%s: refusing %s that %s (mode %03o): "
-			    "chmod %s it", path, what,
-			    forbidden == (S_IWGRP | S_IWOTH) ?
-			    "others can write" : "others can read or write",
+		errlist_add(errs,
+			    "%s: refusing %s that %s (mode %03o): chmod %s it",
+			    path, what,
+			    forbidden == (S_IWGRP | S_IWOTH)
+				    ? "others can write"
+				    : "others can read or write",
 			    (unsigned)(st->st_mode & 0777),
-			    forbidden == (S_IWGRP | S_IWOTH) ? "go-w" : "go-rwx");
+			    forbidden == (S_IWGRP | S_IWOTH) ? "go-w"
+							     : "go-rwx");
 		return false;
 	}
 	return true;
@@ -202,7 +213,8 @@ bool config_read_secret_file(const char *path, char **out, struct errlist *errs)
 			close(fd);
 		return false;
 	}
-	if (!file_private(path, &st, S_IRWXG | S_IRWXO, "a secret file", errs) ||
+	if (!file_private(path, &st, S_IRWXG | S_IRWXO, "a secret file",
+			  errs) ||
 	    (f = fdopen(fd, "r")) == NULL) {
 		close(fd);
 		return false;
@@ -230,9 +242,13 @@ static struct syntax_key *file_schema(const struct known *ks, size_t nk)
 	for (size_t i = 0; i < nk; i++) {
 		if (!(ks[i].o->where & OPT_FILE))
 			continue;
-		/* Values are text here: the table parses them, as it does argv's. */
+		/*
+		 * Values are text here: the table parses them, as it does
+		 * argv's.
+		 */
 		keys[n].name = ks[i].o->name;
-		keys[n].type = ks[i].o->type == OPT_LIST ? SYNTAX_LIST : SYNTAX_STR;
+		keys[n].type =
+			ks[i].o->type == OPT_LIST ? SYNTAX_LIST : SYNTAX_STR;
 		keys[n].tag = (unsigned)i;
 		n++;
 	}
@@ -280,7 +296,7 @@ static bool read_file_values(const char *path, bool required,
 	return errs->n == before;
 }
 
-/* --- applying ------------------------------------------------------------- */
+/* --- applying ------------------------------------------------------------ */
 
 /* The struct an option's value lives in. */
 static void *base_of(struct config *cfg, const struct known *k)
@@ -327,18 +343,25 @@ static void apply(struct config *cfg, const struct source *src,
 		const struct given *g = &l->v[i];
 		const struct option_def *o = g->k->o;
 		if (g->k->src != NULL && g->k->src != src) {
-			if (o->where & OPT_CLI && strcmp(from, "command line") == 0)
-				errlist_add(warns, "--%s applies to provider %s only; "
-					    "ignored", option_cli_name(o, name, sizeof(name)),
-					    g->k->src->name);
+			if (o->where & OPT_CLI &&
+			    strcmp(from, "command line") == 0)
+				errlist_add(
+					warns,
+					"--%s applies to provider %s only; "
+					"ignored",
+					option_cli_name(o, name, sizeof(name)),
+					g->k->src->name);
 			else if (g->line > 0)
-				errlist_add(warns, "%s:%d: %s applies to provider "
-					    "%s only; ignored", from, g->line,
-					    o->name, g->k->src->name);
-			else
-				errlist_add(warns, "%s: %s applies to provider %s "
-					    "only; ignored", from, o->name,
+				errlist_add(warns,
+					    "%s:%d: %s applies to provider "
+					    "%s only; ignored",
+					    from, g->line, o->name,
 					    g->k->src->name);
+			else
+				errlist_add(warns,
+					    "%s: %s applies to provider %s "
+					    "only; ignored",
+					    from, o->name, g->k->src->name);
 			continue;
 		}
 		if (o->type == OPT_LIST && !started[i]) {
@@ -352,15 +375,19 @@ static void apply(struct config *cfg, const struct source *src,
 				((char *)base_of(cfg, g->k) + o->offset), errs);
 			continue;
 		}
-		if (!option_set(o, base_of(cfg, g->k), g->text, err, sizeof(err))) {
+		if (!option_set(o, base_of(cfg, g->k), g->text, err,
+				sizeof(err))) {
 			if (strcmp(from, "command line") == 0)
-				errlist_add(errs, "--%s: %s", option_cli_name(o, name,
-					    sizeof(name)), err);
+				errlist_add(
+					errs, "--%s: %s",
+					option_cli_name(o, name, sizeof(name)),
+					err);
 			else if (g->line > 0)
-				errlist_add(errs, "%s:%d: %s = %s", from, g->line,
-					    o->name, err);
+				errlist_add(errs, "%s:%d: %s = %s", from,
+					    g->line, o->name, err);
 			else
-				errlist_add(errs, "%s: %s = %s", from, o->name, err);
+				errlist_add(errs, "%s: %s = %s", from, o->name,
+					    err);
 		}
 	}
 	free(started);
@@ -378,19 +405,21 @@ static void secrets_from_env(struct config *cfg, const struct known *ks,
 		    (ks[i].src != NULL && ks[i].src != src))
 			continue;
 		if ((v = getenv(o->env)) != NULL)
-			option_set(o, base_of(cfg, &ks[i]), v, err, sizeof(err));
+			option_set(o, base_of(cfg, &ks[i]), v, err,
+				   sizeof(err));
 	}
 }
 
-/* --- --replay ------------------------------------------------------------- */
+/* --- --replay ------------------------------------------------------------ */
 
-#define REPLAY_MIN_INTERVAL 0.01	/* seconds between polls, at any speed */
+#define REPLAY_MIN_INTERVAL 0.01 /* seconds between polls, at any speed */
 
 /* True for an option a login uses: the identity ones and every secret. */
 static bool credential_option(const struct option_def *o)
 {
 	return o->type == OPT_SECRET || strcmp(o->name, "tenant") == 0 ||
-	       strcmp(o->name, "user") == 0 || strcmp(o->name, "client_id") == 0;
+	       strcmp(o->name, "user") == 0 ||
+	       strcmp(o->name, "client_id") == 0;
 }
 
 /* True when the manifest names the setting (or names none: all are). */
@@ -421,7 +450,8 @@ static void replay_settings(struct config *cfg, const struct known *ks,
 		if ((ks[i].src != NULL && ks[i].src != src) ||
 		    !credential_option(o))
 			continue;
-		at = (char **)(void *)((char *)base_of(cfg, &ks[i]) + o->offset);
+		at = (char **)(void *)((char *)base_of(cfg, &ks[i]) +
+				       o->offset);
 		if (o->type == OPT_SECRET) {
 			secret_free(*at);
 			*at = manifest_names(m, o->name) ?
@@ -471,7 +501,7 @@ static void recording_conflicts(const struct config *cfg,
 		errlist_add(errs, "--demo-time goes with --demo");
 }
 
-/* --- loading ---------------------------------------------------------------- */
+/* --- loading ------------------------------------------------------------- */
 
 bool config_load(struct config *cfg, int argc, char **argv,
 		 struct errlist *errs, struct errlist *warns)
@@ -523,7 +553,8 @@ bool config_load(struct config *cfg, int argc, char **argv,
 	secrets_from_env(cfg, ks, nk, src);
 	apply(cfg, src, &cli, "command line", errs, warns);
 	if (src->interval > 0 && cfg->interval < src->interval)
-		errlist_add(warns, "interval %g s is shorter than the %s source's "
+		errlist_add(warns,
+			    "interval %g s is shorter than the %s source's "
 			    "%g s: %s, so faster polls only load the server",
 			    cfg->interval, src->name, src->interval,
 			    src->interval_why);
@@ -540,7 +571,9 @@ bool config_load(struct config *cfg, int argc, char **argv,
 	cfg->rotate_given = given_value(&cli, "rotate") != NULL;
 	cfg->interval_given = given_value(&cli, "interval") != NULL ||
 			      given_value(&file, "interval") != NULL;
-	/* Debounce a little over one poll unless given: no ring for a spike. */
+	/*
+	 * Debounce a little over one poll unless given: no ring for a spike.
+	 */
 	if (given_value(&file, "alert_debounce") == NULL)
 		cfg->alert_debounce = 1.5 * cfg->interval;
 	if (cfg->client_id == NULL && cfg->client_secret && cfg->user)
@@ -553,7 +586,7 @@ out:
 	return errs->n == before;
 }
 
-/* --- --help ---------------------------------------------------------------- */
+/* --- --help -------------------------------------------------------------- */
 
 /* Text in lines that end before column 80, the next ones indented. */
 static void usage_wrap(FILE *out, const char *text, int indent)
@@ -587,8 +620,8 @@ static void usage_option(FILE *out, const struct option_def *o)
 		return;
 	option_cli_name(o, name, sizeof(name));
 	if (o->short_name)
-		snprintf(head, sizeof(head), "  -%c, --%s%s%s", o->short_name, name,
-			 o->arg ? " " : "", o->arg ? o->arg : "");
+		snprintf(head, sizeof(head), "  -%c, --%s%s%s", o->short_name,
+			 name, o->arg ? " " : "", o->arg ? o->arg : "");
 	else
 		snprintf(head, sizeof(head), "      --%s%s%s", name,
 			 o->arg ? " " : "", o->arg ? o->arg : "");
@@ -608,7 +641,8 @@ void config_usage(FILE *out)
 	      "A terminal wallboard for contact centres.\n\n", out);
 	for (size_t i = 0; i < options_ncore; i++)
 		usage_option(out, &options_core[i]);
-	fputs("\nPROVIDERS (--provider NAME; the first is the default):\n", out);
+	fputs("\nPROVIDERS (--provider NAME; the first is the default):\n",
+	      out);
 	for (size_t s = 0; (src = source_at(s)) != NULL; s++) {
 		fprintf(out, "  %s: ", src->name);
 		usage_wrap(out, src->summary, 4 + (int)strlen(src->name));
@@ -631,7 +665,8 @@ static const char *secret_of(const struct option_def *o, const void *base)
 
 size_t config_secrets(const struct config *cfg, const char **out, size_t max)
 {
-	const struct source *src = cfg->provider ? source_find(cfg->provider) : NULL;
+	const struct source *src =
+		cfg->provider ? source_find(cfg->provider) : NULL;
 	const char *v;
 	size_t n = 0;
 
@@ -647,7 +682,8 @@ size_t config_secrets(const struct config *cfg, const char **out, size_t max)
 size_t config_credentials(const struct config *cfg, const char **out,
 			  size_t max)
 {
-	const struct source *src = cfg->provider ? source_find(cfg->provider) : NULL;
+	const struct source *src =
+		cfg->provider ? source_find(cfg->provider) : NULL;
 	size_t n = 0;
 
 	for (size_t i = 0; i < options_ncore && n < max; i++)
@@ -689,7 +725,8 @@ char *config_default_path(void)
 
 void config_free(struct config *cfg)
 {
-	const struct source *src = cfg->provider ? source_find(cfg->provider) : NULL;
+	const struct source *src =
+		cfg->provider ? source_find(cfg->provider) : NULL;
 
 	for (size_t i = 0; i < options_ncore; i++)
 		option_free(&options_core[i], cfg);

@@ -24,8 +24,10 @@ struct config {
 	/* the run (command line only) */
 	char *file;		/* the config file read, or NULL */
 	bool demo, once, check, probe, kiosk, help, version;
-	char *list;		/* --list-*: "teams", "services", ... or NULL */
-	char *demo_time;	/* --demo-time HH:MM, or NULL: a busy morning */
+	/* --list-*: "teams", "services", ... or NULL */
+	char *list;
+	/* --demo-time HH:MM, or NULL: a busy morning */
+	char *demo_time;
 	/* the data source */
 	char *provider;		/* its name in the registry */
 	void *source;		/* its own settings (the source's options) */
@@ -38,7 +40,8 @@ struct config {
 	double interval;	/* poll interval, seconds */
 	double connect_timeout;	/* seconds */
 	double timeout;		/* whole request, seconds */
-	double retry_max;	/* the longest wait between retries after a fault */
+	/* the longest wait between retries after a fault */
+	double retry_max;
 	long max_body;		/* bytes; a larger response is refused */
 	bool insecure;		/* skip TLS verification (warned) */
 	char *ca_file;		/* CA bundle for TLS */
@@ -48,26 +51,34 @@ struct config {
 	size_t nlayouts;
 	double rotate;		/* seconds per layout in rotation */
 	bool rotate_given;	/* --rotate: rotate even out of kiosk mode */
-	bool kiosk_readonly;	/* kiosk mode: no search, no zoom (the default) */
-	char *log_file;		/* connection events are appended here, or NULL */
+	/* kiosk mode: no search, no zoom (the default) */
+	bool kiosk_readonly;
+	/* connection events are appended here, or NULL */
+	char *log_file;
 	bool no_color;		/* no_color = true or --no-color */
 	int ascii;		/* ASCII_AUTO, ASCII_YES or ASCII_NO */
-	char **state_map;	/* a server's words for states: "Pausa=not_ready" */
+	/* a server's words for states: "Pausa=not_ready" */
+	char **state_map;
 	size_t nstate_map;
 	/* the fleet (doc/fleet.md) */
-	char *publish;		/* --publish mqtt[s]://HOST[:PORT]/PREFIX, or NULL */
-	char *from;		/* --from mqtt[s]://HOST[:PORT]/PREFIX, or NULL */
+	/* --publish mqtt[s]://HOST[:PORT]/PREFIX, or NULL */
+	char *publish;
+	/* --from mqtt[s]://HOST[:PORT]/PREFIX, or NULL */
+	char *from;
 	char *mqtt_user;	/* the broker's login name */
 	char *mqtt_password;	/* secret */
 	char *mqtt_ca_file;	/* CA bundle for mqtts:// */
 	char *mqtt_client_id;	/* NULL: one made of the role, host and pid */
 	long mqtt_keepalive;	/* seconds */
-	bool log_updates;	/* a --log line for every update a screen takes */
-	bool interval_given;	/* --interval or interval: not the publisher's */
+	/* a --log line for every update a screen takes */
+	bool log_updates;
+	/* --interval or interval: not the publisher's */
+	bool interval_given;
 	/* once runs' output; breach alerts and their hook (alert.h, hook.h) */
 	int format;		/* FORMAT_TEXT ... */
 	double alert_debounce;	/* seconds; unset: a poll and a half */
-	double alert_clear;	/* seconds short of the level before clearing */
+	/* seconds short of the level before clearing */
+	double alert_clear;
 	double alert_repeat;	/* seconds between rings; 0: once */
 	char *on_alert;		/* the hook program (config only), or NULL */
 	double on_alert_timeout;	/* seconds before a run is killed */
@@ -75,7 +86,8 @@ struct config {
 	/* recordings (net/record.h, net/replay.h) */
 	char *record;		/* --record DIR, or NULL */
 	char *replay;		/* --replay DIR, or NULL */
-	double replay_speed;	/* --replay-speed N: N times the recorded pace */
+	/* --replay-speed N: N times the recorded pace */
+	double replay_speed;
 };
 
 /*
@@ -95,7 +107,8 @@ void config_usage(FILE *out);
  * Read a secret from a file: the first line, refused (false, errs) when the
  * file can be read or written by group or others.
  */
-bool config_read_secret_file(const char *path, char **out, struct errlist *errs);
+bool config_read_secret_file(const char *path, char **out,
+			     struct errlist *errs);
 
 /* True when cfg holds a secret (a password, a token, a key). */
 bool config_holds_secret(const struct config *cfg);

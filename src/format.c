@@ -149,7 +149,8 @@ static bool format_numeric(char *out, size_t outsz, enum fmt fmt, double v,
 		format_number(out, outsz, v, 1);
 		return true;
 	case FMT_DURATION:
-		format_duration(out, outsz, format_seconds(v, pct_scale) + tick);
+		format_duration(out, outsz,
+				format_seconds(v, pct_scale) + tick);
 		return true;
 	case FMT_PERCENT:
 		format_percent(out, outsz, v, pct_scale);

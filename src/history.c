@@ -30,8 +30,10 @@ static double longest_trend(const struct layoutset *set, size_t tid)
 		const struct layout *l = set->layouts[li];
 		for (size_t pi = 0; pi < l->npanels; pi++) {
 			const struct panel *p = &l->panels[pi];
-			for (size_t c = 0; p->kind == PANEL_TOTALS && c < p->ncols; c++)
-				if (p->cols[c].tid == tid && p->cols[c].trend * 60 > w)
+			for (size_t c = 0;
+			     p->kind == PANEL_TOTALS && c < p->ncols; c++)
+				if (p->cols[c].tid == tid &&
+				    p->cols[c].trend * 60 > w)
 					w = p->cols[c].trend * 60;
 		}
 	}

@@ -30,7 +30,8 @@ struct ring {
 	const char *stat;	/* the statistic (the set's string) */
 	const char *scope;	/* its services, '\n'-joined; "" = all */
 	double window;		/* seconds the ring spans */
-	double step;		/* seconds between points, at least the interval */
+	/* seconds between points, at least the interval */
+	double step;
 	size_t cap, start, n;
 	double *val;		/* [cap] raw values; NAN: none came */
 	double *at;		/* [cap] now_mono() of each point */

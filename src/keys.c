@@ -24,13 +24,15 @@ static const struct key_binding bindings[] = {
 	  "acknowledge alerts: silence their bell" },
 	{ "?h", "?", ACT_HELP, KIOSK_ALWAYS, "help",
 	  "this help (any key closes it)" },
-	{ "qQ", "q", ACT_QUIT, KIOSK_NEVER, "quit", "quit (not in kiosk mode)" },
+	{ "qQ", "q", ACT_QUIT, KIOSK_NEVER, "quit",
+	  "quit (not in kiosk mode)" },
 	{ "\f", "^L", ACT_REDRAW, KIOSK_ALWAYS, NULL, NULL },
 };
 
 const struct key_binding *key_find(int code)
 {
-	for (size_t i = 0; code > 0 && code < 256 && i < WB_ARRAY_LEN(bindings); i++)
+	for (size_t i = 0; code > 0 && code < 256 && i < WB_ARRAY_LEN(bindings);
+	     i++)
 		if (strchr(bindings[i].keys, code) != NULL)
 			return &bindings[i];
 	return NULL;

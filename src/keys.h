@@ -18,7 +18,8 @@ enum key_action {
 	ACT_REDRAW,
 	ACT_ACK,		/* silence the bell of the alerts standing */
 	ACT_SEARCH,		/* type a search of the grids' names */
-	ACT_ZOOM,		/* the next panel alone, then the layout again */
+	/* the next panel alone, then the layout again */
+	ACT_ZOOM,
 	ACT_BACK		/* Esc: clear the search, else leave the zoom */
 };
 

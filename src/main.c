@@ -126,16 +126,18 @@ static once_output_fn once_output(const struct config *cfg, char *err,
 	};
 
 	if (cfg->probe && cfg->format != FORMAT_TEXT) {
-		snprintf(err, errsz, "--format applies to --once: --probe prints "
-			 "its own report");
+		snprintf(err, errsz,
+			 "--format applies to --once: --probe prints its own "
+			 "report");
 		return NULL;
 	}
 	if (cfg->probe)
 		return probe_report;
 	if (!cfg->once && cfg->format != FORMAT_TEXT) {
-		snprintf(err, errsz, "--format %s needs --once", cfg->format ==
-			 FORMAT_JSON ? "json" : cfg->format == FORMAT_CSV ? "csv" :
-			 "nagios");
+		snprintf(err, errsz, "--format %s needs --once",
+			 cfg->format == FORMAT_JSON  ? "json"
+			 : cfg->format == FORMAT_CSV ? "csv"
+						     : "nagios");
 		return NULL;
 	}
 	return outputs[cfg->format];
@@ -173,7 +175,8 @@ static void load_config(struct config *cfg, int argc, char **argv,
 		exit(0);
 	}
 	if (cfg->insecure)
-		fprintf(stderr, "wallboard: warning: insecure = true: the server's "
+		fprintf(stderr,
+			"wallboard: warning: insecure = true: the server's "
 			"certificate is not verified\n");
 	if (config_holds_secret(cfg))
 		no_core_dumps();
@@ -201,8 +204,10 @@ static void recording_open(struct config *cfg)
 {
 	struct errlist errs = { 0 };
 
-	if ((cfg->replay && !replay_open(cfg->replay, cfg->replay_speed, &errs)) ||
-	    (cfg->record && !cfg->check && !record_open(cfg->record, cfg, &errs))) {
+	if ((cfg->replay &&
+	     !replay_open(cfg->replay, cfg->replay_speed, &errs)) ||
+	    (cfg->record && !cfg->check &&
+	     !record_open(cfg->record, cfg, &errs))) {
 		print_errs(&errs, "");
 		config_free(cfg);
 		exit(2);
@@ -288,8 +293,10 @@ static char **shipped_layouts(const char *provider, size_t *n,
 		buf_init(&looked);
 		for (size_t i = 0; i < nd; i++)
 			buf_printf(&looked, "%s%s", i ? ", " : "", dirs[i]);
-		errlist_add(errs, "no layouts for %s: none in %s; give -l FILE "
-			    "(or set WALLBOARD_LAYOUTDIR)", provider, looked.data);
+		errlist_add(errs,
+			    "no layouts for %s: none in %s; give -l FILE "
+			    "(or set WALLBOARD_LAYOUTDIR)",
+			    provider, looked.data);
 		buf_free(&looked);
 	}
 	for (size_t i = 0; i < nd; i++)
@@ -321,7 +328,8 @@ static void order_layouts(struct layout **ls, size_t n, bool by_position)
 	}
 	/* Insertion sort: stable, and n is small. */
 	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && cmp_key(&ls[j - 1], &ls[j]) > 0; j--) {
+		for (size_t j = i; j > 0 && cmp_key(&ls[j - 1], &ls[j]) > 0;
+		     j--) {
 			struct layout *t = ls[j];
 			ls[j] = ls[j - 1];
 			ls[j - 1] = t;
@@ -350,7 +358,9 @@ static struct layoutset *read_layouts(const struct config *cfg,
 		return NULL;
 	ls = xcalloc(n, sizeof(*ls));
 	for (size_t i = 0; i < n; i++)
-		/* A screen's own layouts may be of any source a publisher has. */
+		/*
+		 * A screen's own layouts may be of any source a publisher has.
+		 */
 		ls[i] = layout_load(files[i], cfg->from ? NULL : cfg->provider,
 				    errs, warns);
 	if (errs->n == 0)
@@ -391,7 +401,8 @@ static bool fleet_mode_ok(struct config *cfg)
 	if (cfg->publish && cfg->from)
 		bad = "--publish and --from exclude each other";
 	else if (cfg->publish && (cfg->once || cfg->probe || cfg->kiosk))
-		bad = "--publish runs headless: not with --once, --probe or --kiosk";
+		bad = "--publish runs headless: not with --once, --probe or "
+		      "--kiosk";
 	else if (cfg->from && (cfg->demo || cfg->probe))
 		bad = "--from reads a publisher: not with --demo or --probe "
 		      "(give those to the publisher)";
@@ -421,8 +432,10 @@ static struct layoutset *fleet_layouts(struct config *cfg,
 
 	*fleet = fleet_source_new(cfg, NULL, &errs);
 	if (*fleet && cfg->nlayouts == 0)
-		set = fleet_source_layouts(*fleet, cfg->kiosk ? 0 :
-					   cfg->connect_timeout + cfg->timeout, &errs);
+		set = fleet_source_layouts(
+			*fleet,
+			cfg->kiosk ? 0 : cfg->connect_timeout + cfg->timeout,
+			&errs);
 	else if (*fleet)
 		set = load_layouts(cfg, why, whysz);
 	if (set == NULL && errs.n)
@@ -485,7 +498,8 @@ static struct reading *reread(void *ctx, char *why, size_t whysz)
 		log_event(rr->log, "warning: %s", warns.msgs[i]);
 	errlist_free(&warns);
 	if (set == NULL) {
-		snprintf(why, whysz, "%s", errs.n ? errs.msgs[0] : "no layouts");
+		snprintf(why, whysz, "%s",
+			 errs.n ? errs.msgs[0] : "no layouts");
 		errlist_free(&errs);
 		config_free(&cfg);
 		return NULL;
@@ -530,15 +544,19 @@ static int run_check(const struct config *cfg, const struct layoutset *set)
 	for (size_t i = 0; i < set->n; i++) {
 		char file[512];
 		panels += set->layouts[i]->npanels;
-		fprintf(stderr, "wallboard: %s: ok: \"%s\" on key %d, %zu panels\n",
-			sanitize_line(file, sizeof(file), set->layouts[i]->file),
+		fprintf(stderr,
+			"wallboard: %s: ok: \"%s\" on key %d, %zu panels\n",
+			sanitize_line(file, sizeof(file),
+				      set->layouts[i]->file),
 			set->layouts[i]->title, set->layouts[i]->key,
 			set->layouts[i]->npanels);
 	}
 	json = provider_plan(cfg, set);
 	puts(json);
 	free(json);
-	fprintf(stderr, "wallboard: %zu layouts, %zu panels, %zu grids, %zu totals: ok\n",
+	fprintf(stderr,
+		"wallboard: %zu layouts, %zu panels, %zu grids, %zu totals: "
+		"ok\n",
 		set->n, panels, set->ngrids, set->ntotals);
 	return 0;
 }
@@ -585,7 +603,8 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return rc;
 	}
-	recording_open(&cfg);	/* after the layouts: one refused records nothing */
+	/* after the layouts: one refused records nothing */
+	recording_open(&cfg);
 	/* The config's words for states, checked when it was read. */
 	for (size_t i = 0; i < cfg.nstate_map; i++) {
 		char err[300];
@@ -602,7 +621,8 @@ int main(int argc, char **argv)
 		return finish_output(rc);
 	}
 	if (cfg.kiosk && !isatty(STDOUT_FILENO))
-		errlist_add(&errs, "--kiosk needs a terminal: its output is not one");
+		errlist_add(&errs,
+			    "--kiosk needs a terminal: its output is not one");
 	log = errs.n ? NULL : log_open(cfg.log_file, &errs);
 	for (size_t i = 0; log != NULL && i < warns.n; i++)
 		log_event(log, "warning: %s", warns.msgs[i]);
@@ -623,7 +643,8 @@ int main(int argc, char **argv)
 	if (prov == NULL || errs.n) {
 		if (prov)
 			prov->ops->destroy(prov);
-		rc = usage_failure(&cfg, errs.n ? errs.msgs[0] : "no data source");
+		rc = usage_failure(&cfg,
+				   errs.n ? errs.msgs[0] : "no data source");
 		print_errs(&errs, "");
 		log_close(log);
 		layoutset_free(set);
@@ -632,14 +653,18 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	if (cfg.probe || cfg.once || !isatty(STDOUT_FILENO)) {
-		rc = finish_output(board_once(&cfg, set, prov,
-					      once_output(&cfg, why, sizeof(why)),
-					      cfg.ascii == ASCII_YES, log));
+		rc = finish_output(board_once(
+			&cfg, set, prov, once_output(&cfg, why, sizeof(why)),
+			cfg.ascii == ASCII_YES, log));
 	} else {
 		struct rereader rr = { argc, argv, log };
 		struct board_opts bo = {
-			cfg.kiosk, cfg.demo, !cfg.no_color,
-			cfg.ascii == ASCII_YES ? 1 : cfg.ascii == ASCII_NO ? 0 : -1,
+			cfg.kiosk,
+			cfg.demo,
+			!cfg.no_color,
+			cfg.ascii == ASCII_YES  ? 1
+			: cfg.ascii == ASCII_NO ? 0
+						: -1,
 			cfg.kiosk || cfg.rotate_given ? cfg.rotate : 0,
 			/* A screen's source holds its layouts: no reload. */
 			{ cfg.from ? NULL : reread, &rr, gen_free }

@@ -58,8 +58,10 @@ bool media_map_add(struct media_map *m, const char *entry, char *err,
 		return false;
 	}
 	if (bit == 0) {
-		snprintf(err, errsz, "service_media entry \"%s\": unknown media "
-			 "\"%s\" (%s)", entry, eq + 1, media_choices());
+		snprintf(err, errsz,
+			 "service_media entry \"%s\": unknown media \"%s\" "
+			 "(%s)",
+			 entry, eq + 1, media_choices());
 		return false;
 	}
 	m->names = xreallocarray(m->names, m->n + 1, sizeof(*m->names));

@@ -104,7 +104,8 @@ const struct option_def options_core[] = {
 		.offset = AT(layouts),
 		.count_offset = AT(nlayouts),
 		.arg = "FILE",
-		.help = "a layout file; repeatable; keys 1..9 in the order given",
+		.help = "a layout file; repeatable; keys 1..9 in the order "
+			"given",
 	},
 	{
 		.name = "provider",
@@ -120,7 +121,8 @@ const struct option_def options_core[] = {
 		.where = OPT_BOTH,
 		.offset = AT(url),
 		.arg = "URL",
-		.help = "base URL of the statistics server, http:// or https://",
+		.help = "base URL of the statistics server, http:// or "
+			"https://",
 	},
 	{
 		.name = "tenant",
@@ -145,8 +147,9 @@ const struct option_def options_core[] = {
 		.where = OPT_BOTH,
 		.offset = AT(client_id),
 		.arg = "ID",
-		.help = "OAuth2 client credentials instead of a password; secret from "
-			"$WALLBOARD_CLIENT_SECRET or client_secret_file",
+		.help = "OAuth2 client credentials instead of a password; "
+			"secret from $WALLBOARD_CLIENT_SECRET or "
+			"client_secret_file",
 	},
 	{
 		.name = "password_file",
@@ -182,8 +185,8 @@ const struct option_def options_core[] = {
 		.min = 1,
 		.max = 86400,
 		.arg = "SEC",
-		.help = "seconds a layout stays on screen when rotating (given here, "
-			"the board rotates)",
+		.help = "seconds a layout stays on screen when rotating (given "
+			"here, the board rotates)",
 	},
 	{
 		.name = "connect_timeout",
@@ -276,7 +279,8 @@ const struct option_def options_core[] = {
 		.where = OPT_CLI,
 		.offset = AT(once),
 		.implied = "true",
-		.help = "print every panel of every layout as plain text, then exit",
+		.help = "print every panel of every layout as plain text, then "
+			"exit",
 	},
 	{
 		.name = "probe",
@@ -285,9 +289,9 @@ const struct option_def options_core[] = {
 		.offset = AT(probe),
 		.implied = "true",
 		.help = "log in, subscribe to every statistic the layouts use, "
-			"report per column what the server sent (type, samples, "
-			"unit, unknown words, refusals), release; exit 0 when "
-			"everything arrived",
+			"report per column what the server sent (type, "
+			"samples, unit, unknown words, refusals), release; "
+			"exit 0 when everything arrived",
 	},
 	{
 		.name = "check",
@@ -295,8 +299,8 @@ const struct option_def options_core[] = {
 		.where = OPT_CLI,
 		.offset = AT(check),
 		.implied = "true",
-		.help = "validate config and layouts, print what will be asked of the "
-			"server, exit",
+		.help = "validate config and layouts, print what will be asked "
+			"of the server, exit",
 	},
 	{
 		.name = "kiosk",
@@ -325,8 +329,8 @@ const struct option_def options_core[] = {
 		.offset = AT(no_color),
 		.def = "false",
 		.implied = "true",
-		.help = "no colours (thresholds still show as bold/reverse and ! "
-			"marks)",
+		.help = "no colours (thresholds still show as bold/reverse and "
+			"! marks)",
 	},
 	{
 		.name = "ascii",
@@ -355,9 +359,9 @@ const struct option_def options_core[] = {
 		.def = "text",
 		.choices = format_words,
 		.arg = "FMT",
-		.help = "with --once: text (default), json, csv, or nagios (one "
-			"status line with performance data; exit 0 OK, 1 WARNING, "
-			"2 CRITICAL, 3 UNKNOWN)",
+		.help = "with --once: text (default), json, csv, or nagios "
+			"(one status line with performance data; exit 0 OK, 1 "
+			"WARNING, 2 CRITICAL, 3 UNKNOWN)",
 	},
 	{
 		.name = "alert_debounce",
@@ -416,8 +420,8 @@ const struct option_def options_core[] = {
 		.where = OPT_CLI,
 		.offset = AT(record),
 		.arg = "DIR",
-		.help = "write every request and answer to DIR (a new directory), "
-			"secrets removed",
+		.help = "write every request and answer to DIR (a new "
+			"directory), secrets removed",
 	},
 	{
 		.name = "replay",
@@ -480,16 +484,20 @@ const struct option_def options_core[] = {
 		.help = "print the provider's statistics (name, kind, unit, "
 			"panel types) and exit",
 	},
-	/* The fleet: a publisher and its screens through a broker (doc/fleet.md). */
+	/*
+	 * The fleet: a publisher and its screens through a broker
+	 * (doc/fleet.md).
+	 */
 	{
 		.name = "publish",
 		.type = OPT_STRING,
 		.where = OPT_CLI,
 		.offset = AT(publish),
 		.arg = "URL",
-		.help = "headless publisher: poll the source once for the whole "
-			"floor and publish every layout's data to an MQTT broker "
-			"(mqtt://HOST[:PORT]/PREFIX, mqtts:// for TLS)",
+		.help = "headless publisher: poll the source once for the "
+			"whole floor and publish every layout's data to an "
+			"MQTT broker (mqtt://HOST[:PORT]/PREFIX, mqtts:// for "
+			"TLS)",
 	},
 	{
 		.name = "from",
@@ -498,7 +506,8 @@ const struct option_def options_core[] = {
 		.offset = AT(from),
 		.arg = "URL",
 		.help = "a data source that reads what a publisher publishes "
-			"(mqtt[s]://HOST[:PORT]/PREFIX); with no -l, its layouts",
+			"(mqtt[s]://HOST[:PORT]/PREFIX); with no -l, its "
+			"layouts",
 	},
 	{
 		.name = "mqtt_user",
@@ -523,7 +532,8 @@ const struct option_def options_core[] = {
 		.where = OPT_BOTH,
 		.offset = AT(mqtt_ca_file),
 		.arg = "FILE",
-		.help = "CA bundle for verifying the broker's certificate (mqtts://)",
+		.help = "CA bundle for verifying the broker's certificate "
+			"(mqtts://)",
 	},
 	{
 		.name = "mqtt_client_id",
@@ -531,8 +541,8 @@ const struct option_def options_core[] = {
 		.where = OPT_BOTH,
 		.offset = AT(mqtt_client_id),
 		.arg = "ID",
-		.help = "the MQTT client id (default: wallboard-pub|screen-HOST-PID); "
-			"unique per process",
+		.help = "the MQTT client id (default: "
+			"wallboard-pub|screen-HOST-PID); unique per process",
 	},
 	{
 		.name = "mqtt_keepalive",
@@ -543,8 +553,8 @@ const struct option_def options_core[] = {
 		.min = 5,
 		.max = 3600,
 		.arg = "SEC",
-		.help = "MQTT keep-alive: a publisher that vanishes is declared "
-			"down within 1.5 times this",
+		.help = "MQTT keep-alive: a publisher that vanishes is "
+			"declared down within 1.5 times this",
 	},
 	{
 		.name = "log_updates",
@@ -553,8 +563,8 @@ const struct option_def options_core[] = {
 		.offset = AT(log_updates),
 		.def = "false",
 		.implied = "true",
-		.help = "with --from and --log: a line for every update taken, with "
-			"its delay after the publisher's data time",
+		.help = "with --from and --log: a line for every update taken, "
+			"with its delay after the publisher's data time",
 	},
 	{
 		.name = "help",
@@ -664,7 +674,8 @@ bool option_set(const struct option_def *o, void *base, const char *text,
 	switch (o->type) {
 	case OPT_FLAG:
 		if (!parse_flag(text, &b)) {
-			snprintf(err, errsz, "\"%s\" is not true or false", text);
+			snprintf(err, errsz, "\"%s\" is not true or false",
+				 text);
 			return false;
 		}
 		*(bool *)(void *)at = b;

@@ -19,13 +19,15 @@
 #include <stdio.h>
 
 enum opt_type {
-	OPT_FLAG,	/* bool; the command line form takes no argument */
-	OPT_STRING,	/* char * */
-	OPT_NUMBER,	/* double within [min, max] */
-	OPT_INTEGER,	/* long within [min, max] */
-	OPT_LIST,	/* char ** and a size_t count; repeatable on the command line */
-	OPT_CHOICE,	/* int: the index of a word in choices */
-	OPT_SECRET	/* char *: from env, else from the file the config key names */
+	OPT_FLAG, /* bool; the command line form takes no argument */
+	OPT_STRING, /* char * */
+	OPT_NUMBER, /* double within [min, max] */
+	OPT_INTEGER, /* long within [min, max] */
+	/* char ** and a size_t count; repeatable on the command line */
+	OPT_LIST,
+	OPT_CHOICE, /* int: the index of a word in choices */
+	OPT_SECRET /* char *: from env, else from the file the config key names
+		    */
 };
 
 /* Where an option may be given. */
@@ -34,21 +36,29 @@ enum opt_type {
 #define OPT_BOTH	(OPT_CLI | OPT_FILE)
 
 struct option_def {
-	const char *name;	/* the config key; on the command line with '-' for '_' */
-	const char *cli;	/* the command line's name when it differs, or NULL */
+	/* the config key; on the command line with '-' for '_' */
+	const char *name;
+	/* the command line's name when it differs, or NULL */
+	const char *cli;
 	char short_name;	/* 'c', or 0 */
 	enum opt_type type;
 	unsigned where;		/* OPT_CLI, OPT_FILE */
-	size_t offset;		/* of the value in struct config or the source's settings */
+	/* of the value in struct config or the source's settings */
+	size_t offset;
 	size_t count_offset;	/* OPT_LIST: of its size_t count */
 	const char *def;	/* the default, as text; NULL: unset */
 	double min, max;	/* OPT_NUMBER, OPT_INTEGER */
-	const char *const *choices;	/* OPT_CHOICE: the words, NULL-terminated */
-	const char *implied;	/* the value of a command line form with no argument */
+	/* OPT_CHOICE: the words, NULL-terminated */
+	const char *const *choices;
+	/* the value of a command line form with no argument */
+	const char *implied;
 	const char *env;	/* OPT_SECRET: the environment variable */
-	const char *arg;	/* the argument in --help ("SEC"); NULL: none */
+	/* the argument in --help ("SEC"); NULL: none */
+	const char *arg;
 	const char *help;	/* one line; NULL: not listed in --help */
-	/* A check of each value beyond its type; false with the reason in err. */
+	/*
+	 * A check of each value beyond its type; false with the reason in err.
+	 */
 	bool (*check)(const char *value, char *err, size_t errsz);
 };
 

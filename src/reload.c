@@ -74,7 +74,8 @@ static bool same_grids(const struct layoutset *a, const struct layoutset *b)
 	if (a->ngrids != b->ngrids)
 		return false;
 	for (size_t i = 0; i < a->ngrids; i++) {
-		const struct panel *p = a->grids[i].panel, *q = b->grids[i].panel;
+		const struct panel *p = a->grids[i].panel,
+				   *q = b->grids[i].panel;
 		if (!same_str(a->grids[i].key, b->grids[i].key) ||
 		    p->kind != q->kind || p->ncols != q->ncols ||
 		    p->logged_in_only != q->logged_in_only ||

@@ -41,7 +41,8 @@ struct snap_grid {
 	size_t ncols;		/* = the panel's column count */
 	size_t nrows;
 	struct cell *cells;	/* nrows * ncols, row-major */
-	const struct column *cols;	/* the panel's: how each column is typed */
+	/* the panel's: how each column is typed */
+	const struct column *cols;
 	/*
 	 * What the panel must say of itself, or NULL: a selection the
 	 * source could not apply, a list it could not get.
@@ -71,7 +72,8 @@ struct snapshot {
 	struct snap_grid *grids;	/* [ngrids] */
 	size_t nmsgs;
 	struct snap_msg *msgs;
-	unsigned long serial;	/* distinct for every snapshot made (caches key on it) */
+	/* distinct for every snapshot made (caches key on it) */
+	unsigned long serial;
 	/*
 	 * What the source found out while reading the answer and a user
 	 * should hear of, once (a statistic refused and why, a name that
@@ -120,7 +122,9 @@ void snapshot_set(struct snapshot *s, size_t gid, size_t r, size_t c,
 		  const char *text);
 void snapshot_set_total(struct snapshot *s, size_t tid, const char *text);
 
-/* The same with a number the source computed (its text in number_text's form). */
+/*
+ * The same with a number the source computed (its text in number_text's form).
+ */
 void snapshot_set_number(struct snapshot *s, size_t gid, size_t r, size_t c,
 			 double v, int decimals);
 void snapshot_set_total_number(struct snapshot *s, size_t tid, double v,

@@ -96,12 +96,14 @@ static void make_keys(struct sort_key *keys, size_t n, const struct panel *p,
 	bool numeric = fmt_numeric(c->fmt);
 
 	for (size_t i = 0; i < n && numeric; i++) {
-		const struct cell *v = snapshot_cell(s, p->gid, keys[i].row, p->order_col);
+		const struct cell *v =
+			snapshot_cell(s, p->gid, keys[i].row, p->order_col);
 		if (v->text && *v->text && isnan(v->num))
 			numeric = false;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct cell *v = snapshot_cell(s, p->gid, keys[i].row, p->order_col);
+		const struct cell *v =
+			snapshot_cell(s, p->gid, keys[i].row, p->order_col);
 		keys[i].num = NAN;
 		keys[i].text = NULL;
 		if (v->text == NULL || *v->text == '\0')
@@ -142,7 +144,8 @@ static bool media_shown(const struct panel *p, const struct snapshot *s,
 		if (p->cols[c].fmt != FMT_TEXT)
 			continue;
 		name = snapshot_cell_text(s, p->gid, r, c);
-		return name == NULL || (media_of(name, p->media_map) & p->media);
+		return name == NULL ||
+		       (media_of(name, p->media_map) & p->media);
 	}
 	return true;
 }
@@ -164,8 +167,10 @@ size_t table_filter(const struct panel *p, const struct snapshot *s,
 		if (p->media && !media_shown(p, s, r))
 			continue;
 		if (p->filter.set) {
-			const struct cell *v = snapshot_cell(s, p->gid, r, p->filter.col);
-			if (v->text == NULL || !op_holds(p->filter.op, v, &want))
+			const struct cell *v =
+				snapshot_cell(s, p->gid, r, p->filter.col);
+			if (v->text == NULL ||
+			    !op_holds(p->filter.op, v, &want))
 				continue;
 		}
 		rows[n++] = r;
@@ -287,7 +292,8 @@ enum role table_role(const struct column *c, const struct cell *v, double tick)
 	}
 	/* A state the layout's map leaves out keeps its usual role. */
 	if (c->fmt == FMT_STATE)
-		return (sw = state_at(v->state)) != NULL ? sw->role : ROLE_NORMAL;
+		return (sw = state_at(v->state)) != NULL ? sw->role
+							 : ROLE_NORMAL;
 	if ((!th->has_warn && !th->has_crit) || !table_number(c, v, tick, &d))
 		return ROLE_NORMAL;
 	if (th->has_crit && reaches(d, th->crit, th->high_is_bad))
@@ -322,7 +328,10 @@ size_t table_messages(const struct panel *p, const struct snapshot *s,
 	size_t n = 0, limit = p->msg_limit > 0 ? (size_t)p->msg_limit : max;
 	size_t *all = xmalloc((s->nmsgs ? s->nmsgs : 1) * sizeof(*all));
 
-	/* Every match first, then the newest: the server's order is not trusted. */
+	/*
+	 * Every match first, then the newest: the server's order is not
+	 * trusted.
+	 */
 	for (size_t i = 0; i < s->nmsgs; i++)
 		if (p->msg_filter == NULL || *p->msg_filter == '\0' ||
 		    strcasestr(s->msgs[i].content, p->msg_filter))

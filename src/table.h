@@ -81,7 +81,10 @@ void table_message_text(const struct snap_msg *m, char *out, size_t outsz);
  */
 const char *role_level(enum role r);
 
-/* The non-colour cue of a role: "" / "!" / "!!" (so colour is never the only one). */
+/*
+ * The non-colour cue of a role: "" / "!" / "!!" (so colour is never the only
+ * one).
+ */
 const char *role_marker(enum role r);
 
 #endif

@@ -97,9 +97,12 @@ static void watch_dirs(struct watch *w)
 
 	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	for (size_t i = 0; w->fd >= 0 && i < w->n; i++) {
-		w->files[i].wd = inotify_add_watch(w->fd, w->files[i].dir, mask);
+		w->files[i].wd =
+			inotify_add_watch(w->fd, w->files[i].dir, mask);
 		if (w->files[i].wd < 0) {
-			/* A directory that cannot be watched: compare times. */
+			/*
+			 * A directory that cannot be watched: compare times.
+			 */
 			close(w->fd);
 			w->fd = -1;
 		}
@@ -189,7 +192,8 @@ static bool names_ours(const struct watch *w, const struct inotify_event *ev)
 /* Read inotify's events; true when one concerns a watched file. */
 static bool read_events(struct watch *w)
 {
-	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	char buf[4096]
+		__attribute__((aligned(__alignof__(struct inotify_event))));
 	bool ours = false;
 	ssize_t len;
 

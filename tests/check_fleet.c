@@ -163,8 +163,12 @@ END_TEST
 START_TEST(test_data_hostile_text)
 {
 	static const char msg[] =
-		"{\"v\":1,\"time\":1700000000.5,\"totals\":[],\"grids\":{\"board\":{\"columns\":[\"agent\",\"state\",\"time\"],\"rows\":[[\"Eve "
-		"\\u001b]0;owned\\u0007\\u001b[31mRed\\u202e\\u0000x\",\"\\u009b2J\",null]]}},\"chat\":[{\"content\":\"\\u001b[2Jhi\",\"time\":1}]}";
+		"{\"v\":1,\"time\":1700000000.5,\"totals\":[],\"grids\":{"
+		"\"board\":{\"columns\":[\"agent\",\"state\",\"time\"],"
+		"\"rows\":[[\"Eve "
+		"\\u001b]0;owned\\u0007\\u001b[31mRed\\u202e\\u0000x\","
+		"\"\\u009b2J\",null]]}},\"chat\":[{\"content\":\"\\u001b["
+		"2Jhi\",\"time\":1}]}";
 	struct snapshot *r = snapshot_new(set);
 	struct fleet_data d;
 	char err[256];

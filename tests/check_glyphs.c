@@ -36,10 +36,12 @@ START_TEST(test_sets_within_class)
 	for (int a = 0; a <= 1; a++)
 		for (size_t t = 0; t < 2; t++) {
 			const struct glyphs *g = glyphs_for(a, terms[t]);
-			const char *all[] = { g->h, g->v, g->tl, g->tr, g->bl,
-					      g->br, g->full, g->upper, g->lower,
-					      g->bar, g->bullet };
-			for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+			const char *all[] = { g->h,    g->v,     g->tl,
+					      g->tr,   g->bl,    g->br,
+					      g->full, g->upper, g->lower,
+					      g->bar,  g->bullet };
+			for (size_t i = 0; i < sizeof(all) / sizeof(all[0]);
+			     i++) {
 				char buf[16];
 				snprintf(buf, sizeof(buf), "%s", all[i]);
 				glyphs_filter(g->cls, buf, sizeof(buf));

@@ -27,27 +27,21 @@
 
 /* Layout 1: waiting with a 30-minute trend, handled without one. */
 static const char *const queues =
-	"title = \"Queues\"\n"
-	"row { panel \"now\" { type = totals\n"
+	"title = \"Queues\"\nrow { panel \"now\" { type = totals\n"
 	"  column \"waiting\" { stat = \"in_calls_waiting\" trend = 30 }\n"
-	"  column \"handled\" { stat = \"in_calls_handled_per_day\" }\n"
-	"} }\n";
+	"  column \"handled\" { stat = \"in_calls_handled_per_day\" }\n} }\n";
 /*
  * Layout 2: waiting again (the same number) with a 5-minute trend, the
  * panel's 1-minute trend for ready, and waiting over one service (another
  * number).
  */
 static const char *const agents =
-	"title = \"Agents\"\n"
-	"row { panel \"a\" { type = totals\n"
-	"  trend = 1\n"
+	"title = \"Agents\"\nrow { panel \"a\" { type = totals\n  trend = 1\n"
 	"  column \"waiting\" { stat = \"in_calls_waiting\" trend = 5 }\n"
 	"  column \"ready\" { stat = \"agents_ready\" }\n"
-	"  column \"text\" { stat = \"service_available\" }\n"
-	"}\n"
+	"  column \"text\" { stat = \"service_available\" }\n}\n"
 	"panel \"voice\" { type = totals services = {\"Voice Inbound\"}\n"
-	"  column \"waiting\" { stat = \"in_calls_waiting\" trend = 2 }\n"
-	"} }\n";
+	"  column \"waiting\" { stat = \"in_calls_waiting\" trend = 2 }\n} }\n";
 
 static struct layoutset *set;
 static struct history *hist;
@@ -96,7 +90,7 @@ static void poll_at(size_t tid, double v, double t)
 	history_push(hist, snap);
 }
 
-/* --- sizing and keying ------------------------------------------------------ */
+/* --- sizing and keying --------------------------------------------------- */
 
 /* A point a poll while that fits; a long window keeps fewer, further apart. */
 START_TEST(test_sizing)
@@ -108,14 +102,16 @@ START_TEST(test_sizing)
 	ck_assert_ptr_nonnull(w);
 	ck_assert_double_eq_tol(w->window, 30 * 60, 1e-9);
 	ck_assert_uint_eq(w->cap, HISTORY_MAX_POINTS);
-	ck_assert_double_eq_tol(w->step, 1800.0 / (HISTORY_MAX_POINTS - 1), 1e-9);
+	ck_assert_double_eq_tol(w->step, 1800.0 / (HISTORY_MAX_POINTS - 1),
+				1e-9);
 	voice = history_ring(hist, col(1, 1, 0)->tid);
 	ck_assert_ptr_nonnull(voice);
-	ck_assert_uint_eq(voice->cap, 61);	/* 2 minutes at 2 s, both ends */
+	/* 2 minutes at 2 s, both ends */
+	ck_assert_uint_eq(voice->cap, 61);
 	ck_assert_double_eq_tol(voice->step, 2, 1e-9);
 	/* Bounded: the rings and their points, nothing that grows. */
-	ck_assert_uint_le(history_bytes(hist), 4096 + 3 * 2 * HISTORY_MAX_POINTS *
-			  sizeof(double));
+	ck_assert_uint_le(history_bytes(hist),
+			  4096 + 3 * 2 * HISTORY_MAX_POINTS * sizeof(double));
 }
 END_TEST
 
@@ -205,7 +201,7 @@ START_TEST(test_carry)
 }
 END_TEST
 
-/* --- the ring ---------------------------------------------------------------- */
+/* --- the ring ------------------------------------------------------------ */
 
 /* Past its capacity the ring keeps the newest points, oldest first. */
 START_TEST(test_ring_wraps)
@@ -223,8 +219,8 @@ START_TEST(test_ring_wraps)
 	ck_assert_double_eq(ring_value(r, r->cap - 1), (double)(r->cap + 9));
 	for (size_t i = 1; i < r->n; i++) {
 		ck_assert_double_eq(ring_value(r, i), ring_value(r, i - 1) + 1);
-		ck_assert_double_eq_tol(ring_time(r, i) - ring_time(r, i - 1), 2,
-					1e-9);
+		ck_assert_double_eq_tol(ring_time(r, i) - ring_time(r, i - 1),
+					2, 1e-9);
 	}
 }
 END_TEST
@@ -303,7 +299,7 @@ START_TEST(test_missing_is_gap)
 }
 END_TEST
 
-/* --- direction --------------------------------------------------------------- */
+/* --- direction ----------------------------------------------------------- */
 
 struct dir_case {
 	double from, to;	/* the first and last values */
@@ -355,7 +351,7 @@ START_TEST(test_direction_window)
 }
 END_TEST
 
-/* --- trend in layouts ---------------------------------------------------------- */
+/* --- trend in layouts ---------------------------------------------------- */
 
 #define HEAD "title = \"t\"\n"
 struct text_case {
@@ -364,22 +360,24 @@ struct text_case {
 };
 static const struct text_case text_cases[] = {
 	{ HEAD "row { panel \"p\" { type = totals\n"
-	  "column \"c\" { stat = \"service_available\"\ntrend = 5 } } }\n",
+	       "column \"c\" { stat = \"service_available\"\ntrend = 5 } } }\n",
 	  "t.layout:4: trend needs a number (count, duration, percent or "
 	  "decimal), \"c\" is state" },
 	{ HEAD "row { panel \"p\" { type = totals\n"
-	  "column \"c\" { stat = \"service_level\"\ntrend = 721 } } }\n",
+	       "column \"c\" { stat = \"service_level\"\ntrend = 721 } } }\n",
 	  "t.layout:4: trend must be 0 (none) to 720 minutes" },
 	{ HEAD "row { panel \"p\" { type = totals\n"
-	  "column \"c\" { stat = \"service_level\"\ntrend = -1 } } }\n",
+	       "column \"c\" { stat = \"service_level\"\ntrend = -1 } } }\n",
 	  "t.layout:4: trend must be 0 (none) to 720 minutes" },
 	{ HEAD "row { panel \"p\" { type = service_grid\ntrend = 5\n"
-	  "column \"c\" { stat = \"name\" } } }\n",
-	  "t.layout:3: option \"trend\" does not apply to a service_grid panel" },
+	       "column \"c\" { stat = \"name\" } } }\n",
+	  "t.layout:3: option \"trend\" does not apply to a service_grid "
+	  "panel" },
 	{ HEAD "trend = 10\nrow { panel \"p\" { type = service_grid\n"
-	  "column \"c\" { stat = \"name\" } }\n"
-	  "panel \"t\" { type = totals\n"
-	  "column \"c\" { stat = \"service_level\" } } }\n", NULL },
+	       "column \"c\" { stat = \"name\" } }\n"
+	       "panel \"t\" { type = totals\n"
+	       "column \"c\" { stat = \"service_level\" } } }\n",
+	  NULL },
 };
 
 /* Each text loads, or fails with its one message. */
@@ -387,8 +385,8 @@ START_TEST(test_layout_trend)
 {
 	const struct text_case *c = &text_cases[_i];
 	struct errlist errs = { NULL, 0 }, warns = { NULL, 0 };
-	struct layout *l = layout_load_text("t.layout", c->text, "brightpattern",
-					    &errs, &warns);
+	struct layout *l = layout_load_text("t.layout", c->text,
+					    "brightpattern", &errs, &warns);
 
 	if (c->msg == NULL) {
 		testlib_no_messages("error", &errs);

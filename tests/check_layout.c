@@ -73,8 +73,10 @@ static const struct column *col_by_id(const struct panel *p, const char *id)
 /* ---- the shipped layouts --------------------------------------------- */
 
 static const char *const shipped[] = {
-	"layouts/brightpattern/inbound.layout", "layouts/brightpattern/agents.layout",
-	"layouts/brightpattern/outbound.layout", "layouts/brightpattern/digital.layout",
+	"layouts/brightpattern/inbound.layout",
+	"layouts/brightpattern/agents.layout",
+	"layouts/brightpattern/outbound.layout",
+	"layouts/brightpattern/digital.layout",
 };
 
 /* What every loaded column and panel must look like after resolution. */
@@ -89,15 +91,18 @@ static void check_resolved(const struct layout *l)
 			const struct column *col = &p->cols[c];
 			ck_assert_int_ne(col->fmt, FMT_AUTO);
 			ck_assert_int_ne(col->align, ALIGN_AUTO);
-			ck_assert(col->info != NULL || strcmp(col->stat, "SUM") == 0);
+			ck_assert(col->info != NULL ||
+				  strcmp(col->stat, "SUM") == 0);
 			ck_assert(col->pct_scale > 0);
 			ck_assert_int_gt(col->line, 0);
 			cells += col->width + 1;
 		}
-		if (p->kind == PANEL_AGENT_GRID || p->kind == PANEL_SERVICE_GRID) {
+		if (p->kind == PANEL_AGENT_GRID ||
+		    p->kind == PANEL_SERVICE_GRID) {
 			ck_assert_int_le(cells, 79);	/* fits 80 columns */
 			if (p->order_by)
-				ck_assert_str_eq(p->cols[p->order_col].id, p->order_by);
+				ck_assert_str_eq(p->cols[p->order_col].id,
+						 p->order_by);
 		}
 	}
 	for (size_t r = 0, next = 0; r < l->nrows; r++) {
@@ -143,7 +148,8 @@ START_TEST(test_shipped_inbound)
 	ck_assert_int_eq(col_by_id(q, "longest")->fmt, FMT_DURATION);
 	ck_assert_int_eq(panel_by_id(l, "messages")->kind, PANEL_TICKER);
 	ck_assert_int_eq(panel_by_id(l, "messages")->msg_limit, 20);
-	ck_assert(!col_by_id(panel_by_id(l, "agents"), "ready")->th.high_is_bad);
+	ck_assert(
+		!col_by_id(panel_by_id(l, "agents"), "ready")->th.high_is_bad);
 	layout_free(l);
 	free(path);
 }
@@ -222,7 +228,8 @@ START_TEST(test_full_model)
 	ck_assert(!c->th.high_is_bad);
 	ck_assert_double_eq(c->th.crit, 70.5);
 	c = &t->cols[2];
-	ck_assert_double_eq(c->pct_scale, 1);	/* scale overrides the catalogue's 100 */
+	/* scale overrides the catalogue's 100 */
+	ck_assert_double_eq(c->pct_scale, 1);
 	ck_assert(c->th.has_warn && !c->th.has_crit && c->th.high_is_bad);
 
 	m = &l->panels[1];
@@ -302,114 +309,149 @@ struct bad_case {
 };
 
 static const struct bad_case bad_cases[] = {
-	{ "bad/syntax.layout", NULL, {
-		"4: missing \"=\" after option \"type\"" } },
-	{ "bad/unknown_option.layout", NULL, {
-		"6: unknown option \"colour\" in panel \"p\" (known: type, title, "
-		"width, order_by, order_dir, limit, filter_by, filter_operation, "
-		"filter_value, teams, services, media, logged_in_only, view, "
-		"tile_column, match, alert, alert_at, trend, column)" } },
-	{ "bad/bad_integer.layout", NULL, {
-		"2: option \"key\" takes an integer, not \"one\"" } },
-	{ "bad/no_title.layout", NULL, {
-		"1: layout has no title (title = \"...\")" } },
-	{ "bad/bad_key.layout", NULL, {
-		"2: key 12 is not 1..9" } },
-	{ "bad/bad_type.layout", NULL, {
-		"4: unknown panel type \"graph\" (totals, agent_grid, service_grid or ticker)",
-		"6: panel \"q\" has no type (totals, agent_grid, service_grid or ticker)" } },
-	{ "bad/unknown_stat.layout", NULL, {
-		"7: unknown statistic \"foo\" (not in the brightpattern catalogue)" } },
-	{ "bad/dup_panel.layout", NULL, {
-		"4: duplicate panel id \"p\" (first at line 3)",
-		"7: duplicate panel id \"p\" (first at line 3)" } },
-	{ "bad/dup_column.layout", NULL, {
-		"6: duplicate column id \"name\" in panel \"p\" (first at line 5)" } },
-	{ "bad/bad_id.layout", NULL, {
-		"3: bad panel id \"my panel\": use letters, digits, '_', '.' and '-'",
-		"5: bad column id \"\": use letters, digits, '_', '.' and '-'" } },
-	{ "bad/order_by.layout", NULL, {
-		"6: order_by \"waiting\" names no column of panel \"p\"",
-		"7: unknown order_dir \"up\" (asc or desc)" } },
-	{ "bad/filter_incomplete.layout", NULL, {
-		"7: filter_by needs filter_operation",
-		"13: filter_operation needs filter_by" } },
-	{ "bad/filter_bad.layout", NULL, {
-		"7: filter_by \"wait\" names no column of panel \"p\"",
-		"16: unknown filter_operation \"MORE\" (EQ, NE, LT, GT, LE or GE)",
-		"24: filter_value \"many\" is not a number (column \"waiting\" is count)" } },
-	{ "bad/thresholds.layout", NULL, {
-		"8: warn and crit are both 5: crit must be beyond warn",
-		"14: bad = high needs crit above warn (warn 10, crit 5)",
-		"20: bad = low needs crit below warn (warn 70, crit 80)",
-		"25: unknown bad \"sideways\" (high or low)",
-		"29: bad needs warn or crit",
-		"36: thresholds need a numeric column (count, duration, percent or "
-		"decimal), \"agent\" is text" } },
-	{ "bad/words.layout", NULL, {
-		"7: unknown format \"fancy\" (auto, count, duration, percent, decimal, "
-		"text, state or time)",
-		"8: unknown align \"middle\" (auto, left, right or center)",
-		"12: unknown role \"blue\" in states (normal, ok, info, warn, crit or dim)" } },
-	{ "bad/states.layout", NULL, {
-		"8: states entry \"not_ready\" has no '=' (write value=role)",
-		"9: states gives \"ready\" twice",
-		"13: states need a text or state column, \"handled\" is count" } },
-	{ "bad/sum.layout", NULL, {
-		"6: stat \"SUM\" needs sum = {...}, the statistics to add up",
-		"10: sum needs stat = \"SUM\"",
-		"15: unknown statistic \"in_calls_wating\" in sum (not in the "
-		"brightpattern catalogue; did you mean \"in_calls_waiting\"?)",
-		"16: statistic \"name\" in sum is not a number (it is text)",
-		"22: stat \"SUM\" is not available in a totals panel (only "
-		"grids add statistics up)" } },
-	{ "bad/dispositions.layout", NULL, {
-		"7: dispositions need a dispositions statistic (such as "
-		"calls_dispositions_per_day), not \"in_calls_handled_per_day\"" } },
-	{ "bad/no_columns.layout", NULL, {
-		"3: service_grid panel \"empty\" has no columns",
-		"8: a ticker has no columns: remove column \"x\" from panel \"news\"" } },
-	{ "bad/not_applicable.layout", NULL, {
-		"5: option \"order_by\" does not apply to a totals panel",
-		"10: option \"teams\" does not apply to a service_grid panel",
-		"11: option \"match\" does not apply to a service_grid panel",
-		"18: option \"logged_in_only\" does not apply to a ticker panel",
-		"24: option \"match\" does not apply to an agent_grid panel",
-		"27: sum needs stat = \"SUM\"",
-		"34: option \"dispositions\" does not apply to a totals panel" } },
-	{ "bad/no_rows.layout", NULL, {
-		"1: layout has no panels (add row { panel \"id\" { ... } })" } },
-	{ "bad/empty_row.layout", NULL, {
-		"2: row has no panels" } },
-	{ "bad/provider.layout", NULL, {
-		"2: unknown provider \"acme\" (no statistic catalogue for it)" } },
-	{ "good/full.layout", "genesys", {
-		"6: layout is written for provider brightpattern, the data "
-		"source is genesys" } },
-	{ "good/set-a.layout", "8x8", {
-		"1: layout is written for provider brightpattern, the data source is 8x8" } },
-	{ "bad/sizes.layout", NULL, {
-		"2: rotate must be 0 (the default) or 1 to 86400 seconds",
-		"4: height must be more than 0 and at most 1000",
-		"7: width must be more than 0 and at most 1000",
-		"8: limit must be 0 (no limit) to 100000",
-		"11: width must be 0 (from the format) to 1000 cells",
-		"12: scale applies only to percent and duration columns, \"name\" is text" } },
-	{ "bad/twice.layout", NULL, {
-		"2: option \"title\" is given twice (first at line 1)" } },
-	{ "bad/unclosed.layout", NULL, {
-		"2: section \"row\" opened at line 2 has no closing brace" } },
-	{ "bad/nul.layout", NULL, {
-		"2: a NUL byte: not a text file" } },
-	{ "bad/unclosed_comment.layout", NULL, {
-		"5: comment \"/*\" has no closing \"*/\"" } },
-	{ "bad/many.layout", NULL, {
-		"4: key 0 is not 1..9",
-		"14: unknown statistic \"in_calls_wating\" (not in the "
-		"brightpattern catalogue; did you mean \"in_calls_waiting\"?)",
-		"17: order_by \"longest\" names no column of panel \"queues\"",
-		"19: duplicate panel id \"queues\" (first at line 10)",
-		"21: warn and crit are both 80: crit must be beyond warn" } },
+	{ "bad/syntax.layout",
+	  NULL,
+	  { "4: missing \"=\" after option \"type\"" } },
+	{ "bad/unknown_option.layout",
+	  NULL,
+	  { "6: unknown option \"colour\" in panel \"p\" (known: type, title, "
+	    "width, order_by, order_dir, limit, filter_by, filter_operation, "
+	    "filter_value, teams, services, media, logged_in_only, view, "
+	    "tile_column, match, alert, alert_at, trend, column)" } },
+	{ "bad/bad_integer.layout",
+	  NULL,
+	  { "2: option \"key\" takes an integer, not \"one\"" } },
+	{ "bad/no_title.layout",
+	  NULL,
+	  { "1: layout has no title (title = \"...\")" } },
+	{ "bad/bad_key.layout", NULL, { "2: key 12 is not 1..9" } },
+	{ "bad/bad_type.layout",
+	  NULL,
+	  { "4: unknown panel type \"graph\" (totals, agent_grid, service_grid "
+	    "or ticker)",
+	    "6: panel \"q\" has no type (totals, agent_grid, service_grid or "
+	    "ticker)" } },
+	{ "bad/unknown_stat.layout",
+	  NULL,
+	  { "7: unknown statistic \"foo\" (not in the brightpattern "
+	    "catalogue)" } },
+	{ "bad/dup_panel.layout",
+	  NULL,
+	  { "4: duplicate panel id \"p\" (first at line 3)",
+	    "7: duplicate panel id \"p\" (first at line 3)" } },
+	{ "bad/dup_column.layout",
+	  NULL,
+	  { "6: duplicate column id \"name\" in panel \"p\" (first at line "
+	    "5)" } },
+	{ "bad/bad_id.layout",
+	  NULL,
+	  { "3: bad panel id \"my panel\": use letters, digits, '_', '.' and "
+	    "'-'",
+	    "5: bad column id \"\": use letters, digits, '_', '.' and '-'" } },
+	{ "bad/order_by.layout",
+	  NULL,
+	  { "6: order_by \"waiting\" names no column of panel \"p\"",
+	    "7: unknown order_dir \"up\" (asc or desc)" } },
+	{ "bad/filter_incomplete.layout",
+	  NULL,
+	  { "7: filter_by needs filter_operation",
+	    "13: filter_operation needs filter_by" } },
+	{ "bad/filter_bad.layout",
+	  NULL,
+	  { "7: filter_by \"wait\" names no column of panel \"p\"",
+	    "16: unknown filter_operation \"MORE\" (EQ, NE, LT, GT, LE or GE)",
+	    "24: filter_value \"many\" is not a number (column \"waiting\" is "
+	    "count)" } },
+	{ "bad/thresholds.layout",
+	  NULL,
+	  { "8: warn and crit are both 5: crit must be beyond warn",
+	    "14: bad = high needs crit above warn (warn 10, crit 5)",
+	    "20: bad = low needs crit below warn (warn 70, crit 80)",
+	    "25: unknown bad \"sideways\" (high or low)",
+	    "29: bad needs warn or crit",
+	    "36: thresholds need a numeric column (count, duration, percent or "
+	    "decimal), \"agent\" is text" } },
+	{ "bad/words.layout",
+	  NULL,
+	  { "7: unknown format \"fancy\" (auto, count, duration, percent, "
+	    "decimal, text, state or time)",
+	    "8: unknown align \"middle\" (auto, left, right or center)",
+	    "12: unknown role \"blue\" in states (normal, ok, info, warn, crit "
+	    "or dim)" } },
+	{ "bad/states.layout",
+	  NULL,
+	  { "8: states entry \"not_ready\" has no '=' (write value=role)",
+	    "9: states gives \"ready\" twice",
+	    "13: states need a text or state column, \"handled\" is count" } },
+	{ "bad/sum.layout",
+	  NULL,
+	  { "6: stat \"SUM\" needs sum = {...}, the statistics to add up",
+	    "10: sum needs stat = \"SUM\"",
+	    "15: unknown statistic \"in_calls_wating\" in sum (not in the "
+	    "brightpattern catalogue; did you mean \"in_calls_waiting\"?)",
+	    "16: statistic \"name\" in sum is not a number (it is text)",
+	    "22: stat \"SUM\" is not available in a totals panel (only "
+	    "grids add statistics up)" } },
+	{ "bad/dispositions.layout",
+	  NULL,
+	  { "7: dispositions need a dispositions statistic (such as "
+	    "calls_dispositions_per_day), not \"in_calls_handled_per_day\"" } },
+	{ "bad/no_columns.layout",
+	  NULL,
+	  { "3: service_grid panel \"empty\" has no columns",
+	    "8: a ticker has no columns: remove column \"x\" from panel "
+	    "\"news\"" } },
+	{ "bad/not_applicable.layout",
+	  NULL,
+	  { "5: option \"order_by\" does not apply to a totals panel",
+	    "10: option \"teams\" does not apply to a service_grid panel",
+	    "11: option \"match\" does not apply to a service_grid panel",
+	    "18: option \"logged_in_only\" does not apply to a ticker panel",
+	    "24: option \"match\" does not apply to an agent_grid panel",
+	    "27: sum needs stat = \"SUM\"",
+	    "34: option \"dispositions\" does not apply to a totals panel" } },
+	{ "bad/no_rows.layout",
+	  NULL,
+	  { "1: layout has no panels (add row { panel \"id\" { ... } })" } },
+	{ "bad/empty_row.layout", NULL, { "2: row has no panels" } },
+	{ "bad/provider.layout",
+	  NULL,
+	  { "2: unknown provider \"acme\" (no statistic catalogue for it)" } },
+	{ "good/full.layout",
+	  "genesys",
+	  { "6: layout is written for provider brightpattern, the data "
+	    "source is genesys" } },
+	{ "good/set-a.layout",
+	  "8x8",
+	  { "1: layout is written for provider brightpattern, the data source "
+	    "is 8x8" } },
+	{ "bad/sizes.layout",
+	  NULL,
+	  { "2: rotate must be 0 (the default) or 1 to 86400 seconds",
+	    "4: height must be more than 0 and at most 1000",
+	    "7: width must be more than 0 and at most 1000",
+	    "8: limit must be 0 (no limit) to 100000",
+	    "11: width must be 0 (from the format) to 1000 cells",
+	    "12: scale applies only to percent and duration columns, \"name\" "
+	    "is text" } },
+	{ "bad/twice.layout",
+	  NULL,
+	  { "2: option \"title\" is given twice (first at line 1)" } },
+	{ "bad/unclosed.layout",
+	  NULL,
+	  { "2: section \"row\" opened at line 2 has no closing brace" } },
+	{ "bad/nul.layout", NULL, { "2: a NUL byte: not a text file" } },
+	{ "bad/unclosed_comment.layout",
+	  NULL,
+	  { "5: comment \"/*\" has no closing \"*/\"" } },
+	{ "bad/many.layout",
+	  NULL,
+	  { "4: key 0 is not 1..9",
+	    "14: unknown statistic \"in_calls_wating\" (not in the "
+	    "brightpattern catalogue; did you mean \"in_calls_waiting\"?)",
+	    "17: order_by \"longest\" names no column of panel \"queues\"",
+	    "19: duplicate panel id \"queues\" (first at line 10)",
+	    "21: warn and crit are both 80: crit must be beyond warn" } },
 };
 
 START_TEST(test_bad_fixture)
@@ -457,10 +499,11 @@ END_TEST
 START_TEST(test_scope_warns)
 {
 	static const char *const want[] = {
-		"6: statistic \"acd_state\" is not available in a totals panel in the "
-		"brightpattern catalogue",
-		"11: statistic \"name\" is not available in an agent_grid panel in the "
-		"brightpattern catalogue", NULL
+		"6: statistic \"acd_state\" is not available in a totals panel "
+		"in the brightpattern catalogue",
+		"11: statistic \"name\" is not available in an agent_grid "
+		"panel in the brightpattern catalogue",
+		NULL
 	};
 	char *path = fixture("good/scope.layout");
 	struct errlist errs = { NULL, 0 }, warns = { NULL, 0 };
@@ -495,7 +538,8 @@ START_TEST(test_missing_file)
 {
 	struct errlist errs = { NULL, 0 };
 	char *path = fixture("no/such.layout");
-	char *msg = xasprintf("%s: cannot open: No such file or directory", path);
+	char *msg =
+		xasprintf("%s: cannot open: No such file or directory", path);
 
 	ck_assert_ptr_null(layout_load(path, NULL, &errs, NULL));
 	ck_assert_uint_eq(errs.n, 1);
@@ -520,7 +564,8 @@ START_TEST(test_odd_syntax)
 	};
 	struct errlist errs = { NULL, 0 };
 
-	ck_assert_ptr_null(layout_load_text("odd.layout", text, NULL, &errs, NULL));
+	ck_assert_ptr_null(
+		layout_load_text("odd.layout", text, NULL, &errs, NULL));
 	expect_msgs(&errs, "odd.layout", want);
 	errlist_free(&errs);
 }
@@ -534,9 +579,11 @@ START_TEST(test_too_large)
 
 	memset(text, '\n', len);
 	text[len] = '\0';
-	ck_assert_ptr_null(layout_load_text("big.layout", text, NULL, &errs, NULL));
+	ck_assert_ptr_null(
+		layout_load_text("big.layout", text, NULL, &errs, NULL));
 	ck_assert_uint_eq(errs.n, 1);
-	ck_assert_str_eq(errs.msgs[0], "big.layout: file is larger than 1048576 bytes");
+	ck_assert_str_eq(errs.msgs[0],
+			 "big.layout: file is larger than 1048576 bytes");
 	errlist_free(&errs);
 	free(text);
 }
@@ -603,9 +650,9 @@ END_TEST
 
 START_TEST(test_set_duplicate_key)
 {
-	static const char *const files[] = {
-		"good/set-a.layout", "good/set-b.layout", "good/set-dupkey.layout"
-	};
+	static const char *const files[] = { "good/set-a.layout",
+					     "good/set-b.layout",
+					     "good/set-dupkey.layout" };
 	struct layout *ls[3];
 	struct errlist errs = { NULL, 0 };
 	char *b = fixture(files[1]), *d = fixture(files[2]);
@@ -694,14 +741,16 @@ static Suite *layout_suite(void)
 	Suite *s = suite_create("layout");
 	TCase *tc = tcase_create("shipped");
 
-	tcase_add_loop_test(tc, test_shipped_load_clean, 0, (int)WB_ARRAY_LEN(shipped));
+	tcase_add_loop_test(tc, test_shipped_load_clean, 0,
+			    (int)WB_ARRAY_LEN(shipped));
 	tcase_add_test(tc, test_shipped_inbound);
 	tcase_add_test(tc, test_shipped_agents);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("load");
 	tcase_add_test(tc, test_full_model);
-	tcase_add_loop_test(tc, test_bad_fixture, 0, (int)WB_ARRAY_LEN(bad_cases));
+	tcase_add_loop_test(tc, test_bad_fixture, 0,
+			    (int)WB_ARRAY_LEN(bad_cases));
 	tcase_add_test(tc, test_renamed_warns);
 	tcase_add_test(tc, test_scope_warns);
 	tcase_add_test(tc, test_provider_match);

@@ -64,83 +64,96 @@ static const struct text_case text_cases[] = {
 	{ "# a comment\n// another\n/* a block\n   comment */\n"
 	  "title = \"Comments\"   /* inline */ # trailing\nrow {\n"
 	  "  panel \"p\" {   // here\n    type = totals\n"
-	  "    /* x */ column \"c\" { stat = \"nope\" }\n  }\n}\n", {
-		"9: unknown statistic \"nope\" (not in the brightpattern catalogue)" } },
+	  "    /* x */ column \"c\" { stat = \"nope\" }\n  }\n}\n",
+	  { "9: unknown statistic \"nope\" (not in the brightpattern "
+	    "catalogue)" } },
 	/* What is left open: the innermost section, at the line it opened. */
 	{ HEAD "row {\n  panel \"p\" { type = ticker }\n  panel \"q\" {\n"
-	  "    type = ticker\n", {
-		"4: section \"panel\" \"q\" opened at line 4 has no closing brace" } },
+	       "    type = ticker\n",
+	  { "4: section \"panel\" \"q\" opened at line 4 has no closing "
+	    "brace" } },
 	/* A panel without its brace before the next row. */
 	{ HEAD "row {\n  panel \"q\" {\n    type = ticker\n}\nrow {\n"
-	  "  panel \"r\" { type = ticker }\n}\n", {
-		"2: section \"row\" opened at line 2 has no closing brace",
-		"6: section \"row\" cannot be in row (opened at line 2): is a \"}\" "
-		"missing before it?" } },
+	       "  panel \"r\" { type = ticker }\n}\n",
+	  { "2: section \"row\" opened at line 2 has no closing brace",
+	    "6: section \"row\" cannot be in row (opened at line 2): is a "
+	    "\"}\" missing before it?" } },
 	{ HEAD "row {\n  panel \"p\" {\n    type = ticker\n    title = \"Open\n"
-	  "  }\n}\n", { "5: string has no closing '\"'" } },
-	{ HEAD TICKER "/* the end\n", { "3: comment \"/*\" has no closing \"*/\"" } },
-	{ HEAD "}\n" TICKER "}\n", {
-		"2: unexpected \"}\": no section is open",
-		"4: unexpected \"}\": no section is open" } },
-	{ HEAD "colour = red\n" TICKER, {
-		"2: unknown option \"colour\" (known: title, key, rotate, provider, state_map, "
-		"service_media, alert, alert_at, trend, row)" } },
-	{ HEAD "row { panel \"p\" { type = ticker titel = x } }\n", {
-		"2: unknown option \"titel\" in panel \"p\": did you mean \"title\"?" } },
+	       "  }\n}\n",
+	  { "5: string has no closing '\"'" } },
+	{ HEAD TICKER "/* the end\n",
+	  { "3: comment \"/*\" has no closing \"*/\"" } },
+	{ HEAD "}\n" TICKER "}\n",
+	  { "2: unexpected \"}\": no section is open",
+	    "4: unexpected \"}\": no section is open" } },
+	{ HEAD "colour = red\n" TICKER,
+	  { "2: unknown option \"colour\" (known: title, key, rotate, "
+	    "provider, state_map, "
+	    "service_media, alert, alert_at, trend, row)" } },
+	{ HEAD "row { panel \"p\" { type = ticker titel = x } }\n",
+	  { "2: unknown option \"titel\" in panel \"p\": did you mean "
+	    "\"title\"?" } },
 	/* rotate: 0 (the default), or 1 to 86400 seconds. */
 	{ HEAD "rotate = 0\n" TICKER, { NULL } },
 	{ HEAD "rotate = 1\n" TICKER, { NULL } },
 	{ HEAD "rotate = 86400\n" TICKER, { NULL } },
-	{ HEAD "rotate = 1e-9\n" TICKER, {
-		"2: rotate must be 0 (the default) or 1 to 86400 seconds" } },
-	{ HEAD "rotate = 0.5\n" TICKER, {
-		"2: rotate must be 0 (the default) or 1 to 86400 seconds" } },
-	{ HEAD "rotate = 86401\n" TICKER, {
-		"2: rotate must be 0 (the default) or 1 to 86400 seconds" } },
-	{ HEAD "rotate = inf\n" TICKER, {
-		"2: option \"rotate\" takes a finite number, not \"inf\"" } },
+	{ HEAD "rotate = 1e-9\n" TICKER,
+	  { "2: rotate must be 0 (the default) or 1 to 86400 seconds" } },
+	{ HEAD "rotate = 0.5\n" TICKER,
+	  { "2: rotate must be 0 (the default) or 1 to 86400 seconds" } },
+	{ HEAD "rotate = 86401\n" TICKER,
+	  { "2: rotate must be 0 (the default) or 1 to 86400 seconds" } },
+	{ HEAD "rotate = inf\n" TICKER,
+	  { "2: option \"rotate\" takes a finite number, not \"inf\"" } },
 	/* Relative sizes: more than 0, at most 1000. */
-	{ HEAD "row { height = 1000\npanel \"p\" { type = ticker width = 0.001 } }\n",
+	{ HEAD "row { height = 1000\npanel \"p\" { type = ticker width = 0.001 "
+	       "} }\n",
 	  { NULL } },
-	{ HEAD "row { height = 1e308\npanel \"p\" { type = ticker } }\n", {
-		"2: height must be more than 0 and at most 1000" } },
-	{ HEAD "row { height = -1\npanel \"p\" { type = ticker } }\n", {
-		"2: height must be more than 0 and at most 1000" } },
-	{ HEAD "row {\npanel \"p\" { type = ticker\nwidth = 1001 } }\n", {
-		"4: width must be more than 0 and at most 1000" } },
-	{ HEAD "row {\npanel \"p\" { type = ticker\nwidth = 0 } }\n", {
-		"4: width must be more than 0 and at most 1000" } },
-	{ HEAD "row {\npanel \"p\" { type = ticker\nwidth = nan } }\n", {
-		"4: option \"width\" takes a finite number, not \"nan\"" } },
+	{ HEAD "row { height = 1e308\npanel \"p\" { type = ticker } }\n",
+	  { "2: height must be more than 0 and at most 1000" } },
+	{ HEAD "row { height = -1\npanel \"p\" { type = ticker } }\n",
+	  { "2: height must be more than 0 and at most 1000" } },
+	{ HEAD "row {\npanel \"p\" { type = ticker\nwidth = 1001 } }\n",
+	  { "4: width must be more than 0 and at most 1000" } },
+	{ HEAD "row {\npanel \"p\" { type = ticker\nwidth = 0 } }\n",
+	  { "4: width must be more than 0 and at most 1000" } },
+	{ HEAD "row {\npanel \"p\" { type = ticker\nwidth = nan } }\n",
+	  { "4: option \"width\" takes a finite number, not \"nan\"" } },
 	/* A column's width in cells, 0 to 1000. */
 	{ COLUMN("width = 1000"), { NULL } },
-	{ COLUMN("width = 1001"), { "4: width must be 0 (from the format) to 1000 cells" } },
-	{ COLUMN("width = -1"), { "4: width must be 0 (from the format) to 1000 cells" } },
+	{ COLUMN("width = 1001"),
+	  { "4: width must be 0 (from the format) to 1000 cells" } },
+	{ COLUMN("width = -1"),
+	  { "4: width must be 0 (from the format) to 1000 cells" } },
 	/* scale: more than 0, at most 1000000. */
 	{ COLUMN("scale = 1000000"), { NULL } },
-	{ COLUMN("scale = 0"), { "4: scale must be more than 0 and at most 1000000" } },
-	{ COLUMN("scale = 1e7"), { "4: scale must be more than 0 and at most 1000000" } },
+	{ COLUMN("scale = 0"),
+	  { "4: scale must be more than 0 and at most 1000000" } },
+	{ COLUMN("scale = 1e7"),
+	  { "4: scale must be more than 0 and at most 1000000" } },
 	/* warn and crit: finite numbers. */
 	{ COLUMN("warn = -1e300 crit = 1e300"), { NULL } },
-	{ COLUMN("warn = 1e999"), {
-		"4: option \"warn\" takes a finite number, not \"1e999\"" } },
-	{ COLUMN("crit = -inf"), {
-		"4: option \"crit\" takes a finite number, not \"-inf\"" } },
+	{ COLUMN("warn = 1e999"),
+	  { "4: option \"warn\" takes a finite number, not \"1e999\"" } },
+	{ COLUMN("crit = -inf"),
+	  { "4: option \"crit\" takes a finite number, not \"-inf\"" } },
 	/* limit: 0 to 100000. */
-	{ HEAD "row {\npanel \"p\" { type = ticker\nlimit = 100000 } }\n", { NULL } },
-	{ HEAD "row {\npanel \"p\" { type = ticker\nlimit = 100001 } }\n", {
-		"4: limit must be 0 (no limit) to 100000" } },
-	{ HEAD "row {\npanel \"p\" { type = ticker\nlimit = 1e3 } }\n", {
-		"4: option \"limit\" takes an integer, not \"1e3\"" } },
-	/* state_map: a server's words for the states of the table. */
-	{ HEAD "state_map = { \"Pausa=not_ready\", \"En linea = Busy\" }\n" TICKER,
+	{ HEAD "row {\npanel \"p\" { type = ticker\nlimit = 100000 } }\n",
 	  { NULL } },
-	{ HEAD "state_map = {\n\"Pausa\",\n\"Comida=lunchtime\",\n\"=ready\" }\n"
-	  TICKER, {
-		"3: state_map entry \"Pausa\" is not word=state",
-		"4: state_map entry \"Comida=lunchtime\": \"lunchtime\" is no state "
-		"(ready, busy, after_call_work, not_ready, logged_out)",
-		"5: state_map entry \"=ready\" is not word=state" } },
+	{ HEAD "row {\npanel \"p\" { type = ticker\nlimit = 100001 } }\n",
+	  { "4: limit must be 0 (no limit) to 100000" } },
+	{ HEAD "row {\npanel \"p\" { type = ticker\nlimit = 1e3 } }\n",
+	  { "4: option \"limit\" takes an integer, not \"1e3\"" } },
+	/* state_map: a server's words for the states of the table. */
+	{ HEAD
+	  "state_map = { \"Pausa=not_ready\", \"En linea = Busy\" }\n" TICKER,
+	  { NULL } },
+	{ HEAD "state_map = {\n\"Pausa\",\n\"Comida=lunchtime\",\n\"=ready\" "
+	       "}\n" TICKER,
+	  { "3: state_map entry \"Pausa\" is not word=state",
+	    "4: state_map entry \"Comida=lunchtime\": \"lunchtime\" is no "
+	    "state (ready, busy, after_call_work, not_ready, logged_out)",
+	    "5: state_map entry \"=ready\" is not word=state" } },
 	/* one entry needs no braces */
 	{ HEAD "state_map = \"Pausa=not_ready\"\n" TICKER, { NULL } },
 	/* key: 1 to 9. */
@@ -149,23 +162,23 @@ static const struct text_case text_cases[] = {
 	{ HEAD "key = -1\n" TICKER, { "2: key -1 is not 1..9" } },
 	/* view and tile_column: agent grids only, a known word, a column. */
 	{ AGENTS("view = tiles\ntile_column = \"r\""), { NULL } },
-	{ AGENTS("view = cards"), {
-		"4: unknown view \"cards\" (list, tiles or auto)" } },
-	{ AGENTS("tile_column = \"nope\""), {
-		"4: tile_column \"nope\" names no column of panel \"p\"" } },
+	{ AGENTS("view = cards"),
+	  { "4: unknown view \"cards\" (list, tiles or auto)" } },
+	{ AGENTS("tile_column = \"nope\""),
+	  { "4: tile_column \"nope\" names no column of panel \"p\"" } },
 	{ HEAD "row { panel \"p\" { type = service_grid\nview = tiles\n"
-	  "column \"n\" { stat = \"name\" } } }\n", {
-		"3: option \"view\" does not apply to a service_grid panel" } },
+	       "column \"n\" { stat = \"name\" } } }\n",
+	  { "3: option \"view\" does not apply to a service_grid panel" } },
 	/* Messages quote the file sanitised. */
-	{ COLUMN("warn = 1  bad = \"\\033[31mred\\n\\342\\200\\256x\""), {
-		"4: unknown bad \"red x\" (high or low)" } },
+	{ COLUMN("warn = 1  bad = \"\\033[31mred\\n\\342\\200\\256x\""),
+	  { "4: unknown bad \"red x\" (high or low)" } },
 	{ HEAD "row { panel \"p\" { type = totals\n"
-	  "column \"c\" { stat = \"\x1b]0;PWNED\x07\\033[2J\" } } }\n", {
-		"3: unknown statistic \"\" (not in the brightpattern "
-		"catalogue)" } },
-	{ HEAD "row { panel \"p\" { type = \"\xe2\x80\xae\\x1b[5mgrid\" } }\n", {
-		"2: unknown panel type \"grid\" (totals, agent_grid, "
-		"service_grid or ticker)" } },
+	       "column \"c\" { stat = \"\x1b]0;PWNED\x07\\033[2J\" } } }\n",
+	  { "3: unknown statistic \"\" (not in the brightpattern "
+	    "catalogue)" } },
+	{ HEAD "row { panel \"p\" { type = \"\xe2\x80\xae\\x1b[5mgrid\" } }\n",
+	  { "2: unknown panel type \"grid\" (totals, agent_grid, "
+	    "service_grid or ticker)" } },
 };
 
 START_TEST(test_text_case)
@@ -214,9 +227,11 @@ static char *limit_text(const struct limit_case *lc)
 	buf_puts(&b, rows ? "\n" : panels ? "row {\n" :
 		 "row { panel \"p\" { type = service_grid\n");
 	for (int i = 0; i < lc->n; i++)
-		buf_printf(&b, rows ? "row { panel \"p%d\" { type = ticker } }\n" :
-			   panels ? "panel \"p%d\" { type = ticker }\n" :
-			   "column \"c%d\" { stat = \"name\" }\n", i);
+		buf_printf(&b,
+			   rows ? "row { panel \"p%d\" { type = ticker } }\n"
+			   : panels ? "panel \"p%d\" { type = ticker }\n"
+				    : "column \"c%d\" { stat = \"name\" }\n",
+			   i);
 	buf_puts(&b, rows ? "" : panels ? "}\n" : "} }\n");
 	return b.data;
 }
@@ -228,8 +243,9 @@ START_TEST(test_limit)
 	struct errlist errs = { NULL, 0 };
 	struct layout *l = layout_load_text(NAME, text, NULL, &errs, NULL);
 	char *msg = xasprintf("%d: %s has more than %d %s", 3 + lc->max,
-			      strcmp(lc->what, "rows") == 0 ? "layout" :
-			      strcmp(lc->what, "panels") == 0 ? "row" : "panel \"p\"",
+			      strcmp(lc->what, "rows") == 0     ? "layout"
+			      : strcmp(lc->what, "panels") == 0 ? "row"
+								: "panel \"p\"",
 			      lc->max, lc->what);
 	const char *const want[] = { msg, NULL };
 
@@ -296,10 +312,10 @@ END_TEST
 
 START_TEST(test_env_not_expanded)
 {
-	static const char text[] =
-		"title = \"${WB_LAYOUT_SECRET}\"\n"
-		"row { panel \"p\" { type = ticker  title = ${WB_LAYOUT_SECRET}\n"
-		"  match = \"${WB_LAYOUT_SECRET:-x}\" } }\n";
+	static const char text[] = "title = \"${WB_LAYOUT_SECRET}\"\n"
+				   "row { panel \"p\" { type = ticker  title = "
+				   "${WB_LAYOUT_SECRET}\n"
+				   "  match = \"${WB_LAYOUT_SECRET:-x}\" } }\n";
 	struct layout *l;
 
 	setenv("WB_LAYOUT_SECRET", "s3cret", 1);
@@ -386,7 +402,8 @@ static Suite *layout_text_suite(void)
 	Suite *s = suite_create("layout_text");
 	TCase *tc = tcase_create("text");
 
-	tcase_add_loop_test(tc, test_text_case, 0, (int)WB_ARRAY_LEN(text_cases));
+	tcase_add_loop_test(tc, test_text_case, 0,
+			    (int)WB_ARRAY_LEN(text_cases));
 	tcase_add_loop_test(tc, test_limit, 0, (int)WB_ARRAY_LEN(limit_cases));
 	tcase_add_test(tc, test_text_sanitised);
 	tcase_add_test(tc, test_env_not_expanded);

@@ -20,7 +20,8 @@ START_TEST(test_by_name)
 	ck_assert_uint_eq(media_of("Email Svc", NULL), MEDIA_EMAIL_BIT);
 	ck_assert_uint_eq(media_of("E-Mail Kunden", NULL), MEDIA_EMAIL_BIT);
 	ck_assert_uint_eq(media_of("Voice Inbound", NULL), MEDIA_VOICE_BIT);
-	ck_assert_uint_eq(media_of("Support für Kunden", NULL), MEDIA_VOICE_BIT);
+	ck_assert_uint_eq(media_of("Support für Kunden", NULL),
+			  MEDIA_VOICE_BIT);
 	ck_assert_uint_eq(media_of("販売 窓口", NULL), MEDIA_VOICE_BIT);
 	ck_assert_uint_eq(media_of("", NULL), MEDIA_VOICE_BIT);
 	ck_assert_uint_eq(media_of(NULL, NULL), 0);

@@ -34,7 +34,7 @@ static struct cell cell_for(const char *text, enum fmt fmt)
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-/* --- fixtures --------------------------------------------------------------- */
+/* --- fixtures ------------------------------------------------------------ */
 
 /* The columns of the test grid. */
 enum { C_NAME, C_W, C_ST, C_SL, C_D, NCOLS };
@@ -49,9 +49,15 @@ static struct table tab;
 static void setup(void)
 {
 	memset(cols, 0, sizeof(cols));
-	cols[C_NAME] = (struct column){ .id = "name", .stat = "name", .fmt = FMT_TEXT };
-	cols[C_W] = (struct column){ .id = "w", .stat = "in_calls_waiting", .fmt = FMT_COUNT };
-	cols[C_ST] = (struct column){ .id = "st", .stat = "acd_state", .fmt = FMT_STATE };
+	cols[C_NAME] = (struct column){ .id = "name",
+					.stat = "name",
+					.fmt = FMT_TEXT };
+	cols[C_W] = (struct column){ .id = "w",
+				     .stat = "in_calls_waiting",
+				     .fmt = FMT_COUNT };
+	cols[C_ST] = (struct column){ .id = "st",
+				      .stat = "acd_state",
+				      .fmt = FMT_STATE };
 	cols[C_SL] = (struct column){ .id = "sl", .stat = "service_level",
 				      .fmt = FMT_PERCENT, .pct_scale = 1 };
 	cols[C_D] = (struct column){ .id = "d", .stat = "state_duration",
@@ -102,14 +108,17 @@ static void assert_rows(const size_t *want, size_t n)
 	size_t ug = 0, ue = 0;
 
 	for (size_t i = 0; i < tab.nrows && ug < sizeof(got); i++)
-		ug += (size_t)snprintf(got + ug, sizeof(got) - ug, " %zu", tab.rows[i]);
+		ug += (size_t)snprintf(got + ug, sizeof(got) - ug, " %zu",
+				       tab.rows[i]);
 	for (size_t i = 0; i < n && ue < sizeof(exp); i++)
-		ue += (size_t)snprintf(exp + ue, sizeof(exp) - ue, " %zu", want[i]);
-	ck_assert_msg(tab.nrows == n && memcmp(tab.rows, want, n * sizeof(*want)) == 0,
+		ue += (size_t)snprintf(exp + ue, sizeof(exp) - ue, " %zu",
+				       want[i]);
+	ck_assert_msg(tab.nrows == n &&
+			      memcmp(tab.rows, want, n * sizeof(*want)) == 0,
 		      "rows [%s ], want [%s ]", got, exp);
 }
 
-/* --- sorting ---------------------------------------------------------------- */
+/* --- sorting ------------------------------------------------------------- */
 
 /* Counts as numbers: "10" after "3"; empty ("" and absent) last. */
 static const char *const counts[] = { "3", "10", "", "2", NULL, "10", "0" };
@@ -129,7 +138,10 @@ END_TEST
 
 START_TEST(test_sort_numeric_desc)
 {
-	/* the tie 1/5 keeps server order in this direction too; empties stay last */
+	/*
+	 * the tie 1/5 keeps server order in this direction too; empties stay
+	 * last
+	 */
 	static const size_t want[] = { 1, 5, 0, 3, 6, 2, 4 };
 
 	fill_column(C_W, counts, N(counts));
@@ -139,7 +151,9 @@ START_TEST(test_sort_numeric_desc)
 }
 END_TEST
 
-/* Decimal and negative numbers, percent and duration columns are numeric too. */
+/*
+ * Decimal and negative numbers, percent and duration columns are numeric too.
+ */
 START_TEST(test_sort_numeric_kinds)
 {
 	static const char *const v[] = { "9.5", "-1", "10", "9.25", "1e1" };
@@ -187,9 +201,9 @@ START_TEST(test_sort_text_desc)
 END_TEST
 
 /* Agent states by how much a supervisor cares, not alphabetically. */
-static const char *const states[] = {
-	"logged_out", "ready", "", "not_ready", "busy", "after_call_work", "ready"
-};
+static const char *const states[] = { "logged_out", "ready", "",
+				      "not_ready",  "busy",  "after_call_work",
+				      "ready" };
 
 START_TEST(test_sort_states_asc)
 {
@@ -216,7 +230,8 @@ END_TEST
 /* A state the core does not know goes after the known ones, before empties. */
 START_TEST(test_sort_states_unknown)
 {
-	static const char *const v[] = { "", "supervising", "logged_out", "ready" };
+	static const char *const v[] = { "", "supervising", "logged_out",
+					 "ready" };
 	static const size_t want[] = { 3, 2, 1, 0 };
 
 	fill_column(C_ST, v, N(v));
@@ -268,7 +283,7 @@ START_TEST(test_sort_numeric_with_text)
 }
 END_TEST
 
-/* --- filter, limit, counts ---------------------------------------------------- */
+/* --- filter, limit, counts ----------------------------------------------- */
 
 struct filter_case {
 	size_t col;
@@ -279,7 +294,8 @@ struct filter_case {
 };
 
 /* The filter grid: a count column and a text column, no empty values. */
-static const char *const filter_counts[] = { "3", "10", "-5", "2", NULL, "10", "0", "1" };
+static const char *const filter_counts[] = { "3",  "10", "-5", "2",
+					     NULL, "10", "0",  "1" };
 static const char *const filter_names[] = {
 	"bravo", "Alpha", "charlie", "Delta", "alpha", NULL, "10", "9"
 };
@@ -317,8 +333,11 @@ static void fill_filter_grid(void)
 START_TEST(test_filter)
 {
 	const struct filter_case *k = &filter_cases[_i];
-	struct filter f = { .set = true, .column = cols[k->col].id, .col = k->col,
-			    .op = k->op, .value = (char *)k->value };
+	struct filter f = { .set = true,
+			    .column = cols[k->col].id,
+			    .col = k->col,
+			    .op = k->op,
+			    .value = (char *)k->value };
 
 	fill_filter_grid();
 	panel.filter = f;
@@ -399,7 +418,8 @@ END_TEST
 /* A grid the server did not send shows nothing; a table is reusable. */
 START_TEST(test_absent_and_reuse)
 {
-	static const char *const many[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9" };
+	static const char *const many[] = { "1", "2", "3", "4", "5",
+					    "6", "7", "8", "9" };
 
 	table_build(&tab, &panel, snap);
 	ck_assert_uint_eq(tab.nrows, 0);
@@ -421,7 +441,7 @@ START_TEST(test_absent_and_reuse)
 }
 END_TEST
 
-/* --- roles ------------------------------------------------------------------- */
+/* --- roles --------------------------------------------------------------- */
 
 struct role_case {
 	const char *what;
@@ -454,13 +474,19 @@ static const struct role_case role_cases[] = {
 	/* a tick never moves a count */
 	{ "count", FMT_COUNT, 0, false, HIGH(5, 10), "4", 100, ROLE_OK },
 	/* only one level */
-	{ "warn only", FMT_COUNT, 0, false, true, false, 5, 0, true, "5", 0, ROLE_WARN },
-	{ "warn only", FMT_COUNT, 0, false, true, false, 5, 0, true, "500", 0, ROLE_WARN },
-	{ "warn only", FMT_COUNT, 0, false, true, false, 5, 0, true, "4", 0, ROLE_OK },
-	{ "crit only", FMT_COUNT, 0, false, false, true, 0, 10, true, "9", 0, ROLE_OK },
-	{ "crit only", FMT_COUNT, 0, false, false, true, 0, 10, true, "10", 0, ROLE_CRIT },
+	{ "warn only", FMT_COUNT, 0, false, true, false, 5, 0, true, "5", 0,
+	  ROLE_WARN },
+	{ "warn only", FMT_COUNT, 0, false, true, false, 5, 0, true, "500", 0,
+	  ROLE_WARN },
+	{ "warn only", FMT_COUNT, 0, false, true, false, 5, 0, true, "4", 0,
+	  ROLE_OK },
+	{ "crit only", FMT_COUNT, 0, false, false, true, 0, 10, true, "9", 0,
+	  ROLE_OK },
+	{ "crit only", FMT_COUNT, 0, false, false, true, 0, 10, true, "10", 0,
+	  ROLE_CRIT },
 	/* no thresholds: a number is just normal */
-	{ "none", FMT_COUNT, 0, false, false, false, 0, 0, true, "99", 0, ROLE_NORMAL },
+	{ "none", FMT_COUNT, 0, false, false, false, 0, 0, true, "99", 0,
+	  ROLE_NORMAL },
 	/* a service level 0-100: low is bad */
 	{ "sl 0-100", FMT_PERCENT, 1, false, LOW(80, 70), "100", 0, ROLE_OK },
 	{ "sl 0-100", FMT_PERCENT, 1, false, LOW(80, 70), "80.1", 0, ROLE_OK },
@@ -478,24 +504,31 @@ static const struct role_case role_cases[] = {
 	{ "ratio", FMT_PERCENT, 100, false, HIGH(5, 10), "0.05", 0, ROLE_WARN },
 	{ "ratio", FMT_PERCENT, 100, false, HIGH(5, 10), "0.1", 0, ROLE_CRIT },
 	/* the edge as shown: 0.57 is "57%", which is at warn 57 */
-	{ "ratio edge", FMT_PERCENT, 100, false, HIGH(57, 90), "0.57", 0, ROLE_WARN },
-	{ "ratio edge", FMT_PERCENT, 100, false, HIGH(20, 29), "0.29", 0, ROLE_CRIT },
+	{ "ratio edge", FMT_PERCENT, 100, false, HIGH(57, 90), "0.57", 0,
+	  ROLE_WARN },
+	{ "ratio edge", FMT_PERCENT, 100, false, HIGH(20, 29), "0.29", 0,
+	  ROLE_CRIT },
 	/* a duration that ticks: the tick is added before comparing */
 	{ "ticking", FMT_DURATION, 0, true, HIGH(300, 600), "290", 0, ROLE_OK },
-	{ "ticking", FMT_DURATION, 0, true, HIGH(300, 600), "290", 9.5, ROLE_OK },
-	{ "ticking", FMT_DURATION, 0, true, HIGH(300, 600), "290", 10, ROLE_WARN },
-	{ "ticking", FMT_DURATION, 0, true, HIGH(300, 600), "590", 10, ROLE_CRIT },
-	{ "ticking", FMT_DURATION, 0, true, HIGH(300, 600), "0", 700, ROLE_CRIT },
+	{ "ticking", FMT_DURATION, 0, true, HIGH(300, 600), "290", 9.5,
+	  ROLE_OK },
+	{ "ticking", FMT_DURATION, 0, true, HIGH(300, 600), "290", 10,
+	  ROLE_WARN },
+	{ "ticking", FMT_DURATION, 0, true, HIGH(300, 600), "590", 10,
+	  ROLE_CRIT },
+	{ "ticking", FMT_DURATION, 0, true, HIGH(300, 600), "0", 700,
+	  ROLE_CRIT },
 	/* a duration that does not tick (an average) ignores the tick */
 	{ "still", FMT_DURATION, 0, false, HIGH(300, 600), "290", 10, ROLE_OK },
-	{ "still", FMT_DURATION, 0, false, HIGH(300, 600), "300", 0, ROLE_WARN },
+	{ "still", FMT_DURATION, 0, false, HIGH(300, 600), "300", 0,
+	  ROLE_WARN },
 	/* a server that sends milliseconds, with scale = 0.001 */
 	{ "ms", FMT_DURATION, 0.001, false, HIGH(300, 600), "299000", 0,
 	  ROLE_OK },
 	{ "ms", FMT_DURATION, 0.001, false, HIGH(300, 600), "300000", 0,
 	  ROLE_WARN },
-	{ "ms ticking", FMT_DURATION, 0.001, true, HIGH(300, 600), "590000",
-	  10, ROLE_CRIT },
+	{ "ms ticking", FMT_DURATION, 0.001, true, HIGH(300, 600), "590000", 10,
+	  ROLE_CRIT },
 	{ "decimal", FMT_DECIMAL, 0, false, LOW(10, 5), "5.5", 0, ROLE_WARN },
 	{ "decimal", FMT_DECIMAL, 0, false, LOW(10, 5), "5", 0, ROLE_CRIT },
 };
@@ -504,14 +537,18 @@ START_TEST(test_role_thresholds)
 {
 	const struct role_case *k = &role_cases[_i];
 	struct column c = {
-		.id = "x", .fmt = k->fmt, .pct_scale = k->pct_scale, .ticks = k->ticks,
-		.th = { k->has_warn, k->has_crit, k->warn, k->crit, k->high_is_bad },
+		.id = "x",
+		.fmt = k->fmt,
+		.pct_scale = k->pct_scale,
+		.ticks = k->ticks,
+		.th = { k->has_warn, k->has_crit, k->warn, k->crit,
+			k->high_is_bad },
 	};
 	enum role got = table_role(&c, CELL(c, k->raw), k->tick);
 
-	ck_assert_msg(got == k->want, "%s: \"%s\" tick %g -> %s, want %s", k->what,
-		      k->raw ? k->raw : "NULL", k->tick, role_name(got),
-		      role_name(k->want));
+	ck_assert_msg(got == k->want, "%s: \"%s\" tick %g -> %s, want %s",
+		      k->what, k->raw ? k->raw : "NULL", k->tick,
+		      role_name(got), role_name(k->want));
 }
 END_TEST
 
@@ -537,13 +574,17 @@ START_TEST(test_role_default_states)
 	const struct state_role_case *k = &default_states[_i];
 	struct column c = { .id = "st", .fmt = FMT_STATE };
 
-	ck_assert_msg(table_role(&c, CELL(c, k->raw), 0) == k->want, "\"%s\": %s, want %s",
-		      k->raw ? k->raw : "NULL", role_name(table_role(&c, CELL(c, k->raw), 0)),
+	ck_assert_msg(table_role(&c, CELL(c, k->raw), 0) == k->want,
+		      "\"%s\": %s, want %s", k->raw ? k->raw : "NULL",
+		      role_name(table_role(&c, CELL(c, k->raw), 0)),
 		      role_name(k->want));
 }
 END_TEST
 
-/* A state map overrides the defaults, case-insensitively, on state and text columns. */
+/*
+ * A state map overrides the defaults, case-insensitively, on state and text
+ * columns.
+ */
 START_TEST(test_role_state_map)
 {
 	struct state_role map[] = {
@@ -552,7 +593,9 @@ START_TEST(test_role_state_map)
 		{ "Running", STATE_NONE, ROLE_OK },
 		{ "Stopped", STATE_NONE, ROLE_CRIT },
 	};
-	struct column st = { .id = "st", .fmt = FMT_STATE, .states = map, .nstates = 2 };
+	struct column st = {
+		.id = "st", .fmt = FMT_STATE, .states = map, .nstates = 2
+	};
 	struct column tx = { .id = "mode", .fmt = FMT_TEXT, .states = map + 2,
 			     .nstates = 2 };
 
@@ -578,7 +621,7 @@ START_TEST(test_role_state_map)
 }
 END_TEST
 
-/* --- cell text ----------------------------------------------------------------- */
+/* --- cell text ----------------------------------------------------------- */
 
 struct cell_case {
 	enum fmt fmt;
@@ -636,12 +679,16 @@ START_TEST(test_cell_role_and_size)
 	struct column t = { .id = "n", .fmt = FMT_TEXT };
 	char out[8];
 
-	ck_assert_int_eq(table_cell(&c, CELL(c, "12"), 0, out, sizeof(out)), ROLE_CRIT);
+	ck_assert_int_eq(table_cell(&c, CELL(c, "12"), 0, out, sizeof(out)),
+			 ROLE_CRIT);
 	ck_assert_str_eq(out, "12");
-	ck_assert_int_eq(table_cell(&c, CELL(c, "6"), 0, out, sizeof(out)), ROLE_WARN);
-	ck_assert_int_eq(table_cell(&c, CELL(c, "0"), 0, out, sizeof(out)), ROLE_OK);
+	ck_assert_int_eq(table_cell(&c, CELL(c, "6"), 0, out, sizeof(out)),
+			 ROLE_WARN);
+	ck_assert_int_eq(table_cell(&c, CELL(c, "0"), 0, out, sizeof(out)),
+			 ROLE_OK);
 	ck_assert_str_eq(out, "0");
-	ck_assert_int_eq(table_cell(&c, CELL(c, ""), 0, out, sizeof(out)), ROLE_NORMAL);
+	ck_assert_int_eq(table_cell(&c, CELL(c, ""), 0, out, sizeof(out)),
+			 ROLE_NORMAL);
 	ck_assert_str_eq(out, "-");
 	memset(out, 'x', sizeof(out));
 	table_cell(&t, CELL(t, "Alphabetical"), 0, out, 4);
@@ -650,9 +697,10 @@ START_TEST(test_cell_role_and_size)
 }
 END_TEST
 
-/* --- messages --------------------------------------------------------------------- */
+/* --- messages ------------------------------------------------------------ */
 
-static void set_messages(const double *times, const char *const *contents, size_t n)
+static void set_messages(const double *times, const char *const *contents,
+			 size_t n)
 {
 	snap->msgs = calloc(n, sizeof(*snap->msgs));
 	ck_assert_ptr_nonnull(snap->msgs);
@@ -667,18 +715,19 @@ static void set_messages(const double *times, const char *const *contents, size_
 	}
 }
 
-static void assert_idx(const size_t *got, size_t ngot, const size_t *want, size_t n)
+static void assert_idx(const size_t *got, size_t ngot, const size_t *want,
+		       size_t n)
 {
 	ck_assert_uint_eq(ngot, n);
 	for (size_t i = 0; i < n; i++)
-		ck_assert_msg(got[i] == want[i], "message %zu: %zu, want %zu", i,
-			      got[i], want[i]);
+		ck_assert_msg(got[i] == want[i], "message %zu: %zu, want %zu",
+			      i, got[i], want[i]);
 }
 
 static const double msg_times[] = { 100, 300, 200, 0, 300, 250 };
-static const char *const msg_texts[] = {
-	"Outage in EU", "lunch is here", "outage over", "", "OUTAGE again", "all fine"
-};
+static const char *const msg_texts[] = { "Outage in EU", "lunch is here",
+					 "outage over",  "",
+					 "OUTAGE again", "all fine" };
 
 START_TEST(test_messages_newest_first)
 {
@@ -694,7 +743,9 @@ END_TEST
 
 START_TEST(test_messages_match)
 {
-	struct panel p = { .id = "chat", .kind = PANEL_TICKER, .msg_filter = "outage" };
+	struct panel p = { .id = "chat",
+			   .kind = PANEL_TICKER,
+			   .msg_filter = "outage" };
 	size_t idx[16];
 	static const size_t want[] = { 4, 2, 0 };
 
@@ -717,7 +768,8 @@ START_TEST(test_messages_limit)
 	set_messages(msg_times, msg_texts, N(msg_times));
 	assert_idx(idx, table_messages(&p, snap, idx, N(idx)), want2, N(want2));
 	p.msg_filter = "OUTAGE";
-	assert_idx(idx, table_messages(&p, snap, idx, N(idx)), want_match, N(want_match));
+	assert_idx(idx, table_messages(&p, snap, idx, N(idx)), want_match,
+		   N(want_match));
 	p.msg_limit = 100;
 	ck_assert_uint_eq(table_messages(&p, snap, idx, N(idx)), 3);
 }
@@ -740,14 +792,16 @@ END_TEST
 
 START_TEST(test_messages_none)
 {
-	struct panel p = { .id = "chat", .kind = PANEL_TICKER, .msg_filter = "x" };
+	struct panel p = { .id = "chat",
+			   .kind = PANEL_TICKER,
+			   .msg_filter = "x" };
 	size_t idx[4];
 
 	ck_assert_uint_eq(table_messages(&p, snap, idx, N(idx)), 0);
 }
 END_TEST
 
-/* --- markers ------------------------------------------------------------------------ */
+/* --- markers ------------------------------------------------------------- */
 
 START_TEST(test_role_marker)
 {
@@ -762,11 +816,11 @@ START_TEST(test_role_marker)
 }
 END_TEST
 
-/* --- search ------------------------------------------------------------------ */
+/* --- search -------------------------------------------------------------- */
 
-static const char *const queue_names[] = {
-	"Voice Inbound", "Chat Service", "Support für Kunden", NULL, "voice VIP"
-};
+static const char *const queue_names[] = { "Voice Inbound", "Chat Service",
+					   "Support für Kunden", NULL,
+					   "voice VIP" };
 
 /* The name column is the first text column, wherever it is. */
 START_TEST(test_name_column)
@@ -850,7 +904,8 @@ static Suite *table_suite(void)
 	tc = tcase_create("filter and limit");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_filter, 0, (int)N(filter_cases));
-	tcase_add_loop_test(tc, test_filter_empty_numeric, 0, (int)N(empty_cases));
+	tcase_add_loop_test(tc, test_filter_empty_numeric, 0,
+			    (int)N(empty_cases));
 	tcase_add_test(tc, test_filter_sort_limit);
 	tcase_add_test(tc, test_limit);
 	tcase_add_test(tc, test_absent_and_reuse);
@@ -866,7 +921,8 @@ static Suite *table_suite(void)
 
 	tc = tcase_create("table_role");
 	tcase_add_loop_test(tc, test_role_thresholds, 0, (int)N(role_cases));
-	tcase_add_loop_test(tc, test_role_default_states, 0, (int)N(default_states));
+	tcase_add_loop_test(tc, test_role_default_states, 0,
+			    (int)N(default_states));
 	tcase_add_test(tc, test_role_state_map);
 	suite_add_tcase(s, tc);
 

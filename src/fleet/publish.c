@@ -59,7 +59,8 @@ static const char *const role_names[] = { "claiming", "standby", "active" };
 struct publisher {
 	const struct config *cfg;	/* view's */
 	const struct layoutset *set;	/* view's */
-	struct reading *view;		/* the settings and layouts published */
+	/* the settings and layouts published */
+	struct reading *view;
 	struct reading *data;		/* the ones prov was opened with */
 	const struct reloader *rl;	/* SIGHUP: read them again */
 	struct log *log;
@@ -67,17 +68,23 @@ struct publisher {
 	struct mqtt *mqtt;
 	char *t_status, *t_claim;
 	char **t_data, **t_layout;	/* per layout */
-	char **layout_msg;		/* per layout: its definition, encoded */
+	/* per layout: its definition, encoded */
+	char **layout_msg;
 	struct fleet_status me;		/* id, source, started, layouts */
 	enum pub_role role;
 	bool connected;
 	double claim_until;		/* R_CLAIMING: decide then */
-	bool lost_claim;		/* an earlier claim or a holder was seen */
-	double hold_until;		/* R_ACTIVE after a reconnection: listen first */
-	char holder[128];		/* the other publisher known to hold the feed */
+	/* an earlier claim or a holder was seen */
+	bool lost_claim;
+	/* R_ACTIVE after a reconnection: listen first */
+	double hold_until;
+	/* the other publisher known to hold the feed */
+	char holder[128];
 	char standby[128];		/* a standby seen, "" none */
-	double lost_at;			/* now_mono() the broker went away, 0 while up */
-	double will_at;			/* now_mono() the holder's offline came */
+	/* now_mono() the broker went away, 0 while up */
+	double lost_at;
+	/* now_mono() the holder's offline came */
+	double will_at;
 	char will_of[128];
 	struct provider *prov;		/* R_ACTIVE: the upstream */
 	struct provider_status up;
@@ -115,10 +122,12 @@ static void publish_data(struct publisher *p)
 	p->seq++;
 	for (size_t i = 0; i < p->set->n; i++) {
 		size_t len;
-		char *msg = fleet_encode_data(p->last, p->set->layouts[i],
-					      p->me.layouts[i], p->seq, &w, &len);
+		char *msg =
+			fleet_encode_data(p->last, p->set->layouts[i],
+					  p->me.layouts[i], p->seq, &w, &len);
 		if (msg)
-			mqtt_publish(p->mqtt, p->t_data[i], msg, len, true, false);
+			mqtt_publish(p->mqtt, p->t_data[i], msg, len, true,
+				     false);
 		free(msg);
 	}
 }
@@ -145,11 +154,15 @@ static void become_active(struct publisher *p)
 		p->rl->free(p->data);	/* a reading the last upstream had */
 	p->data = p->view;
 	if (p->prov == NULL) {
-		/* Its settings were checked at the start: this is no state to run in. */
+		/*
+		 * Its settings were checked at the start: this is no state to
+		 * run in.
+		 */
 		for (size_t i = 0; i < errs.n; i++) {
 			log_event(p->log, "cannot open the data source: %s",
 				  errs.msgs[i]);
-			fprintf(stderr, "wallboard: cannot open the data source\n");
+			fprintf(stderr,
+				"wallboard: cannot open the data source\n");
 		}
 		errlist_free(&errs);
 		p->quit = true;
@@ -162,9 +175,10 @@ static void become_active(struct publisher *p)
 	memset(&p->up, 0, sizeof(p->up));
 	p->prov->ops->status(p->prov, &p->up);
 	if (p->will_at > 0)
-		log_event(p->log, "active: taking over from publisher %s, whose "
-			  "offline status came %.0f ms ago", p->will_of,
-			  (now_mono() - p->will_at) * 1000);
+		log_event(p->log,
+			  "active: taking over from publisher %s, whose "
+			  "offline status came %.0f ms ago",
+			  p->will_of, (now_mono() - p->will_at) * 1000);
 	else
 		log_event(p->log, "active: publishing %zu layouts from %s",
 			  p->set->n, p->cfg->provider);
@@ -192,14 +206,17 @@ static void release_upstream(struct publisher *p)
 		double wake = p->prov->ops->next_wake(p->prov) - now_mono();
 		if (wake > deadline - now_mono())
 			wake = deadline - now_mono();
-		if (poll(fds, (nfds_t)n, wake <= 0 ? 0 : (int)ceil(wake * 1000)) < 0 &&
+		if (poll(fds, (nfds_t)n,
+			 wake <= 0 ? 0 : (int)ceil(wake * 1000)) < 0 &&
 		    errno != EINTR)
 			break;
 		p->prov->ops->dispatch(p->prov, fds, n, now_mono());
 	}
-	log_event(p->log, "upstream %s", st.state == CONN_CLOSED ? (st.message[0] ?
-		  st.message : "closed") : "not released in time: it may still "
-		  "be held on the server");
+	log_event(p->log, "upstream %s",
+		  st.state == CONN_CLOSED
+			  ? (st.message[0] ? st.message : "closed")
+			  : "not released in time: it may still "
+			    "be held on the server");
 	p->prov->ops->destroy(p->prov);
 	p->prov = NULL;
 	snapshot_free(p->last);
@@ -246,9 +263,10 @@ static void upstream_turn(struct publisher *p)
 	p->last = s;
 	publish_data(p);
 	if (p->will_at > 0 && p->connected) {
-		log_event(p->log, "takeover: first data published %.0f ms after "
-			  "publisher %s went offline", (now_mono() - p->will_at) *
-			  1000, p->will_of);
+		log_event(p->log,
+			  "takeover: first data published %.0f ms after "
+			  "publisher %s went offline",
+			  (now_mono() - p->will_at) * 1000, p->will_of);
 		p->will_at = 0;
 	}
 }
@@ -276,11 +294,14 @@ static void on_status(struct publisher *p, const struct fleet_status *st)
 				p->lost_claim = true;
 			return;
 		}
-		/* Two hold the feed: the newer holder took over from this one. */
-		if (st->since > p->me.since ||
-		    (st->since == p->me.since && strcmp(st->id, p->me.id) < 0)) {
+		/*
+		 * Two hold the feed: the newer holder took over from this one.
+		 */
+		if (st->since > p->me.since || (st->since == p->me.since &&
+						strcmp(st->id, p->me.id) < 0)) {
 			snprintf(p->holder, sizeof(p->holder), "%s", st->id);
-			stand_by(p, "another publisher took over while this one "
+			stand_by(p,
+				 "another publisher took over while this one "
 				 "was cut off from the broker");
 		} else
 			publish_me(p, false);	/* ours is the retained one */
@@ -334,7 +355,8 @@ static void on_message(void *ctx, const char *topic, const void *payload,
 
 	if (len == 0 || (!is_claim && strcmp(topic, p->t_status) != 0))
 		return;
-	if (!fleet_decode_status(payload, len, is_claim, &st, err, sizeof(err))) {
+	if (!fleet_decode_status(payload, len, is_claim, &st, err,
+				 sizeof(err))) {
 		log_event(p->log, "refused a message on %s: %s",
 			  is_claim ? p->t_claim : p->t_status, err);
 		return;
@@ -396,20 +418,24 @@ static void timers(struct publisher *p, double now)
 
 	if (p->role == R_CLAIMING && p->connected && now >= p->claim_until) {
 		if (p->lost_claim)
-			stand_by(p, p->holder[0] ? "another publisher holds the "
-				 "feed" : "an earlier publisher claimed the feed");
+			stand_by(p, p->holder[0]
+					    ? "another publisher holds the feed"
+					    : "an earlier publisher claimed "
+					      "the feed");
 		else
 			become_active(p);
 	}
 	if (p->role == R_ACTIVE && p->hold_until > 0 && now >= p->hold_until) {
 		p->hold_until = 0;
-		log_event(p->log, "publishing again after the broker came back");
+		log_event(p->log,
+			  "publishing again after the broker came back");
 		publish_all(p);
 	}
 	if (p->role == R_ACTIVE && !p->connected && p->standby[0] &&
 	    p->lost_at > 0 && now - p->lost_at > dead)
 		stand_by(p, "cut off from the broker while a standby is known: "
-			 "the upstream is given back so that only one holds it");
+			    "the upstream is given back so that only one holds "
+			    "it");
 }
 
 /* How long poll may sleep. */
@@ -479,7 +505,8 @@ static void published_clear_gone(struct publisher *p,
 	for (size_t i = 0; p->connected && i < o->n; i++) {
 		bool kept = false;
 		for (size_t j = 0; j < p->me.nlayouts; j++)
-			kept = kept || strcmp(o->names[i], p->me.layouts[j]) == 0;
+			kept = kept ||
+			       strcmp(o->names[i], p->me.layouts[j]) == 0;
 		if (kept)
 			continue;
 		mqtt_publish(p->mqtt, o->t_layout[i], "", 0, true, true);
@@ -579,7 +606,8 @@ static void turn(struct publisher *p, int sigfd)
 	fds[n++] = (struct pollfd){ sigfd, POLLIN, 0 };
 	nm = mqtt_pollfds(p->mqtt, fds + n, MAX_FDS - n);
 	if (p->prov)
-		np = p->prov->ops->pollfds(p->prov, fds + n + nm, MAX_FDS - n - nm);
+		np = p->prov->ops->pollfds(p->prov, fds + n + nm,
+					   MAX_FDS - n - nm);
 	if (poll(fds, (nfds_t)(n + nm + np), timeout_ms(p, now)) < 0 &&
 	    errno != EINTR)
 		return;
@@ -615,13 +643,17 @@ static bool prepare_layouts(struct publisher *p, struct errlist *errs)
 	p->me.nlayouts = n;
 	for (size_t i = 0; i < n; i++) {
 		const struct layout *l = p->set->layouts[i];
-		p->me.layouts[i] = xstrdup(fleet_layout_name(l, name, sizeof(name)));
+		p->me.layouts[i] =
+			xstrdup(fleet_layout_name(l, name, sizeof(name)));
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(p->me.layouts[j], name) == 0)
-				errlist_add(errs, "%s: another layout is named %s too "
-					    "(%s): each needs a name of its "
-					    "own on the broker", l->file, name,
-					    p->set->layouts[j]->file);
+				errlist_add(
+					errs,
+					"%s: another layout is named %s too "
+					"(%s): each needs a name of its "
+					"own on the broker",
+					l->file, name,
+					p->set->layouts[j]->file);
 		p->t_data[i] = xasprintf("%s/data/%s", p->url.prefix, name);
 		p->t_layout[i] = xasprintf("%s/layout/%s", p->url.prefix, name);
 		buf_init(&text);
@@ -666,7 +698,8 @@ static struct publisher *publisher_new(struct reading *r,
 	p->me.started = now_wall();
 	p->me.interval = cfg->interval;
 	if ((prov = provider_open(cfg, set, cfg->demo, errs)) == NULL)
-		return p;	/* its settings are checked now, not at a takeover */
+		/* its settings are checked now, not at a takeover */
+		return p;
 	prov->ops->destroy(prov);
 	mqtt_opts_from_config(&o, cfg, &p->url, "pub");
 	id = cfg->mqtt_client_id ? xstrdup(cfg->mqtt_client_id) :
@@ -725,10 +758,12 @@ static void stop(struct publisher *p)
 		p->me.online = false;
 		p->me.since = now_wall();
 		char *msg = fleet_encode_status(&p->me);
-		mqtt_publish(p->mqtt, p->t_status, msg, strlen(msg), true, true);
+		mqtt_publish(p->mqtt, p->t_status, msg, strlen(msg), true,
+			     true);
 		free(msg);
 	}
-	while (p->connected && !mqtt_flushed(p->mqtt) && now_mono() < deadline) {
+	while (p->connected && !mqtt_flushed(p->mqtt) &&
+	       now_mono() < deadline) {
 		int n = mqtt_pollfds(p->mqtt, fds, 2);
 		if (poll(fds, (nfds_t)n, 100) < 0 && errno != EINTR)
 			break;
@@ -764,7 +799,8 @@ int publish_run(struct reading *r, const struct reloader *rl,
 	if (errs.n) {
 		for (size_t i = 0; i < errs.n; i++)
 			fprintf(stderr, "wallboard: %s\n",
-				sanitize_line(line, sizeof(line), errs.msgs[i]));
+				sanitize_line(line, sizeof(line),
+					      errs.msgs[i]));
 		errlist_free(&errs);
 		publisher_free(p);
 		return 2;

@@ -21,7 +21,8 @@
 #include "state.h"
 #include "sanitize.h"
 
-#define ID_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
+#define ID_CHARS                                                               \
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"
 
 /* ---- helpers shared with column.c ------------------------------------- */
 
@@ -43,8 +44,9 @@ void build_applies(struct build *b, const struct syntax_node *sec,
 		const struct syntax_key *key = sec->kids[i].key;
 		if (key->type == SYNTAX_SECTION || (key->tag & (1u << k)))
 			continue;
-		build_error(b, sec->kids[i].line, "option \"%s\" does not apply to "
-			    "%s %s panel", key->name, build_article(panel_kind_name(k)),
+		build_error(b, sec->kids[i].line,
+			    "option \"%s\" does not apply to %s %s panel",
+			    key->name, build_article(panel_kind_name(k)),
 			    panel_kind_name(k));
 	}
 }
@@ -155,8 +157,9 @@ static bool named_column(struct build *b, const struct panel *p,
 	int i = column_index(p, v->str);
 
 	if (i < 0) {
-		build_error(b, v->line, "%s \"%s\" names no column of panel \"%s\"",
-			    opt, v->str, p->id);
+		build_error(b, v->line,
+			    "%s \"%s\" names no column of panel \"%s\"", opt,
+			    v->str, p->id);
 		return false;
 	}
 	*out = (size_t)i;
@@ -213,17 +216,21 @@ static void panel_filter(struct build *b, struct panel *p,
 		return;
 	}
 	if (!ok)
-		build_error(b, by->line, "filter_by needs %s", op == NULL && val == NULL ?
-			    "filter_operation and filter_value" :
-			    op == NULL ? "filter_operation" : "filter_value");
+		build_error(b, by->line, "filter_by needs %s",
+			    op == NULL && val == NULL
+				    ? "filter_operation and filter_value"
+			    : op == NULL ? "filter_operation"
+					 : "filter_value");
 	if (op != NULL && !build_word(b, op, "filter_operation", &op_words, &i))
 		ok = false;
 	if (!named_column(b, p, by, "filter_by", &p->filter.col) || !ok)
 		return;
 	c = &p->cols[p->filter.col];
 	if (fmt_numeric(c->fmt) && !parse_double(val->str, &d)) {
-		build_error(b, val->line, "filter_value \"%s\" is not a number "
-			    "(column \"%s\" is %s)", val->str, c->id, fmt_name(c->fmt));
+		build_error(b, val->line,
+			    "filter_value \"%s\" is not a number "
+			    "(column \"%s\" is %s)",
+			    val->str, c->id, fmt_name(c->fmt));
 		return;
 	}
 	p->filter.set = true;
@@ -255,7 +262,8 @@ static void panel_selection(struct build *b, struct panel *p,
 
 	if ((v = build_opt(b, n, "limit")) != NULL) {
 		if (v->num < 0 || v->num > GRAMMAR_MAX_LIMIT)
-			build_error(b, v->line, "limit must be 0 (no limit) to %d",
+			build_error(b, v->line,
+				    "limit must be 0 (no limit) to %d",
 				    GRAMMAR_MAX_LIMIT);
 		else
 			p->limit = (int)v->num;
@@ -308,8 +316,9 @@ static int panel_type(struct build *b, const struct panel *p,
 	int i;
 
 	if (v == NULL) {
-		build_error(b, n->line, "panel \"%s\" has no type (%s)", p->id,
-			    words_choices(&kind_words, choices, sizeof(choices)));
+		build_error(
+			b, n->line, "panel \"%s\" has no type (%s)", p->id,
+			words_choices(&kind_words, choices, sizeof(choices)));
 		return -1;
 	}
 	if (!build_word(b, v, "panel type", &kind_words, &i))
@@ -323,8 +332,10 @@ static void check_column_unique(struct build *b, const struct panel *p,
 {
 	for (const struct column *o = p->cols; o < c; o++) {
 		if (strcmp(o->id, c->id) == 0) {
-			build_error(b, c->line, "duplicate column id \"%s\" in panel "
-				    "\"%s\" (first at line %d)", c->id, p->id, o->line);
+			build_error(b, c->line,
+				    "duplicate column id \"%s\" in panel "
+				    "\"%s\" (first at line %d)",
+				    c->id, p->id, o->line);
 			return;
 		}
 	}
@@ -343,18 +354,23 @@ static void panel_columns(struct build *b, int kind, struct panel *p,
 		build_column(b, kind, c, cn);
 		check_column_unique(b, p, c);
 		if (++p->ncols == LAYOUT_MAX_COLUMNS + 1)
-			build_error(b, c->line, "panel \"%s\" has more than %d columns",
+			build_error(b, c->line,
+				    "panel \"%s\" has more than %d columns",
 				    p->id, LAYOUT_MAX_COLUMNS);
 		if (kind == PANEL_TICKER)
-			build_error(b, c->line, "a ticker has no columns: remove column "
-				    "\"%s\" from panel \"%s\"", c->id, p->id);
+			build_error(b, c->line,
+				    "a ticker has no columns: remove column "
+				    "\"%s\" from panel \"%s\"",
+				    c->id, p->id);
 	}
 	if (kind >= 0 && kind != PANEL_TICKER && p->ncols == 0)
 		build_error(b, n->line, "%s panel \"%s\" has no columns",
 			    panel_kind_name((enum panel_kind)kind), p->id);
 	if (kind == PANEL_TICKER && b->cat != NULL && !b->cat->messages)
-		build_error(b, n->line, "ticker panel \"%s\": provider %s sends no "
-			    "chat messages", p->id, b->cat->provider);
+		build_error(b, n->line,
+			    "ticker panel \"%s\": provider %s sends no chat "
+			    "messages",
+			    p->id, b->cat->provider);
 }
 
 /* Build one panel. */
@@ -403,8 +419,10 @@ static void check_panel_unique(struct build *b, const struct layout *l,
 {
 	for (const struct panel *o = l->panels; o < p; o++) {
 		if (strcmp(o->id, p->id) == 0) {
-			build_error(b, p->line, "duplicate panel id \"%s\" (first at "
-				    "line %d)", p->id, o->line);
+			build_error(b, p->line,
+				    "duplicate panel id \"%s\" (first at line "
+				    "%d)",
+				    p->id, o->line);
 			return;
 		}
 	}
@@ -454,7 +472,8 @@ static void layout_service_media(struct build *b, struct layout *l,
 
 	l->service_media = xcalloc(1, sizeof(*l->service_media));
 	for (size_t i = 0; i < v->n; i++)
-		if (!media_map_add(l->service_media, v->list[i], err, sizeof(err)))
+		if (!media_map_add(l->service_media, v->list[i], err,
+				   sizeof(err)))
 			build_error(b, v->lines[i], "%s", err);
 }
 
@@ -465,7 +484,8 @@ static void layout_head(struct build *b, struct layout *l,
 	const struct syntax_node *v;
 
 	if ((v = syntax_get(root, "title")) == NULL || v->str[0] == '\0')
-		build_error(b, v ? v->line : 1, "layout has no title (title = \"...\")");
+		build_error(b, v ? v->line : 1,
+			    "layout has no title (title = \"...\")");
 	else
 		l->title = build_text(v->str);
 	if ((v = syntax_get(root, "key")) != NULL) {
@@ -483,8 +503,10 @@ static void layout_head(struct build *b, struct layout *l,
 	if ((v = syntax_get(root, "rotate")) != NULL) {
 		if (!isfinite(v->fnum) || (v->fnum != 0 && (v->fnum < 1 ||
 		    v->fnum > GRAMMAR_MAX_ROTATE)))
-			build_error(b, v->line, "rotate must be 0 (the default) or 1 to "
-				    "%d seconds", GRAMMAR_MAX_ROTATE);
+			build_error(b, v->line,
+				    "rotate must be 0 (the default) or 1 to %d "
+				    "seconds",
+				    GRAMMAR_MAX_ROTATE);
 		else
 			l->rotate = v->fnum;
 	}
@@ -501,11 +523,16 @@ static const struct catalog *layout_provider(struct build *b, struct layout *l,
 	l->provider = xstrdup(v ? v->str : catalog_default_provider());
 	cat = catalog_for(l->provider);
 	if (cat == NULL)
-		build_error(b, line, "unknown provider \"%s\" (no statistic catalogue "
-			    "for it)", l->provider);
-	if (b->want_provider != NULL && strcmp(b->want_provider, l->provider) != 0)
-		build_error(b, line, "layout is written for provider %s, the data "
-			    "source is %s", l->provider, b->want_provider);
+		build_error(b, line,
+			    "unknown provider \"%s\" (no statistic catalogue "
+			    "for it)",
+			    l->provider);
+	if (b->want_provider != NULL &&
+	    strcmp(b->want_provider, l->provider) != 0)
+		build_error(b, line,
+			    "layout is written for provider %s, the data "
+			    "source is %s",
+			    l->provider, b->want_provider);
 	return cat;
 }
 
@@ -541,8 +568,9 @@ struct layout *build_layout(struct build *b, const char *file,
 	while ((rn = syntax_next(root, "row", rn)) != NULL)
 		build_row(b, l, &l->rows[l->nrows++], rn);
 	if (nrows == 0)
-		build_error(b, 1, "layout has no panels (add row { panel \"id\" "
-			    "{ ... } })");
+		build_error(b, 1,
+			    "layout has no panels (add row { panel \"id\" { "
+			    "... } })");
 	for (size_t i = 0; i < l->npanels; i++)
 		l->panels[i].media_map = l->service_media;
 	return l;

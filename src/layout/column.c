@@ -77,21 +77,26 @@ static const struct stat_info *find_stat(struct build *b, const char *name,
 	if (near != NULL)
 		snprintf(hint, sizeof(hint), "; did you mean \"%s\"?", near);
 	if (info == NULL && b->cat->open && shown != NULL) {
-		build_warn(b, line, "statistic \"%s\"%s is not in the %s catalogue: "
-			   "shown as %s", name, where, b->cat->provider, shown);
+		build_warn(b, line,
+			   "statistic \"%s\"%s is not in the %s catalogue: "
+			   "shown as %s",
+			   name, where, b->cat->provider, shown);
 		*deployment = true;
 	} else if (info == NULL && b->cat->open) {
-		build_error(b, line, "unknown statistic \"%s\"%s (not in the %s "
+		build_error(b, line,
+			    "unknown statistic \"%s\"%s (not in the %s "
 			    "catalogue%s): a statistic your deployment defines "
 			    "needs format = count, duration, percent, decimal, "
-			    "text, state or time in its column", name, where,
-			    b->cat->provider, hint);
+			    "text, state or time in its column",
+			    name, where, b->cat->provider, hint);
 	} else if (info == NULL) {
-		build_error(b, line, "unknown statistic \"%s\"%s (not in the %s "
-			    "catalogue%s)", name, where, b->cat->provider, hint);
+		build_error(b, line,
+			    "unknown statistic \"%s\"%s (not in the %s "
+			    "catalogue%s)",
+			    name, where, b->cat->provider, hint);
 	} else if (info->flags & STAT_RENAMED) {
-		build_warn(b, line, "statistic \"%s\" is renamed to \"%s\"", name,
-			   info->renamed_to ? info->renamed_to : "?");
+		build_warn(b, line, "statistic \"%s\" is renamed to \"%s\"",
+			   name, info->renamed_to ? info->renamed_to : "?");
 	}
 	return info;
 }
@@ -110,17 +115,21 @@ static bool column_stat(struct build *b, int kind, struct column *c,
 	c->stat = xstrdup(v->str);
 	if (strcmp(c->stat, "SUM") == 0) {
 		if (kind == PANEL_TOTALS)
-			build_error(b, v->line, "stat \"SUM\" is not available in a "
-				    "totals panel (only grids add statistics up)");
+			build_error(
+				b, v->line,
+				"stat \"SUM\" is not available in a "
+				"totals panel (only grids add statistics up)");
 		return true;
 	}
 	if (b->cat == NULL)
 		return false;
-	c->info = find_stat(b, c->stat, v->line, "", shown_as(b, n), &deployment);
+	c->info =
+		find_stat(b, c->stat, v->line, "", shown_as(b, n), &deployment);
 	if (c->info != NULL && kind >= 0 && !(c->info->scope & scope_of(kind)))
-		build_warn(b, v->line, "statistic \"%s\" is not available in %s %s "
-			   "panel in the %s catalogue", c->stat,
-			   build_article(panel_kind_name(kind)),
+		build_warn(b, v->line,
+			   "statistic \"%s\" is not available in %s %s "
+			   "panel in the %s catalogue",
+			   c->stat, build_article(panel_kind_name(kind)),
 			   panel_kind_name(kind), b->cat->provider);
 	return c->info != NULL || deployment;
 }
@@ -134,7 +143,8 @@ static void column_sum(struct build *b, int kind, struct column *c,
 	bool is_sum = c->stat != NULL && strcmp(c->stat, "SUM") == 0;
 
 	if (is_sum && v == NULL && kind != PANEL_TOTALS)
-		build_error(b, stat->line, "stat \"SUM\" needs sum = {...}, the "
+		build_error(b, stat->line,
+			    "stat \"SUM\" needs sum = {...}, the "
 			    "statistics to add up");
 	if (v == NULL)
 		return;
@@ -145,14 +155,17 @@ static void column_sum(struct build *b, int kind, struct column *c,
 	c->sum_stats = build_list(v, &c->nsum);
 	for (size_t i = 0; b->cat != NULL && i < v->n; i++) {
 		bool deployment;
-		/* What a sum adds up is a number, whatever the column shows. */
+		/*
+		 * What a sum adds up is a number, whatever the column shows.
+		 */
 		const struct stat_info *info =
 			find_stat(b, v->list[i], v->lines[i], " in sum",
 				  "a number in the sum", &deployment);
 		if (info != NULL && !fmt_measures(fmt_for_kind(info->kind)))
-			build_error(b, v->lines[i], "statistic \"%s\" in sum is not a "
-				    "number (it is %s)", v->list[i],
-				    catalog_kind_name(info->kind));
+			build_error(b, v->lines[i],
+				    "statistic \"%s\" in sum is not a "
+				    "number (it is %s)",
+				    v->list[i], catalog_kind_name(info->kind));
 	}
 }
 
@@ -165,8 +178,10 @@ static void column_dispositions(struct build *b, struct column *c,
 	if (v == NULL || c->stat == NULL)
 		return;
 	if (strcmp(c->stat, "SUM") == 0 || !is_dispositions_stat(c->stat)) {
-		build_error(b, v->line, "dispositions need a dispositions statistic "
-			    "(such as calls_dispositions_per_day), not \"%s\"", c->stat);
+		build_error(b, v->line,
+			    "dispositions need a dispositions statistic "
+			    "(such as calls_dispositions_per_day), not \"%s\"",
+			    c->stat);
 		return;
 	}
 	c->dispositions = build_list(v, &c->ndisp);
@@ -189,8 +204,10 @@ static void column_scale(struct build *b, struct column *c,
 		build_error(b, v->line,
 			    "scale applies only to percent and duration "
 			    "columns, \"%s\" is %s", c->id, fmt_name(c->fmt));
-	else if (!isfinite(v->fnum) || v->fnum <= 0 || v->fnum > GRAMMAR_MAX_SCALE)
-		build_error(b, v->line, "scale must be more than 0 and at most %d",
+	else if (!isfinite(v->fnum) || v->fnum <= 0 ||
+		 v->fnum > GRAMMAR_MAX_SCALE)
+		build_error(b, v->line,
+			    "scale must be more than 0 and at most %d",
 			    GRAMMAR_MAX_SCALE);
 	else
 		c->pct_scale = v->fnum;
@@ -205,7 +222,8 @@ static void column_format(struct build *b, struct column *c,
 
 	c->fmt = c->info ? fmt_for_kind(c->info->kind) : FMT_COUNT;
 	if (c->info == NULL && c->stat != NULL && strcmp(c->stat, "SUM") != 0)
-		c->fmt = FMT_TEXT;	/* unknown: an error, or its format follows */
+		/* unknown: an error, or its format follows */
+		c->fmt = FMT_TEXT;
 	if ((v = build_opt(b, n, "format")) != NULL &&
 	    build_word(b, v, "format", &fmt_words, &i) && i != FMT_AUTO)
 		c->fmt = (enum fmt)i;
@@ -241,22 +259,30 @@ static void threshold_direction(struct build *b, struct threshold *th,
 		build_opt(b, n, th->has_crit ? "crit" : "warn");
 	int i;
 
-	th->high_is_bad = !(th->has_warn && th->has_crit) || th->crit > th->warn;
+	th->high_is_bad =
+		!(th->has_warn && th->has_crit) || th->crit > th->warn;
 	if (th->has_warn && th->has_crit && th->warn == th->crit) {
-		build_error(b, at->line, "warn and crit are both %g: crit must be "
-			    "beyond warn", th->warn);
+		build_error(b, at->line,
+			    "warn and crit are both %g: crit must be beyond "
+			    "warn",
+			    th->warn);
 		return;
 	}
 	if (bad == NULL || !build_word(b, bad, "bad", &bad_words, &i))
 		return;
 	th->high_is_bad = i == 0;
-	if (th->has_warn && th->has_crit && th->high_is_bad && th->crit < th->warn)
-		build_error(b, at->line, "bad = high needs crit above warn (warn %g, "
-			    "crit %g)", th->warn, th->crit);
+	if (th->has_warn && th->has_crit && th->high_is_bad &&
+	    th->crit < th->warn)
+		build_error(b, at->line,
+			    "bad = high needs crit above warn (warn %g, crit "
+			    "%g)",
+			    th->warn, th->crit);
 	else if (th->has_warn && th->has_crit && !th->high_is_bad &&
 		 th->crit > th->warn)
-		build_error(b, at->line, "bad = low needs crit below warn (warn %g, "
-			    "crit %g)", th->warn, th->crit);
+		build_error(b, at->line,
+			    "bad = low needs crit below warn (warn %g, crit "
+			    "%g)",
+			    th->warn, th->crit);
 }
 
 /* warn, crit and bad. */
@@ -275,8 +301,9 @@ static void column_thresholds(struct build *b, struct column *c,
 		return;
 	}
 	if (fmt_known && !fmt_measures(c->fmt)) {
-		build_error(b, (warn ? warn : crit)->line, "thresholds need a numeric "
-			    "column (count, duration, percent or decimal), \"%s\" is %s",
+		build_error(b, (warn ? warn : crit)->line,
+			    "thresholds need a numeric column (count, "
+			    "duration, percent or decimal), \"%s\" is %s",
 			    c->id, fmt_name(c->fmt));
 		return;
 	}
@@ -324,14 +351,16 @@ static bool state_entry(struct build *b, struct column *c, const char *entry,
 	}
 	r = words_find(&role_words, role);
 	if (r < 0)
-		build_error(b, line, "unknown role \"%s\" in states (%s)", role,
-			    words_choices(&role_words, choices, sizeof(choices)));
+		build_error(
+			b, line, "unknown role \"%s\" in states (%s)", role,
+			words_choices(&role_words, choices, sizeof(choices)));
 	free(role);
 	value = build_text(raw);
 	free(raw);
 	for (size_t i = 0; r >= 0 && i < c->nstates; i++) {
 		if (strcasecmp(c->states[i].value, value) == 0) {
-			build_error(b, line, "states gives \"%s\" twice", value);
+			build_error(b, line, "states gives \"%s\" twice",
+				    value);
 			r = -1;
 		}
 	}
@@ -354,8 +383,9 @@ static void column_states(struct build *b, struct column *c,
 	if (v == NULL)
 		return;
 	if (fmt_known && c->fmt != FMT_TEXT && c->fmt != FMT_STATE) {
-		build_error(b, v->line, "states need a text or state column, \"%s\" "
-			    "is %s", c->id, fmt_name(c->fmt));
+		build_error(b, v->line,
+			    "states need a text or state column, \"%s\" is %s",
+			    c->id, fmt_name(c->fmt));
 		return;
 	}
 	c->states = xcalloc(v->n, sizeof(*c->states));
@@ -391,14 +421,18 @@ static void column_alert(struct build *b, struct column *c,
 		return;
 	if (!column_has_levels(c)) {
 		if (own != NULL)
-			build_error(b, own->line, "alert needs a level: give column "
-				    "\"%s\" warn or crit (or states)", c->id);
+			build_error(b, own->line,
+				    "alert needs a level: give column "
+				    "\"%s\" warn or crit (or states)",
+				    c->id);
 		c->alert = ALERT_NONE;
-	} else if (thresholds_only && c->alert_at == ROLE_CRIT && !c->th.has_crit) {
+	} else if (thresholds_only && c->alert_at == ROLE_CRIT &&
+		   !c->th.has_crit) {
 		if (own != NULL || at != NULL)
-			build_error(b, (own ? own : at)->line, "alert at crit, but "
-				    "column \"%s\" has no crit: give crit, or "
-				    "alert_at = warn", c->id);
+			build_error(b, (own ? own : at)->line,
+				    "alert at crit, but column \"%s\" has no "
+				    "crit: give crit, or alert_at = warn",
+				    c->id);
 		c->alert = ALERT_NONE;
 	}
 }
@@ -419,9 +453,11 @@ static void column_trend(struct build *b, int kind, struct column *c,
 		return;
 	if (!fmt_measures(c->fmt)) {
 		if (own != NULL)
-			build_error(b, own->line, "trend needs a number (count, "
-				    "duration, percent or decimal), \"%s\" is %s",
-				    c->id, fmt_name(c->fmt));
+			build_error(
+				b, own->line,
+				"trend needs a number (count, "
+				"duration, percent or decimal), \"%s\" is %s",
+				c->id, fmt_name(c->fmt));
 		return;
 	}
 	c->trend = minutes;
@@ -436,8 +472,9 @@ static void column_width(struct build *b, struct column *c,
 	if (v == NULL)
 		return;
 	if (v->num < 0 || v->num > GRAMMAR_MAX_COLUMN_WIDTH)
-		build_error(b, v->line, "width must be 0 (from the format) to %d "
-			    "cells", GRAMMAR_MAX_COLUMN_WIDTH);
+		build_error(b, v->line,
+			    "width must be 0 (from the format) to %d cells",
+			    GRAMMAR_MAX_COLUMN_WIDTH);
 	else
 		c->width = (int)v->num;
 }

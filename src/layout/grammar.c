@@ -14,46 +14,49 @@
 /* ---- the keys, innermost level first ---------------------------------- */
 
 static const struct syntax_key column_keys[] = {
-	{ .name = "stat",		.type = SYNTAX_STR,	.tag = K_ANY },
-	{ .name = "title",		.type = SYNTAX_STR,	.tag = K_ANY },
-	{ .name = "width",		.type = SYNTAX_INT,	.tag = K_ANY },
-	{ .name = "align",		.type = SYNTAX_STR,	.tag = K_ANY },
-	{ .name = "format",		.type = SYNTAX_STR,	.tag = K_ANY },
-	{ .name = "scale",		.type = SYNTAX_FLOAT,	.tag = K_ANY },
-	{ .name = "warn",		.type = SYNTAX_FLOAT,	.tag = K_ANY },
-	{ .name = "crit",		.type = SYNTAX_FLOAT,	.tag = K_ANY },
-	{ .name = "bad",		.type = SYNTAX_STR,	.tag = K_ANY },
-	{ .name = "states",		.type = SYNTAX_LIST,	.tag = K_ANY },
-	{ .name = "sum",		.type = SYNTAX_LIST,	.tag = K_GRIDS },
-	{ .name = "dispositions",	.type = SYNTAX_LIST,	.tag = K_GRIDS },
-	{ .name = "alert",		.type = SYNTAX_STR,	.tag = K_ANY },
-	{ .name = "alert_at",		.type = SYNTAX_STR,	.tag = K_ANY },
-	{ .name = "trend",		.type = SYNTAX_FLOAT,	.tag = K_TOTALS },
+	{ .name = "stat", .type = SYNTAX_STR, .tag = K_ANY },
+	{ .name = "title", .type = SYNTAX_STR, .tag = K_ANY },
+	{ .name = "width", .type = SYNTAX_INT, .tag = K_ANY },
+	{ .name = "align", .type = SYNTAX_STR, .tag = K_ANY },
+	{ .name = "format", .type = SYNTAX_STR, .tag = K_ANY },
+	{ .name = "scale", .type = SYNTAX_FLOAT, .tag = K_ANY },
+	{ .name = "warn", .type = SYNTAX_FLOAT, .tag = K_ANY },
+	{ .name = "crit", .type = SYNTAX_FLOAT, .tag = K_ANY },
+	{ .name = "bad", .type = SYNTAX_STR, .tag = K_ANY },
+	{ .name = "states", .type = SYNTAX_LIST, .tag = K_ANY },
+	{ .name = "sum", .type = SYNTAX_LIST, .tag = K_GRIDS },
+	{ .name = "dispositions", .type = SYNTAX_LIST, .tag = K_GRIDS },
+	{ .name = "alert", .type = SYNTAX_STR, .tag = K_ANY },
+	{ .name = "alert_at", .type = SYNTAX_STR, .tag = K_ANY },
+	{ .name = "trend", .type = SYNTAX_FLOAT, .tag = K_TOTALS },
 	{ .name = NULL }
 };
 
 static const struct syntax_key panel_keys[] = {
-	{ .name = "type",		.type = SYNTAX_STR,	.tag = K_ANY },
-	{ .name = "title",		.type = SYNTAX_STR,	.tag = K_ANY },
-	{ .name = "width",		.type = SYNTAX_FLOAT,	.tag = K_ANY },
-	{ .name = "order_by",		.type = SYNTAX_STR,	.tag = K_GRIDS },
-	{ .name = "order_dir",		.type = SYNTAX_STR,	.tag = K_GRIDS },
-	{ .name = "limit",		.type = SYNTAX_INT,	.tag = K_GRIDS | K_TICKER },
-	{ .name = "filter_by",		.type = SYNTAX_STR,	.tag = K_GRIDS },
-	{ .name = "filter_operation",	.type = SYNTAX_STR,	.tag = K_GRIDS },
-	{ .name = "filter_value",	.type = SYNTAX_STR,	.tag = K_GRIDS },
-	{ .name = "teams",		.type = SYNTAX_LIST,	.tag = K_AGENTS },
-	{ .name = "services",		.type = SYNTAX_LIST,	.tag = K_GRIDS | K_TOTALS },
-	{ .name = "media",		.type = SYNTAX_LIST,	.tag = K_SERVICES },
-	{ .name = "logged_in_only",	.type = SYNTAX_BOOL,	.tag = K_AGENTS },
-	{ .name = "view",		.type = SYNTAX_STR,	.tag = K_AGENTS },
-	{ .name = "tile_column",	.type = SYNTAX_STR,	.tag = K_AGENTS },
-	{ .name = "match",		.type = SYNTAX_STR,	.tag = K_TICKER },
-	{ .name = "alert",		.type = SYNTAX_STR,	.tag = K_TOTALS | K_GRIDS },
-	{ .name = "alert_at",		.type = SYNTAX_STR,	.tag = K_TOTALS | K_GRIDS },
-	{ .name = "trend",		.type = SYNTAX_FLOAT,	.tag = K_TOTALS },
-	{ .name = "column",		.type = SYNTAX_SECTION,	.tag = K_ANY,
-	  .titled = true, .keys = column_keys },
+	{ .name = "type", .type = SYNTAX_STR, .tag = K_ANY },
+	{ .name = "title", .type = SYNTAX_STR, .tag = K_ANY },
+	{ .name = "width", .type = SYNTAX_FLOAT, .tag = K_ANY },
+	{ .name = "order_by", .type = SYNTAX_STR, .tag = K_GRIDS },
+	{ .name = "order_dir", .type = SYNTAX_STR, .tag = K_GRIDS },
+	{ .name = "limit", .type = SYNTAX_INT, .tag = K_GRIDS | K_TICKER },
+	{ .name = "filter_by", .type = SYNTAX_STR, .tag = K_GRIDS },
+	{ .name = "filter_operation", .type = SYNTAX_STR, .tag = K_GRIDS },
+	{ .name = "filter_value", .type = SYNTAX_STR, .tag = K_GRIDS },
+	{ .name = "teams", .type = SYNTAX_LIST, .tag = K_AGENTS },
+	{ .name = "services", .type = SYNTAX_LIST, .tag = K_GRIDS | K_TOTALS },
+	{ .name = "media", .type = SYNTAX_LIST, .tag = K_SERVICES },
+	{ .name = "logged_in_only", .type = SYNTAX_BOOL, .tag = K_AGENTS },
+	{ .name = "view", .type = SYNTAX_STR, .tag = K_AGENTS },
+	{ .name = "tile_column", .type = SYNTAX_STR, .tag = K_AGENTS },
+	{ .name = "match", .type = SYNTAX_STR, .tag = K_TICKER },
+	{ .name = "alert", .type = SYNTAX_STR, .tag = K_TOTALS | K_GRIDS },
+	{ .name = "alert_at", .type = SYNTAX_STR, .tag = K_TOTALS | K_GRIDS },
+	{ .name = "trend", .type = SYNTAX_FLOAT, .tag = K_TOTALS },
+	{ .name = "column",
+	  .type = SYNTAX_SECTION,
+	  .tag = K_ANY,
+	  .titled = true,
+	  .keys = column_keys },
 	{ .name = NULL }
 };
 
@@ -65,16 +68,16 @@ static const struct syntax_key row_keys[] = {
 };
 
 const struct syntax_key grammar_layout[] = {
-	{ .name = "title",		.type = SYNTAX_STR },
-	{ .name = "key",		.type = SYNTAX_INT },
-	{ .name = "rotate",		.type = SYNTAX_FLOAT },
-	{ .name = "provider",		.type = SYNTAX_STR },
-	{ .name = "state_map",		.type = SYNTAX_LIST },
-	{ .name = "service_media",	.type = SYNTAX_LIST },
-	{ .name = "alert",		.type = SYNTAX_STR },
-	{ .name = "alert_at",		.type = SYNTAX_STR },
-	{ .name = "trend",		.type = SYNTAX_FLOAT },
-	{ .name = "row",		.type = SYNTAX_SECTION,	.keys = row_keys },
+	{ .name = "title", .type = SYNTAX_STR },
+	{ .name = "key", .type = SYNTAX_INT },
+	{ .name = "rotate", .type = SYNTAX_FLOAT },
+	{ .name = "provider", .type = SYNTAX_STR },
+	{ .name = "state_map", .type = SYNTAX_LIST },
+	{ .name = "service_media", .type = SYNTAX_LIST },
+	{ .name = "alert", .type = SYNTAX_STR },
+	{ .name = "alert_at", .type = SYNTAX_STR },
+	{ .name = "trend", .type = SYNTAX_FLOAT },
+	{ .name = "row", .type = SYNTAX_SECTION, .keys = row_keys },
 	{ .name = NULL }
 };
 
@@ -83,9 +86,9 @@ const struct syntax_key grammar_layout[] = {
 static const char *const kind_names[] = {
 	"totals", "agent_grid", "service_grid", "ticker"
 };
-static const char *const fmt_names[] = {
-	"auto", "count", "duration", "percent", "decimal", "text", "state", "time"
-};
+static const char *const fmt_names[] = { "auto",    "count",   "duration",
+					 "percent", "decimal", "text",
+					 "state",   "time" };
 static const char *const align_names[] = { "auto", "left", "right", "center" };
 static const char *const role_names[] = {
 	"normal", "ok", "info", "warn", "crit", "dim"
@@ -101,7 +104,8 @@ static const char *const level_names[] = { "warn", "crit" };
 _Static_assert(WB_ARRAY_LEN(kind_names) == PANEL_TICKER + 1, "a name per kind");
 _Static_assert(WB_ARRAY_LEN(role_names) == ROLE_COUNT_, "a name per role");
 _Static_assert(WB_ARRAY_LEN(fmt_names) == FMT_TIME + 1, "a name per format");
-_Static_assert(WB_ARRAY_LEN(align_names) == ALIGN_CENTER + 1, "a name per align");
+_Static_assert(WB_ARRAY_LEN(align_names) == ALIGN_CENTER + 1,
+	       "a name per align");
 _Static_assert(WB_ARRAY_LEN(op_names) == OP_GE + 1, "a name per operation");
 _Static_assert(WB_ARRAY_LEN(alert_names) == ALERT_BELL + 1, "a name per alert");
 _Static_assert(WB_ARRAY_LEN(view_names) == VIEW_AUTO + 1, "a name per view");
@@ -133,7 +137,8 @@ const char *words_choices(const struct words *w, char *out, size_t size)
 	out[0] = '\0';
 	for (size_t i = 0; i < w->n && used < size; i++) {
 		const char *sep = i == 0 ? "" : i + 1 == w->n ? " or " : ", ";
-		int n = snprintf(out + used, size - used, "%s%s", sep, w->names[i]);
+		int n = snprintf(out + used, size - used, "%s%s", sep,
+				 w->names[i]);
 		if (n < 0)
 			break;
 		used += (size_t)n;

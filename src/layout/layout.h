@@ -9,9 +9,9 @@
  * are columns too, the title being the label).
  *
  * All loaded layouts form a layoutset. The set numbers every grid panel
- * (gid) and every distinct totals statistic and service selection (tid) once, so a snapshot can hold
- * its data in plain arrays indexed by those numbers: nothing is looked up by
- * name after load time.
+ * (gid) and every distinct totals statistic and service selection (tid) once,
+ * so a snapshot can hold its data in plain arrays indexed by those numbers:
+ * nothing is looked up by name after load time.
  */
 #ifndef WB_LAYOUT_H
 #define WB_LAYOUT_H
@@ -87,38 +87,48 @@ enum alert_kind { ALERT_NONE, ALERT_FLASH, ALERT_BELL };
 struct threshold {
 	bool has_warn, has_crit;
 	double warn, crit;
-	bool high_is_bad;	/* a queue is bad when high, a service level when low */
+	/* a queue is bad when high, a service level when low */
+	bool high_is_bad;
 };
 
 /* A text value (an agent state, a campaign mode) mapped to a role. */
 struct state_role {
 	char *value;
-	int state;		/* the state word value names (state.h), or STATE_NONE */
+	/* the state word value names (state.h), or STATE_NONE */
+	int state;
 	enum role role;
 };
 
 struct column {
-	char *id;		/* the column id sent to and returned by the server */
+	/* the column id sent to and returned by the server */
+	char *id;
 	char *stat;		/* statistic name, or "SUM" */
 	char *title;		/* header; the label in a totals panel */
 	int width;		/* display columns; 0 = from the format */
-	enum align align;	/* resolved at load: numbers right, text left */
+	/* resolved at load: numbers right, text left */
+	enum align align;
 	enum fmt fmt;		/* resolved: never FMT_AUTO after load */
-	/* percent: raw times this is 0-100; duration: raw times this is seconds */
+	/*
+	 * percent: raw times this is 0-100; duration: raw times this is
+	 * seconds
+	 */
 	double pct_scale;
 	bool ticks;		/* a duration that counts up between polls */
 	struct threshold th;
 	struct state_role *states;
 	size_t nstates;
-	enum alert_kind alert;	/* resolved: the column's, the panel's or the layout's */
+	/* resolved: the column's, the panel's or the layout's */
+	enum alert_kind alert;
 	enum role alert_at;	/* ROLE_CRIT (the default) or ROLE_WARN */
-	double trend;		/* totals: minutes of history drawn; 0 = none */
+	/* totals: minutes of history drawn; 0 = none */
+	double trend;
 	char **sum_stats;	/* SUM: the statistics added up */
 	size_t nsum;
 	char **dispositions;	/* disposition statistics: which ones */
 	size_t ndisp;
 	const struct stat_info *info;	/* catalogue entry; NULL for SUM */
-	size_t tid;		/* totals panels: index into layoutset totals */
+	/* totals panels: index into layoutset totals */
+	size_t tid;
 	int line;
 };
 
@@ -147,8 +157,10 @@ struct panel {
 	size_t nteams;
 	char **services;
 	size_t nservices;
-	unsigned media;		/* service grids: media bits shown (media.h); 0 = all */
-	const struct media_map *media_map;	/* the layout's service_media, or NULL */
+	/* service grids: media bits shown (media.h); 0 = all */
+	unsigned media;
+	/* the layout's service_media, or NULL */
+	const struct media_map *media_map;
 	bool logged_in_only;
 	enum panel_view view;	/* agent grids: list, tiles or auto */
 	/*
@@ -160,7 +172,8 @@ struct panel {
 	int tile_state, tile_time, tile_extra;
 	size_t gid;		/* grid panels: index into layoutset grids */
 	/* ticker */
-	char *msg_filter;	/* substring a message must contain; NULL = all */
+	/* substring a message must contain; NULL = all */
+	char *msg_filter;
 	int msg_limit;
 	int line;
 };
@@ -176,9 +189,12 @@ struct layout {
 	char *title;
 	char *provider;		/* whose statistic names it uses */
 	int key;		/* 1..9, or 0 for "by position" */
-	double rotate;		/* seconds on screen in rotation; 0 = default */
-	struct state_map *state_map;	/* its words for states (state_map), or NULL */
-	struct media_map *service_media;	/* its services' media, or NULL */
+	/* seconds on screen in rotation; 0 = default */
+	double rotate;
+	/* its words for states (state_map), or NULL */
+	struct state_map *state_map;
+	/* its services' media, or NULL */
+	struct media_map *service_media;
 	struct panel *panels;
 	size_t npanels;
 	struct layout_row *rows;
@@ -190,7 +206,8 @@ struct grid_ref {
 	const struct layout *layout;
 	const struct panel *panel;
 	size_t layout_index;
-	char *key;		/* unique id sent to the server: "<layout#>-<panel id>" */
+	/* unique id sent to the server: "<layout#>-<panel id>" */
+	char *key;
 };
 
 struct layoutset {
@@ -203,13 +220,17 @@ struct layoutset {
 	 * same statistic over other services is another number.
 	 */
 	char **totals;			/* [ntotals] statistic names */
-	char **total_scopes;		/* [ntotals] services, joined by '\n'; "" = all */
+	/* [ntotals] services, joined by '\n'; "" = all */
+	char **total_scopes;
 	size_t ntotals;
 	/* Totals panels by the app id the collection dialect gives them. */
-	char **total_apps;		/* [ntotal_apps] "<layout#>-<panel id>" */
-	char **total_app_scopes;	/* [ntotal_apps] their service selections */
+	/* [ntotal_apps] "<layout#>-<panel id>" */
+	char **total_apps;
+	/* [ntotal_apps] their service selections */
+	char **total_app_scopes;
 	size_t ntotal_apps;
-	const struct state_map *config_states;	/* the config's state_map, or NULL */
+	/* the config's state_map, or NULL */
+	const struct state_map *config_states;
 	bool has_ticker;
 	int msg_limit;			/* the largest ticker limit */
 	const struct catalog *catalog;

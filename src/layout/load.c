@@ -14,8 +14,9 @@
 
 /* Build the layout of a parsed file; hand the messages over. */
 static struct layout *load_finish(struct syntax_diags *d, const char *file,
-				  struct syntax_node *root, const char *provider,
-				  struct errlist *errs, struct errlist *warns)
+				  struct syntax_node *root,
+				  const char *provider, struct errlist *errs,
+				  struct errlist *warns)
 {
 	struct build b = {
 		.d = d, .want_provider = provider, .applies = K_ANY,

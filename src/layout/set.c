@@ -18,15 +18,20 @@ static bool set_check(struct layout **layouts, size_t n, struct errlist *errs)
 
 	for (size_t i = 0; i < n; i++) {
 		for (size_t j = 0; j < i; j++) {
-			if (layouts[i]->key == 0 || layouts[i]->key != layouts[j]->key)
+			if (layouts[i]->key == 0 ||
+			    layouts[i]->key != layouts[j]->key)
 				continue;
 			errlist_add(errs, "%s: key %d is also the key of %s",
-				    layouts[i]->file, layouts[i]->key, layouts[j]->file);
+				    layouts[i]->file, layouts[i]->key,
+				    layouts[j]->file);
 			ok = false;
 			break;
 		}
-		if (i > 0 && strcmp(layouts[i]->provider, layouts[0]->provider) != 0) {
-			errlist_add(errs, "%s: layout is written for provider %s, %s for %s",
+		if (i > 0 &&
+		    strcmp(layouts[i]->provider, layouts[0]->provider) != 0) {
+			errlist_add(errs,
+				    "%s: layout is written for provider %s, %s "
+				    "for %s",
 				    layouts[i]->file, layouts[i]->provider,
 				    layouts[0]->file, layouts[0]->provider);
 			ok = false;

@@ -40,7 +40,10 @@ struct http {
 	double wake;		/* now_mono() of curl's timer; <0 = none */
 	int running;
 	struct http_req *reqs;	/* all live requests */
-	/* cookies the client set (Netscape lines, secret): they outlive a flush */
+	/*
+	 * cookies the client set (Netscape lines, secret): they outlive a
+	 * flush
+	 */
 	char *own[HTTP_OWN_COOKIES];
 	size_t nown;
 };

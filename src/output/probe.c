@@ -129,7 +129,8 @@ static const char *unit_of(const struct column *c, char *out, size_t size)
 		break;
 	case FMT_DURATION:
 		if (c->pct_scale > 0 && c->pct_scale != 1)
-			snprintf(out, size, "seconds, sent times %g (scale %g)%s",
+			snprintf(out, size,
+				 "seconds, sent times %g (scale %g)%s",
 				 1 / c->pct_scale, c->pct_scale,
 				 c->ticks ? ", counting up" : "");
 		else

@@ -151,9 +151,11 @@ struct provider *demo_open(const struct source *src, const struct config *cfg,
 	d->view = src->demo;
 	d->sim = sim_new(&o);
 	if (d->view == NULL ||
-	    (d->state = d->view->open(d->sim, cfg, set, err, sizeof(err))) == NULL) {
+	    (d->state = d->view->open(d->sim, cfg, set, err, sizeof(err))) ==
+		    NULL) {
 		errlist_add(errs, "the simulator refused the layouts: %s",
-			    d->view ? err : "no simulated API for this provider");
+			    d->view ? err
+				    : "no simulated API for this provider");
 		demo_destroy(&d->base);
 		return NULL;
 	}

@@ -14,18 +14,36 @@
 #include "util.h"
 
 static const struct glyphs glyphs_utf8 = {
-	.cls = TERM_UTF8, .name = "utf8",
-	.h = "─", .v = "│", .tl = "┌", .tr = "┐", .bl = "└", .br = "┘",
-	.full = "█", .upper = "▀", .lower = "▄",
-	.bar = "▌", .bullet = "•",
+	.cls = TERM_UTF8,
+	.name = "utf8",
+	.h = "─",
+	.v = "│",
+	.tl = "┌",
+	.tr = "┐",
+	.bl = "└",
+	.br = "┘",
+	.full = "█",
+	.upper = "▀",
+	.lower = "▄",
+	.bar = "▌",
+	.bullet = "•",
 };
 
 /* The console's font: box drawing and half blocks, no bullet. */
 static const struct glyphs glyphs_linux = {
-	.cls = TERM_LINUX, .name = "linux",
-	.h = "─", .v = "│", .tl = "┌", .tr = "┐", .bl = "└", .br = "┘",
-	.full = "█", .upper = "▀", .lower = "▄",
-	.bar = "▌", .bullet = "*",
+	.cls = TERM_LINUX,
+	.name = "linux",
+	.h = "─",
+	.v = "│",
+	.tl = "┌",
+	.tr = "┐",
+	.bl = "└",
+	.br = "┘",
+	.full = "█",
+	.upper = "▀",
+	.lower = "▄",
+	.bar = "▌",
+	.bullet = "*",
 	.ascii_ellipsis = true,
 };
 
@@ -117,7 +135,9 @@ char *glyphs_filter(enum term_class cls, char *s, size_t size)
 		} else {
 			char one[8] = { 0 };
 			memcpy(one, in, n);
-			/* As wide as text.c counts it; a combining mark goes. */
+			/*
+			 * As wide as text.c counts it; a combining mark goes.
+			 */
 			w = text_width(one);
 			for (int i = 0; i < w && out < in + n; i++)
 				*out++ = '?';

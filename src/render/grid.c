@@ -120,7 +120,8 @@ static void words_need(const struct panel *p, const struct snapshot *s,
 		if (!is_words(&p->cols[c]))
 			continue;
 		for (size_t i = 0; i < t->nrows && i < (size_t)LINES; i++) {
-			const struct cell *v = snapshot_cell(s, p->gid, t->rows[i], c);
+			const struct cell *v =
+				snapshot_cell(s, p->gid, t->rows[i], c);
 			table_cell(&p->cols[c], v, 0, text, sizeof(text));
 			int w = text_width(text);
 			if (w > need[c])
@@ -134,9 +135,12 @@ struct table *grid_table(struct render *r, const struct panel *p,
 			 const struct snapshot *s)
 {
 	if (r->ngrids < s->ngrids) {
-		r->tables = xreallocarray(r->tables, s->ngrids, sizeof(*r->tables));
-		r->sorted = xreallocarray(r->sorted, s->ngrids, sizeof(*r->sorted));
-		r->needs = xreallocarray(r->needs, s->ngrids, sizeof(*r->needs));
+		r->tables =
+			xreallocarray(r->tables, s->ngrids, sizeof(*r->tables));
+		r->sorted =
+			xreallocarray(r->sorted, s->ngrids, sizeof(*r->sorted));
+		r->needs =
+			xreallocarray(r->needs, s->ngrids, sizeof(*r->needs));
 		memset(r->tables + r->ngrids, 0,
 		       (s->ngrids - r->ngrids) * sizeof(*r->tables));
 		memset(r->sorted + r->ngrids, 0,
@@ -169,7 +173,8 @@ static void draw_header(struct render *r, const struct panel *p,
 
 	style(r, R_HEADER);
 	for (size_t c = 0; c < gc->n; c++) {
-		put_fit(r, a->y, x, gc->w[c], p->cols[c].title, p->cols[c].align);
+		put_fit(r, a->y, x, gc->w[c], p->cols[c].title,
+			p->cols[c].align);
 		x += gc->w[c] + gc->mark[c] + gc->gap;
 	}
 }
@@ -186,7 +191,8 @@ static void draw_row(struct render *r, const struct panel *p, size_t pi,
 	for (size_t c = 0; c < gc->n; c++) {
 		const struct column *col = &p->cols[c];
 		const struct cell *v = snapshot_cell(s, p->gid, row, c);
-		enum role role = table_cell(col, v, tick, text, sizeof(text) - 3);
+		enum role role =
+			table_cell(col, v, tick, text, sizeof(text) - 3);
 		bool flip = may_flash && col->alert != ALERT_NONE &&
 			    flashing(r, pi, c, key);
 
@@ -239,8 +245,8 @@ static void draw_list(struct render *r, const struct panel *p, size_t pi,
 	draw_header(r, p, &gc, a);
 	if (t == NULL) {
 		style(r, ROLE_DIM);
-		put_fit(r, a->y + 1, a->x, a->w, s ? "no data" : "waiting for data",
-			ALIGN_LEFT);
+		put_fit(r, a->y + 1, a->x, a->w,
+			s ? "no data" : "waiting for data", ALIGN_LEFT);
 		return;
 	}
 	int rows = a->h - 1;

@@ -19,8 +19,8 @@
 #include "util.h"
 
 /* Common set-up once a SCREEN exists on a terminal of type term. */
-static struct render *render_setup(struct render *r, const struct render_opts *o,
-				   const char *term)
+static struct render *
+render_setup(struct render *r, const struct render_opts *o, const char *term)
 {
 	r->g = glyphs_for(o->ascii, term);
 	r->ascii = r->g->ascii_ellipsis;
@@ -45,7 +45,8 @@ static struct render *render_setup(struct render *r, const struct render_opts *o
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	leaveok(stdscr, TRUE);
-	r->color = scheme_apply(r->attrs, o->color && getenv("NO_COLOR") == NULL);
+	r->color =
+		scheme_apply(r->attrs, o->color && getenv("NO_COLOR") == NULL);
 	return r;
 }
 
@@ -58,7 +59,8 @@ struct render *render_init(const struct render_opts *o)
 
 	r->screen = newterm(NULL, stdout, stdin);
 	if (r->screen == NULL) {
-		fprintf(stderr, "wallboard: cannot use terminal \"%s\"\n", term);
+		fprintf(stderr, "wallboard: cannot use terminal \"%s\"\n",
+			term);
 		free(r);
 		return NULL;
 	}
@@ -68,9 +70,11 @@ struct render *render_init(const struct render_opts *o)
 		endwin();
 		delscreen(r->screen);
 		free(r);
-		fprintf(stderr, "wallboard: terminal \"%s\" cannot place text "
-			"on the screen: set TERM to the terminal's type, or use "
-			"--once for plain text\n", term);
+		fprintf(stderr,
+			"wallboard: terminal \"%s\" cannot place text "
+			"on the screen: set TERM to the terminal's type, or "
+			"use --once for plain text\n",
+			term);
 		return NULL;
 	}
 	return render_setup(r, o, term);
@@ -197,7 +201,10 @@ void draw_box(struct render *r, int y, int x, int h, int w,
 {
 	struct buf line;
 
-	/* Each horizontal edge in one call: borders are most of a frame's cells. */
+	/*
+	 * Each horizontal edge in one call: borders are most of a frame's
+	 * cells.
+	 */
 	buf_init(&line);
 	for (int i = 1; i < w - 1; i++)
 		buf_puts(&line, r->g->h);
@@ -237,7 +244,8 @@ void too_small(struct render *r, const struct area *a)
 {
 	style(r, ROLE_DIM);
 	if (a->h > 0 && a->w > 0)
-		put_fit(r, a->y + a->h / 2, a->x, a->w, "(too small)", ALIGN_CENTER);
+		put_fit(r, a->y + a->h / 2, a->x, a->w, "(too small)",
+			ALIGN_CENTER);
 }
 
 /* One panel (index pi of the layout) in its box. */
@@ -277,7 +285,8 @@ static void split(int total, const double *weights, size_t n, int *out)
 		sum += weights[i] > 0 ? weights[i] : 1;
 	for (size_t i = 0; i < n; i++) {
 		double wgt = weights[i] > 0 ? weights[i] : 1;
-		out[i] = i + 1 == n ? total - used : (int)floor(total * wgt / sum);
+		out[i] = i + 1 == n ? total - used
+				    : (int)floor(total * wgt / sum);
 		used += out[i];
 	}
 }
@@ -333,8 +342,8 @@ static void draw_layout(struct render *r, const struct layout *l,
 		r->row_scale = row_scale(r, l, row, np, s, tick, ws, hs[i]);
 		for (size_t j = 0; j < np; j++) {
 			struct area box = { y, x, hs[i], ws[j] };
-			draw_panel(r, &l->panels[row->first + j], row->first + j, s,
-				   tick, &box);
+			draw_panel(r, &l->panels[row->first + j],
+				   row->first + j, s, tick, &box);
 			x += ws[j];
 		}
 		y += hs[i];
@@ -349,7 +358,8 @@ void render_draw(struct render *r, const struct view *v)
 	r->ticker_pos = (unsigned)(v->now * 4);	/* four cells a second */
 	r->alerts = v->alerts;
 	r->layout = v->active;
-	r->flash_on = (long)floor(v->now) % 2 == 0;	/* turns once a second */
+	/* turns once a second */
+	r->flash_on = (long)floor(v->now) % 2 == 0;
 	r->history = v->history;
 	if (strcmp(v->search ? v->search : "", r->match) != 0) {
 		/* Another search: every grid's rows are chosen again. */
@@ -369,8 +379,8 @@ void render_draw(struct render *r, const struct view *v)
 	struct area body = { 1, 0, LINES - 2, COLS };
 	const struct layout *l = v->set->layouts[v->active];
 	if (v->zoom > 0 && v->zoom <= l->npanels)
-		draw_panel(r, &l->panels[v->zoom - 1], v->zoom - 1, v->snap, tick,
-			   &body);	/* alone: at its own best digit size */
+		draw_panel(r, &l->panels[v->zoom - 1], v->zoom - 1, v->snap,
+			   tick, &body); /* alone: at its own best digit size */
 	else
 		draw_layout(r, l, v->snap, tick, &body);
 	r->row_scale = 0;	/* a panel drawn alone takes its own best */

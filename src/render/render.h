@@ -18,8 +18,10 @@
 #include "snapshot.h"
 
 struct render_opts {
-	bool color;		/* false: monochrome even on a colour terminal */
-	int ascii;		/* 1 ASCII borders and glyphs, 0 UTF-8, -1 from the locale */
+	/* false: monochrome even on a colour terminal */
+	bool color;
+	/* 1 ASCII borders and glyphs, 0 UTF-8, -1 from the locale */
+	int ascii;
 	bool kiosk;		/* bigger STALE, no cursor */
 };
 
@@ -33,15 +35,20 @@ struct view {
 	const struct snapshot *snap;	/* last good data, or NULL */
 	const struct provider_status *st;
 	double now;			/* now_mono() */
-	double interval;		/* poll interval: data older than 3 is stale */
+	/* poll interval: data older than 3 is stale */
+	double interval;
 	bool help;
-	const char *notice;		/* a short message (e.g. "q is disabled") or NULL */
+	/* a short message (e.g. "q is disabled") or NULL */
+	const char *notice;
 	bool demo;
-	const struct alerts *alerts;	/* breach alerts (flash, status line), or NULL */
+	/* breach alerts (flash, status line), or NULL */
+	const struct alerts *alerts;
 	const struct history *history;	/* totals' trends, or NULL */
-	const char *search;		/* grids show the rows whose name has it; NULL: all */
+	/* grids show the rows whose name has it; NULL: all */
+	const char *search;
 	bool searching;			/* the search is being typed */
-	size_t zoom;			/* 1..npanels: that panel alone; 0: the layout */
+	/* 1..npanels: that panel alone; 0: the layout */
+	size_t zoom;
 };
 
 struct render;

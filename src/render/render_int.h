@@ -49,7 +49,8 @@ struct render {
 	 * to every ticking duration, so the order cannot change.
 	 */
 	struct table *tables;	/* [ngrids] */
-	unsigned long *sorted;	/* [ngrids]: serial of the snapshot each was built from */
+	/* [ngrids]: serial of the snapshot each was built from */
+	unsigned long *sorted;
 	/* [ngrids]: the widest word of each column of words, per snapshot */
 	int (*needs)[LAYOUT_MAX_COLUMNS];
 	size_t ngrids;
@@ -68,7 +69,8 @@ struct render {
 	int row_scale;
 	const struct history *history;	/* the frame's trends, or NULL */
 	enum spark_set spark;	/* the glyphs trends are drawn with */
-	char match[VIEW_SEARCH_MAX];	/* the search the tables were built for */
+	/* the search the tables were built for */
+	char match[VIEW_SEARCH_MAX];
 };
 
 /* render.c: the helpers */

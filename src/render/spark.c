@@ -38,10 +38,12 @@ static const char *const levels_utf8[] = {
 static const char *const levels_console[] = { "▄", "█" };
 static const char *const levels_ascii[] = { "_", ".", "-", "^" };
 static const struct spark_glyphs spark_glyphs[] = {
-	[SPARK_UTF8] = { levels_utf8, WB_ARRAY_LEN(levels_utf8), "↑", "↓", "→" },
-	[SPARK_CONSOLE] = { levels_console, WB_ARRAY_LEN(levels_console),
-			    "^", "v", "=" },
-	[SPARK_ASCII] = { levels_ascii, WB_ARRAY_LEN(levels_ascii), "^", "v", "=" },
+	[SPARK_UTF8] = { levels_utf8, WB_ARRAY_LEN(levels_utf8), "↑", "↓",
+			 "→" },
+	[SPARK_CONSOLE] = { levels_console, WB_ARRAY_LEN(levels_console), "^",
+			    "v", "=" },
+	[SPARK_ASCII] = { levels_ascii, WB_ARRAY_LEN(levels_ascii), "^", "v",
+			  "=" },
 };
 
 enum spark_set spark_set_for(bool ascii, const char *term)
@@ -144,7 +146,8 @@ static const char *arrow_of(const struct spark_glyphs *g,
 	if (d == TREND_FLAT || d == TREND_NONE)
 		return g->flat;
 	if (has_levels)
-		*role = (d == TREND_UP) == c->th.high_is_bad ? ROLE_WARN : ROLE_OK;
+		*role = (d == TREND_UP) == c->th.high_is_bad ? ROLE_WARN
+							     : ROLE_OK;
 	return d == TREND_UP ? g->up : g->down;
 }
 
@@ -172,8 +175,8 @@ void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
 	if (w < 4)
 		return;
 	if (r == NULL || ring_held(r) < HISTORY_MIN_POINTS) {
-		put(set, roles[ROLE_DIM], y, x, w, w >= 18 ? "collecting trend" :
-		    "collecting", ALIGN_CENTER);
+		put(set, roles[ROLE_DIM], y, x, w,
+		    w >= 18 ? "collecting trend" : "collecting", ALIGN_CENTER);
 		return;
 	}
 	first = spark_cells(r, window, mean, n);
@@ -190,7 +193,8 @@ void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
 		struct tm tm;
 		localtime_r(&t, &tm);
 		strftime(from, sizeof(from), "from %H:%M", &tm);
-		put(set, roles[ROLE_DIM], y, left, first - 1, from, ALIGN_RIGHT);
+		put(set, roles[ROLE_DIM], y, left, first - 1, from,
+		    ALIGN_RIGHT);
 	}
 }
 
@@ -201,5 +205,6 @@ void spark_arrow(const attr_t *roles, enum spark_set set, int y, int x,
 	enum role role;
 	const char *arrow = arrow_of(&spark_glyphs[set], d, c, &role);
 
-	put(set, roles[role], y, x, 1, d == TREND_NONE ? " " : arrow, ALIGN_LEFT);
+	put(set, roles[role], y, x, 1, d == TREND_NONE ? " " : arrow,
+	    ALIGN_LEFT);
 }

@@ -38,8 +38,8 @@ void draw_title(struct render *r, const struct view *v)
 
 	localtime_r(&t, &tm);
 	strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
-	snprintf(left, sizeof(left), " %s  [%zu/%zu]%s", l->title, v->active + 1,
-		 v->set->n, v->demo ? "  DEMO" : "");
+	snprintf(left, sizeof(left), " %s  [%zu/%zu]%s", l->title,
+		 v->active + 1, v->set->n, v->demo ? "  DEMO" : "");
 	if (v->zoom > 0 && v->zoom <= l->npanels)
 		snprintf(left + strlen(left), sizeof(left) - strlen(left),
 			 "  ZOOM %zu/%zu (z: next)", v->zoom, l->npanels);
@@ -74,7 +74,8 @@ static const char *repeated(const struct provider_status *st, char *out,
 static int draw_alerts(struct render *r, const struct view *v, int x)
 {
 	const struct alert *old;
-	size_t acked, n = v->alerts ? alerts_standing(v->alerts, &old, &acked) : 0;
+	size_t acked,
+		n = v->alerts ? alerts_standing(v->alerts, &old, &acked) : 0;
 	char line[400], what[300], age[32], where[32] = "";
 	int w;
 
@@ -83,7 +84,8 @@ static int draw_alerts(struct render *r, const struct view *v, int x)
 	format_age(age, sizeof(age), v->now - old->started);
 	alert_describe(v->alerts, old, what, sizeof(what));
 	if (old->key.layout != v->active)
-		snprintf(where, sizeof(where), " (layout %zu)", old->key.layout + 1);
+		snprintf(where, sizeof(where), " (layout %zu)",
+			 old->key.layout + 1);
 	snprintf(line, sizeof(line), " %zu ALERT%s%s%s for %s: %s%s ", n,
 		 n > 1 ? "S" : "", acked == n ? " (silenced)" : "",
 		 n > 1 ? ", oldest" : "", age, what, where);
@@ -134,28 +136,31 @@ void draw_status(struct render *r, const struct view *v)
 	if (view_stale(v)) {
 		snprintf(line, sizeof(line), " STALE: data is %s old ", age);
 		style(r, R_STALE);
-		put_fit(r, y, 0, text_width(line) < COLS ? text_width(line) : COLS,
-			line, ALIGN_LEFT);
+		put_fit(r, y, 0,
+			text_width(line) < COLS ? text_width(line) : COLS, line,
+			ALIGN_LEFT);
 	} else if (v->snap) {
 		snprintf(line, sizeof(line), " data %s ago ", age);
 		style(r, ROLE_DIM);
-		put_fit(r, y, 0, text_width(line) < COLS ? text_width(line) : COLS,
-			line, ALIGN_LEFT);
+		put_fit(r, y, 0,
+			text_width(line) < COLS ? text_width(line) : COLS, line,
+			ALIGN_LEFT);
 	}
 	int x = draw_alerts(r, v, v->snap ? text_width(line) + 1 : 1);
 	x = draw_search(r, v, x);
 	if (v->notice)
 		snprintf(line, sizeof(line), "%s", v->notice);
 	else if (st->state == CONN_RETRYING && st->retry_at > v->now)
-		snprintf(line, sizeof(line), "%s%s; retrying in %.0f s", st->message,
-			 repeated(st, times, sizeof(times)),
+		snprintf(line, sizeof(line), "%s%s; retrying in %.0f s",
+			 st->message, repeated(st, times, sizeof(times)),
 			 ceil(st->retry_at - v->now));
 	else if (st->message[0])
 		snprintf(line, sizeof(line), "%s%s", st->message,
 			 repeated(st, times, sizeof(times)));
 	else
 		snprintf(line, sizeof(line), "%s", conn_state_name(st->state));
-	style(r, st->state == CONN_RETRYING && !v->notice ? R_FAULT : ROLE_NORMAL);
+	style(r,
+	      st->state == CONN_RETRYING && !v->notice ? R_FAULT : ROLE_NORMAL);
 	if (x < COLS - 12)
 		put_fit(r, y, x, COLS - 12 - x, line, ALIGN_LEFT);
 	style(r, ROLE_DIM);

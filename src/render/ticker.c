@@ -24,14 +24,16 @@ void draw_ticker(struct render *r, const struct panel *p,
 
 	if (n == 0) {
 		style(r, ROLE_DIM);
-		put_fit(r, a->y, a->x, a->w, s ? "no messages" : "waiting for data",
-			ALIGN_LEFT);
+		put_fit(r, a->y, a->x, a->w,
+			s ? "no messages" : "waiting for data", ALIGN_LEFT);
 		return;
 	}
 	if (a->h > 1) {
 		for (size_t i = 0; i < n && (int)i < a->h; i++) {
-			table_message_text(&s->msgs[idx[i]], line, sizeof(line));
-			style(r, s->msgs[idx[i]].urgent ? R_URGENT : ROLE_NORMAL);
+			table_message_text(&s->msgs[idx[i]], line,
+					   sizeof(line));
+			style(r,
+			      s->msgs[idx[i]].urgent ? R_URGENT : ROLE_NORMAL);
 			put_fit(r, a->y + (int)i, a->x, a->w, line, ALIGN_LEFT);
 		}
 		return;
@@ -49,11 +51,13 @@ void draw_ticker(struct render *r, const struct panel *p,
 		put_fit(r, a->y, a->x, a->w, band.data, ALIGN_LEFT);
 	} else {
 		/* Skip whole characters until the offset, then draw. */
-		size_t off = text_skip_cells(band.data,
-					     (int)(r->ticker_pos % (unsigned)bw));
+		size_t off = text_skip_cells(
+			band.data, (int)(r->ticker_pos % (unsigned)bw));
 		char *again;
 
-		/* The band twice over, so the scroll wraps around seamlessly. */
+		/*
+		 * The band twice over, so the scroll wraps around seamlessly.
+		 */
 		again = xstrdup(band.data);
 		buf_puts(&band, again);
 		free(again);

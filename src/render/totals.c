@@ -16,7 +16,8 @@
 /* A totals panel's values, as this frame shows them. */
 struct totals_vals {
 	size_t n;
-	int extra;		/* rows under every label: the panel's trends */
+	/* rows under every label: the panel's trends */
+	int extra;
 	char text[LAYOUT_MAX_COLUMNS][64];
 	enum role roles[LAYOUT_MAX_COLUMNS];
 	int label_w[LAYOUT_MAX_COLUMNS];	/* a label with its marker */
@@ -42,9 +43,9 @@ static void totals_values(const struct panel *p, const struct snapshot *s,
 		const struct column *c = &p->cols[i];
 		if (spark_rows(c) > tv->extra)
 			tv->extra = spark_rows(c);
-		tv->roles[i] = table_cell(c, s ? &s->totals[c->tid] : &cell_none,
-					  tick, tv->text[i],
-					  sizeof(tv->text[i]) - 3);
+		tv->roles[i] =
+			table_cell(c, s ? &s->totals[c->tid] : &cell_none, tick,
+				   tv->text[i], sizeof(tv->text[i]) - 3);
 		tv->label_w[i] = text_width(c->title) +
 				 (*role_marker(tv->roles[i]) ? 3 : 0);
 	}
@@ -145,7 +146,9 @@ static void totals_cell_draw(struct render *r, const struct totals_cell *tc,
 		big_draw(r, top, cell->x + (cell->w - w) / 2, tc->val,
 			 tc->scale);
 	} else {
-		/* A word: inverted, so it reads as a badge, not small print. */
+		/*
+		 * A word: inverted, so it reads as a badge, not small print.
+		 */
 		snprintf(badge, sizeof(badge), " %s ", tc->val);
 		w = text_width(badge) < cell->w ? text_width(badge) : cell->w;
 		style_flip(r, (int)tc->role, !tc->flip);
@@ -216,7 +219,8 @@ void draw_totals(struct render *r, const struct panel *p, size_t pi,
 	for (size_t i = 0; i < tv.n; i++) {
 		int row = (int)i / cols, in_row = (int)tv.n - row * cols;
 		/* A last row with fewer cells is centred under the others. */
-		int shift = in_row < cols ? (cols - in_row) * (a->w / cols) / 2 : 0;
+		int shift =
+			in_row < cols ? (cols - in_row) * (a->w / cols) / 2 : 0;
 		struct area cell = {
 			a->y + row * (a->h / rows),
 			a->x + shift + (int)i % cols * (a->w / cols),

@@ -53,7 +53,8 @@ static void chat_push(struct sim *s, struct sim_msg *m)
 static void chat_sender(struct sim *s, struct sim_msg *m)
 {
 	for (int i = 0; i < 8 && !sim_chance(s, 0.3); i++) {
-		const struct sim_agent *a = &s->agents[sim_rand_int(s, s->nagents)];
+		const struct sim_agent *a =
+			&s->agents[sim_rand_int(s, s->nagents)];
 
 		if (a->state != AS_LOGGED_OUT) {
 			m->login_id = a->login_id;

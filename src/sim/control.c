@@ -16,7 +16,7 @@
 
 #include "sim/server.h"
 
-/* --- /sim/control and /sim/state ------------------------------------------ */
+/* --- /sim/control and /sim/state ----------------------------------------- */
 
 /* A whole number from JSON into *out, within [lo, hi]. */
 static bool json_int_in(json_t *v, long lo, long hi, int *out)
@@ -46,7 +46,8 @@ void control_reset(void)
 /* "fail": {"path", "status", "count", "body", "retry_after"}. */
 static bool control_fail(json_t *v, json_t *root)
 {
-	json_t *st = json_object_get(v, "status"), *cnt = json_object_get(v, "count");
+	json_t *st = json_object_get(v, "status"),
+	       *cnt = json_object_get(v, "count");
 	json_t *ra = json_object_get(v, "retry_after");
 	const char *path = json_str(v, "path"), *body = json_str(v, "body");
 	int status = 503, count = 1, retry_after = 0;
@@ -149,7 +150,8 @@ static bool control_state_words(json_t *v, json_t *root)
 	json_object_foreach(v, state, w)
 		if ((!json_is_string(w) && !json_is_null(w)) ||
 		    !sim_set_state_text(server.sim, state,
-					json_is_string(w) ? json_string_value(w) : NULL))
+					json_is_string(w) ? json_string_value(w)
+							  : NULL))
 			return false;
 	return true;
 }
@@ -246,7 +248,8 @@ static bool control_cookie_path(json_t *v, json_t *root)
  */
 static bool control_force(json_t *v, json_t *root)
 {
-	json_t *w = json_object_get(v, "waiting"), *l = json_object_get(v, "longest");
+	json_t *w = json_object_get(v, "waiting"),
+	       *l = json_object_get(v, "longest");
 	const char *svc = json_str(v, "service");
 
 	if (svc == NULL || (w == NULL && l == NULL) ||
@@ -307,11 +310,14 @@ static const struct control {
 	{ "malformed", NULL, &server.f.malformed, -1, 1000000, NULL },
 	{ "drop", NULL, &server.f.drop, -1, 1000000, NULL },
 	{ "max_subscriptions", NULL, &server.set.max_subs, 0, 1000000, NULL },
-	{ "first_data_delay", NULL, &server.set.first_data_delay, 0, 1000000, NULL },
+	{ "first_data_delay", NULL, &server.set.first_data_delay, 0, 1000000,
+	  NULL },
 	{ "max_columns", NULL, &server.set.max_columns, 0, 1000000, NULL },
 	{ "max_grids", NULL, &server.set.max_grids, 0, 1000000, NULL },
-	{ "legacy_login_forbidden", NULL, NULL, 0, 0, &server.set.legacy_forbidden },
-	{ "require_session_cookie", NULL, NULL, 0, 0, &server.set.require_session },
+	{ "legacy_login_forbidden", NULL, NULL, 0, 0,
+	  &server.set.legacy_forbidden },
+	{ "require_session_cookie", NULL, NULL, 0, 0,
+	  &server.set.require_session },
 	/* A deployment's own statistics, and the API key alone as login. */
 	{ "extra_stats", control_extra_stats, NULL, 0, 0, NULL },
 	{ "refuse_stats", control_refuse_stats, NULL, 0, 0, NULL },
@@ -328,7 +334,9 @@ static const struct control {
 	{ "cookie_path", control_cookie_path, NULL, 0, 0, NULL },
 };
 
-/* Apply one key of a control body; false when unknown or its value is wrong. */
+/*
+ * Apply one key of a control body; false when unknown or its value is wrong.
+ */
 static bool control_key(const char *key, json_t *v, json_t *root)
 {
 	for (size_t i = 0; i < WB_ARRAY_LEN(controls); i++) {
@@ -356,7 +364,8 @@ static void h_control(struct request *rq, struct reply *rp)
 	char *msg = NULL;
 
 	if (!json_is_object(j)) {
-		reply_error(rp, 400, 1, "the control body must be a JSON object");
+		reply_error(rp, 400, 1,
+			    "the control body must be a JSON object");
 		json_decref(j);
 		return;
 	}
@@ -391,27 +400,31 @@ static void h_state(struct request *rq, struct reply *rp)
 		json_object_set_new(st, code, json_integer(server.status_n[i]));
 	}
 	sim_advance(server.sim, now_mono());
-	reply_json(rp, 200, json_pack("{s:o, s:o, s:I, s:I, s:I, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
-		"requests", req, "status_counts", st,
-		"connections", (json_int_t)server.connections,
-		"logins", (json_int_t)server.logins,
-		"tokens_issued", (json_int_t)server.tokens_issued,
-		"subscriptions_active", active_subs(NULL),
-		"subscriptions_created", (json_int_t)server.subs_created,
-		"subscriptions_deleted", (json_int_t)server.subs_deleted,
-		"cookies_set", (json_int_t)server.cookies_set,
-		"cookies_most", (json_int_t)server.cookies_most,
-		"injected", (json_int_t)server.injected,
-		"dropped", (json_int_t)server.dropped,
-		"clock", (json_int_t)floor(sim_clock(server.sim)),
-		"bytes_sent", (json_int_t)server.bytes_sent));
+	reply_json(rp, 200,
+		   json_pack("{s:o, s:o, s:I, s:I, s:I, s:i, s:I, s:I, s:I, "
+			     "s:I, s:I, s:I, s:I, s:I}",
+			     "requests", req, "status_counts", st,
+			     "connections", (json_int_t)server.connections,
+			     "logins", (json_int_t)server.logins,
+			     "tokens_issued", (json_int_t)server.tokens_issued,
+			     "subscriptions_active", active_subs(NULL),
+			     "subscriptions_created",
+			     (json_int_t)server.subs_created,
+			     "subscriptions_deleted",
+			     (json_int_t)server.subs_deleted, "cookies_set",
+			     (json_int_t)server.cookies_set, "cookies_most",
+			     (json_int_t)server.cookies_most, "injected",
+			     (json_int_t)server.injected, "dropped",
+			     (json_int_t)server.dropped, "clock",
+			     (json_int_t)floor(sim_clock(server.sim)),
+			     "bytes_sent", (json_int_t)server.bytes_sent));
 }
 
 /* GET /sim/objects?what=agents|queues: object ids, one a line. */
 static void h_objects(struct request *rq, struct reply *rp)
 {
-	const char *what = MHD_lookup_connection_value(rq->conn,
-						       MHD_GET_ARGUMENT_KIND, "what");
+	const char *what = MHD_lookup_connection_value(
+		rq->conn, MHD_GET_ARGUMENT_KIND, "what");
 	char *list = what ? sim_object_list(server.sim, what) : NULL;
 
 	if (list == NULL)

@@ -45,7 +45,8 @@ void sim_census(struct sim *s)
 	for (int i = 0; i < s->nteams; i++)
 		s->teams[i].logged = s->teams[i].ready = s->teams[i].busy = 0;
 	for (int i = 0; i < s->nsvcs; i++)
-		s->svcs[i].ringing = s->svcs[i].talking = s->svcs[i].wrapping = 0;
+		s->svcs[i].ringing = s->svcs[i].talking = s->svcs[i].wrapping =
+			0;
 	for (int i = 0; i < s->nagents; i++)
 		census_agent(s, &s->agents[i]);
 	s->census_t = s->t;
@@ -105,7 +106,8 @@ static void service_live_inbound(const struct sim *s,
 	f[L_MAX_WAIT] = sv->queue.n ? floor(s->t - sv->queue.v[0].arrived) : 0;
 	service_pins(sv, f);
 	if (sv->media == MEDIA_VOICE)
-		f[L_IVR] = floor(sv->rate * sim_day_load(s->t) * 25 / HOUR + 0.5);
+		f[L_IVR] =
+			floor(sv->rate * sim_day_load(s->t) * 25 / HOUR + 0.5);
 	f[L_RINGING] = sv->ringing;
 	f[L_ACTIVE] = sv->talking + sv->wrapping;
 	f[L_IN_PROGRESS] = f[L_IVR] + f[L_WAITING] + f[L_RINGING] + f[L_ACTIVE];
@@ -213,7 +215,9 @@ bool sim_agent_serves(const struct sim *s, const struct sim_agent *a, int v)
 	return false;
 }
 
-/* The queue an agent sees: waiting work and the longest wait of its services. */
+/*
+ * The queue an agent sees: waiting work and the longest wait of its services.
+ */
 static void agent_queue(const struct sim *s, const struct sim_agent *a,
 			double *f)
 {

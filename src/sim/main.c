@@ -40,40 +40,45 @@ struct options {
 /* The usage text. */
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: wallboard-sim [OPTIONS]\n"
-		"Serve a simulated contact centre as a real-time statistics server.\n"
-		"  --api NAME               the API to serve: %s\n"
-		"                           (the first is the default)\n", sim_api_names());
-	fputs("  --port N                 port to listen on; 0 picks a free one (default 0)\n"
-	      "  --bind ADDR              address to listen on (default 127.0.0.1)\n"
-	      "  --seed N                 random seed: the same seed, the same day (default 1)\n"
-	      "  --time-scale X           simulated seconds per real second (default 1)\n"
-	      "  --agents N               number of agents (default 48)\n"
-	      "  --services N             number of services (default 10)\n"
-	      "  --tenant NAME            tenant (default demo.wallboard.test)\n"
-	      "  --user NAME              login name; repeatable (default supervisor)\n"
-	      "  --token-ttl SEC          OAuth token lifetime (default 3600)\n"
-	      "  --legacy-login-forbidden refuse the password login (403)\n"
-	      "  --max-subscriptions N    active subscriptions per tenant (default 10)\n"
-	      "  --first-data-delay N     \"no data yet\" answers before a subscription's\n"
-	      "                           first data (default 1)\n"
-	      "  --tls-cert FILE          serve HTTPS with this PEM certificate (chain);\n"
-	      "                           needs --tls-key\n"
-	      "  --tls-key FILE           the PEM private key of --tls-cert\n"
-	      "  --replay DIR             serve a recording (wallboard --record DIR) in\n"
-	      "                           place of the simulated centre; the API is the\n"
-	      "                           recording's\n"
-	      "  --replay-speed N         play the recording N times faster (default 1)\n"
-	      "  -v, --verbose            log each request to stderr\n"
-	      "  -h, --help               show this help\n"
-	      "  -V, --version            show the version\n"
-	      "The password is $WALLBOARD_SIM_PASSWORD (default demo), the API secret\n"
-	      "$WALLBOARD_SIM_SECRET (default demo-secret; also the API token or the\n"
-	      "client secret of the APIs that use one), the API key of those that use\n"
-	      "one $WALLBOARD_SIM_API_KEY (default demo-api-key). It prints\n"
-	      "\"listening on port N\" once it listens; SIGINT or SIGTERM stop it.\n"
-	      "Faults are injected with POST /sim/control (loopback only) and the\n"
-	      "counters read from GET /sim/state: see src/sim/control.c.\n", f);
+	fprintf(f,
+		"usage: wallboard-sim [OPTIONS]\n"
+		"Serve a simulated contact centre as a real-time statistics "
+		"server.\n  --api NAME               the API to serve: %s\n"
+		"                           (the first is the default)\n",
+		sim_api_names());
+	fputs("  --port N                 port to listen on; 0 picks a free "
+	      "one (default 0)\n  --bind ADDR              address to listen "
+	      "on (default 127.0.0.1)\n  --seed N                 random seed: "
+	      "the same seed, the same day (default 1)\n  --time-scale X       "
+	      "    simulated seconds per real second (default 1)\n  --agents N "
+	      "              number of agents (default 48)\n  --services N     "
+	      "        number of services (default 10)\n  --tenant NAME        "
+	      "    tenant (default demo.wallboard.test)\n  --user NAME         "
+	      "     login name; repeatable (default supervisor)\n  --token-ttl "
+	      "SEC          OAuth token lifetime (default 3600)\n  "
+	      "--legacy-login-forbidden refuse the password login (403)\n  "
+	      "--max-subscriptions N    active subscriptions per tenant "
+	      "(default 10)\n  --first-data-delay N     \"no data yet\" "
+	      "answers before a subscription's\n                           "
+	      "first data (default 1)\n  --tls-cert FILE          serve HTTPS "
+	      "with this PEM certificate (chain);\n                           "
+	      "needs --tls-key\n  --tls-key FILE           the PEM private key "
+	      "of --tls-cert\n  --replay DIR             serve a recording "
+	      "(wallboard --record DIR) in\n                           place "
+	      "of the simulated centre; the API is the\n                       "
+	      "    recording's\n  --replay-speed N         play the recording "
+	      "N times faster (default 1)\n  -v, --verbose            log each "
+	      "request to stderr\n  -h, --help               show this help\n  "
+	      "-V, --version            show the version\nThe password is "
+	      "$WALLBOARD_SIM_PASSWORD (default demo), the API "
+	      "secret\n$WALLBOARD_SIM_SECRET (default demo-secret; also the "
+	      "API token or the\nclient secret of the APIs that use one), the "
+	      "API key of those that use\none $WALLBOARD_SIM_API_KEY (default "
+	      "demo-api-key). It prints\n\"listening on port N\" once it "
+	      "listens; SIGINT or SIGTERM stop it.\nFaults are injected with "
+	      "POST /sim/control (loopback only) and the\ncounters read from "
+	      "GET /sim/state: see src/sim/control.c.\n",
+	      f);
 }
 
 /* The API --api names, or exit 2. */
@@ -82,7 +87,8 @@ static const struct sim_api *api_by_name(const char *name)
 	const struct sim_api *a = sim_api_find(name);
 
 	if (a == NULL) {
-		fprintf(stderr, "wallboard-sim: --api: \"%s\" is not one of: %s\n",
+		fprintf(stderr,
+			"wallboard-sim: --api: \"%s\" is not one of: %s\n",
 			name, sim_api_names());
 		exit(2);
 	}
@@ -90,12 +96,14 @@ static const struct sim_api *api_by_name(const char *name)
 }
 
 /* A number option within [lo, hi], or exit 2. */
-static double opt_number(const char *name, const char *arg, double lo, double hi)
+static double opt_number(const char *name, const char *arg, double lo,
+			 double hi)
 {
 	double v;
 
 	if (!parse_double(arg, &v) || v < lo || v > hi) {
-		fprintf(stderr, "wallboard-sim: bad value for --%s: %s\n", name, arg);
+		fprintf(stderr, "wallboard-sim: bad value for --%s: %s\n", name,
+			arg);
 		exit(2);
 	}
 	return v;
@@ -143,7 +151,8 @@ static void option_value(struct options *o, int c, const char *arg)
 		o->bind = arg;
 		break;
 	case O_SEED:
-		o->sim.seed = (unsigned)opt_number("seed", arg, 0, 4294967295.0);
+		o->sim.seed =
+			(unsigned)opt_number("seed", arg, 0, 4294967295.0);
 		break;
 	case O_SCALE:
 		o->sim.time_scale = opt_number("time-scale", arg, 1e-3, 1e6);
@@ -161,10 +170,12 @@ static void option_value(struct options *o, int c, const char *arg)
 		st->token_ttl = opt_number("token-ttl", arg, 1e-3, 1e9);
 		break;
 	case O_MAXSUBS:
-		st->max_subs = (int)opt_number("max-subscriptions", arg, 0, 1e6);
+		st->max_subs =
+			(int)opt_number("max-subscriptions", arg, 0, 1e6);
 		break;
 	case O_DELAY:
-		st->first_data_delay = (int)opt_number("first-data-delay", arg, 0, 1e6);
+		st->first_data_delay =
+			(int)opt_number("first-data-delay", arg, 0, 1e6);
 		break;
 	case O_TLS_CERT:
 		o->tls_cert = arg;
@@ -184,7 +195,8 @@ static void option_value(struct options *o, int c, const char *arg)
 		break;
 	case O_USER:
 		if (o->nusers == MAX_USERS) {
-			fprintf(stderr, "wallboard-sim: at most %d users\n", MAX_USERS);
+			fprintf(stderr, "wallboard-sim: at most %d users\n",
+				MAX_USERS);
 			exit(2);
 		}
 		o->users[o->nusers++] = arg;
@@ -220,7 +232,8 @@ static void options_parse(struct options *o, int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "wallboard-sim: unexpected argument: %s\n", argv[optind]);
+		fprintf(stderr, "wallboard-sim: unexpected argument: %s\n",
+			argv[optind]);
 		exit(2);
 	}
 }
@@ -257,7 +270,8 @@ static void users_init(const struct options *o)
 		u->name = o->nusers > 0 ? o->users[i] : "supervisor";
 		for (const char *p = u->name; *p; p++)
 			h = (h ^ (unsigned char)*p) * 16777619u;
-		snprintf(u->id, sizeof(u->id), "%08X-E9A1-4F00-8000-%012X", h, i + 1);
+		snprintf(u->id, sizeof(u->id), "%08X-E9A1-4F00-8000-%012X", h,
+			 i + 1);
 	}
 }
 
@@ -267,11 +281,13 @@ static char *read_pem(const char *opt, const char *path)
 	struct buf b;
 
 	if (!read_file(path, BODY_MAX, &b)) {
-		fprintf(stderr, "wallboard-sim: --%s %s: %s\n", opt, path, strerror(errno));
+		fprintf(stderr, "wallboard-sim: --%s %s: %s\n", opt, path,
+			strerror(errno));
 		exit(2);
 	}
 	if (b.len == 0 || strstr(b.data, "-----BEGIN ") == NULL) {
-		fprintf(stderr, "wallboard-sim: --%s %s: not a PEM file\n", opt, path);
+		fprintf(stderr, "wallboard-sim: --%s %s: not a PEM file\n", opt,
+			path);
 		exit(2);
 	}
 	return b.data;
@@ -288,7 +304,8 @@ static void replay_setup(const struct options *o)
 
 	if (o->replay == NULL) {
 		if (o->replay_speed != 1) {
-			fprintf(stderr, "wallboard-sim: --replay-speed goes with "
+			fprintf(stderr,
+				"wallboard-sim: --replay-speed goes with "
 				"--replay DIR\n");
 			exit(2);
 		}
@@ -297,8 +314,9 @@ static void replay_setup(const struct options *o)
 	if (!sim_replay_load(o->replay, o->replay_speed, &errs)) {
 		char line[512];
 		for (size_t i = 0; i < errs.n; i++)
-			fprintf(stderr, "wallboard-sim: %s\n", sanitize_line(line,
-				sizeof(line), errs.msgs[i]));
+			fprintf(stderr, "wallboard-sim: %s\n",
+				sanitize_line(line, sizeof(line),
+					      errs.msgs[i]));
 		exit(2);
 	}
 	if (o->api_given && asked != server.api) {
@@ -323,17 +341,22 @@ int main(int argc, char **argv)
 	options_parse(&o, argc, argv);
 	replay_setup(&o);
 	if (!server_address(o.bind, o.port, &ss)) {
-		fprintf(stderr, "wallboard-sim: --bind needs a numeric address: %s\n", o.bind);
+		fprintf(stderr,
+			"wallboard-sim: --bind needs a numeric address: %s\n",
+			o.bind);
 		return 2;
 	}
 	if ((o.tls_cert == NULL) != (o.tls_key == NULL)) {
-		fprintf(stderr, "wallboard-sim: --tls-cert and --tls-key go together\n");
+		fprintf(stderr, "wallboard-sim: --tls-cert and --tls-key go "
+				"together\n");
 		return 2;
 	}
 	if (o.tls_cert != NULL) {
 		if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
-			fprintf(stderr, "wallboard-sim: cannot serve HTTPS: this "
-				"libmicrohttpd was built without TLS support\n");
+			fprintf(stderr,
+				"wallboard-sim: cannot serve HTTPS: this "
+				"libmicrohttpd was built without TLS "
+				"support\n");
 			return 1;
 		}
 		cert = read_pem("tls-cert", o.tls_cert);
@@ -344,7 +367,8 @@ int main(int argc, char **argv)
 	pthread_mutex_init(&server.lock, NULL);
 	server.sim = sim_new(&o.sim);
 	signal(SIGPIPE, SIG_IGN);
-	signal(SIGINT, SIG_DFL);	/* a shell's background job inherits it ignored */
+	/* a shell's background job inherits it ignored */
+	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
@@ -352,12 +376,16 @@ int main(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	if ((d = server_start(&ss, cert, key)) == NULL) {
 		if (cert != NULL)
-			fprintf(stderr, "wallboard-sim: cannot serve HTTPS on %s port "
+			fprintf(stderr,
+				"wallboard-sim: cannot serve HTTPS on %s port "
 				"%ld: is the port free, do --tls-cert and "
 				"--tls-key hold a matching PEM certificate and "
-				"key?\n", o.bind, o.port);
+				"key?\n",
+				o.bind, o.port);
 		else
-			fprintf(stderr, "wallboard-sim: cannot listen on %s port %ld: %s\n",
+			fprintf(stderr,
+				"wallboard-sim: cannot listen on %s port %ld: "
+				"%s\n",
 				o.bind, o.port, strerror(errno));
 		return 1;
 	}

@@ -53,13 +53,18 @@ static const struct name es_first[] = {
 	{ "Ramón", "ramon" },
 };
 static const struct name es_last[] = {
-	{ "Álvarez", "alvarez" }, { "Peña", "pena" }, { "Muñoz", "munoz" },
-	{ "García", "garcia" }, { "Ibáñez", "ibanez" }, { "Rodríguez", "rodriguez" },
+	{ "Álvarez", "alvarez" }, { "Peña", "pena" },
+	{ "Muñoz", "munoz" },     { "García", "garcia" },
+	{ "Ibáñez", "ibanez" },   { "Rodríguez", "rodriguez" },
 };
 static const struct name fr_first[] = {
-	{ "Amélie", "amelie" }, { "François", "francois" }, { "Hélène", "helene" },
+	{ "Amélie", "amelie" },
+	{ "François", "francois" },
+	{ "Hélène", "helene" },
 	{ "Noël", "noel" },
-	{ "Rene\xcc\x81""e", "renee" },	/* decomposed: e + combining acute */
+	{ "Rene\xcc\x81"
+	  "e",
+	  "renee" }, /* decomposed: e + combining acute */
 };
 static const struct name fr_last[] = {
 	{ "Lefèvre", "lefevre" }, { "Côté", "cote" }, { "Dubois", "dubois" },
@@ -70,7 +75,9 @@ static const struct name nordic_first[] = {
 	{ "Ingrid", "ingrid" },
 };
 static const struct name nordic_last[] = {
-	{ "Åsen", "asen" }, { "Sørensen", "sorensen" }, { "Lindqvist", "lindqvist" },
+	{ "Åsen", "asen" },
+	{ "Sørensen", "sorensen" },
+	{ "Lindqvist", "lindqvist" },
 	{ "Ødegård", "odegard" },
 };
 static const struct name zh_first[] = {
@@ -78,8 +85,8 @@ static const struct name zh_first[] = {
 	{ "磊", "lei" },
 };
 static const struct name zh_last[] = {
-	{ "李", "li" }, { "王", "wang" }, { "张", "zhang" }, { "刘", "liu" },
-	{ "陈", "chen" },
+	{ "李", "li" },  { "王", "wang" }, { "张", "zhang" },
+	{ "刘", "liu" }, { "陈", "chen" },
 };
 static const struct name ja_first[] = {
 	{ "花子", "hanako" }, { "太郎", "taro" }, { "陽菜", "hina" },
@@ -101,7 +108,9 @@ static const struct name tr_first[] = {
 	{ "Çağla", "cagla" }, { "Gökhan", "gokhan" }, { "Şule", "sule" },
 };
 static const struct name tr_last[] = {
-	{ "Yılmaz", "yilmaz" }, { "Öztürk", "ozturk" }, { "Şahin", "sahin" },
+	{ "Yılmaz", "yilmaz" },
+	{ "Öztürk", "ozturk" },
+	{ "Şahin", "sahin" },
 };
 
 #define GROUP(f, l, ff, w) { f, l, WB_ARRAY_LEN(f), WB_ARRAY_LEN(l), ff, w }
@@ -154,8 +163,9 @@ static const struct {
 	const char *reason;
 	double mean_len;
 } unplanned[] = {
-	{ "Meeting", 1800 }, { "Training", 2700 }, { "Coaching", 900 },
-	{ "Personal", 300 }, { "Technical issue", 420 }, { "Réunion d'équipe", 1200 },
+	{ "Meeting", 1800 },        { "Training", 2700 },
+	{ "Coaching", 900 },        { "Personal", 300 },
+	{ "Technical issue", 420 }, { "Réunion d'équipe", 1200 },
 };
 
 static const char *const chat_lines[] = {
@@ -347,8 +357,10 @@ char *names_chat(struct sim *s, bool *urgent)
 {
 	*urgent = sim_rand_int(s, 10) == 0;
 	if (*urgent)
-		return xstrdup(urgent_lines[sim_rand_int(s, (int)WB_ARRAY_LEN(urgent_lines))]);
-	return xstrdup(chat_lines[sim_rand_int(s, (int)WB_ARRAY_LEN(chat_lines))]);
+		return xstrdup(urgent_lines[sim_rand_int(
+			s, (int)WB_ARRAY_LEN(urgent_lines))]);
+	return xstrdup(
+		chat_lines[sim_rand_int(s, (int)WB_ARRAY_LEN(chat_lines))]);
 }
 
 /* One of the supervisors who post to the agents. */
@@ -373,7 +385,7 @@ void names_guid(struct sim *s, char out[SIM_ID_LEN])
 		 (unsigned long long)(b & 0xffffffffffffULL));
 }
 
-/* --- object lists --------------------------------------------------------- */
+/* --- object lists -------------------------------------------------------- */
 
 /* The ids of the model's objects, one a line: "agents" their login ids,
  * "queues" the services' names; NULL for another what. */

@@ -31,7 +31,8 @@ bool sim_replay_load(const char *dir, double speed, struct errlist *errs)
 		return false;
 	api = sim_api_find(play.rec->m.source);
 	if (api == NULL) {
-		errlist_add(errs, "%s: line %d: unknown source \"%s\" (known: %s)",
+		errlist_add(errs,
+			    "%s: line %d: unknown source \"%s\" (known: %s)",
 			    play.rec->m.file, play.rec->m.source_line,
 			    play.rec->m.source, sim_api_names());
 		sim_replay_free();
@@ -96,7 +97,8 @@ static void reply_recorded(const struct rec_exchange *x, struct reply *rp)
 	bool too_large;
 	char err[300];
 
-	if (!recording_body(play.rec, x, 0, &body, &too_large, err, sizeof(err))) {
+	if (!recording_body(play.rec, x, 0, &body, &too_large, err,
+			    sizeof(err))) {
 		reply_api_error(rp, 500, err);
 		return;
 	}

@@ -63,8 +63,9 @@ const char *sim_api_names(void)
 
 	if (names[0] == '\0')
 		for (size_t i = 0; i < WB_ARRAY_LEN(apis); i++)
-			snprintf(names + strlen(names), sizeof(names) - strlen(names),
-				 "%s%s", i ? ", " : "", apis[i]->name);
+			snprintf(names + strlen(names),
+				 sizeof(names) - strlen(names), "%s%s",
+				 i ? ", " : "", apis[i]->name);
 	return names;
 }
 
@@ -76,7 +77,8 @@ const char *sim_api_names(void)
 void reply_json(struct reply *rp, int status, json_t *v)
 {
 	rp->status = status;
-	rp->body = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+	rp->body = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER |
+					 JSON_ENCODE_ANY);
 	rp->len = rp->body ? strlen(rp->body) : 0;
 	rp->ctype = "application/json";
 	json_decref(v);
@@ -102,7 +104,8 @@ void reply_error(struct reply *rp, int status, int code, const char *msg)
 		char *ascii = xstrdup(msg);
 
 		for (char *p = ascii; *p != '\0'; p++)
-			if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
+			if ((unsigned char)*p < 0x20 ||
+			    (unsigned char)*p >= 0x7f)
 				*p = '?';
 		m = json_string(ascii);
 		free(ascii);
@@ -117,9 +120,9 @@ static mhd_result reply_send(struct MHD_Connection *conn, struct reply *rp)
 	struct MHD_Response *r;
 	mhd_result ret;
 
-	r = MHD_create_response_from_buffer(rp->len, rp->body ? rp->body : (char *)"",
-					    rp->body ? MHD_RESPMEM_MUST_FREE :
-						       MHD_RESPMEM_PERSISTENT);
+	r = MHD_create_response_from_buffer(
+		rp->len, rp->body ? rp->body : (char *)"",
+		rp->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	if (r == NULL) {
 		free(rp->body);
 		return MHD_NO;
@@ -134,7 +137,8 @@ static mhd_result reply_send(struct MHD_Connection *conn, struct reply *rp)
 		MHD_add_response_header(r, "Allow", rp->allow);
 	for (int i = 0; i < rp->flood; i++) {
 		char c[48];
-		snprintf(c, sizeof(c), "flood%ld=x; Path=/", rp->flood_base + i);
+		snprintf(c, sizeof(c), "flood%ld=x; Path=/",
+			 rp->flood_base + i);
 		MHD_add_response_header(r, "Set-Cookie", c);
 	}
 	if (rp->retry_after > 0) {
@@ -151,7 +155,7 @@ static mhd_result reply_send(struct MHD_Connection *conn, struct reply *rp)
 	return ret;
 }
 
-/* --- small helpers -------------------------------------------------------- */
+/* --- small helpers ------------------------------------------------------- */
 
 /* n random bytes from the system. */
 static void random_bytes(unsigned char *p, size_t n)
@@ -163,7 +167,8 @@ static void random_bytes(unsigned char *p, size_t n)
 	f = fopen("/dev/urandom", "rb");
 	if (f == NULL || fread(p, 1, n, f) != n) {
 		for (size_t i = 0; i < n; i++)
-			p[i] = (unsigned char)(rand() ^ (int)(now_mono() * 1e6));
+			p[i] = (unsigned char)(rand() ^
+					       (int)(now_mono() * 1e6));
 	}
 	if (f != NULL)
 		fclose(f);
@@ -347,7 +352,8 @@ char *data_fault(char *body)
 		if (server.f.malformed > 0)
 			server.f.malformed--;
 		free(body);
-		body = xstrdup("<html><body><h1>502 Bad Gateway</h1></body></html>");
+		body = xstrdup(
+			"<html><body><h1>502 Bad Gateway</h1></body></html>");
 	}
 	return body;
 }
@@ -362,7 +368,8 @@ void reply_api_error(struct reply *rp, int status, const char *msg)
 static bool api_path(const char *path)
 {
 	for (size_t i = 0; server.api->prefixes[i]; i++)
-		if (strncmp(path, server.api->prefixes[i], strlen(server.api->prefixes[i])) == 0)
+		if (strncmp(path, server.api->prefixes[i],
+			    strlen(server.api->prefixes[i])) == 0)
 			return true;
 	return false;
 }
@@ -430,13 +437,15 @@ static bool fault_fail(const char *path, struct reply *rp)
 	struct faults *f = &server.f;
 
 	if (f->fail_count == 0 || f->fail_status == 0 ||
-	    (f->fail_path && strncmp(path, f->fail_path, strlen(f->fail_path)) != 0))
+	    (f->fail_path &&
+	     strncmp(path, f->fail_path, strlen(f->fail_path)) != 0))
 		return false;
 	if (f->fail_count > 0)
 		f->fail_count--;
 	rp->retry_after = f->fail_retry_after;
 	if (f->fail_body != NULL)
-		reply_text(rp, f->fail_status, xstrdup(f->fail_body), "application/json");
+		reply_text(rp, f->fail_status, xstrdup(f->fail_body),
+			   "application/json");
 	else
 		reply_api_error(rp, f->fail_status, "simulated failure");
 	return true;
@@ -469,14 +478,16 @@ static void route(struct request *rq, struct reply *rp)
 		}
 	if (r == NULL) {
 		reply_api_error(rp, path_known ? 405 : 404,
-				path_known ? "method not allowed" : "not found");
+				path_known ? "method not allowed"
+					   : "not found");
 		return;
 	}
 	rp->allow = NULL;
 	if (rq->too_large)
 		reply_api_error(rp, 413, "request body too large");
 	else if (r->guard == LOOPBACK && !peer_is_loopback(rq->conn))
-		reply_error(rp, 403, 403, "the control endpoints are loopback only");
+		reply_error(rp, 403, 403,
+			    "the control endpoints are loopback only");
 	else if (r->guard == TOKEN && (rq->user = authenticate(rq)) == NULL)
 		reply_api_error(rp, 401, "Unauthorized");
 	else
@@ -524,7 +535,8 @@ static bool request_start(struct request *rq, int *delay_ms)
 	}
 	if (server.f.delay_count != 0 && server.f.delay_ms > 0 &&
 	    (server.f.delay_path == NULL ||
-	     strncmp(rq->path, server.f.delay_path, strlen(server.f.delay_path)) == 0)) {
+	     strncmp(rq->path, server.f.delay_path,
+		     strlen(server.f.delay_path)) == 0)) {
 		if (server.f.delay_count > 0)
 			server.f.delay_count--;
 		*delay_ms = server.f.delay_ms;
@@ -558,7 +570,8 @@ static bool accepts_gzip(const char *h)
 			if (q == NULL)
 				return true;
 			q += 1 + strspn(q + 1, " \t");
-			if (strncasecmp(q, "q=", 2) != 0 || strtod(q + 2, NULL) > 0)
+			if (strncasecmp(q, "q=", 2) != 0 ||
+			    strtod(q + 2, NULL) > 0)
 				return true;
 		}
 		h += n;
@@ -655,7 +668,8 @@ static mhd_result request_handle(struct request *rq)
 		pthread_mutex_unlock(&server.lock);
 	}
 	if (server.verbose)
-		fprintf(stderr, "%s %s -> %d\n", rq->method, rq->path, rp.status);
+		fprintf(stderr, "%s %s -> %d\n", rq->method, rq->path,
+			rp.status);
 	return reply_send(rq->conn, &rp);
 }
 
@@ -678,7 +692,8 @@ static mhd_result on_access(void *cls, struct MHD_Connection *conn,
 		return MHD_YES;
 	}
 	if (*upload_size > 0) {
-		size_t cap = strncmp(url, "/sim/", 5) == 0 ? CONTROL_BODY_MAX : BODY_MAX;
+		size_t cap = strncmp(url, "/sim/", 5) == 0 ? CONTROL_BODY_MAX
+							   : BODY_MAX;
 		if (rq->body.len + *upload_size > cap)
 			rq->too_large = true;
 		else
@@ -727,9 +742,11 @@ bool server_address(const char *addr, long port, struct sockaddr_storage *ss)
 	memcpy(ss, res->ai_addr, res->ai_addrlen);
 	freeaddrinfo(res);
 	if (ss->ss_family == AF_INET6)
-		((struct sockaddr_in6 *)(void *)ss)->sin6_port = htons((uint16_t)port);
+		((struct sockaddr_in6 *)(void *)ss)->sin6_port =
+			htons((uint16_t)port);
 	else
-		((struct sockaddr_in *)(void *)ss)->sin_port = htons((uint16_t)port);
+		((struct sockaddr_in *)(void *)ss)->sin_port =
+			htons((uint16_t)port);
 	return true;
 }
 
@@ -750,25 +767,26 @@ struct MHD_Daemon *server_start(const struct sockaddr_storage *ss,
 		flags |= MHD_USE_IPv6;
 	if (cert != NULL)
 		flags |= MHD_USE_TLS;
-	return MHD_start_daemon(flags, 0, NULL, NULL, on_access, NULL,
-				MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)ss,
-				MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-				MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
-				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
-				/* Room for the big_header fault's answers. */
-				MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(2 * 1024 * 1024),
-				MHD_OPTION_ARRAY, cert != NULL ? tls : &tls[2],
-				MHD_OPTION_END);
+	return MHD_start_daemon(
+		flags, 0, NULL, NULL, on_access, NULL, MHD_OPTION_SOCK_ADDR,
+		(const struct sockaddr *)ss, MHD_OPTION_NOTIFY_COMPLETED,
+		on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
+		NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+		/* Room for the big_header fault's answers. */
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(2 * 1024 * 1024),
+		MHD_OPTION_ARRAY, cert != NULL ? tls : &tls[2], MHD_OPTION_END);
 }
 
 /* The port the daemon listens on. */
 int server_port(struct MHD_Daemon *d)
 {
-	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_LISTEN_FD);
+	const union MHD_DaemonInfo *di =
+		MHD_get_daemon_info(d, MHD_DAEMON_INFO_LISTEN_FD);
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof(ss);
 
-	if (di == NULL || getsockname(di->listen_fd, (struct sockaddr *)&ss, &len) != 0)
+	if (di == NULL ||
+	    getsockname(di->listen_fd, (struct sockaddr *)&ss, &len) != 0)
 		return -1;
 	if (ss.ss_family == AF_INET6)
 		return ntohs(((struct sockaddr_in6 *)(void *)&ss)->sin6_port);

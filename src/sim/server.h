@@ -50,7 +50,7 @@ void server_free(void);
 /* The control path takes whole fault bodies (huge answers, 50,000 rows). */
 #define CONTROL_BODY_MAX (32 * 1024 * 1024)
 #define MAX_USERS 16
-#define MAX_PATHS 64		/* distinct paths counted; the rest as "other" */
+#define MAX_PATHS 64 /* distinct paths counted; the rest as "other" */
 #define TOKEN_LEN 80
 
 struct user {
@@ -58,9 +58,11 @@ struct user {
 	char id[40];			/* user_id of the login answer */
 	char token[TOKEN_LEN];		/* the one valid token, "" for none */
 	double expires;			/* now_mono() when it stops working */
-	bool cookie_login;		/* the token came from a password login (cookies) */
+	/* the token came from a password login (cookies) */
+	bool cookie_login;
 	char session[TOKEN_LEN];	/* JSESSIONID of that login */
-	void *sub;			/* the active subscription (the API's) */
+	/* the active subscription (the API's) */
+	void *sub;
 	int polls;			/* 204 answers given for it so far */
 };
 
@@ -79,12 +81,15 @@ struct faults {
 	char *fail_path;		/* NULL: any API path */
 	char *fail_body;
 	int fail_status, fail_count;
-	int fail_retry_after;		/* seconds for a Retry-After header; 0: none */
+	/* seconds for a Retry-After header; 0: none */
+	int fail_retry_after;
 	char *delay_path;		/* NULL: any API path */
 	int delay_ms, delay_count;
 	int truncate, malformed, drop;
-	int cookie_flood;		/* new cookies set with every API answer */
-	int big_header;			/* bytes of an extra header in every API answer */
+	/* new cookies set with every API answer */
+	int cookie_flood;
+	/* bytes of an extra header in every API answer */
+	int big_header;
 	/*
 	 * A deployment of its own (control.c): statistics beyond the API's
 	 * catalogue ({"name": value}), refused (["name"]), or opened but
@@ -126,8 +131,10 @@ struct server {
 	long subs_created, subs_deleted;
 	long cookies_set;		/* by cookie_flood */
 	long cookies_most;		/* the most cookies one request sent */
-	long injected;			/* requests with an X-Injected header */
-	long long bytes_sent;		/* API answer bodies, as sent (gzip'd or not) */
+	/* requests with an X-Injected header */
+	long injected;
+	/* API answer bodies, as sent (gzip'd or not) */
+	long long bytes_sent;
 	bool verbose;
 };
 
@@ -150,8 +157,10 @@ struct reply {
 	char *cookies[4];
 	int ncookies;
 	const char *allow;		/* 405: the method allowed */
-	int retry_after;		/* seconds for a Retry-After header; 0: none */
-	int flood;			/* new cookies to set (cookie_flood) ... */
+	/* seconds for a Retry-After header; 0: none */
+	int retry_after;
+	/* new cookies to set (cookie_flood) ... */
+	int flood;
 	long flood_base;		/* ... numbered from here */
 	bool gzipped;			/* body is gzip: Content-Encoding */
 	int delay_ms;			/* wait this long before answering */
@@ -183,7 +192,10 @@ struct sim_api {
 	void (*error)(struct reply *rp, int status, const char *msg);
 	/* The cookie a token may come in instead of Authorization, or NULL. */
 	const char *token_cookie;
-	/* With the token from a cookie: do the other cookies agree? (NULL: yes) */
+	/*
+	 * With the token from a cookie: do the other cookies agree? (NULL:
+	 * yes)
+	 */
 	bool (*cookies_agree)(struct request *rq, const struct user *u);
 	/* Free a user's subscription. */
 	void (*sub_free)(void *sub);

@@ -28,7 +28,7 @@
 #define ADVANCE_TICKS 2000.0	/* and in at most this many ticks */
 #define QUEUE_CAP 5000		/* callers beyond this are dropped */
 #define TEAM_SIZE 12		/* agents per team */
-#define DIAL_EVERY 15.0		/* mean idle seconds before the dialer connects */
+#define DIAL_EVERY 15.0 /* mean idle seconds before the dialer connects */
 #define SURGE_PERIOD 300.0	/* seconds of one wave of demand (surge) */
 #define SURGE_LEAD 60.0		/* the first wave's rise before start_of_day */
 
@@ -322,7 +322,8 @@ static void call_end_outbound(struct sim *s, struct sim_agent *a, double talk)
 {
 	tally(s, a, T_OUT_HANDLED, 1);
 	tally(s, a, T_OUT_TALK, talk);
-	tally(s, a, sim_chance(s, 0.7) ? T_OUT_DISCONNECTED : T_OUT_DROPPED_TALK, 1);
+	tally(s, a,
+	      sim_chance(s, 0.7) ? T_OUT_DISCONNECTED : T_OUT_DROPPED_TALK, 1);
 	if (sim_chance(s, 0.03))
 		tally(s, a, T_OUT_TRANSFERRED, 1);
 }
@@ -344,7 +345,9 @@ static void call_end_inbound(struct sim *s, struct sim_agent *a, double talk)
 		tally(s, a, T_TRANSFERS_IN, 1);
 	}
 	if (m == MEDIA_EMAIL)
-		tally(s, a, sim_chance(s, 0.85) ? T_EMAIL_REPLIED : T_EMAIL_NOREPLY, 1);
+		tally(s, a,
+		      sim_chance(s, 0.85) ? T_EMAIL_REPLIED : T_EMAIL_NOREPLY,
+		      1);
 }
 
 /* The conversation ends at t: tallies, disposition, then wrap-up. */
@@ -507,7 +510,8 @@ static double surge_factor(const struct sim *s, const struct sim_service *sv,
 	x = (t - s->opt.start_of_day + SURGE_LEAD) / SURGE_PERIOD -
 	    v / (2.0 * s->nsvcs);
 	if (s->opt.surge <= 0 || x < 0)
-		return 1;	/* the day before the demo is an ordinary one */
+		/* the day before the demo is an ordinary one */
+		return 1;
 	x = fmax(0, sin(2 * M_PI * x));
 	return 1 + s->opt.surge * x * x * x * x;
 }
@@ -543,7 +547,8 @@ static void call_offer(struct sim *s, struct sim_agent *a, int v, double t)
 		agent_set(a, AS_NOT_READY, "Missed call", t, t + 30);
 		return;
 	}
-	if (sim_chance(s, 0.005)) {	/* the caller hangs up while it rings */
+	/* the caller hangs up while it rings */
+	if (sim_chance(s, 0.005)) {
 		tally(s, a, T_ABANDONED_RING, 1);
 		tally(s, a, T_ABANDONED, 1);
 		a->svc = -1;
@@ -554,7 +559,8 @@ static void call_offer(struct sim *s, struct sim_agent *a, int v, double t)
 	if (wait <= sv->sl_threshold)
 		tally(s, a, T_ANSWERED_SL, 1);
 	if (sv->media == MEDIA_EMAIL)
-		tally(s, a, sim_chance(s, 0.2) ? T_EMAIL_PULLED : T_EMAIL_OFFERED, 1);
+		tally(s, a,
+		      sim_chance(s, 0.2) ? T_EMAIL_PULLED : T_EMAIL_OFFERED, 1);
 	call_start(s, a, v, false, t);
 }
 
@@ -592,7 +598,8 @@ static void dialer_call(struct sim *s, struct sim_agent *a, int v, double t)
 		tally(s, a, T_REC_SKIPPED, 1);
 	sv->rec_done++;
 	tally(s, a, T_REC_COMPLETED, 1);
-	if (sim_chance(s, 0.03)) {	/* nobody free in time: a nuisance call */
+	/* nobody free in time: a nuisance call */
+	if (sim_chance(s, 0.03)) {
 		tally(s, a, T_OUT_ABANDONED_Q, 1);
 		tally(s, a, T_OUT_ABANDONED, 1);
 		tally(s, a, T_OUT_UNATTENDED, 1);
@@ -615,7 +622,8 @@ bool sim_dialer_hours(double t)
 /* How urgent a service's head of queue is: its wait in SL thresholds. */
 static double urgency(const struct sim_service *sv, double t)
 {
-	return sv->queue.n ? (t - sv->queue.v[0].arrived) / sv->sl_threshold : -1;
+	return sv->queue.n ? (t - sv->queue.v[0].arrived) / sv->sl_threshold
+			   : -1;
 }
 
 /* A ready agent takes the most urgent work of its services, else a
@@ -642,7 +650,8 @@ static void agent_pickup(struct sim *s, struct sim_agent *a, double t,
 		call_offer(s, a, best, t);
 	else if (cb >= 0)
 		callback_dial(s, a, cb, t);
-	else if (out >= 0 && sim_dialer_hours(t) && sim_chance(s, dt / DIAL_EVERY))
+	else if (out >= 0 && sim_dialer_hours(t) &&
+		 sim_chance(s, dt / DIAL_EVERY))
 		dialer_call(s, a, out, t);
 }
 
@@ -767,12 +776,14 @@ static void service_init(struct sim *s, int v)
 	sv->priority = 1 + sim_rand_int(s, 5);
 	sv->sl_threshold = media_params[sv->media].threshold;
 	sv->sl_target = media_params[sv->media].target;
-	sv->mean_talk = media_params[sv->media].talk * (0.8 + 0.4 * sim_uniform(s));
+	sv->mean_talk =
+		media_params[sv->media].talk * (0.8 + 0.4 * sim_uniform(s));
 	sv->mean_acw = media_params[sv->media].acw;
 	sv->patience = media_params[sv->media].patience;
 	if (sv->media == MEDIA_OUTBOUND) {
 		sv->rec_total = 1000 + sim_rand_int(s, 5000);
-		sv->rec_done = floor(sv->rec_total * (0.1 + 0.3 * sim_uniform(s)));
+		sv->rec_done =
+			floor(sv->rec_total * (0.1 + 0.3 * sim_uniform(s)));
 		sv->rec_dnc = floor(sv->rec_total * 0.03);
 	}
 }
@@ -791,7 +802,8 @@ static void service_backlog(struct sim *s, struct sim_service *sv)
 
 /* Peak arrival rate: what the serving agents can handle, times a load
  * that leaves some services comfortable and others short of staff. */
-static void service_rate(struct sim *s, struct sim_service *sv, const int *team_size)
+static void service_rate(struct sim *s, struct sim_service *sv,
+			 const int *team_size)
 {
 	double agents = 0, per_agent;
 

@@ -3,8 +3,8 @@
  *
  * The model (agents, services, calls, chat) knows nothing of any vendor's
  * API; the views (src/providers/<name>/view.c) present it the way each
- * statistics server would. The same model serves --demo in process and wallboard-sim over
- * HTTP, so the demo board runs the production parse path.
+ * statistics server would. The same model serves --demo in process and
+ * wallboard-sim over HTTP, so the demo board runs the production parse path.
  */
 #ifndef WB_SIM_H
 #define WB_SIM_H
@@ -16,8 +16,10 @@ struct sim;
 
 struct sim_options {
 	unsigned seed;		/* same seed, same day */
-	double time_scale;	/* simulated seconds per real second (1 = real time) */
-	double start_of_day;	/* simulated clock at start, seconds after midnight */
+	/* simulated seconds per real second (1 = real time) */
+	double time_scale;
+	/* simulated clock at start, seconds after midnight */
+	double start_of_day;
 	int agents;		/* number of agents (0 = default 48) */
 	int services;		/* number of services (0 = default 10) */
 	int messages;		/* chat messages kept (0 = default 40) */
@@ -67,7 +69,10 @@ void sim_pins_reset(struct sim *s);
 
 /* --- object lists (names.c) --- */
 
-/* Object ids: "agents" (login ids), "queues" (service names), one per line (malloc'd). */
+/*
+ * Object ids: "agents" (login ids), "queues" (service names), one per line
+ * (malloc'd).
+ */
 char *sim_object_list(struct sim *s, const char *what);
 
 /*

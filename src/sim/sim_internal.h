@@ -76,7 +76,8 @@ struct person {
 /* A waiting interaction. */
 struct sim_call {
 	double arrived;		/* absolute sim time it joined the queue */
-	double giveup;		/* when the caller abandons (INFINITY: never) */
+	/* when the caller abandons (INFINITY: never) */
+	double giveup;
 };
 
 struct sim_queue {
@@ -154,7 +155,8 @@ struct sim {
 	double t;		/* absolute sim seconds */
 	long day;		/* floor(t / SIM_DAY) last seen */
 	double epoch0;		/* wall-clock epoch of day 0's midnight */
-	double last_real;	/* now_mono() at the last sim_advance, 0 = none */
+	/* now_mono() at the last sim_advance, 0 = none */
+	double last_real;
 	unsigned next_item, next_msg;
 	double census_t;	/* t of the last census, -1 = stale */
 
@@ -165,7 +167,8 @@ struct sim {
 	struct sim_team *teams;
 	int nteams;
 
-	struct sim_msg *msgs;	/* ring, newest at msgs[(msg_head - 1) % cap] */
+	/* ring, newest at msgs[(msg_head - 1) % cap] */
+	struct sim_msg *msgs;
 	int msg_cap, msg_n, msg_head;
 
 	int max_columns, max_grids;	/* subscription limits (a view's) */

@@ -8,10 +8,10 @@
  * LOGIN is OAuth2 client credentials (POST /configapi/v2/oauth/token, then
  * "Authorization: Bearer") when a client secret is configured, else the
  * password login (POST /statsapi/auth, then its token as the cookies the
- * text describes, kept in the cookie store beside the server's own). RESOLVE turns team and service names into ids for
- * the collection dialect; it and --list-* are lists.c's. How a panel's
- * selection is applied is selection.c's plan, made once here. Every
- * answer decides the next step and when it runs:
+ * text describes, kept in the cookie store beside the server's own). RESOLVE
+ * turns team and service names into ids for the collection dialect; it and
+ * --list-* are lists.c's. How a panel's selection is applied is selection.c's
+ * plan, made once here. Every answer decides the next step and when it runs:
  *
  *   data 200  -> a snapshot; next poll one interval after the last began
  *   data 204  -> still waiting for the first data; poll again

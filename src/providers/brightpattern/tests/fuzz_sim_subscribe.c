@@ -24,7 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.seed = 1;
 		sim = sim_new(&o);
 	}
-	sub = brightpattern_view_subscribe(sim, (const char *)data, size, err, sizeof(err));
+	sub = brightpattern_view_subscribe(sim, (const char *)data, size, err,
+					   sizeof(err));
 	if (sub) {
 		free(brightpattern_view_data(sim, sub));
 		brightpattern_view_free(sub);

@@ -18,13 +18,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct errlist errs = { 0 }, warns = { 0 };
 	char *text = xstrndup((const char *)data, size);
-	struct layout *l = layout_load_text("fuzz.layout", text, NULL, &errs, &warns);
+	struct layout *l =
+		layout_load_text("fuzz.layout", text, NULL, &errs, &warns);
 
 	if (l) {
 		struct layoutset *set = layoutset_new(&l, 1, &errs);
 		if (set) {
-			free(brightpattern_subscription_build(set, DIALECT_DOCUMENTED, 0));
-			free(brightpattern_subscription_build(set, DIALECT_COLLECTION, 2));
+			free(brightpattern_subscription_build(
+				set, DIALECT_DOCUMENTED, 0));
+			free(brightpattern_subscription_build(
+				set, DIALECT_COLLECTION, 2));
 			layoutset_free(set);
 		}
 	}

@@ -50,9 +50,9 @@ static double mark_worst(const struct layoutset *set,
 				strcmp(p->cols[c].stat, "ObjectId") == 0))
 		c++;
 	buf_init(&errors);
-	buf_puts(&errors,
-		 "{\"data\":{\"statistics\":[]},\"errors\":[{\"status\":{\"code\":1,\"message\":\"TotalLoginTime "
-		 "is not configured\"}}");
+	buf_puts(&errors, "{\"data\":{\"statistics\":[]},\"errors\":[{"
+			  "\"status\":{\"code\":1,\"message\":\"TotalLoginTime "
+			  "is not configured\"}}");
 	for (size_t i = 0; i < GENESYS_MAX_REFUSALS; i++)
 		buf_printf(
 			&errors,

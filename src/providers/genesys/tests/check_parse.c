@@ -522,10 +522,13 @@ START_TEST(test_errors_noted)
 {
 	struct layoutset *set = set_of(layout_main);
 	char err[256];
-	struct snapshot *s = parse(
-		"{\"data\":{\"statistics\":[{\"statisticId\":\"g1.0.1\",\"value\":2}]},\"errors\":[{\"status\":{\"code\":0,\"message\":\"fine\"}},{\"status\":{\"code\":404,\"message\":\"Statistic "
-		"\\u001b[1mFoo unknown\"}}],\"status\":{\"code\":0}}",
-		set, err, sizeof(err));
+	struct snapshot *s =
+		parse("{\"data\":{\"statistics\":[{\"statisticId\":\"g1.0.1\","
+		      "\"value\":2}]},\"errors\":[{\"status\":{\"code\":0,"
+		      "\"message\":\"fine\"}},{\"status\":{\"code\":404,"
+		      "\"message\":\"Statistic "
+		      "\\u001b[1mFoo unknown\"}}],\"status\":{\"code\":0}}",
+		      set, err, sizeof(err));
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(err, "the server reports: Statistic Foo unknown");
@@ -724,7 +727,8 @@ static const struct {
 	  "\"errors\":[{\"status\":{\"message\":\"second\"}}]}",
 	  "Bad statistic" },
 	{ "{\"status\":{\"code\":400,\"message\":\"\"},"
-	  "\"errors\":[{\"status\":{\"code\":1}},{\"status\":{\"message\":\"first\"}}]}",
+	  "\"errors\":[{\"status\":{\"code\":1}},"
+	  "{\"status\":{\"message\":\"first\"}}]}",
 	  "first" },
 	{ "{\"errors\":[{\"status\":{\"code\":503,\"message\":\"Stat Server "
 	  "down\"}}]}",

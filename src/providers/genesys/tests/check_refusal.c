@@ -252,7 +252,8 @@ START_TEST(test_entry_by_id)
 	struct snapshot *s = answer(
 		"{\"statisticId\":\"g0.0.2\",\"value\":{\"value\":5}},"
 		"{\"statisticId\":\"g0.2.2\",\"value\":{\"value\":9}}",
-		"{\"status\":{\"code\":404,\"detail\":{\"statisticId\":\"g0.1.2\",\"name\":\"TimeInCurrentState\"},\"message\":\"not "
+		"{\"status\":{\"code\":404,\"detail\":{\"statisticId\":"
+		"\"g0.1.2\",\"name\":\"TimeInCurrentState\"},\"message\":\"not "
 		"opened\"}}",
 		set, &r);
 
@@ -314,7 +315,8 @@ START_TEST(test_entry_not_ours)
 		"{\"statisticId\":\"g0.1.2\",\"value\":{\"value\":3}}",
 		"{\"status\":{\"code\":0,\"message\":\"TimeInCurrentState "
 		"ok\"}},{\"status\":{\"code\":503,\"message\":\"Stat Server "
-		"busy\"}},{\"status\":{\"code\":404,\"detail\":{\"statisticId\":\"g0.1.2\"}}}",
+		"busy\"}},{\"status\":{\"code\":404,\"detail\":{"
+		"\"statisticId\":\"g0.1.2\"}}}",
 		set, &r);
 
 	ck_assert_uint_eq(r.n, 1);
