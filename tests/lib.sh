@@ -23,7 +23,10 @@ if [ -z "${PROVIDER:-}" ]; then
 		"$top_srcdir/src/providers/providers.def" | head -n 1)
 fi
 _profile="$top_srcdir/src/providers/$PROVIDER/tests/profile.sh"
-[ -f "$_profile" ] || { echo "Bail out! no test profile for PROVIDER $PROVIDER"; exit 1; }
+[ -f "$_profile" ] || {
+	echo "Bail out! no test profile for PROVIDER $PROVIDER"
+	exit 1
+}
 . "$_profile"
 
 # lacks FEATURE: what the provider lacks, in words, for a skipped case.
@@ -32,7 +35,9 @@ lacks() {
 	login) echo "the $PROVIDER API has no login to end" ;;
 	subscription) echo "the $PROVIDER API holds no subscription" ;;
 	wait204) echo "the $PROVIDER API has no \"no data yet\" answer" ;;
-	tenant_cap) echo "the $PROVIDER API answers no limit of subscriptions with 409" ;;
+	tenant_cap)
+		echo "the $PROVIDER API answers no limit of subscriptions" \
+			"with 409" ;;
 	chat) echo "the $PROVIDER API sends no chat messages" ;;
 	*) echo "the $PROVIDER API has no $1" ;;
 	esac
@@ -42,7 +47,8 @@ lacks() {
 # a layout written for another provider).
 other_provider() {
 	sed -n 's/^SOURCE([^,]*, *"\([^"]*\)").*/\1/p' \
-		"$top_srcdir/src/providers/providers.def" | grep -vx "$PROVIDER" | head -n 1
+		"$top_srcdir/src/providers/providers.def" |
+		grep -vx "$PROVIDER" | head -n 1
 }
 
 _tap_n=0
@@ -58,7 +64,8 @@ export XDG_CONFIG_HOME="$TMP/config" HOME="$TMP"
 # wrapper with the real binary, so "$WALLBOARD" ARGS works unchanged and
 # runs as one process (start_board's pid is still the board's).
 if [ -n "${WALLBOARD_WRAPPER:-}" ]; then
-	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$WALLBOARD_WRAPPER" "$WALLBOARD" \
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' \
+		"$WALLBOARD_WRAPPER" "$WALLBOARD" \
 		>"$TMP/wallboard" && chmod +x "$TMP/wallboard" &&
 		WALLBOARD="$TMP/wallboard"
 fi
@@ -118,7 +125,8 @@ bail() {
 # _proc_start PID: when process PID started (field 22 of /proc/PID/stat,
 # counted after the name in parentheses); nothing once it has exited.
 _proc_start() {
-	awk '{ sub(/.*\) /, ""); if ($1 !~ /[ZX]/) print $20 }' "/proc/$1/stat" 2>/dev/null
+	awk '{ sub(/.*\) /, ""); if ($1 !~ /[ZX]/) print $20 }' \
+		"/proc/$1/stat" 2>/dev/null
 }
 
 # _same PID START: PID is still the process that started at START. Pids
@@ -138,7 +146,8 @@ start_sim() {
 	_sim_out="$TMP/sim.$_sim_n.out"
 	_sim_end=$(($(ms) + 10000))
 	until _sim_launch "$@"; do
-		[ "$(ms)" -lt "$_sim_end" ] || bail "wallboard-sim found its port in use for 10 s"
+		[ "$(ms)" -lt "$_sim_end" ] ||
+			bail "wallboard-sim found its port in use for 10 s"
 		sleep 0.1
 	done
 	SIM_URL="http://127.0.0.1:$SIM_PORT"
@@ -147,7 +156,8 @@ start_sim() {
 # _sim_launch [options...]: one try of start_sim; fails only when the
 # port is in use (any other failure ends the test file).
 _sim_launch() {
-	"$WALLBOARD_SIM" --port 0 --api "$PROVIDER" "$@" >"$_sim_out" 2>"$_sim_out.err" &
+	"$WALLBOARD_SIM" --port 0 --api "$PROVIDER" "$@" \
+		>"$_sim_out" 2>"$_sim_out.err" &
 	SIM_PID=$!
 	SIM_START=$(_proc_start "$SIM_PID")
 	track "$SIM_PID"
@@ -163,7 +173,8 @@ _sim_launch() {
 
 # _sim_listening: the simulator has said its port (SIM_PORT), or exited.
 _sim_listening() {
-	SIM_PORT=$(sed -n 's/^listening on port \([0-9][0-9]*\).*/\1/p' "$_sim_out" | head -n 1)
+	SIM_PORT=$(sed -n 's/^listening on port \([0-9][0-9]*\).*/\1/p' \
+		"$_sim_out" | head -n 1)
 	[ -n "$SIM_PORT" ] || sim_exited
 }
 
@@ -239,7 +250,8 @@ wb_as() {
 	_s=$1
 	shift
 	# shellcheck disable=SC2046,SC2086
-	env $(creds_env "$_s") "$WALLBOARD" ${CONF:+-c "$CONF"} $CREDS_ARGS "$@" \
+	env $(creds_env "$_s") "$WALLBOARD" ${CONF:+-c "$CONF"} \
+		$CREDS_ARGS "$@" \
 		>"$OUT" 2>"$ERR"
 	_rc=$?
 	cat "$OUT" "$ERR" >>"$ALL"
@@ -257,9 +269,11 @@ log_lines() { wc -l <"$LOG"; }
 # text of FILE as the body; "@" and its path go to stdout.
 body_control() {
 	{
-		printf '{"fail": {"path": "%s", "status": %s, "count": %s, "body": ' \
-			"$DATA_PATH" "${3:-200}" "$2"
-		sed 's/\\/\\\\/g; s/"/\\"/g' "$1" | tr -d '\n' | sed 's/^/"/; s/$/"/'
+		printf '{"fail": {"path": "%s", "status": %s, ' \
+			"$DATA_PATH" "${3:-200}"
+		printf '"count": %s, "body": ' "$2"
+		sed 's/\\/\\\\/g; s/"/\\"/g' "$1" | tr -d '\n' |
+			sed 's/^/"/; s/$/"/'
 		printf '}}'
 	} >"$TMP/control.json"
 	echo "@$TMP/control.json"
@@ -291,11 +305,13 @@ start_board() {
 	# a WALLBOARD_WRAPPER script execs the wrapper, which runs the board
 	# in its own process): one process throughout. The sleep keeps the
 	# window, and so the last screen, after the board has exited.
+	_env="env TERM=xterm-256color LC_ALL=C.UTF-8"
 	tmux_cmd new-session -d -s wb -x "$_cols" -y "$_rows" \
-		"sh -c 'echo \$\$ >$_pidfile; exec \"\$@\"' board env TERM=xterm-256color LC_ALL=C.UTF-8 $*; sleep 30" ||
+		"sh -c 'echo \$\$ >$_pidfile; exec \"\$@\"' board $_env $*; sleep 30" ||
 		bail "tmux did not start"
 	tmux_cmd set-option -g status off >/dev/null
-	wait_for 10 test -s "$_pidfile" || bail "the board's window did not start"
+	wait_for 10 test -s "$_pidfile" ||
+		bail "the board's window did not start"
 	BOARD_PID=$(cat "$_pidfile")
 	BOARD_START=$(_proc_start "$BOARD_PID")
 }
