@@ -24,9 +24,6 @@ render_setup(struct render *r, const struct render_opts *o, const char *term)
 {
 	r->g = glyphs_for(o->ascii, term);
 	r->ascii = r->g->ascii_ellipsis;
-	/* Trends are drawn from the same class's glyphs. */
-	r->spark = r->g->cls == TERM_LINUX ? SPARK_CONSOLE :
-		   r->g->cls == TERM_ASCII ? SPARK_ASCII : SPARK_UTF8;
 	r->kiosk = o->kiosk;
 	/*
 	 * A wall screen's keyboard must not end the board: in kiosk mode

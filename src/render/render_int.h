@@ -68,7 +68,6 @@ struct render {
 	 */
 	int row_scale;
 	const struct history *history;	/* the frame's trends, or NULL */
-	enum spark_set spark;	/* the glyphs trends are drawn with */
 	/* the search the tables were built for */
 	char match[VIEW_SEARCH_MAX];
 };

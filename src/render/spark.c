@@ -38,22 +38,13 @@ static const char *const levels_utf8[] = {
 static const char *const levels_console[] = { "▄", "█" };
 static const char *const levels_ascii[] = { "_", ".", "-", "^" };
 static const struct spark_glyphs spark_glyphs[] = {
-	[SPARK_UTF8] = { levels_utf8, WB_ARRAY_LEN(levels_utf8), "↑", "↓",
+	[TERM_UTF8] = { levels_utf8, WB_ARRAY_LEN(levels_utf8), "↑", "↓",
 			 "→" },
-	[SPARK_CONSOLE] = { levels_console, WB_ARRAY_LEN(levels_console), "^",
+	[TERM_LINUX] = { levels_console, WB_ARRAY_LEN(levels_console), "^",
 			    "v", "=" },
-	[SPARK_ASCII] = { levels_ascii, WB_ARRAY_LEN(levels_ascii), "^", "v",
+	[TERM_ASCII] = { levels_ascii, WB_ARRAY_LEN(levels_ascii), "^", "v",
 			  "=" },
 };
-
-enum spark_set spark_set_for(bool ascii, const char *term)
-{
-	if (ascii)
-		return SPARK_ASCII;
-	if (term != NULL && strcmp(term, "linux") == 0)
-		return SPARK_CONSOLE;
-	return SPARK_UTF8;
-}
 
 int spark_rows(const struct column *c)
 {
@@ -62,9 +53,9 @@ int spark_rows(const struct column *c)
 
 /*
  * Write s fitted to w cells at (y, x) in attribute a; cut short with
- * "~" where the set's font has no "…" (the console, ASCII).
+ * "~" where the class's font has no "…" (the console, ASCII).
  */
-static void put(enum spark_set set, attr_t a, int y, int x, int w,
+static void put(enum term_class cls, attr_t a, int y, int x, int w,
 		const char *s, enum align al)
 {
 	char buf[512];
@@ -72,7 +63,7 @@ static void put(enum spark_set set, attr_t a, int y, int x, int w,
 	if (w <= 0)
 		return;
 	attrset(a);
-	text_fit(buf, sizeof(buf), s, w, al, set != SPARK_UTF8);
+	text_fit(buf, sizeof(buf), s, w, al, cls != TERM_UTF8);
 	mvaddstr(y, x, buf);
 }
 
@@ -161,10 +152,10 @@ static size_t ring_held(const struct ring *r)
 	return n;
 }
 
-void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
+void spark_draw(const attr_t *roles, enum term_class cls, int y, int x,
 		int w, const struct ring *r, const struct column *c)
 {
-	const struct spark_glyphs *g = &spark_glyphs[set];
+	const struct spark_glyphs *g = &spark_glyphs[cls];
 	double mean[SPARK_MAX_CELLS], window = c->trend * 60;
 	int n = w - 2 < SPARK_MAX_CELLS ? w - 2 : SPARK_MAX_CELLS;
 	int left = x + (w - n - 2) / 2, first;
@@ -175,17 +166,17 @@ void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
 	if (w < 4)
 		return;
 	if (r == NULL || ring_held(r) < HISTORY_MIN_POINTS) {
-		put(set, roles[ROLE_DIM], y, x, w,
+		put(cls, roles[ROLE_DIM], y, x, w,
 		    w >= 18 ? "collecting trend" : "collecting", ALIGN_CENTER);
 		return;
 	}
 	first = spark_cells(r, window, mean, n);
 	buf_init(&line);
 	spark_line(g, mean, n, &line);
-	put(set, roles[ROLE_INFO], y, left, n, line.data, ALIGN_LEFT);
+	put(cls, roles[ROLE_INFO], y, left, n, line.data, ALIGN_LEFT);
 	buf_free(&line);
 	arrow = arrow_of(g, ring_direction(r, window), c, &role);
-	put(set, roles[role], y, left + n + 1, 1, arrow, ALIGN_LEFT);
+	put(cls, roles[role], y, left + n + 1, 1, arrow, ALIGN_LEFT);
 	/* A window still filling says where its line starts. */
 	if (first >= 12) {
 		char from[32];
@@ -193,18 +184,18 @@ void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
 		struct tm tm;
 		localtime_r(&t, &tm);
 		strftime(from, sizeof(from), "from %H:%M", &tm);
-		put(set, roles[ROLE_DIM], y, left, first - 1, from,
+		put(cls, roles[ROLE_DIM], y, left, first - 1, from,
 		    ALIGN_RIGHT);
 	}
 }
 
-void spark_arrow(const attr_t *roles, enum spark_set set, int y, int x,
+void spark_arrow(const attr_t *roles, enum term_class cls, int y, int x,
 		 const struct ring *r, const struct column *c)
 {
 	enum trend_dir d = r ? ring_direction(r, c->trend * 60) : TREND_NONE;
 	enum role role;
-	const char *arrow = arrow_of(&spark_glyphs[set], d, c, &role);
+	const char *arrow = arrow_of(&spark_glyphs[cls], d, c, &role);
 
-	put(set, roles[role], y, x, 1, d == TREND_NONE ? " " : arrow,
+	put(cls, roles[role], y, x, 1, d == TREND_NONE ? " " : arrow,
 	    ALIGN_LEFT);
 }

@@ -1,7 +1,7 @@
 /*
  * spark.h - a totals value's trend on one line of the screen: a
  * sparkline of its history and an arrow for the way it went, drawn
- * from the glyphs the terminal has. The render module's own.
+ * from the glyphs the terminal's class has (glyphs.h). The render module's own.
  */
 #ifndef WB_RENDER_SPARK_H
 #define WB_RENDER_SPARK_H
@@ -10,17 +10,8 @@
 #include <stdbool.h>
 
 #include "history.h"
+#include "render/glyphs.h"
 #include "layout/layout.h"
-
-/* The glyphs a terminal can show for a trend. */
-enum spark_set {
-	SPARK_UTF8,		/* eighth blocks and arrows */
-	SPARK_CONSOLE,		/* the Linux console's font: half blocks */
-	SPARK_ASCII
-};
-
-/* The set for a terminal: ASCII when asked, the console's for TERM=linux. */
-enum spark_set spark_set_for(bool ascii, const char *term);
 
 /*
  * Draw the trend of column c (its ring r, NULL while none) in w cells at
@@ -29,14 +20,14 @@ enum spark_set spark_set_for(bool ascii, const char *term);
  * over the column's window, what time it starts from while the window
  * fills, and the arrow.
  */
-void spark_draw(const attr_t *roles, enum spark_set set, int y, int x,
+void spark_draw(const attr_t *roles, enum term_class cls, int y, int x,
 		int w, const struct ring *r, const struct column *c);
 
 /*
  * Only the arrow of column c's trend, at (y, x) (one cell; a blank one
  * while the ring has too few points): where there is no room for a line.
  */
-void spark_arrow(const attr_t *roles, enum spark_set set, int y, int x,
+void spark_arrow(const attr_t *roles, enum term_class cls, int y, int x,
 		 const struct ring *r, const struct column *c);
 
 /* The rows a trend takes under a value of column c: 1 or 0. */

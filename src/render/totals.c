@@ -162,7 +162,7 @@ static void totals_cell_draw(struct render *r, const struct totals_cell *tc,
 		 (int)tc->role : ROLE_DIM);
 	put_fit(r, top + bh, cell->x, cell->w, label, ALIGN_CENTER);
 	if (spark_rows(tc->c) > 0)
-		spark_draw(r->attrs, r->spark, top + bh + 1, cell->x, cell->w,
+		spark_draw(r->attrs, r->g->cls, top + bh + 1, cell->x, cell->w,
 			   history_ring(r->history, tc->c->tid), tc->c);
 }
 
@@ -191,7 +191,7 @@ static void draw_compact(struct render *r, const struct panel *p, size_t pi,
 		put_fit(r, y, x + colw - vw - 1 - aw, vw, tv->text[i],
 			ALIGN_RIGHT);
 		if (aw > 0)
-			spark_arrow(r->attrs, r->spark, y, x + colw - 2,
+			spark_arrow(r->attrs, r->g->cls, y, x + colw - 2,
 				    history_ring(r->history, c->tid), c);
 	}
 }
