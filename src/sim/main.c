@@ -73,7 +73,7 @@ static void usage(FILE *f)
 	      "one $WALLBOARD_SIM_API_KEY (default demo-api-key). It prints\n"
 	      "\"listening on port N\" once it listens; SIGINT or SIGTERM stop it.\n"
 	      "Faults are injected with POST /sim/control (loopback only) and the\n"
-	      "counters read from GET /sim/state: see src/sim/control.c.\n", f);
+	      "counters read from GET /sim/state: see wallboard-sim(1).\n", f);
 }
 
 /* The API --api names, or exit 2. */
