@@ -638,7 +638,8 @@ void config_usage(FILE *out)
 	const struct source *src;
 
 	fputs("Usage: wallboard [OPTIONS]\n"
-	      "A terminal wallboard for contact centres.\n\n", out);
+	      "A terminal wallboard for contact centres.\n"
+	      "\n", out);
 	for (size_t i = 0; i < options_ncore; i++)
 		usage_option(out, &options_core[i]);
 	fputs("\nPROVIDERS (--provider NAME; the first is the default):\n",

@@ -26,13 +26,22 @@
 
 /* A layout with a totals alert (bell at crit) and a grid alert (flash). */
 static const char *const layout_text =
-	"title = \"Floor\"\nrow {\n  panel \"queue\" {\n    type = totals\n"
+	"title = \"Floor\"\n"
+	"row {\n"
+	"  panel \"queue\" {\n"
+	"    type = totals\n"
 	"    alert = bell\n"
 	"    column \"waiting\" { stat = \"in_calls_waiting\" warn = 5 crit = "
-	"10 }\n  }\n  panel \"queues\" {\n    type = service_grid\n"
+	"10 }\n"
+	"  }\n"
+	"  panel \"queues\" {\n"
+	"    type = service_grid\n"
 	"    column \"name\" { stat = \"name\" }\n"
 	"    column \"waiting\" { stat = \"in_calls_waiting\" warn = 3 crit = "
-	"8\n                       alert = flash alert_at = warn }\n  }\n}\n";
+	"8\n"
+	"                       alert = flash alert_at = warn }\n"
+	"  }\n"
+	"}\n";
 
 static struct layoutset *set;
 static struct alerts *al;
@@ -130,15 +139,21 @@ static size_t standing(void)
 START_TEST(test_syntax_resolved)
 {
 	static const char *const text =
-		"title = \"t\"\nalert = flash\nalert_at = warn\nrow { panel "
-		"\"p\" { type = totals\n  column \"w\" { stat = "
-		"\"in_calls_waiting\" warn = 1 }\n  column \"h\" { stat = "
-		"\"in_calls_handled_per_day\" }\n  column \"sl\" { stat = "
-		"\"service_level\" warn = 80 crit = 70 alert = bell alert_at = "
-		"crit }\n}\n panel \"q\" { type = totals alert = none\n  "
-		"column \"w\" { stat = \"in_calls_waiting\" warn = 1 crit = 2 "
-		"}\n  column \"x\" { stat = \"in_calls_waiting\" crit = 2 "
-		"alert = bell }\n} }\n";
+		"title = \"t\"\n"
+		"alert = flash\n"
+		"alert_at = warn\n"
+		"row { panel \"p\" { type = totals\n"
+		"  column \"w\" { stat = \"in_calls_waiting\" warn = 1 }\n"
+		"  column \"h\" { stat = \"in_calls_handled_per_day\" }\n"
+		"  column \"sl\" { stat = \"service_level\" warn = 80 crit = "
+		"70 alert = bell alert_at = crit }\n"
+		"}\n"
+		" panel \"q\" { type = totals alert = none\n"
+		"  column \"w\" { stat = \"in_calls_waiting\" warn = 1 crit = "
+		"2 }\n"
+		"  column \"x\" { stat = \"in_calls_waiting\" crit = 2 alert = "
+		"bell }\n"
+		"} }\n";
 	struct layoutset *s2 = testlib_layoutset1("brightpattern", text);
 	const struct panel *p = &s2->layouts[0]->panels[0];
 	const struct panel *q = &s2->layouts[0]->panels[1];
@@ -166,25 +181,31 @@ static const struct {
 	const char *text;
 	const char *msg;
 } bad_syntax[] = {
-	{ "title = \"t\"\nrow { panel \"p\" { type = totals\n"
-	  "column \"h\" { stat = \"in_calls_handled_per_day\"\nalert = bell } "
-	  "} }\n",
+	{ "title = \"t\"\n"
+	  "row { panel \"p\" { type = totals\n"
+	  "column \"h\" { stat = \"in_calls_handled_per_day\"\n"
+	  "alert = bell } } }\n",
 	  "t.layout:4: alert needs a level: give column \"h\" warn or crit (or "
 	  "states)" },
-	{ "title = \"t\"\nrow { panel \"p\" { type = totals\n"
-	  "column \"w\" { stat = \"in_calls_waiting\" warn = 3\nalert = flash "
-	  "} } }\n",
+	{ "title = \"t\"\n"
+	  "row { panel \"p\" { type = totals\n"
+	  "column \"w\" { stat = \"in_calls_waiting\" warn = 3\n"
+	  "alert = flash } } }\n",
 	  "t.layout:4: alert at crit, but column \"w\" has no crit: give crit, "
 	  "or alert_at = warn" },
-	{ "title = \"t\"\nalert = loud\nrow { panel \"p\" { type = totals\n"
+	{ "title = \"t\"\n"
+	  "alert = loud\n"
+	  "row { panel \"p\" { type = totals\n"
 	  "column \"w\" { stat = \"in_calls_waiting\" crit = 3 } } }\n",
 	  "t.layout:2: unknown alert \"loud\" (none, flash or bell)" },
-	{ "title = \"t\"\nrow { panel \"p\" { type = totals\n"
+	{ "title = \"t\"\n"
+	  "row { panel \"p\" { type = totals\n"
 	  "column \"w\" { stat = \"in_calls_waiting\" crit = 3\n"
 	  "alert_at = ok } } }\n",
 	  "t.layout:4: unknown alert_at \"ok\" (warn or crit)" },
-	{ "title = \"t\"\nrow { panel \"p\" { type = ticker\nalert = bell } "
-	  "}\n",
+	{ "title = \"t\"\n"
+	  "row { panel \"p\" { type = ticker\n"
+	  "alert = bell } }\n",
 	  "t.layout:3: option \"alert\" does not apply to a ticker panel" },
 };
 
@@ -369,8 +390,10 @@ START_TEST(test_bell_new_alert)
 	static const char *const rows[] = { "Voice=9", NULL };
 	struct alert_opts o = { 1.5, 5, 0 };
 	static const char *const text =
-		"title = \"t\"\nalert = bell\nrow { panel \"q\" { type = "
-		"service_grid\ncolumn \"name\" { stat = \"name\" }\n"
+		"title = \"t\"\n"
+		"alert = bell\n"
+		"row { panel \"q\" { type = service_grid\n"
+		"column \"name\" { stat = \"name\" }\n"
 		"column \"w\" { stat = \"in_calls_waiting\" crit = 8 } }\n"
 		"panel \"t\" { type = totals\n"
 		"column \"w\" { stat = \"in_calls_waiting\" crit = 10 } } }\n";

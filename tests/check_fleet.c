@@ -18,18 +18,29 @@
 
 /* Agents, a scoped total, a service availability, a ticker. */
 static const char *const layout_text =
-	"title = \"Floor\"\nkey = 3\nrow {\n  panel \"now\" {\n"
+	"title = \"Floor\"\n"
+	"key = 3\n"
+	"row {\n"
+	"  panel \"now\" {\n"
 	"    type = totals\n"
-	"    column \"waiting\" { stat = \"in_calls_waiting\" }\n  }\n"
-	"  panel \"voice\" {\n    type = totals\n"
+	"    column \"waiting\" { stat = \"in_calls_waiting\" }\n"
+	"  }\n"
+	"  panel \"voice\" {\n"
+	"    type = totals\n"
 	"    services = {\"Voice Inbound\", \"Sales\"}\n"
 	"    column \"open\" { stat = \"service_available\" }\n"
-	"    column \"sl\" { stat = \"in_calls_waiting\" }\n  }\n"
-	"  panel \"board\" {\n    type = agent_grid\n"
+	"    column \"sl\" { stat = \"in_calls_waiting\" }\n"
+	"  }\n"
+	"  panel \"board\" {\n"
+	"    type = agent_grid\n"
 	"    column \"agent\" { stat = \"first_last_name\" }\n"
 	"    column \"state\" { stat = \"acd_state\" }\n"
-	"    column \"time\" { stat = \"state_duration\" }\n  }\n"
-	"  panel \"chat\" {\n    type = ticker\n  }\n}\n";
+	"    column \"time\" { stat = \"state_duration\" }\n"
+	"  }\n"
+	"  panel \"chat\" {\n"
+	"    type = ticker\n"
+	"  }\n"
+	"}\n";
 
 static struct layoutset *set;
 
@@ -133,11 +144,15 @@ END_TEST
 START_TEST(test_data_columns_by_id)
 {
 	static const char *const mine =
-		"title = \"Mine\"\nrow {\n  panel \"board\" {\n"
+		"title = \"Mine\"\n"
+		"row {\n"
+		"  panel \"board\" {\n"
 		"    type = agent_grid\n"
 		"    column \"state\" { stat = \"acd_state\" }\n"
 		"    column \"agent\" { stat = \"first_last_name\" }\n"
-		"    column \"extra\" { stat = \"reason\" }\n  }\n}\n";
+		"    column \"extra\" { stat = \"reason\" }\n"
+		"  }\n"
+		"}\n";
 	struct layoutset *own = testlib_layoutset1("brightpattern", mine);
 	struct snapshot *s = sample(), *r = snapshot_new(own);
 	struct fleet_words w = { "live", "", false };

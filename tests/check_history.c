@@ -27,21 +27,27 @@
 
 /* Layout 1: waiting with a 30-minute trend, handled without one. */
 static const char *const queues =
-	"title = \"Queues\"\nrow { panel \"now\" { type = totals\n"
+	"title = \"Queues\"\n"
+	"row { panel \"now\" { type = totals\n"
 	"  column \"waiting\" { stat = \"in_calls_waiting\" trend = 30 }\n"
-	"  column \"handled\" { stat = \"in_calls_handled_per_day\" }\n} }\n";
+	"  column \"handled\" { stat = \"in_calls_handled_per_day\" }\n"
+	"} }\n";
 /*
  * Layout 2: waiting again (the same number) with a 5-minute trend, the
  * panel's 1-minute trend for ready, and waiting over one service (another
  * number).
  */
 static const char *const agents =
-	"title = \"Agents\"\nrow { panel \"a\" { type = totals\n  trend = 1\n"
+	"title = \"Agents\"\n"
+	"row { panel \"a\" { type = totals\n"
+	"  trend = 1\n"
 	"  column \"waiting\" { stat = \"in_calls_waiting\" trend = 5 }\n"
 	"  column \"ready\" { stat = \"agents_ready\" }\n"
-	"  column \"text\" { stat = \"service_available\" }\n}\n"
+	"  column \"text\" { stat = \"service_available\" }\n"
+	"}\n"
 	"panel \"voice\" { type = totals services = {\"Voice Inbound\"}\n"
-	"  column \"waiting\" { stat = \"in_calls_waiting\" trend = 2 }\n} }\n";
+	"  column \"waiting\" { stat = \"in_calls_waiting\" trend = 2 }\n"
+	"} }\n";
 
 static struct layoutset *set;
 static struct history *hist;
@@ -360,20 +366,25 @@ struct text_case {
 };
 static const struct text_case text_cases[] = {
 	{ HEAD "row { panel \"p\" { type = totals\n"
-	       "column \"c\" { stat = \"service_available\"\ntrend = 5 } } }\n",
+	       "column \"c\" { stat = \"service_available\"\n"
+	       "trend = 5 } } }\n",
 	  "t.layout:4: trend needs a number (count, duration, percent or "
 	  "decimal), \"c\" is state" },
 	{ HEAD "row { panel \"p\" { type = totals\n"
-	       "column \"c\" { stat = \"service_level\"\ntrend = 721 } } }\n",
+	       "column \"c\" { stat = \"service_level\"\n"
+	       "trend = 721 } } }\n",
 	  "t.layout:4: trend must be 0 (none) to 720 minutes" },
 	{ HEAD "row { panel \"p\" { type = totals\n"
-	       "column \"c\" { stat = \"service_level\"\ntrend = -1 } } }\n",
+	       "column \"c\" { stat = \"service_level\"\n"
+	       "trend = -1 } } }\n",
 	  "t.layout:4: trend must be 0 (none) to 720 minutes" },
-	{ HEAD "row { panel \"p\" { type = service_grid\ntrend = 5\n"
+	{ HEAD "row { panel \"p\" { type = service_grid\n"
+	       "trend = 5\n"
 	       "column \"c\" { stat = \"name\" } } }\n",
 	  "t.layout:3: option \"trend\" does not apply to a service_grid "
 	  "panel" },
-	{ HEAD "trend = 10\nrow { panel \"p\" { type = service_grid\n"
+	{ HEAD "trend = 10\n"
+	       "row { panel \"p\" { type = service_grid\n"
 	       "column \"c\" { stat = \"name\" } }\n"
 	       "panel \"t\" { type = totals\n"
 	       "column \"c\" { stat = \"service_level\" } } }\n",

@@ -18,7 +18,9 @@
 #include "testlib.h"
 
 static const char *const layout_text =
-	"title = \"J\"\nkey = 3\nrow { panel \"t\" { type = totals\n"
+	"title = \"J\"\n"
+	"key = 3\n"
+	"row { panel \"t\" { type = totals\n"
 	"  column \"w\" { stat = \"in_calls_waiting\" warn = 5 crit = 10 }\n"
 	"  column \"sl\" { stat = \"service_level\" }\n"
 	"  column \"h\" { stat = \"in_calls_handled_per_day\" } }\n"

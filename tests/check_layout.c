@@ -554,11 +554,18 @@ END_TEST
 START_TEST(test_odd_syntax)
 {
 	static const char text[] =
-		"title = 'Odd'\r\n# comment\r\nrow {\r\n  panel now {\r\n    "
-		"type = agent_grid\r\n    column state { stat = acd_state "
-		"states = {\"ready=ok\"}\r\n      states += "
-		"{\"busy=info\",\r\n                 \"gone\"} }\r\n  "
-		"}\r\n}\r\n// the end";
+		"title = 'Odd'\r\n"
+		"# comment\r\n"
+		"row {\r\n"
+		"  panel now {\r\n"
+		"    type = agent_grid\r\n"
+		"    column state { stat = acd_state states = "
+		"{\"ready=ok\"}\r\n"
+		"      states += {\"busy=info\",\r\n"
+		"                 \"gone\"} }\r\n"
+		"  }\r\n"
+		"}\r\n"
+		"// the end";
 	static const char *const want[] = {
 		"8: states entry \"gone\" has no '=' (write value=role)", NULL
 	};

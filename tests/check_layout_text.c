@@ -61,25 +61,43 @@ struct text_case {
 
 static const struct text_case text_cases[] = {
 	/* Lines are exact after comments of all three kinds. */
-	{ "# a comment\n// another\n/* a block\n   comment */\n"
-	  "title = \"Comments\"   /* inline */ # trailing\nrow {\n"
-	  "  panel \"p\" {   // here\n    type = totals\n"
-	  "    /* x */ column \"c\" { stat = \"nope\" }\n  }\n}\n",
+	{ "# a comment\n"
+	  "// another\n"
+	  "/* a block\n"
+	  "   comment */\n"
+	  "title = \"Comments\"   /* inline */ # trailing\n"
+	  "row {\n"
+	  "  panel \"p\" {   // here\n"
+	  "    type = totals\n"
+	  "    /* x */ column \"c\" { stat = \"nope\" }\n"
+	  "  }\n"
+	  "}\n",
 	  { "9: unknown statistic \"nope\" (not in the brightpattern "
 	    "catalogue)" } },
 	/* What is left open: the innermost section, at the line it opened. */
-	{ HEAD "row {\n  panel \"p\" { type = ticker }\n  panel \"q\" {\n"
+	{ HEAD "row {\n"
+	       "  panel \"p\" { type = ticker }\n"
+	       "  panel \"q\" {\n"
 	       "    type = ticker\n",
 	  { "4: section \"panel\" \"q\" opened at line 4 has no closing "
 	    "brace" } },
 	/* A panel without its brace before the next row. */
-	{ HEAD "row {\n  panel \"q\" {\n    type = ticker\n}\nrow {\n"
-	       "  panel \"r\" { type = ticker }\n}\n",
+	{ HEAD "row {\n"
+	       "  panel \"q\" {\n"
+	       "    type = ticker\n"
+	       "}\n"
+	       "row {\n"
+	       "  panel \"r\" { type = ticker }\n"
+	       "}\n",
 	  { "2: section \"row\" opened at line 2 has no closing brace",
 	    "6: section \"row\" cannot be in row (opened at line 2): is a "
 	    "\"}\" missing before it?" } },
-	{ HEAD "row {\n  panel \"p\" {\n    type = ticker\n    title = \"Open\n"
-	       "  }\n}\n",
+	{ HEAD "row {\n"
+	       "  panel \"p\" {\n"
+	       "    type = ticker\n"
+	       "    title = \"Open\n"
+	       "  }\n"
+	       "}\n",
 	  { "5: string has no closing '\"'" } },
 	{ HEAD TICKER "/* the end\n",
 	  { "3: comment \"/*\" has no closing \"*/\"" } },
@@ -106,8 +124,8 @@ static const struct text_case text_cases[] = {
 	{ HEAD "rotate = inf\n" TICKER,
 	  { "2: option \"rotate\" takes a finite number, not \"inf\"" } },
 	/* Relative sizes: more than 0, at most 1000. */
-	{ HEAD "row { height = 1000\npanel \"p\" { type = ticker width = 0.001 "
-	       "} }\n",
+	{ HEAD "row { height = 1000\n"
+	       "panel \"p\" { type = ticker width = 0.001 } }\n",
 	  { NULL } },
 	{ HEAD "row { height = 1e308\npanel \"p\" { type = ticker } }\n",
 	  { "2: height must be more than 0 and at most 1000" } },
@@ -148,8 +166,10 @@ static const struct text_case text_cases[] = {
 	{ HEAD
 	  "state_map = { \"Pausa=not_ready\", \"En linea = Busy\" }\n" TICKER,
 	  { NULL } },
-	{ HEAD "state_map = {\n\"Pausa\",\n\"Comida=lunchtime\",\n\"=ready\" "
-	       "}\n" TICKER,
+	{ HEAD "state_map = {\n"
+	       "\"Pausa\",\n"
+	       "\"Comida=lunchtime\",\n"
+	       "\"=ready\" }\n" TICKER,
 	  { "3: state_map entry \"Pausa\" is not word=state",
 	    "4: state_map entry \"Comida=lunchtime\": \"lunchtime\" is no "
 	    "state (ready, busy, after_call_work, not_ready, logged_out)",
@@ -166,7 +186,8 @@ static const struct text_case text_cases[] = {
 	  { "4: unknown view \"cards\" (list, tiles or auto)" } },
 	{ AGENTS("tile_column = \"nope\""),
 	  { "4: tile_column \"nope\" names no column of panel \"p\"" } },
-	{ HEAD "row { panel \"p\" { type = service_grid\nview = tiles\n"
+	{ HEAD "row { panel \"p\" { type = service_grid\n"
+	       "view = tiles\n"
 	       "column \"n\" { stat = \"name\" } } }\n",
 	  { "3: option \"view\" does not apply to a service_grid panel" } },
 	/* Messages quote the file sanitised. */
@@ -280,18 +301,28 @@ static bool clean(const char *s)
 START_TEST(test_text_sanitised)
 {
 	static const char text[] =
-		"title = \"\\033]0;PWNED\\a\\033[2J\\nx\\342\\200\\256y\"\nrow "
-		"{\n  panel \"a\" {\n    type  = agent_grid\n    title = "
-		"\"\x1b]0;PWNED\x07\xe2\x80\xae\"\n    teams = "
-		"{\"\\033[31mSales\", \"Ops\\r\\n\"}\n    services = "
-		"{'\x1b[1mVoice'}\n    filter_by = \"st\"  filter_operation = "
-		"EQ\n    filter_value = \"\\e]8;;x\\aready\"\n    column "
-		"\"st\" {\n      stat   = acd_state\n      title  = "
-		"\"\\342\\200\\253State\\t\"\n      states = {\"\\033[1mready "
-		"= ok\", \"busy\\n=info\"}\n    }\n    column \"d\" {\n      "
-		"stat = calls_dispositions_per_day\n      dispositions = "
-		"{\"\\x9b2JSold\"}\n    }\n  }\n  panel \"t\" { type = ticker  "
-		"match = \"\\033[5mout\\nage\" }\n}\n";
+		"title = \"\\033]0;PWNED\\a\\033[2J\\nx\\342\\200\\256y\"\n"
+		"row {\n"
+		"  panel \"a\" {\n"
+		"    type  = agent_grid\n"
+		"    title = \"\x1b]0;PWNED\x07\xe2\x80\xae\"\n"
+		"    teams = {\"\\033[31mSales\", \"Ops\\r\\n\"}\n"
+		"    services = {'\x1b[1mVoice'}\n"
+		"    filter_by = \"st\"  filter_operation = EQ\n"
+		"    filter_value = \"\\e]8;;x\\aready\"\n"
+		"    column \"st\" {\n"
+		"      stat   = acd_state\n"
+		"      title  = \"\\342\\200\\253State\\t\"\n"
+		"      states = {\"\\033[1mready = ok\", \"busy\\n=info\"}\n"
+		"    }\n"
+		"    column \"d\" {\n"
+		"      stat = calls_dispositions_per_day\n"
+		"      dispositions = {\"\\x9b2JSold\"}\n"
+		"    }\n"
+		"  }\n"
+		"  panel \"t\" { type = ticker  match = \"\\033[5mout\\nage\" "
+		"}\n"
+		"}\n";
 	struct layout *l = load_ok(text);
 	const struct panel *a = &l->panels[0];
 

@@ -155,7 +155,8 @@ static void record_session(void)
 		 "https://cc.example.com/data?access_token=" TOKEN
 		 "&x=1&name=" SECRET,
 		 NULL, NULL,
-		 "GET /data?x HTTP/1.1\r\nHost: cc.example.com\r\n"
+		 "GET /data?x HTTP/1.1\r\n"
+		 "Host: cc.example.com\r\n"
 		 "Authorization: Bearer " TOKEN "\r\n"
 		 "Cookie: SESSION=" COOKIE "; lang=en\r\n"
 		 "x-api-key: " SECRET "\r\n\r\n",
@@ -187,9 +188,11 @@ START_TEST(test_record_keeps_the_rest)
 
 	record_session();
 	m = slurp("recording");
-	ck_assert_msg(strstr(m, "wallboard-recording 1\nsource brightpattern\n"
+	ck_assert_msg(strstr(m, "wallboard-recording 1\n"
+			     "source brightpattern\n"
 			     "url https://cc.example.com\n") == m, "%s", m);
-	ck_assert_msg(strstr(m, "\ncredentials tenant user password_file "
+	ck_assert_msg(strstr(m, "\n"
+			     "credentials tenant user password_file "
 			     "client_secret_file\n") != NULL, "%s", m);
 	q1 = slurp("000001.request");
 	r1 = slurp("000001.response");
@@ -202,12 +205,16 @@ START_TEST(test_record_keeps_the_rest)
 				     "HttpOnly\n"));
 	/* not one that matters */
 	ck_assert_ptr_null(strstr(r1, "Server:"));
-	ck_assert_ptr_nonnull(strstr(r1, "\n\n{\"token\": \"@REDACTED@\", "
-				     "\"user\": \"ann\"}"));
+	ck_assert_ptr_nonnull(strstr(r1, "\n"
+				     "\n"
+				     "{\"token\": \"@REDACTED@\", \"user\": "
+				     "\"ann\"}"));
 	q2 = slurp("000002.request");
 	r2 = slurp("000002.response");
-	ck_assert_msg(strstr(q2, "GET /data?access_token=@REDACTED@&x=1&name="
-			     "@REDACTED@\nAt: ") == q2, "%s", q2);
+	ck_assert_msg(strstr(q2, "GET "
+			     "/data?access_token=@REDACTED@"
+			     "&x=1&name=@REDACTED@\n"
+			     "At: ") == q2, "%s", q2);
 	ck_assert_ptr_nonnull(strstr(q2, "Authorization: Bearer @REDACTED@\n"));
 	ck_assert_ptr_nonnull(strstr(q2, "Cookie: SESSION=@REDACTED@; "
 				     "lang=@REDACTED@\n"));
@@ -216,8 +223,10 @@ START_TEST(test_record_keeps_the_rest)
 	ck_assert_ptr_nonnull(strstr(r2, "you sent @REDACTED@ and @REDACTED@"));
 	q3 = slurp("000003.request");
 	r3 = slurp("000003.response");
-	ck_assert_ptr_nonnull(strstr(q3, "\n\ngrant_type=password&username=ann&"
-				     "password=@REDACTED@&note=@REDACTED@"));
+	ck_assert_ptr_nonnull(strstr(q3, "\n"
+				     "\n"
+				     "grant_type=password&username=ann"
+				     "&password=@REDACTED@&note=@REDACTED@"));
 	ck_assert_msg(strncmp(r3, "0\nTook: ", 8) == 0, "%s", r3);
 	ck_assert_ptr_nonnull(strstr(r3, "Error: Failed to connect: @REDACTED@ "
 				     "refused\n"));

@@ -162,14 +162,25 @@ static const struct good_case good_cases[] = {
 	{ "colors = one", "colors@1=[one@1]" },
 	{ "colors = {}", "colors@1=[]" },
 	/* Sections, titled with a string or a word; equal titles both kept. */
-	{ "group {\n size = 2\n item \"a\" { label = A }\n item b { weight = 2 "
-	  "}\n item \"a\" { }\n}\ngroup { }",
+	{ "group {\n"
+	  " size = 2\n"
+	  " item \"a\" { label = A }\n"
+	  " item b { weight = 2 }\n"
+	  " item \"a\" { }\n"
+	  "}\n"
+	  "group { }",
 	  "group@1{size@2=2 item@3 \"a\"{label@3=\"A\"} item@4 "
 	  "\"b\"{weight@4=2} "
 	  "item@5 \"a\"{}} group@7{}" },
 	/* Comments of every kind, and the line count across them. */
-	{ "# one\n// two\n/* three\n four */ name = x # five\ncount = 1 // "
-	  "six\n/**/ratio = 2 /* seven\n */\nenabled = no",
+	{ "# one\n"
+	  "// two\n"
+	  "/* three\n"
+	  " four */ name = x # five\n"
+	  "count = 1 // six\n"
+	  "/**/ratio = 2 /* seven\n"
+	  " */\n"
+	  "enabled = no",
 	  "name@4=\"x\" count@5=1 ratio@6=2 enabled@8=false" },
 	{ "\r\nname = x\r\n\r\ncount = 2\r\n", "name@2=\"x\" count@4=2" },
 	/* Escapes of double-quoted strings, as libconfuse reads them. */
@@ -210,8 +221,10 @@ static const struct bad_case bad_cases[] = {
 	    "weight)" } },
 	{ "grope { size = 1 }",
 	  { "1: unknown section \"grope\": did you mean \"group\"?" } },
-	{ "zzz { count = x nonsense = 1 }\nzzz \"t\" { }\nq = {1, 2}\ncount = "
-	  "1",
+	{ "zzz { count = x nonsense = 1 }\n"
+	  "zzz \"t\" { }\n"
+	  "q = {1, 2}\n"
+	  "count = 1",
 	  { "1: unknown section \"zzz\" (known: name, count, ratio, enabled, "
 	    "colors, group, nest)",
 	    "2: unknown section \"zzz\" (known: name, count, ratio, enabled, "
@@ -222,8 +235,10 @@ static const struct bad_case bad_cases[] = {
 	  { "5: section \"group\" cannot be in group (opened at line 1): is a "
 	    "\"}\" missing before it?" } },
 	/* Values of the wrong type. */
-	{ "count = 1.5\nratio = fast\nenabled = maybe\ncount = "
-	  "99999999999999999999",
+	{ "count = 1.5\n"
+	  "ratio = fast\n"
+	  "enabled = maybe\n"
+	  "count = 99999999999999999999",
 	  { "1: option \"count\" takes an integer, not \"1.5\"",
 	    "2: option \"ratio\" takes a finite number, not \"fast\"",
 	    "3: option \"enabled\" takes true or false (yes/no, on/off), not "
@@ -265,8 +280,12 @@ static const struct bad_case bad_cases[] = {
 	  { "2: unexpected \"}\": no section is open",
 	    "3: option \"count\" takes an integer, not \"y\"" } },
 	/* What opened and did not close: at the line where it opened. */
-	{ "group {\n item \"a\" {\n  label = x\n }\n item \"b\" {\n  label = "
-	  "y\n",
+	{ "group {\n"
+	  " item \"a\" {\n"
+	  "  label = x\n"
+	  " }\n"
+	  " item \"b\" {\n"
+	  "  label = y\n",
 	  { "5: section \"item\" \"b\" opened at line 5 has no closing "
 	    "brace" } },
 	{ "group {\n size = 1\n\n",
@@ -312,8 +331,8 @@ END_TEST
 START_TEST(test_env)
 {
 	static const char text[] = "name = "
-				   "\"<${WB_SYNTAX_X}|${WB_SYNTAX_UNSET}|${WB_"
-				   "SYNTAX_UNSET:-d}>\"\n"
+				   "\"<${WB_SYNTAX_X}|${WB_SYNTAX_UNSET}|"
+				   "${WB_SYNTAX_UNSET:-d}>\"\n"
 				   "colors = {${WB_SYNTAX_X}, "
 				   "\"${WB_SYNTAX_X:-no}\", '${WB_SYNTAX_X}'}\n"
 				   "count = ${WB_SYNTAX_N}\n";

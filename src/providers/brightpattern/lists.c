@@ -25,10 +25,12 @@
 
 /* The grids a list is read from, as layouts (their columns, in order). */
 static const char services_layout[] =
-	"title = \"services\"\nrow { panel \"list\" { type = service_grid\n"
+	"title = \"services\"\n"
+	"row { panel \"list\" { type = service_grid\n"
 	"  column \"name\" { stat = \"name\" } } }\n";
 static const char agents_layout[] =
-	"title = \"agents\"\nrow { panel \"list\" { type = agent_grid\n"
+	"title = \"agents\"\n"
+	"row { panel \"list\" { type = agent_grid\n"
 	"  column \"login\" { stat = \"login_id\" }\n"
 	"  column \"first\" { stat = \"firstname\" }\n"
 	"  column \"last\" { stat = \"lastname\" } } }\n";

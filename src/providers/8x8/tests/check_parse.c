@@ -472,11 +472,10 @@ START_TEST(test_control_characters)
 	struct layoutset *sa = set_of(layout_agents),
 			 *sq = set_of(layout_queues);
 	struct snapshot *s = parse_ok(
-		"[{\"agent-id\": \"x\\u202ey\", "
-		"\"agent-name\": \"Evil\\u001b[2J\\u0007Name\\u009b31m\", "
-		"\"agent-status\": \"\\u001b]0;title\\u0007\", "
-		"\"agent-media-id\": \"a\\u0000b\", "
-		"\"group-id\": \"\\r\\n101\", "
+		"[{\"agent-id\": \"x\\u202ey\", \"agent-name\": "
+		"\"Evil\\u001b[2J\\u0007Name\\u009b31m\", \"agent-status\": "
+		"\"\\u001b]0;title\\u0007\", \"agent-media-id\": "
+		"\"a\\u0000b\", \"group-id\": \"\\r\\n101\", "
 		"\"status-code-item-id\": \"\\u001bP1;2q\\u001b\\\\\"}]",
 		NULL, sa);
 	size_t g = testlib_gid_of(sa, "1-ag");

@@ -93,11 +93,14 @@ END_TEST
 START_TEST(test_totals_scope_two)
 {
 	static const char layout[] =
-		"title = \"Two\"\nprovider = \"8x8\"\nrow {\n"
+		"title = \"Two\"\n"
+		"provider = \"8x8\"\n"
+		"row {\n"
 		"  panel \"t\" { type = totals\n"
 		"    column \"qs\" { stat = \"queue-size\" }\n"
 		"    column \"lw\" { stat = \"longest-wait-time\" }\n"
-		"    services = {\"9\", \"sales-chat\"} }\n}\n";
+		"    services = {\"9\", \"sales-chat\"} }\n"
+		"}\n";
 	struct layoutset *set = set_of(layout);
 	struct snapshot *s = parse_ok(NULL, queues_three, set);
 

@@ -21,7 +21,9 @@
 
 /* Agent grid "1-ag" (columns 0-12) and the agent counts. */
 static const char layout_agents[] =
-	"title = \"Agents\"\nprovider = \"8x8\"\nrow {\n"
+	"title = \"Agents\"\n"
+	"provider = \"8x8\"\n"
+	"row {\n"
 	"  panel \"tot\" { type = totals\n"
 	"    column \"in\" { stat = \"agents-logged-in\" }\n"
 	"    column \"av\" { stat = \"agents-available\" }\n"
@@ -44,14 +46,17 @@ static const char layout_agents[] =
 	"    column \"code\" { stat = \"status-code-item-id\" }\n"
 	"    column \"tis\" { stat = \"time-in-status\" }\n"
 	"    column \"grp\" { stat = \"group-id\" }\n"
-	"    column \"acc\" { stat = \"day-accepted-count\" } }\n}\n";
+	"    column \"acc\" { stat = \"day-accepted-count\" } }\n"
+	"}\n";
 
 enum { A_ID, A_NAME, A_ST, A_MD, A_AHT, A_REJ, A_LL, A_P1, A_P1T, A_CODE,
        A_TIS, A_GRP, A_ACC };
 
 /* Service grid "1-sv" (columns 0-12) and every total over queues. */
 static const char layout_queues[] =
-	"title = \"Queues\"\nprovider = \"8x8\"\nrow {\n"
+	"title = \"Queues\"\n"
+	"provider = \"8x8\"\n"
+	"row {\n"
 	"  panel \"tot\" { type = totals\n"
 	"    column \"qs\" { stat = \"queue-size\" }\n"
 	"    column \"lw\" { stat = \"longest-wait-time\" }\n"
@@ -84,31 +89,41 @@ static const char layout_queues[] =
 	"    column \"tlw\" { stat = \"thirty-min-longest-wait-time\" }\n"
 	"    column \"q\" { stat = \"day-queued\" }\n"
 	"    column \"sum\" { stat = \"SUM\"\n"
-	"      sum = {\"queue-size\", \"number-in-offered\"} } }\n}\n";
+	"      sum = {\"queue-size\", \"number-in-offered\"} } }\n"
+	"}\n";
 
 enum { Q_NAME, Q_ID, Q_MT, Q_QS, Q_LW, Q_ACC, Q_DD, Q_DW, Q_DSLA, Q_TSLA,
        Q_TLW, Q_Q, Q_SUM };
 
 /* Agent grids "1-team" (group 101 or 7) and "1-in" (logged in only). */
 static const char layout_select_agents[] =
-	"title = \"Select agents\"\nprovider = \"8x8\"\nrow {\n"
+	"title = \"Select agents\"\n"
+	"provider = \"8x8\"\n"
+	"row {\n"
 	"  panel \"team\" { type = agent_grid\n"
 	"    column \"id\" { stat = \"agent-id\" }\n"
-	"    teams = {\"101\", \"7\"} }\n  panel \"in\" { type = agent_grid\n"
+	"    teams = {\"101\", \"7\"} }\n"
+	"  panel \"in\" { type = agent_grid\n"
 	"    column \"id\" { stat = \"agent-id\" }\n"
-	"    logged_in_only = true }\n  panel \"both\" { type = agent_grid\n"
-	"    column \"id\" { stat = \"agent-id\" }\n    teams = {\"101\"}\n"
-	"    logged_in_only = true }\n}\n";
+	"    logged_in_only = true }\n"
+	"  panel \"both\" { type = agent_grid\n"
+	"    column \"id\" { stat = \"agent-id\" }\n"
+	"    teams = {\"101\"}\n"
+	"    logged_in_only = true }\n"
+	"}\n";
 
 /* Service grid "1-some" by name and id, and totals over selections. */
 static const char layout_select_queues[] =
-	"title = \"Select queues\"\nprovider = \"8x8\"\nrow {\n"
+	"title = \"Select queues\"\n"
+	"provider = \"8x8\"\n"
+	"row {\n"
 	"  panel \"some\" { type = service_grid\n"
 	"    column \"name\" { stat = \"queue-name\" }\n"
 	"    services = {\"sales-chat\", \"115\"} }\n"
 	"  panel \"one\" { type = service_grid\n"
 	"    column \"name\" { stat = \"queue-name\" }\n"
-	"    services = {\"111\"} }\n  panel \"all\" { type = totals\n"
+	"    services = {\"111\"} }\n"
+	"  panel \"all\" { type = totals\n"
 	"    column \"qs\" { stat = \"queue-size\" }\n"
 	"    column \"lw\" { stat = \"longest-wait-time\" }\n"
 	"    column \"in\" { stat = \"agents-logged-in\" } }\n"
@@ -116,38 +131,53 @@ static const char layout_select_queues[] =
 	"    column \"qs\" { stat = \"queue-size\" }\n"
 	"    column \"lw\" { stat = \"longest-wait-time\" }\n"
 	"    column \"in\" { stat = \"agents-logged-in\" }\n"
-	"    services = {\"sales-chat\"} }\n  panel \"byid\" { type = totals\n"
+	"    services = {\"sales-chat\"} }\n"
+	"  panel \"byid\" { type = totals\n"
 	"    column \"qs\" { stat = \"queue-size\" }\n"
 	"    column \"dw\" { stat = \"day-avg-wait-time\" }\n"
-	"    services = {\"115\"} }\n  panel \"none\" { type = totals\n"
+	"    services = {\"115\"} }\n"
+	"  panel \"none\" { type = totals\n"
 	"    column \"qs\" { stat = \"queue-size\" }\n"
 	"    column \"lw\" { stat = \"longest-wait-time\" }\n"
 	"    column \"dw\" { stat = \"day-avg-wait-time\" }\n"
-	"    services = {\"no such queue\"} }\n}\n";
+	"    services = {\"no such queue\"} }\n"
+	"}\n";
 
 /* Only queue totals: the agents list is not needed. */
 static const char layout_queue_totals[] =
-	"title = \"Queue totals\"\nprovider = \"8x8\"\nrow {\n"
+	"title = \"Queue totals\"\n"
+	"provider = \"8x8\"\n"
+	"row {\n"
 	"  panel \"tot\" { type = totals\n"
-	"    column \"qs\" { stat = \"queue-size\" } }\n}\n";
+	"    column \"qs\" { stat = \"queue-size\" } }\n"
+	"}\n";
 
 /* Only an agent count: the queues list is not needed. */
 static const char layout_agent_totals[] =
-	"title = \"Agent totals\"\nprovider = \"8x8\"\nrow {\n"
+	"title = \"Agent totals\"\n"
+	"provider = \"8x8\"\n"
+	"row {\n"
 	"  panel \"tot\" { type = totals\n"
-	"    column \"av\" { stat = \"agents-available\" } }\n}\n";
+	"    column \"av\" { stat = \"agents-available\" } }\n"
+	"}\n";
 
 /* A service grid alone. */
 static const char layout_queue_grid[] =
-	"title = \"Queue grid\"\nprovider = \"8x8\"\nrow {\n"
+	"title = \"Queue grid\"\n"
+	"provider = \"8x8\"\n"
+	"row {\n"
 	"  panel \"sv\" { type = service_grid\n"
-	"    column \"name\" { stat = \"queue-name\" } }\n}\n";
+	"    column \"name\" { stat = \"queue-name\" } }\n"
+	"}\n";
 
 /* An agent grid alone. */
 static const char layout_agent_grid[] =
-	"title = \"Agent grid\"\nprovider = \"8x8\"\nrow {\n"
+	"title = \"Agent grid\"\n"
+	"provider = \"8x8\"\n"
+	"row {\n"
 	"  panel \"ag\" { type = agent_grid\n"
-	"    column \"id\" { stat = \"agent-id\" } }\n}\n";
+	"    column \"id\" { stat = \"agent-id\" } }\n"
+	"}\n";
 
 /* --- the reference's examples ------------------------------------------- */
 

@@ -23,16 +23,24 @@
 
 /* The collection's example answers. */
 static const char auth_answer[] =
-	"{\n    \"token\": \"61XXXXX2-XEX5-4XBX-81C3-14CXXXXXX721\",\n"
-	"    \"privileges\": [\n        \"PUSH_PULL_GLOBAL_WALLBOARDS\",\n"
-	"        \"CUSTOMIZE_WALLBOARDS\",\n        "
-	"\"SYS_USE_AGENT_SEAT_MAPS\"\n    ],\n"
-	"    \"user_id\": \"XXXC49E4-E9XX-4XFX-X4X4-62XXXXXXXX8E\"\n}";
+	"{\n"
+	"    \"token\": \"61XXXXX2-XEX5-4XBX-81C3-14CXXXXXX721\",\n"
+	"    \"privileges\": [\n"
+	"        \"PUSH_PULL_GLOBAL_WALLBOARDS\",\n"
+	"        \"CUSTOMIZE_WALLBOARDS\",\n"
+	"        \"SYS_USE_AGENT_SEAT_MAPS\"\n"
+	"    ],\n"
+	"    \"user_id\": \"XXXC49E4-E9XX-4XFX-X4X4-62XXXXXXXX8E\"\n"
+	"}";
 static const char oauth_answer[] =
-	"{\n    \"access_token\": "
-	"\"15490315E83EBC929978DB0AE84D0AC63F0DC38AAB701A949FDEF6054E4A1AF9\","
-	"\n    \"token_type\": \"Bearer\",\n    \"expires_in\": \"3600\",\n"
-	"    \"scope\": \"yourcompany.brightpattern.com\"\n}";
+	"{\n"
+	"    \"access_token\": "
+	"\"15490315E83EBC929978DB0AE84D0AC6"
+	"3F0DC38AAB701A949FDEF6054E4A1AF9\",\n"
+	"    \"token_type\": \"Bearer\",\n"
+	"    \"expires_in\": \"3600\",\n"
+	"    \"scope\": \"yourcompany.brightpattern.com\"\n"
+	"}";
 
 START_TEST(test_token)
 {
@@ -155,13 +163,24 @@ END_TEST
  * /cfg/teams.
  */
 static const char dispositions_answer[] =
-	"[\n    \"Agent failure\",\n    \"Disposition not found\",\n"
-	"    \"Dropped while talking\",\n    \"Offer rejected\",\n"
-	"    \"Phone number out of service\",\n    \"Product sold\",\n"
-	"    \"Silence\",\n    \"System failure\",\n    \"Wrong number\"\n]";
+	"[\n"
+	"    \"Agent failure\",\n"
+	"    \"Disposition not found\",\n"
+	"    \"Dropped while talking\",\n"
+	"    \"Offer rejected\",\n"
+	"    \"Phone number out of service\",\n"
+	"    \"Product sold\",\n"
+	"    \"Silence\",\n"
+	"    \"System failure\",\n"
+	"    \"Wrong number\"\n"
+	"]";
 static const char teams_answer[] =
-	"[\n    {\n        \"id\": \"F4ED90FA-5A49-4D76-9487-4E41B24CA45F\",\n"
-	"        \"name\": \"Customer Service\"\n    }\n]";
+	"[\n"
+	"    {\n"
+	"        \"id\": \"F4ED90FA-5A49-4D76-9487-4E41B24CA45F\",\n"
+	"        \"name\": \"Customer Service\"\n"
+	"    }\n"
+	"]";
 
 START_TEST(test_list_bare_names)
 {
@@ -267,8 +286,8 @@ END_TEST
 START_TEST(test_list_sanitised)
 {
 	static const char body[] = "[{\"id\": \"\\u001b[31mX\", \"name\": "
-				   "\"Evil\\u001b]0;t\\u0007\\nteam\"},"
-				   " \"bad\\u007f\\u0008name\"]";
+				   "\"Evil\\u001b]0;t\\u0007\\nteam\"}, "
+				   "\"bad\\u007f\\u0008name\"]";
 	struct cfg_item *items = NULL;
 	long n = brightpattern_parse_list(body, strlen(body), "teams", &items);
 

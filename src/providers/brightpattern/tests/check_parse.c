@@ -30,7 +30,10 @@
 
 /* The layout the vendor's example fits: grid ids "1-agents", "1-services". */
 static const char layout_postman[] =
-	"title = \"Postman\"\nkey = 1\nrow {\n  panel \"tot\" { type = totals\n"
+	"title = \"Postman\"\n"
+	"key = 1\n"
+	"row {\n"
+	"  panel \"tot\" { type = totals\n"
 	"    column \"al\" { stat = \"agents_logged\" }\n"
 	"    column \"ar\" { stat = \"agents_ready\" }\n"
 	"    column \"asa\" { stat = \"in_average_speed_of_answer\" }\n"
@@ -42,11 +45,14 @@ static const char layout_postman[] =
 	"  panel \"services\" { type = service_grid\n"
 	"    column \"1\" { stat = \"name\" }\n"
 	"    column \"2\" { stat = \"priority\" } }\n"
-	"  panel \"chat\" { type = ticker }\n}\n";
+	"  panel \"chat\" { type = ticker }\n"
+	"}\n";
 
 /* A general layout: grid keys "1-ag" and "1-sv". */
 static const char layout_gen[] =
-	"title = \"Gen\"\nrow {\n  panel \"tot\" { type = totals\n"
+	"title = \"Gen\"\n"
+	"row {\n"
+	"  panel \"tot\" { type = totals\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" }\n"
 	"    column \"sl\" { stat = \"service_level\" } }\n"
 	"  panel \"ag\" { type = agent_grid\n"
@@ -56,16 +62,20 @@ static const char layout_gen[] =
 	"  panel \"sv\" { type = service_grid\n"
 	"    column \"name\" { stat = \"name\" }\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" } }\n"
-	"  panel \"chat\" { type = ticker }\n}\n";
+	"  panel \"chat\" { type = ticker }\n"
+	"}\n";
 
 /* Two totals panels asking for one statistic for different services. */
 static const char layout_two_totals[] =
-	"title = \"Two totals\"\nrow {\n  panel \"voice\" { type = totals\n"
+	"title = \"Two totals\"\n"
+	"row {\n"
+	"  panel \"voice\" { type = totals\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" }\n"
 	"    services = {\"Voice Inbound\"} }\n"
 	"  panel \"email\" { type = totals\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" }\n"
-	"    services = {\"Email Svc\"} }\n}\n";
+	"    services = {\"Email Svc\"} }\n"
+	"}\n";
 
 /* A layoutset of one Bright Pattern layout given as text. */
 static struct layoutset *set_of(const char *text)

@@ -30,9 +30,12 @@
 /* Every kind of selection (grid keys "1-team", "1-both", "1-svcs",
  * "1-own", "1-clash", "1-in"; totals "one", "two", "probe"). */
 static const char layout_sel[] =
-	"title = \"Sel\"\nrow {\n  panel \"team\" { type = agent_grid\n"
+	"title = \"Sel\"\n"
+	"row {\n"
+	"  panel \"team\" { type = agent_grid\n"
 	"    column \"l\" { stat = \"login_id\" }\n"
-	"    teams = {\"Sales Team\"} }\n  panel \"both\" { type = agent_grid\n"
+	"    teams = {\"Sales Team\"} }\n"
+	"  panel \"both\" { type = agent_grid\n"
 	"    column \"l\" { stat = \"login_id\" }\n"
 	"    teams = {\"Sales Team\"} services = {\"Voice Inbound\"} }\n"
 	"  panel \"svcs\" { type = agent_grid\n"
@@ -49,7 +52,8 @@ static const char layout_sel[] =
 	"    services = {\"Voice Inbound\"} }\n"
 	"  panel \"in\" { type = agent_grid\n"
 	"    column \"l\" { stat = \"login_id\" }\n"
-	"    logged_in_only = true }\n  panel \"one\" { type = totals\n"
+	"    logged_in_only = true }\n"
+	"  panel \"one\" { type = totals\n"
 	"    column \"h\" { stat = \"in_calls_handled_per_day\" }\n"
 	"    column \"sl\" { stat = \"service_level\" }\n"
 	"    services = {\"Voice Inbound\"} }\n"
@@ -61,7 +65,8 @@ static const char layout_sel[] =
 	"    column \"h\" { stat = \"in_calls_handled_per_day\" } }\n"
 	"  panel \"probe\" { type = totals\n"
 	"    column \"a\" { stat = \"service_available\" }\n"
-	"    services = {\"Voice Inbound\"} }\n}\n";
+	"    services = {\"Voice Inbound\"} }\n"
+	"}\n";
 
 static struct layoutset *set_sel(void)
 {

@@ -24,10 +24,14 @@
 
 /* The layout of the brief: every panel kind and every grid option. */
 static const char layout_one[] =
-	"title = \"T\"\nkey = 1\nrow {\n  height = 1\n"
+	"title = \"T\"\n"
+	"key = 1\n"
+	"row {\n"
+	"  height = 1\n"
 	"  panel \"tot\" { type = totals\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" title = \"Waiting\" "
-	"warn = 5 crit = 10 }\n    services = {\"Voice Inbound\"} }\n"
+	"warn = 5 crit = 10 }\n"
+	"    services = {\"Voice Inbound\"} }\n"
 	"  panel \"svc\" { type = service_grid\n"
 	"    column \"name\" { stat = \"name\" }\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" }\n"
@@ -43,7 +47,8 @@ static const char layout_one[] =
 	"    column \"disp\" { stat = \"calls_dispositions_per_day\" "
 	"dispositions = {\"Product sold\"} }\n"
 	"    teams = {\"Customer Service\"} logged_in_only = true }\n"
-	"  panel \"chat\" { type = ticker limit = 5 match = \"outage\" }\n}\n";
+	"  panel \"chat\" { type = ticker limit = 5 match = \"outage\" }\n"
+	"}\n";
 
 /*
  * A second layout: totals that overlap the first's (distinct names once),
@@ -51,17 +56,24 @@ static const char layout_one[] =
  * a direction, a service grid with services, no ticker.
  */
 static const char layout_two[] =
-	"title = \"Second\"\nkey = 2\nrow {\n  panel \"tot\" { type = totals\n"
+	"title = \"Second\"\n"
+	"key = 2\n"
+	"row {\n"
+	"  panel \"tot\" { type = totals\n"
 	"    column \"w\" { stat = \"in_calls_waiting\" }\n"
 	"    column \"asa\" { stat = \"in_average_speed_of_answer\" } }\n"
 	"  panel \"t2\" { type = totals\n"
-	"    column \"al\" { stat = \"agents_logged\" } }\n}\nrow {\n"
+	"    column \"al\" { stat = \"agents_logged\" } }\n"
+	"}\n"
+	"row {\n"
 	"  panel \"svc\" { type = service_grid\n"
-	"    column \"nm\" { stat = \"name\" }\n    order_by = \"nm\" }\n"
+	"    column \"nm\" { stat = \"name\" }\n"
+	"    order_by = \"nm\" }\n"
 	"  panel \"svc2\" { type = service_grid\n"
 	"    column \"nm\" { stat = \"name\" }\n"
 	"    column \"ewt\" { stat = \"in_ewt\" }\n"
-	"    services = {\"Voice Inbound\", \"Email Svc\"} }\n}\n";
+	"    services = {\"Voice Inbound\", \"Email Svc\"} }\n"
+	"}\n";
 
 /* One agent grid and nothing else. */
 static const char layout_bare[] = "title = \"Bare\"\n"

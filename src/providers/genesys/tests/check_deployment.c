@@ -20,7 +20,8 @@
 enum { DEP_ID, DEP_STATE, DEP_NUMBER };
 
 static const char layout_dep[] =
-	"title = \"Deployment\" provider = \"genesys\"\nrow {\n"
+	"title = \"Deployment\" provider = \"genesys\"\n"
+	"row {\n"
 	"  panel \"tot\" { type = totals\n"
 	"    column \"m\" { stat = \"MyCount\" format = count } }\n"
 	"  panel \"two\" { type = totals\n"
@@ -35,7 +36,8 @@ static const char layout_dep[] =
 	"  panel \"sv\" { type = service_grid\n"
 	"    column \"x\" { stat = \"MyQueueStat\" format = count }\n"
 	"    column \"s\" { stat = \"SUM\"\n"
-	"      sum = {\"TotalNumberCallsAnswered\", \"MyQueueExtra\"} } }\n}\n";
+	"      sum = {\"TotalNumberCallsAnswered\", \"MyQueueExtra\"} } }\n"
+	"}\n";
 
 /* Load a layout for provider; its errors and warnings in errs and warns. */
 static struct layout *load(const char *provider, const char *text,
@@ -125,8 +127,8 @@ START_TEST(test_layout_unknown)
 {
 	struct errlist errs = { NULL, 0 }, warns = { NULL, 0 };
 	char *text = xasprintf("title = \"T\" provider = \"%s\"\n"
-			       "row { panel \"p\" { type = totals\n  %s } "
-			       "}\n", unknown_cases[_i].provider,
+			       "row { panel \"p\" { type = totals\n"
+			       "  %s } }\n", unknown_cases[_i].provider,
 			       unknown_cases[_i].column);
 	struct layout *l =
 		load(unknown_cases[_i].provider, text, &errs, &warns);

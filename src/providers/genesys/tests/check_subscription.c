@@ -394,7 +394,9 @@ END_TEST
  * over the tenant and a total over two services, none of it subscribed.
  */
 static const char layout_peek[] =
-	"title = \"Peek\"\nprovider = \"genesys\"\nrow {\n"
+	"title = \"Peek\"\n"
+	"provider = \"genesys\"\n"
+	"row {\n"
 	"  panel \"tot\" { type = totals\n"
 	"    column \"e\" { stat = \"ExpectedWaitTime\" }\n"
 	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
@@ -404,7 +406,8 @@ static const char layout_peek[] =
 	"  panel \"sv\" { type = service_grid\n"
 	"    column \"id\" { stat = \"ObjectId\" }\n"
 	"    column \"e\" { stat = \"ExpectedWaitTime\" }\n"
-	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n}\n";
+	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
+	"}\n";
 
 START_TEST(test_peek_not_subscribed)
 {

@@ -24,7 +24,9 @@
  * Support (their tids are looked up, not assumed).
  */
 static const char layout_main[] =
-	"title = \"Genesys\"\nprovider = \"genesys\"\nrow {\n"
+	"title = \"Genesys\"\n"
+	"provider = \"genesys\"\n"
+	"row {\n"
 	"  panel \"tot\" { type = totals\n"
 	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" }\n"
 	"    column \"l\" { stat = \"CurrMaxCallWaitingTime\" }\n"
@@ -46,9 +48,11 @@ static const char layout_main[] =
 	"  panel \"sv\" { type = service_grid\n"
 	"    column \"id\" { stat = \"ObjectId\" }\n"
 	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" } }\n"
-	"  panel \"svs\" { type = service_grid\n    services = {\"Sales\"}\n"
+	"  panel \"svs\" { type = service_grid\n"
+	"    services = {\"Sales\"}\n"
 	"    column \"w\" { stat = \"CurrNumberWaitingCalls\" }\n"
-	"    column \"q\" { stat = \"ObjectId\" } }\n}\n";
+	"    column \"q\" { stat = \"ObjectId\" } }\n"
+	"}\n";
 
 /* Columns of the agent grid (gid 0). */
 enum { AG_ID, AG_STATE, AG_TIME, AG_CALLS, AG_WHY };
