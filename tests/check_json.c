@@ -68,6 +68,15 @@ static json_t *document(const struct snapshot *s, int *rc)
 	return doc;
 }
 
+/* The value of total id in the first panel of the first layout. */
+static json_t *first_total(json_t *doc, const char *id)
+{
+	json_t *layout = json_array_get(json_object_get(doc, "layouts"), 0);
+	json_t *panel = json_array_get(json_object_get(layout, "panels"), 0);
+
+	return json_object_get(json_object_get(panel, "values"), id);
+}
+
 START_TEST(test_cells)
 {
 	const struct panel *a = &set->layouts[0]->panels[1];
@@ -96,48 +105,18 @@ START_TEST(test_cells)
 		json_integer_value(json_object_get(doc, "format_version")), 1);
 	ck_assert_str_eq(json_string_value(json_object_get(doc, "data_time")),
 			 "2023-11-14T22:13:20Z");
-	t = json_object_get(
-		json_object_get(
-			json_array_get(
-				json_object_get(
-					json_array_get(
-						json_object_get(doc, "layouts"),
-						0),
-					"panels"),
-				0),
-			"values"),
-		"w");
+	t = first_total(doc, "w");
 	ck_assert_int_eq(json_integer_value(json_object_get(t, "value")), 12);
 	ck_assert_str_eq(json_string_value(json_object_get(t, "level")),
 			 "crit");
 	/* Refused: marked, no value. */
-	t = json_object_get(
-		json_object_get(
-			json_array_get(
-				json_object_get(
-					json_array_get(
-						json_object_get(doc, "layouts"),
-						0),
-					"panels"),
-				0),
-			"values"),
-		"sl");
+	t = first_total(doc, "sl");
 	ck_assert(json_is_true(json_object_get(t, "unavailable")));
 	ck_assert(json_is_null(json_object_get(t, "value")));
 	ck_assert_str_eq(json_string_value(json_object_get(t, "text")),
 			 "unavailable");
 	/* A count that is no number stays the text it was. */
-	t = json_object_get(
-		json_object_get(
-			json_array_get(
-				json_object_get(
-					json_array_get(
-						json_object_get(doc, "layouts"),
-						0),
-					"panels"),
-				0),
-			"values"),
-		"h");
+	t = first_total(doc, "h");
 	ck_assert_str_eq(json_string_value(json_object_get(t, "value")), "n/a");
 	ck_assert_ptr_null(json_object_get(t, "unavailable"));
 	rows = json_object_get(json_array_get(json_object_get(json_array_get(
